@@ -278,8 +278,15 @@ public sealed unsafe class DuckDbAppender : IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose() => Close();
+    /// <summary>
+    /// Closes the appender. A row left half-written (because appending a value threw) is dropped,
+    /// so the original error is the one the caller sees; complete rows are flushed.
+    /// </summary>
+    public void Dispose()
+    {
+        inRow = false;
+        Close();
+    }
 
     private static DuckDbException Mismatch(AppenderColumn target, string given) =>
         new($"Column {target.Index + 1} is {target.Type.ToString().ToUpperInvariant()}; a {given} value cannot be appended to it.");

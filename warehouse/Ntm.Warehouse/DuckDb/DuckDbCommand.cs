@@ -11,20 +11,10 @@ namespace Ntm.Warehouse.DuckDb;
 /// </summary>
 public sealed class DuckDbCommand : DbCommand
 {
-    private static readonly HashSet<DuckDbStatementType> ReadOnlyStatements =
-    [
-        DuckDbStatementType.Select,
-        DuckDbStatementType.Explain,
-        DuckDbStatementType.Transaction,
-        DuckDbStatementType.Call,
-        DuckDbStatementType.Set,
-        DuckDbStatementType.VariableSet,
-    ];
-
     private readonly DuckDbParameterCollection parameters = new();
     private string commandText = string.Empty;
     private DuckDbConnection? connection;
-    private List<PreparedStatementHandle>? prepared;
+    private StatementList? prepared;
     private string? preparedText;
 
     /// <inheritdoc />
@@ -94,8 +84,9 @@ public sealed class DuckDbCommand : DbCommand
     {
         var statements = PrepareStatements();
         long affected = -1;
-        foreach (var statement in statements)
+        for (var i = 0; i < statements.Count; i++)
         {
+            var statement = statements[i];
             using var result = Execute(statement);
             if (IsRowCounting(statement))
             {
@@ -133,7 +124,7 @@ public sealed class DuckDbCommand : DbCommand
             using var _ = Execute(statements[i]);
         }
 
-        var last = statements[^1];
+        var last = statements[statements.Count - 1];
         var result = Execute(last);
         try
         {
@@ -184,69 +175,37 @@ public sealed class DuckDbCommand : DbCommand
         return result;
     }
 
-    private List<PreparedStatementHandle> PrepareStatements()
+    /// <summary>
+    /// Splits the text into statements; each is prepared just before it first runs, because a
+    /// statement may refer to a table that an earlier one in the same text creates.
+    /// </summary>
+    private StatementList PrepareStatements()
     {
         var owner = OpenConnection();
         var text = SqlParameterRewriter.Rewrite(commandText, name => parameters.IndexOf(name) >= 0);
-        if (prepared is not null && string.Equals(preparedText, text, StringComparison.Ordinal) && prepared.TrueForAll(p => !p.IsClosed))
+        if (prepared is not null && string.Equals(preparedText, text, StringComparison.Ordinal) && prepared.IsUsable)
         {
             return prepared;
         }
 
         ReleasePrepared();
-        var statements = new List<PreparedStatementHandle>();
         var native = owner.Native.DangerousGetHandle();
         var count = NativeMethods.duckdb_extract_statements(native, text, out var extracted);
-        try
+        var handle = new ExtractedStatementsHandle(extracted);
+        if (count == 0)
         {
-            if (count == 0)
+            var error = NativeMethods.ReadUtf8(NativeMethods.duckdb_extract_statements_error(extracted));
+            handle.Dispose();
+            if (error is not null)
             {
-                var error = NativeMethods.ReadUtf8(NativeMethods.duckdb_extract_statements_error(extracted));
-                if (error is not null)
-                {
-                    throw new DuckDbException(error);
-                }
-            }
-
-            for (ulong i = 0; i < count; i++)
-            {
-                NativeMethods.duckdb_prepare_extracted_statement(native, extracted, i, out var stmt);
-                var handle = new PreparedStatementHandle(stmt);
-                var error = NativeMethods.ReadUtf8(NativeMethods.duckdb_prepare_error(stmt));
-                if (error is not null)
-                {
-                    handle.Dispose();
-                    throw new DuckDbException(error);
-                }
-
-                if (owner.IsReadOnly && !ReadOnlyStatements.Contains(NativeMethods.duckdb_prepared_statement_type(stmt)))
-                {
-                    var kind = NativeMethods.duckdb_prepared_statement_type(stmt);
-                    handle.Dispose();
-                    throw new DuckDbException($"The connection is read-only: a {kind.ToString().ToUpperInvariant()} statement is refused.");
-                }
-
-                owner.Own(handle);
-                statements.Add(handle);
+                throw new DuckDbException(error);
             }
         }
-        catch
-        {
-            foreach (var statement in statements)
-            {
-                statement.Dispose();
-            }
 
-            throw;
-        }
-        finally
-        {
-            NativeMethods.duckdb_destroy_extracted(ref extracted);
-        }
-
-        prepared = statements;
+        owner.Own(handle);
+        prepared = new StatementList(owner, handle, (int)count);
         preparedText = text;
-        return statements;
+        return prepared;
     }
 
     private void ReleasePrepared()
@@ -256,11 +215,7 @@ public sealed class DuckDbCommand : DbCommand
             return;
         }
 
-        foreach (var statement in prepared)
-        {
-            statement.Dispose();
-        }
-
+        prepared.Dispose();
         prepared = null;
         preparedText = null;
     }

@@ -79,6 +79,12 @@ internal sealed class PreparedStatementHandle(IntPtr value) : DuckDbHandle(value
     protected override void Destroy(IntPtr value) => NativeMethods.duckdb_destroy_prepare(ref value);
 }
 
+/// <summary>The <c>duckdb_extracted_statements</c> of a command text.</summary>
+internal sealed class ExtractedStatementsHandle(IntPtr value) : DuckDbHandle(value)
+{
+    protected override void Destroy(IntPtr value) => NativeMethods.duckdb_destroy_extracted(ref value);
+}
+
 /// <summary>A <c>duckdb_data_chunk</c>, fetched from a result or built for the appender.</summary>
 internal sealed class DataChunkHandle(IntPtr value) : DuckDbHandle(value)
 {
