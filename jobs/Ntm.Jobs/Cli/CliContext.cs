@@ -1,0 +1,11 @@
+using Ntm.Warehouse;
+using Spectre.Console;
+
+namespace Ntm.Jobs.Cli;
+
+/// <summary>What every verb needs: where it writes, the clock, the home, and whether output is JSON.</summary>
+public sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter Error, TimeProvider Clock, WarehouseHome Home, bool Json)
+{
+    /// <summary>The warehouse database of <see cref="Home"/>.</summary>
+    public WarehouseDatabase Database => new(Home.WarehouseFile);
+}

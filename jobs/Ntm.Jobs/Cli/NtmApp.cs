@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Data.Common;
+using Ntm.Warehouse;
+using Spectre.Console;
+
+namespace Ntm.Jobs.Cli;
+
+/// <summary>
+/// The <c>ntm</c> command line: parses, runs one verb, and turns failures into the documented
+/// exit codes with a message (in Vietnamese where it is about the user's data or files).
+/// </summary>
+public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clock, Func<string, string?>? environment = null)
+{
+    private readonly Option<string?> home = new("--home")
+    {
+        Description = "Thư mục làm việc (mặc định NTM_HOME hoặc ./ntm-home). The home folder.",
+        Recursive = true,
+    };
+
+    private readonly Option<bool> json = new("--json")
+    {
+        Description = "In kết quả dạng JSON. Machine-readable output.",
+        Recursive = true,
+    };
+
+    /// <summary>Runs <c>ntm</c> with <paramref name="args"/>; returns the exit code.</summary>
+    public int Run(string[] args)
+    {
+        var root = new RootCommand("ntm: kho dữ liệu thống kê y tế (Nông thôn mới). Public-health statistics warehouse.");
+        root.Options.Add(home);
+        root.Options.Add(json);
+        root.Subcommands.Add(InitCommand.Create(Context));
+        root.Subcommands.Add(QueryCommand.Create(Context));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine(parseError.Message);
+            }
+
+            error.WriteLine("Xem 'ntm --help'.");
+            return (int)ExitCode.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (WarehouseBusyException ex)
+        {
+            error.WriteLine($"Kho dữ liệu đang bận (một tiến trình khác đang ghi). Hãy thử lại sau. {ex.Message}");
+            return (int)ExitCode.WarehouseBusy;
+        }
+        catch (WarehouseNotInitializedException ex)
+        {
+            error.WriteLine($"Chưa có kho dữ liệu: {ex.Message}");
+            return (int)ExitCode.Usage;
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine(ex.Message);
+            return (int)ExitCode.Usage;
+        }
+        catch (DbException ex)
+        {
+            error.WriteLine($"Lỗi SQL: {ex.Message}");
+            return (int)ExitCode.InternalError;
+        }
+#pragma warning disable CA1031 // The command line is the last place to catch: every failure becomes an exit code.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"Internal error: {ex}");
+            return (int)ExitCode.InternalError;
+        }
+    }
+
+    private CliContext Context(ParseResult parse)
+    {
+        // Colours and progress bars only on a real terminal; pipes and files get plain text.
+        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        return new CliContext(console, output, error, clock, WarehouseHome.Resolve(parse.GetValue(home), environment), parse.GetValue(json));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Ntm.Jobs.Cli;
+
+namespace Ntm.Jobs.Tests;
+
+/// <summary>Runs <c>ntm</c> in this process (fast) or as a real child process (for locks and exit codes).</summary>
+public static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Out, string Error);
+
+    public static Result InProcess(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = new NtmApp(output, error, TimeProvider.System, _ => null).Run(args);
+        return new Result(code, output.ToString(), error.ToString());
+    }
+
+    public static Result Child(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ntm.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("ntm did not finish within 60 s");
+        }
+
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+}

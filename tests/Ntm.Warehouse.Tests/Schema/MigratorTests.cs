@@ -1,0 +1,86 @@
+using Dapper;
+using Ntm.Warehouse.DuckDb;
+using Ntm.Warehouse.Schema;
+
+namespace Ntm.Warehouse.Tests.Schema;
+
+public sealed class MigratorTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+    private readonly Migrator migrator = new(TimeProvider.System);
+
+    public void Dispose() => directory.Dispose();
+
+    private DuckDbConnection Open() => new WarehouseDatabase(directory.File("w.duckdb")).OpenForWriting();
+
+    [Fact]
+    public void Built_in_migrations_apply_once_and_rerunning_is_a_no_op()
+    {
+        using (var connection = Open())
+        {
+            var applied = migrator.Apply(connection, Migration.BuiltIn);
+            Assert.Equal(Migration.BuiltIn.Count, applied.Count);
+            Assert.Equal(Migration.BuiltIn[^1].Version, Migrator.CurrentVersion(connection));
+        }
+
+        using (var connection = Open())
+        {
+            Assert.Empty(migrator.Apply(connection, Migration.BuiltIn));
+            Assert.Equal(Migration.BuiltIn.Count, connection.ExecuteScalar<int>("SELECT count(*) FROM schema_version"));
+        }
+    }
+
+    [Fact]
+    public void Built_in_migrations_are_numbered_without_gaps()
+    {
+        Assert.Equal(Enumerable.Range(1, Migration.BuiltIn.Count), Migration.BuiltIn.Select(m => m.Version));
+    }
+
+    [Fact]
+    public void A_failing_migration_rolls_back_and_leaves_the_previous_version()
+    {
+        var good = new Migration(1, "good", "CREATE TABLE a (x INTEGER);");
+        var bad = new Migration(2, "bad", "CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);");
+        using var connection = Open();
+        var error = Assert.Throws<InvalidOperationException>(() => migrator.Apply(connection, [good, bad]));
+        Assert.Contains("0002_bad", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, Migrator.CurrentVersion(connection));
+        Assert.Equal(0, connection.ExecuteScalar<int>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'b'"));
+    }
+
+    [Fact]
+    public void An_applied_migration_that_was_edited_is_refused()
+    {
+        using var connection = Open();
+        migrator.Apply(connection, [new Migration(1, "one", "CREATE TABLE a (x INTEGER);")]);
+        var error = Assert.Throws<InvalidOperationException>(() => migrator.Apply(connection, [new Migration(1, "one", "CREATE TABLE a (x BIGINT);")]));
+        Assert.Contains("changed after it was applied", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_user_views_exist_with_their_documented_columns()
+    {
+        using var connection = Open();
+        migrator.Apply(connection, Migration.BuiltIn);
+        string[] Columns(string view) => connection.Query<string>(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = @view ORDER BY ordinal_position", new { view }).ToArray();
+
+        Assert.Equal(["period", "area_code", "area_name", "area_level", "indicator_code", "measure", "value", "submission_id"], Columns("v_observation"));
+        Assert.Equal(["submission_id", "file_name", "sha256", "received_at", "template", "area_code", "period", "status", "rows_loaded", "errors", "warnings"], Columns("v_submission").Take(11));
+        Assert.Equal(["submission_id", "severity", "sheet", "cell", "rule", "message"], Columns("v_finding").Take(6));
+        Assert.Equal(["area_code", "area_name", "level", "unit_type", "parent_code", "province_code", "valid_from", "valid_to"], Columns("v_area").Take(8));
+        Assert.Equal(["old_code", "new_code", "weight"], Columns("v_area_crosswalk").Take(3));
+    }
+
+    [Fact]
+    public void Periods_cover_2000_to_2040_with_rollups()
+    {
+        using var connection = Open();
+        migrator.Apply(connection, Migration.BuiltIn);
+        Assert.Equal(41 * 12, connection.ExecuteScalar<int>("SELECT count(*) FROM dim_period"));
+        var december = connection.QuerySingle<(string Period, int Quarter, DateTime LastDay)>(
+            "SELECT period, quarter, last_day FROM dim_period WHERE period_key = 202412");
+        Assert.Equal(("2024-12", 4, new DateTime(2024, 12, 31)), december);
+        Assert.Equal(new DateTime(2024, 2, 29), connection.ExecuteScalar<DateTime>("SELECT last_day FROM dim_period WHERE period = '2024-02'"));
+    }
+}
