@@ -30,8 +30,11 @@ public sealed record WarehouseHome(string Root)
     /// <summary>User-defined ingestion templates.</summary>
     public string Templates => Path.Combine(Root, "templates");
 
+    /// <summary>Reference data the statistician adds: <c>reference/&lt;dataset&gt;/*.csv</c> (criteria, overrides, targets…).</summary>
+    public string Reference => Path.Combine(Root, "reference");
+
     /// <summary>The folders <see cref="EnsureFolders"/> creates, in a stable order.</summary>
-    public IReadOnlyList<string> Folders => [Inbox, Archive, Quarantine, Reports, Templates];
+    public IReadOnlyList<string> Folders => [Inbox, Archive, Quarantine, Reports, Templates, Reference];
 
     /// <summary>Resolves the home from an explicit option, the environment, or the default, as a full path.</summary>
     public static WarehouseHome Resolve(string? option, Func<string, string?>? environment = null)

@@ -36,6 +36,22 @@ public static class InitCommand
                 }
 
                 json.WriteEndArray();
+                json.WriteBoolean("reference_data_loaded", result.ReferenceData.Loaded);
+                json.WriteString("reference_data_checksum", result.ReferenceData.Checksum);
+                json.WriteStartObject("reference_rows");
+                foreach (var (table, rows) in result.ReferenceData.Rows.OrderBy(r => r.Key, StringComparer.Ordinal))
+                {
+                    json.WriteNumber(table, rows);
+                }
+
+                json.WriteEndObject();
+                json.WriteStartArray("notes");
+                foreach (var note in result.ReferenceData.Notes)
+                {
+                    json.WriteStringValue(note);
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 
@@ -50,7 +66,25 @@ public static class InitCommand
             context.Console.MarkupLine($"  áp dụng lược đồ [green]{migration.Version:D4}_{Markup.Escape(migration.Name)}[/]");
         }
 
-        context.Console.MarkupLine($"Phiên bản lược đồ: [bold]{result.SchemaVersion}[/]" + (result.MigrationsApplied.Count == 0 ? " (đã cập nhật, không có gì thay đổi)" : string.Empty));
+        context.Console.MarkupLine($"Phiên bản lược đồ: [bold]{result.SchemaVersion}[/]" + (result.MigrationsApplied.Count == 0 ? " (không thay đổi)" : string.Empty));
+        if (result.ReferenceData.Loaded)
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Bảng dữ liệu tham chiếu").AddColumn(new TableColumn("Số dòng").RightAligned());
+            foreach (var (name, rows) in result.ReferenceData.Rows.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                table.AddRow(Markup.Escape(name), rows.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")));
+            }
+
+            context.Console.Write(table);
+            foreach (var note in result.ReferenceData.Notes)
+            {
+                context.Console.MarkupLine($"[dim]{Markup.Escape(note)}[/]");
+            }
+        }
+        else
+        {
+            context.Console.MarkupLine("Dữ liệu tham chiếu: không thay đổi.");
+        }
         return (int)ExitCode.Ok;
     }
 }

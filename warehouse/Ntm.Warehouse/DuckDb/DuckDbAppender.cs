@@ -222,6 +222,21 @@ public sealed unsafe class DuckDbAppender : IDisposable
         return this;
     }
 
+    /// <summary>Appends an integer, or NULL.</summary>
+    public DuckDbAppender AppendNullable(long? value) => value is { } v ? Append(v) : AppendNull();
+
+    /// <summary>Appends an integer, or NULL.</summary>
+    public DuckDbAppender AppendNullable(int? value) => value is { } v ? Append(v) : AppendNull();
+
+    /// <summary>Appends a double, or NULL.</summary>
+    public DuckDbAppender AppendNullable(double? value) => value is { } v ? Append(v) : AppendNull();
+
+    /// <summary>Appends a decimal, or NULL.</summary>
+    public DuckDbAppender AppendNullable(decimal? value) => value is { } v ? Append(v) : AppendNull();
+
+    /// <summary>Appends a date, or NULL.</summary>
+    public DuckDbAppender AppendNullable(DateOnly? value) => value is { } v ? Append(v) : AppendNull();
+
     /// <summary>Ends the row; every column must have been given a value.</summary>
     public void EndRow()
     {

@@ -64,6 +64,14 @@ CREATE TABLE area_segment (
     PRIMARY KEY (area_id, segment_kind, valid_from_year)
 );
 
+-- Other spellings of unit names found in submissions ('TP. H.C.M', 'TT - Huế'); alias_key is normalised.
+CREATE TABLE area_alias (
+    area_id   INTEGER NOT NULL,
+    alias     VARCHAR NOT NULL,
+    alias_key VARCHAR NOT NULL,
+    PRIMARY KEY (area_id, alias_key)
+);
+
 -- Indicators: counts are summed; a ratio names its numerator and denominator and is always
 -- recomputed from their sums (times factor), never averaged.
 CREATE TABLE dim_indicator (
@@ -136,6 +144,7 @@ CREATE TABLE criteria_set (
     set_code        VARCHAR PRIMARY KEY,
     name_vi         VARCHAR NOT NULL,
     segment_kind    VARCHAR,                 -- what thresholds vary by: 'ntm_region', 'commune_group' or NULL
+    disadvantaged_segment VARCHAR,           -- the segment whose thresholds especially disadvantaged communes use
     valid_from_year SMALLINT NOT NULL,
     valid_to_year   SMALLINT NOT NULL,
     source          VARCHAR

@@ -28,7 +28,9 @@ SELECT p.period,
        f.indicator_code,
        f.measure,
        f.value,
-       f.submission_id
+       f.submission_id,
+       f.area_id,
+       f.period_key
 FROM (
     SELECT f.*,
            row_number() OVER (

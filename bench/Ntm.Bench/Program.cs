@@ -1,0 +1,23 @@
+using System.Globalization;
+using Ntm.Bench;
+
+// Benchmarks print their own floor (measured in the same run) and the ratio against it.
+// Usage: dotnet run -c Release --project bench/Ntm.Bench -- appender [--rows N] [--repeats R]
+var suite = args.Length > 0 ? args[0] : "appender";
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+return suite switch
+{
+    "appender" => AppenderBenchmark.Run(Option("--rows", 2_000_000), Option("--repeats", 3)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Ntm.Bench appender [--rows N] [--repeats R]");
+    return 2;
+}

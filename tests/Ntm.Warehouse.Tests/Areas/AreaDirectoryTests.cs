@@ -1,0 +1,98 @@
+using Ntm.Warehouse.Areas;
+using Ntm.Warehouse.Tests.ReferenceData;
+
+namespace Ntm.Warehouse.Tests.Areas;
+
+[Collection(nameof(ReferenceCatalogs))]
+public sealed class AreaDirectoryTests(ReferenceCatalogs reference)
+{
+    private static readonly DateOnly In2022 = new(2022, 12, 1);
+    private readonly AreaDirectory directory = reference.Directory;
+
+    private AreaRecord Found(string text, AreaContextHint? hint = null)
+    {
+        var lookup = directory.Find(text, hint);
+        Assert.True(lookup.IsFound, lookup.Message);
+        return lookup.Area!;
+    }
+
+    [Theory]
+    [InlineData("H. Long Mỹ")]
+    [InlineData("huyện Long Mỹ")]
+    [InlineData("Huyện  LONG MỸ")]
+    [InlineData("h long my")]
+    [InlineData("Huyen Long My")]
+    public void A_district_is_found_with_or_without_diacritics_and_prefix(string text)
+    {
+        var area = Found(text, new AreaContextHint(In2022));
+        Assert.Equal("936", area.Code);
+        Assert.Equal("Huyện Long Mỹ", area.FullName);
+    }
+
+    [Fact]
+    public void A_name_shared_by_a_district_and_a_town_is_ambiguous_and_the_answer_says_how_to_choose()
+    {
+        // Hậu Giang has both Huyện Long Mỹ (936) and Thị xã Long Mỹ (937).
+        var lookup = directory.Find("Long My", new AreaContextHint(In2022, AreaLevel.District));
+        Assert.True(lookup.IsAmbiguous);
+        Assert.Equal(["936", "937"], lookup.Candidates.Select(c => c.Code).Order());
+        Assert.Contains("Huyện Long Mỹ", lookup.Message, StringComparison.Ordinal);
+        Assert.Contains("Thị xã Long Mỹ", lookup.Message, StringComparison.Ordinal);
+        Assert.Contains("đơn vị cấp trên", lookup.Message, StringComparison.Ordinal);
+
+        Assert.Equal("937", Found("TX. Long Mỹ", new AreaContextHint(In2022)).Code);
+        Assert.Equal("937", Found("Thị xã Long Mỹ", new AreaContextHint(In2022)).Code);
+    }
+
+    [Fact]
+    public void A_commune_name_used_in_several_provinces_asks_for_the_parent_and_the_parent_settles_it()
+    {
+        var ambiguous = directory.Find("Xã Long Mỹ", new AreaContextHint(In2022, AreaLevel.Commune));
+        Assert.True(ambiguous.IsAmbiguous);
+        Assert.Contains("đơn vị cấp trên", ambiguous.Message, StringComparison.Ordinal);
+
+        var province = Found("Vĩnh Long", new AreaContextHint(In2022, AreaLevel.Province));
+        var area = Found("Xã Long Mỹ", new AreaContextHint(In2022, AreaLevel.Commune, province));
+        Assert.Equal("86", area.ProvinceCode);
+    }
+
+    [Theory]
+    [InlineData("TP. H.C.M", "79")]
+    [InlineData("TT - Huế", "46")]
+    [InlineData("Bà Rịa -V.Tàu", "77")]
+    [InlineData("Thanh Hoá", "38")]
+    [InlineData("Thanh Hóa", "38")]
+    [InlineData("Tỉnh Hậu Giang", "93")]
+    [InlineData("Thành phố Hà Nội", "01")]
+    [InlineData("Ha Noi", "01")]
+    [InlineData("93", "93")]
+    public void Provinces_are_found_by_old_spellings_aliases_and_codes(string text, string code) =>
+        Assert.Equal(code, Found(text, new AreaContextHint(new DateOnly(2012, 1, 1), AreaLevel.Province)).Code);
+
+    [Fact]
+    public void The_date_picks_the_generation()
+    {
+        var before = Found("24", new AreaContextHint(new DateOnly(2025, 6, 30), AreaLevel.Province));
+        var after = Found("24", new AreaContextHint(new DateOnly(2025, 7, 1), AreaLevel.Province));
+        Assert.Equal("Bắc Giang", before.Name);
+        Assert.Equal("Bắc Ninh", after.Name);
+        Assert.False(directory.Find("Hậu Giang", new AreaContextHint(new DateOnly(2026, 1, 1), AreaLevel.Province)).IsFound);
+    }
+
+    [Fact]
+    public void Numbered_wards_are_found_with_their_prefix()
+    {
+        var district = directory.Areas.Single(a => a.Code == "461");
+        var ward = Found("P. 1", new AreaContextHint(In2022, AreaLevel.Commune, district));
+        Assert.Equal("19333", ward.Code);
+    }
+
+    [Fact]
+    public void An_unknown_name_says_so_in_vietnamese()
+    {
+        var lookup = directory.Find("Huyện Không Có", new AreaContextHint(In2022));
+        Assert.False(lookup.IsFound);
+        Assert.Empty(lookup.Candidates);
+        Assert.StartsWith("Không tìm thấy", lookup.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,45 @@
+using Ntm.Warehouse.Areas;
+using Ntm.Warehouse.ReferenceData;
+
+namespace Ntm.Warehouse.Tests.ReferenceData;
+
+/// <summary>The built-in reference data, built once for the tests that read it.</summary>
+public sealed class ReferenceCatalogs
+{
+    public ReferenceCatalogs()
+    {
+        Files = ReferenceFiles.Load();
+        Areas = AreaCatalog.Build(Files);
+        Indicators = IndicatorCatalog.Build(Files);
+        Criteria = CriteriaCatalog.Build(Files, Indicators);
+        Directory = new AreaDirectory(Areas.Areas, Areas.Aliases);
+    }
+
+    public ReferenceFiles Files { get; }
+
+    public AreaCatalog Areas { get; }
+
+    public IndicatorCatalog Indicators { get; }
+
+    public CriteriaCatalog Criteria { get; }
+
+    public AreaDirectory Directory { get; }
+
+    /// <summary>The shared data folder beside the repository (real source files, read independently of the loader).</summary>
+    public static string SharedData(params string[] parts) =>
+        Path.Combine([RepoRoot(), "..", "shared", "data", .. parts]);
+
+    public static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Ntm.Analytics.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Ntm.Analytics.sln not found above the test binaries.");
+    }
+}
+
+[CollectionDefinition(nameof(ReferenceCatalogs))]
+public sealed class ReferenceCatalogsCollection : ICollectionFixture<ReferenceCatalogs>;

@@ -1,0 +1,79 @@
+using Dapper;
+using Ntm.Warehouse.Queries;
+
+namespace Ntm.Warehouse.Tests.ReferenceData;
+
+public sealed class ReferenceDataLoaderTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    private WarehouseHome Home => new(directory.File("home"));
+
+    [Fact]
+    public void Init_loads_both_generations_and_a_second_init_changes_nothing()
+    {
+        var first = new WarehouseInitializer(TimeProvider.System).Initialize(Home);
+        Assert.True(first.ReferenceData.Loaded);
+        var second = new WarehouseInitializer(TimeProvider.System).Initialize(Home);
+        Assert.False(second.ReferenceData.Loaded);
+
+        using var connection = new WarehouseDatabase(Home.WarehouseFile).OpenReadOnly();
+        var counts = connection.Query<(string Level, DateTime ValidFrom, long Count)>(
+            "SELECT level, valid_from, count(*) FROM v_area GROUP BY ALL ORDER BY ALL").ToList();
+        Assert.Equal(5, counts.Count);
+        Assert.Contains(("province", new DateTime(2025, 7, 1), 34L), counts);
+        Assert.Contains(("commune", new DateTime(2000, 1, 1), 10_035L), counts);
+        Assert.Equal(0, connection.ExecuteScalar<int>("SELECT count(*) FROM v_area WHERE valid_to IS NULL AND valid_from < DATE '2025-07-01'"));
+        Assert.Equal(63, connection.ExecuteScalar<int>("SELECT count(DISTINCT old_code) FROM v_area_crosswalk WHERE length(old_code) = 2"));
+    }
+
+    [Fact]
+    public void A_reference_file_added_to_the_home_is_loaded_by_the_next_init()
+    {
+        new WarehouseInitializer(TimeProvider.System).Initialize(Home);
+        Directory.CreateDirectory(Path.Combine(Home.Reference, "area_segments"));
+        File.WriteAllText(Path.Combine(Home.Reference, "area_segments", "dbkk.csv"), """
+            area_code,generation,segment_kind,segment_value,valid_from_year,valid_to_year,source
+            31000,2025-03,especially_disadvantaged,true,2021,2025,Quyết định 861/QĐ-TTg (ví dụ kiểm thử)
+            """);
+        Assert.True(new WarehouseInitializer(TimeProvider.System).Initialize(Home).ReferenceData.Loaded);
+        using var connection = new WarehouseDatabase(Home.WarehouseFile).OpenReadOnly();
+        Assert.Equal(1, connection.ExecuteScalar<int>("SELECT count(*) FROM area_segment WHERE segment_kind = 'especially_disadvantaged'"));
+    }
+
+    [Fact]
+    public void A_broken_reference_file_fails_init_and_leaves_the_loaded_data_as_it_was()
+    {
+        new WarehouseInitializer(TimeProvider.System).Initialize(Home);
+        Directory.CreateDirectory(Path.Combine(Home.Reference, "targets"));
+        File.WriteAllText(Path.Combine(Home.Reference, "targets", "bad.csv"), "area_code,generation,year,indicator_code,comparator,value,source\n93,2025-03,2024,bhyt.coverage,>=,nhiều,x\n");
+        var error = Assert.Throws<FormatException>(() => new WarehouseInitializer(TimeProvider.System).Initialize(Home));
+        Assert.Contains("bad.csv", error.Message, StringComparison.Ordinal);
+        using var connection = new WarehouseDatabase(Home.WarehouseFile).OpenReadOnly();
+        Assert.Equal(14_149, connection.ExecuteScalar<int>("SELECT count(*) FROM dim_area"));
+    }
+
+    [Fact]
+    public void A_ratio_over_two_areas_is_the_sum_of_numerators_over_the_sum_of_denominators()
+    {
+        new WarehouseInitializer(TimeProvider.System).Initialize(Home);
+        using var connection = new WarehouseDatabase(Home.WarehouseFile).OpenForWriting();
+        // Two communes of Huyện Long Mỹ (Hậu Giang): a small one at 50 % and a large one at 95 %.
+        var small = connection.ExecuteScalar<int>("SELECT area_id FROM dim_area WHERE area_code = '31441' AND valid_to IS NOT NULL");
+        var large = connection.ExecuteScalar<int>("SELECT area_id FROM dim_area WHERE area_code = '31444' AND valid_to IS NOT NULL");
+        connection.Execute("INSERT INTO submission (submission_id, file_name, sha256, received_at, status) VALUES (1, 'test.xlsx', 'x', TIMESTAMP '2023-01-05 08:00:00', 'accepted')");
+        connection.Execute("""
+            INSERT INTO fact_observation (submission_id, period_key, area_id, indicator_code, measure, value) VALUES
+              (1, 202212, @small, 'bhyt.insured', 'stock', 500), (1, 202212, @small, 'population.total', 'stock', 1000),
+              (1, 202212, @large, 'bhyt.insured', 'stock', 9500), (1, 202212, @large, 'population.total', 'stock', 10000)
+            """, new { small, large });
+
+        var ratio = RatioQuery.Compute(connection, "bhyt.coverage", [small, large], "2022-12", "stock")!;
+        Assert.Equal((10_000m, 11_000m), (ratio.Numerator, ratio.Denominator));
+        Assert.Equal(100m * 10_000m / 11_000m, ratio.Value);
+        Assert.NotEqual((50m + 95m) / 2, ratio.Value);
+        Assert.Null(RatioQuery.Compute(connection, "bhyt.coverage", [small, large], "2022-11", "stock"));
+    }
+}

@@ -1,0 +1,216 @@
+using System.Data.Common;
+using Dapper;
+using Ntm.Warehouse.Text;
+
+namespace Ntm.Warehouse.Areas;
+
+/// <summary>
+/// Finds administrative units by code or by name as people write them: with or without
+/// diacritics, with or without a type prefix ("H.", "huyện", "TX", "TP.", "P."…), in any case
+/// and spacing, or by a known alias ("TP. H.C.M"). A prefix narrows the unit type, a date the
+/// generation, a parent the place. When several units still match, the answer says which and
+/// asks for the parent rather than guessing.
+/// </summary>
+public sealed class AreaDirectory
+{
+    // Longest first, so that "thi xa" wins over "t".
+    private static readonly (string Prefix, string[] UnitTypes)[] Prefixes =
+    [
+        ("thanh pho truc thuoc trung uong", ["Thành phố trực thuộc trung ương"]),
+        ("thanh pho", ["Thành phố trực thuộc trung ương", "Thành phố thuộc tỉnh", "Thành phố thuộc thành phố trực thuộc trung ương"]),
+        ("thi tran", ["Thị trấn"]),
+        ("dac khu", ["Đặc khu"]),
+        ("phuong", ["Phường"]),
+        ("thi xa", ["Thị xã"]),
+        ("huyen", ["Huyện"]),
+        ("quan", ["Quận"]),
+        ("tinh", ["Tỉnh"]),
+        ("xa", ["Xã"]),
+        ("tp", ["Thành phố trực thuộc trung ương", "Thành phố thuộc tỉnh", "Thành phố thuộc thành phố trực thuộc trung ương"]),
+        ("tx", ["Thị xã"]),
+        ("tt", ["Thị trấn"]),
+        ("h", ["Huyện"]),
+        ("q", ["Quận"]),
+        ("p", ["Phường"]),
+        ("x", ["Xã"]),
+    ];
+
+    private readonly Dictionary<int, AreaRecord> byId;
+    private readonly Dictionary<string, List<AreaRecord>> byCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<AreaRecord>> byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<AreaRecord>> byAlias = new(StringComparer.Ordinal);
+
+    /// <summary>Builds the directory over <paramref name="areas"/> and their <paramref name="aliases"/>.</summary>
+    public AreaDirectory(IEnumerable<AreaRecord> areas, IEnumerable<AreaAliasRecord> aliases)
+    {
+        byId = areas.ToDictionary(a => a.AreaId);
+        foreach (var area in byId.Values)
+        {
+            Add(byCode, area.Code, area);
+            Add(byName, VietnameseText.Key(area.Name), area);
+            Add(byName, VietnameseText.Key(area.NameAscii), area);
+        }
+
+        foreach (var alias in aliases)
+        {
+            if (byId.TryGetValue(alias.AreaId, out var area))
+            {
+                Add(byAlias, VietnameseText.Key(alias.Alias), area);
+            }
+        }
+    }
+
+    /// <summary>Every unit.</summary>
+    public IEnumerable<AreaRecord> Areas => byId.Values;
+
+    /// <summary>Loads the directory from the warehouse.</summary>
+    public static AreaDirectory Load(DbConnection connection)
+    {
+        var areas = connection.Query<AreaRow>("""
+            SELECT area_id AS AreaId, area_code AS Code, area_name AS Name, full_name AS FullName, name_ascii AS NameAscii, level AS Level,
+                   unit_type AS UnitType, parent_id AS ParentId, parent_code AS ParentCode, province_code AS ProvinceCode, region AS Region,
+                   valid_from AS ValidFrom
+            FROM dim_area
+            """).Select(r => r.ToRecord());
+        var aliases = connection.Query<AreaAliasRecord>("SELECT alias AS Alias, area_id AS AreaId FROM area_alias");
+        return new AreaDirectory(areas, aliases);
+    }
+
+    /// <summary>The unit with this warehouse key.</summary>
+    public AreaRecord this[int areaId] => byId[areaId];
+
+    /// <summary>Looks up <paramref name="text"/> (a code or a name), narrowed by <paramref name="hint"/>.</summary>
+    public AreaLookup Find(string text, AreaContextHint? hint = null)
+    {
+        hint ??= new AreaContextHint();
+        var key = VietnameseText.Key(text);
+        if (key.Length == 0)
+        {
+            return new AreaLookup(null, [], "Tên đơn vị hành chính bị trống.");
+        }
+
+        var trimmed = text.Trim();
+        if (trimmed.All(char.IsAsciiDigit))
+        {
+            return Decide(text, Filter(byCode.GetValueOrDefault(trimmed, []), hint, null), hint);
+        }
+
+        var aliased = Filter(byAlias.GetValueOrDefault(key, []), hint, null);
+        if (aliased.Count > 0)
+        {
+            return Decide(text, aliased, hint);
+        }
+
+        // Try the name as written, then without a type prefix that narrows the unit type.
+        var candidates = Filter(byName.GetValueOrDefault(key, []), hint, null);
+        foreach (var (prefix, unitTypes) in Prefixes)
+        {
+            if (key.Length > prefix.Length + 1 && key.StartsWith(prefix + " ", StringComparison.Ordinal))
+            {
+                var rest = key[(prefix.Length + 1)..];
+                var typed = Filter(byName.GetValueOrDefault(rest, []), hint, unitTypes);
+                if (typed.Count > 0)
+                {
+                    candidates = candidates.Union(typed).ToList();
+                    break;
+                }
+            }
+        }
+
+        return Decide(text, candidates, hint);
+    }
+
+    private static List<AreaRecord> Filter(List<AreaRecord> areas, AreaContextHint hint, string[]? unitTypes) =>
+        areas.Where(a => (hint.AsOf is not { } date || a.IsValidOn(date))
+                && (hint.Level is not { } level || a.Level == level)
+                && (unitTypes is null || unitTypes.Contains(a.UnitType))
+                && (hint.Parent is not { } parent || IsWithin(a, parent)))
+            .ToList();
+
+    private static bool IsWithin(AreaRecord area, AreaRecord parent) =>
+        area.Generation == parent.Generation
+        && (area.ParentId == parent.AreaId || (parent.Level == AreaLevel.Province && area.ProvinceCode == parent.Code));
+
+    private static void Add(Dictionary<string, List<AreaRecord>> index, string key, AreaRecord area)
+    {
+        if (key.Length == 0)
+        {
+            return;
+        }
+
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        if (!list.Contains(area))
+        {
+            list.Add(area);
+        }
+    }
+
+    private AreaLookup Decide(string text, List<AreaRecord> candidates, AreaContextHint hint)
+    {
+        if (candidates.Count == 1)
+        {
+            return new AreaLookup(candidates[0], candidates, null);
+        }
+
+        var scope = (hint.Level is { } level ? $" cấp {LevelVi(level)}" : string.Empty)
+            + (hint.Parent is { } parent ? $" thuộc {parent.FullName}" : string.Empty)
+            + (hint.AsOf is { } date ? $" (hiệu lực ngày {date:dd/MM/yyyy})" : string.Empty);
+        if (candidates.Count == 0)
+        {
+            return new AreaLookup(null, [], $"Không tìm thấy đơn vị hành chính '{text}'{scope}.");
+        }
+
+        var listed = string.Join("; ", candidates.OrderBy(a => a.Code, StringComparer.Ordinal).Take(10).Select(Describe));
+        return new AreaLookup(null, candidates,
+            $"Tên '{text}'{scope} khớp với {candidates.Count} đơn vị: {listed}. Hãy ghi rõ loại đơn vị (huyện, thị xã, xã, phường…), đơn vị cấp trên hoặc mã đơn vị.");
+    }
+
+    private string Describe(AreaRecord area)
+    {
+        var parent = area.ParentId is { } id && byId.TryGetValue(id, out var p) ? $", {p.FullName}" : string.Empty;
+        return $"{area.FullName}{parent} (mã {area.Code}, {(area.Generation == AreaGeneration.Before2025 ? "trước" : "từ")} 01/07/2025)";
+    }
+
+    private static string LevelVi(AreaLevel level) => level switch
+    {
+        AreaLevel.Province => "tỉnh",
+        AreaLevel.District => "huyện",
+        _ => "xã",
+    };
+
+    /// <summary>A <c>dim_area</c> row as Dapper reads it.</summary>
+    private sealed class AreaRow
+    {
+        public int AreaId { get; set; }
+
+        public string Code { get; set; } = string.Empty;
+
+        public string Name { get; set; } = string.Empty;
+
+        public string FullName { get; set; } = string.Empty;
+
+        public string NameAscii { get; set; } = string.Empty;
+
+        public string Level { get; set; } = string.Empty;
+
+        public string UnitType { get; set; } = string.Empty;
+
+        public int? ParentId { get; set; }
+
+        public string? ParentCode { get; set; }
+
+        public string ProvinceCode { get; set; } = string.Empty;
+
+        public string? Region { get; set; }
+
+        public DateTime ValidFrom { get; set; }
+
+        public AreaRecord ToRecord() => new(
+            AreaId, Code, Name, FullName, NameAscii, AreaLevels.Parse(Level), UnitType, ParentId, ParentCode, ProvinceCode, Region,
+            DateOnly.FromDateTime(ValidFrom) < AreaGeneration.From2025.ValidFrom ? AreaGeneration.Before2025 : AreaGeneration.From2025);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+
+namespace Ntm.Warehouse.ReferenceData;
+
+/// <summary>A criteria set: what its thresholds vary by, and which segment especially disadvantaged communes use.</summary>
+public sealed record CriteriaSetRecord(string SetCode, string NameVi, string? SegmentKind, string? DisadvantagedSegment, short ValidFromYear, short ValidToYear, string? Source);
+
+/// <summary>A criterion: the indicator it judges and how.</summary>
+public sealed record CriterionRecord(string SetCode, string CriterionCode, string IndicatorCode, string Comparator, string? Unit, string NameVi, string? Source);
+
+/// <summary>A threshold of a criterion for one segment (<c>*</c> = every area), with the source's caveat.</summary>
+public sealed record ThresholdRecord(string SetCode, string CriterionCode, string Segment, decimal Threshold, short ValidFromYear, short ValidToYear, string? Note);
+
+/// <summary>A province's own threshold for a criterion, from a date.</summary>
+public sealed record OverrideRecord(string SetCode, string CriterionCode, string ProvinceCode, DateOnly ValidFrom, decimal Threshold, string Source, string? Note);
+
+/// <summary>A plan target for an area and year.</summary>
+public sealed record TargetRecord(string AreaCode, string Generation, short Year, string IndicatorCode, string Comparator, decimal Value, string? Source);
+
+/// <summary>
+/// Criteria sets, criteria, thresholds, province overrides and targets, from the reference files.
+/// A new set (next year's, or one keyed by commune group) is a new data file, not code. Pure.
+/// </summary>
+public sealed class CriteriaCatalog
+{
+    /// <summary>The segment value of a threshold that applies to every area.</summary>
+    public const string AnySegment = "*";
+
+    private static readonly string[] Comparators = [">=", ">", "<=", "<", "="];
+
+    private CriteriaCatalog(
+        IReadOnlyList<CriteriaSetRecord> sets,
+        IReadOnlyList<CriterionRecord> criteria,
+        IReadOnlyList<ThresholdRecord> thresholds,
+        IReadOnlyList<OverrideRecord> overrides,
+        IReadOnlyList<TargetRecord> targets)
+    {
+        Sets = sets;
+        Criteria = criteria;
+        Thresholds = thresholds;
+        Overrides = overrides;
+        Targets = targets;
+    }
+
+    /// <summary>The criteria sets.</summary>
+    public IReadOnlyList<CriteriaSetRecord> Sets { get; }
+
+    /// <summary>Every criterion of every set.</summary>
+    public IReadOnlyList<CriterionRecord> Criteria { get; }
+
+    /// <summary>Every threshold (one per criterion and segment).</summary>
+    public IReadOnlyList<ThresholdRecord> Thresholds { get; }
+
+    /// <summary>Province overrides.</summary>
+    public IReadOnlyList<OverrideRecord> Overrides { get; }
+
+    /// <summary>Plan targets.</summary>
+    public IReadOnlyList<TargetRecord> Targets { get; }
+
+    /// <summary>Builds the catalogue, checking every criterion against <paramref name="indicators"/>.</summary>
+    public static CriteriaCatalog Build(ReferenceFiles files, IndicatorCatalog indicators)
+    {
+        var sets = new Dictionary<string, CriteriaSetRecord>(StringComparer.Ordinal);
+        foreach (var table in files.Tables("criteria_sets"))
+        {
+            table.Require("set_code", "name_vi", "segment_kind", "valid_from_year", "valid_to_year");
+            foreach (var row in table.Rows)
+            {
+                var set = new CriteriaSetRecord(row["set_code"], row["name_vi"], Blank(row["segment_kind"]), Blank(row.GetValueOrDefault("disadvantaged_segment")),
+                    Year(row["valid_from_year"], table.Name), Year(row["valid_to_year"], table.Name), Blank(row.GetValueOrDefault("source")));
+                if (!sets.TryAdd(set.SetCode, set))
+                {
+                    throw new FormatException($"{table.Name}: criteria set {set.SetCode} is defined twice.");
+                }
+            }
+        }
+
+        var criteria = new Dictionary<(string, string), CriterionRecord>();
+        var thresholds = new Dictionary<(string, string, string), ThresholdRecord>();
+        foreach (var table in files.Tables("criteria"))
+        {
+            table.Require("set_code", "criterion_code", "indicator_code", "comparator", "threshold", "unit", "region", "valid_from", "valid_to", "name_vi", "source", "note");
+            foreach (var row in table.Rows)
+            {
+                var where = $"{table.Name}, {row["set_code"]} {row["criterion_code"]}";
+                if (!sets.ContainsKey(row["set_code"]))
+                {
+                    throw new FormatException($"{where}: criteria set {row["set_code"]} is not in criteria_sets.");
+                }
+
+                if (!indicators.Contains(row["indicator_code"]))
+                {
+                    throw new FormatException($"{where}: indicator {row["indicator_code"]} is not in the indicator catalogue.");
+                }
+
+                if (!Comparators.Contains(row["comparator"]))
+                {
+                    throw new FormatException($"{where}: comparator '{row["comparator"]}'; expected one of >=, >, <=, <, =.");
+                }
+
+                var criterion = new CriterionRecord(row["set_code"], row["criterion_code"], row["indicator_code"], row["comparator"], Blank(row["unit"]), row["name_vi"], Blank(row["source"]));
+                var key = (criterion.SetCode, criterion.CriterionCode);
+                if (criteria.TryGetValue(key, out var existing))
+                {
+                    if (existing.IndicatorCode != criterion.IndicatorCode || existing.Comparator != criterion.Comparator)
+                    {
+                        throw new FormatException($"{where}: the rows of one criterion disagree on its indicator or comparator.");
+                    }
+                }
+                else
+                {
+                    criteria[key] = criterion;
+                }
+
+                var segment = Blank(row["region"]) ?? AnySegment;
+                var threshold = new ThresholdRecord(criterion.SetCode, criterion.CriterionCode, segment, Number(row["threshold"], where),
+                    Year(row["valid_from"], where), Year(row["valid_to"], where), Blank(row["note"]));
+                if (!thresholds.TryAdd((criterion.SetCode, criterion.CriterionCode, segment), threshold))
+                {
+                    throw new FormatException($"{where}: two thresholds for segment {segment}.");
+                }
+            }
+        }
+
+        var overrides = new List<OverrideRecord>();
+        foreach (var table in files.Tables("criterion_overrides"))
+        {
+            table.Require("set_code", "criterion_code", "province_code", "valid_from", "threshold", "source");
+            foreach (var row in table.Rows)
+            {
+                var where = $"{table.Name}, {row["set_code"]} {row["criterion_code"]} {row["province_code"]}";
+                if (!criteria.ContainsKey((row["set_code"], row["criterion_code"])))
+                {
+                    throw new FormatException($"{where}: no such criterion.");
+                }
+
+                overrides.Add(new OverrideRecord(row["set_code"], row["criterion_code"], row["province_code"],
+                    DateOnly.ParseExact(row["valid_from"], "yyyy-MM-dd", CultureInfo.InvariantCulture), Number(row["threshold"], where),
+                    Blank(row["source"]) ?? throw new FormatException($"{where}: an override needs its source."), Blank(row.GetValueOrDefault("note"))));
+            }
+        }
+
+        var targets = new List<TargetRecord>();
+        foreach (var table in files.Tables("targets"))
+        {
+            table.Require("area_code", "year", "indicator_code", "comparator", "value");
+            foreach (var row in table.Rows)
+            {
+                var where = $"{table.Name}, {row["area_code"]} {row["year"]} {row["indicator_code"]}";
+                if (!indicators.Contains(row["indicator_code"]))
+                {
+                    throw new FormatException($"{where}: indicator {row["indicator_code"]} is not in the indicator catalogue.");
+                }
+
+                targets.Add(new TargetRecord(row["area_code"], Blank(row.GetValueOrDefault("generation")) ?? "2025-03", Year(row["year"], where),
+                    row["indicator_code"], row["comparator"], Number(row["value"], where), Blank(row.GetValueOrDefault("source"))));
+            }
+        }
+
+        return new CriteriaCatalog(sets.Values.ToList(), criteria.Values.ToList(), thresholds.Values.ToList(), overrides, targets);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static short Year(string value, string where) =>
+        short.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : throw new FormatException($"{where}: '{value}' is not a year.");
+
+    private static decimal Number(string value, string where) =>
+        decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : throw new FormatException($"{where}: '{value}' is not a number.");
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Ntm.Warehouse.Text;
+
+namespace Ntm.Warehouse.ReferenceData;
+
+/// <summary>
+/// An indicator. A ratio names its numerator and denominator (other indicators) and a factor
+/// (100 for %, 1000 for ‰): its value for any set of areas or months is
+/// factor × sum(numerator) / sum(denominator), never an average of ratios.
+/// </summary>
+public sealed record IndicatorRecord(
+    string Code,
+    string Kind,
+    string? Unit,
+    string Domain,
+    string? NumeratorCode,
+    string? DenominatorCode,
+    decimal? Factor,
+    string NameVi,
+    string NameEn,
+    IReadOnlyList<string> Aliases)
+{
+    /// <summary>True for indicators computed from a numerator and a denominator.</summary>
+    public bool IsRatio => Kind == "ratio";
+}
+
+/// <summary>The indicator catalogue, built from <c>indicators.csv</c> and the user's additions. Pure.</summary>
+public sealed class IndicatorCatalog
+{
+    private static readonly string[] Kinds = ["count", "ratio", "rate"];
+
+    private IndicatorCatalog(IReadOnlyList<IndicatorRecord> indicators) =>
+        Indicators = indicators;
+
+    /// <summary>Every indicator, in file order.</summary>
+    public IReadOnlyList<IndicatorRecord> Indicators { get; }
+
+    /// <summary>Builds the catalogue; throws <see cref="FormatException"/> naming the file and code on bad data.</summary>
+    public static IndicatorCatalog Build(ReferenceFiles files)
+    {
+        var byCode = new Dictionary<string, IndicatorRecord>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var table in files.Tables("indicators"))
+        {
+            table.Require("code", "kind", "unit", "domain", "numerator", "denominator", "factor", "name_vi", "name_en", "aliases");
+            foreach (var row in table.Rows)
+            {
+                var code = row["code"].Trim();
+                if (!Kinds.Contains(row["kind"]))
+                {
+                    throw new FormatException($"{table.Name}: indicator {code} has kind '{row["kind"]}'; expected count, ratio or rate.");
+                }
+
+                var indicator = new IndicatorRecord(
+                    code, row["kind"], Blank(row["unit"]), row["domain"], Blank(row["numerator"]), Blank(row["denominator"]),
+                    Blank(row["factor"]) is { } factor ? decimal.Parse(factor, CultureInfo.InvariantCulture) : null,
+                    VietnameseText.Clean(row["name_vi"]), row["name_en"],
+                    row["aliases"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                if (byCode.ContainsKey(code))
+                {
+                    throw new FormatException($"{table.Name}: indicator {code} is defined twice.");
+                }
+
+                byCode[code] = indicator;
+                order.Add(code);
+            }
+        }
+
+        foreach (var ratio in byCode.Values.Where(i => i.IsRatio))
+        {
+            foreach (var part in new[] { ratio.NumeratorCode, ratio.DenominatorCode })
+            {
+                if (part is null || !byCode.ContainsKey(part))
+                {
+                    throw new FormatException($"Ratio indicator {ratio.Code} refers to '{part}', which is not in the catalogue.");
+                }
+            }
+
+            if (ratio.Factor is null)
+            {
+                throw new FormatException($"Ratio indicator {ratio.Code} has no factor (100 for a percentage).");
+            }
+        }
+
+        return new IndicatorCatalog(order.Select(c => byCode[c]).ToList());
+    }
+
+    /// <summary>True when <paramref name="code"/> is in the catalogue.</summary>
+    public bool Contains(string code) => Indicators.Any(i => i.Code == code);
+
+    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
