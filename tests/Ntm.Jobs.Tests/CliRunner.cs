@@ -16,9 +16,16 @@ public static class CliRunner
         return new Result(code, output.ToString(), error.ToString());
     }
 
-    public static Result Child(params string[] args)
+    public static Result Child(params string[] args) => ChildWithEnvironment(new Dictionary<string, string>(), args);
+
+    public static Result ChildWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ntm.dll"));
         foreach (var arg in args)
         {

@@ -65,7 +65,7 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
         }
         catch (DbException ex)
         {
-            error.WriteLine($"Lỗi SQL: {ex.Message}");
+            error.WriteLine($"Lỗi cơ sở dữ liệu: {ex.Message}");
             return (int)ExitCode.InternalError;
         }
 #pragma warning disable CA1031 // The command line is the last place to catch: every failure becomes an exit code.

@@ -44,7 +44,16 @@ public static class DuckDbNativeLibrary
 
             // Load now rather than at the first call so the error names the path.
             _ = Load();
-            var version = NativeMethods.ReadUtf8(NativeMethods.duckdb_library_version()) ?? "?";
+            string version;
+            try
+            {
+                version = NativeMethods.ReadUtf8(NativeMethods.duckdb_library_version()) ?? "?";
+            }
+            catch (EntryPointNotFoundException ex)
+            {
+                throw new DuckDbException($"{LibraryPath()} is not a DuckDB library (it has no duckdb_library_version). Point {OverrideVariable} at libduckdb.so {ExpectedVersion}.", ex);
+            }
+
             if (!string.Equals(version, ExpectedVersion, StringComparison.Ordinal))
             {
                 throw new DuckDbException(
