@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Ntm.Warehouse.Text;
+
+namespace Ntm.Etl.Parsing;
+
+/// <summary>
+/// Reads numbers as Vietnamese reports write them: "1.178" (vi-VN thousands) and "1,399" (en-US)
+/// for counts, "111,54" and "110.2%" for rates, "00" = 0, "-" or empty = not reported,
+/// "7.746/6.653" = two numbers, "↑15,19" / "giảm 51" = signed differences, "&lt;1%" = a bound.
+/// Ambiguous separators are decided by the column's context and by the other cells of the
+/// column; what stays undecided is flagged. Pure functions.
+/// </summary>
+public static partial class NumberParser
+{
+    /// <summary>Reads one cell's text (or the number the file stored, when <paramref name="stored"/> is a double).</summary>
+    public static ParsedValue Parse(string? text, NumberContext context = NumberContext.Unknown, object? stored = null, NumberStyle? columnStyle = null)
+    {
+        if (stored is double d)
+        {
+            return double.IsFinite(d) ? new ParsedValue(ValueKind.Number, RoundStored(d)) : new ParsedValue(ValueKind.Invalid);
+        }
+
+        var s = Squeeze(text);
+        if (s.Length == 0 || s is "-" or "–" or "—" or "_" or "..")
+        {
+            return ParsedValue.Missing;
+        }
+
+        // A trailing "(-)" or "(+)" annotates a test result count: "188(-)".
+        string? annotation = null;
+        var note = AnnotationPattern().Match(s);
+        if (note.Success && note.Index > 0)
+        {
+            annotation = note.Value;
+            s = s[..note.Index];
+        }
+
+        // A trailing unit word ("1.178 ca", "giảm 11 ca") is not part of the number.
+        var unit = TrailingUnit().Match(s);
+        if (unit.Success)
+        {
+            annotation ??= unit.Groups[2].Value;
+            s = unit.Groups[1].Value;
+        }
+
+        var (sign, rest) = DifferenceSign(s);
+        if (sign != 0)
+        {
+            var number = ParseNumber(rest.TrimEnd('%'), context, columnStyle);
+            return number.Kind == ValueKind.Number
+                ? number with { Kind = ValueKind.Difference, Value = sign * number.Value!.Value, Annotation = annotation }
+                : new ParsedValue(ValueKind.Invalid);
+        }
+
+        if (s[0] is '<' or '>' or '≤' or '≥')
+        {
+            var bound = ParseNumber(s.TrimStart('<', '>', '≤', '≥', '=').TrimEnd('%'), context, columnStyle);
+            return bound.Kind == ValueKind.Number ? bound with { Kind = ValueKind.Bound, Annotation = s } : new ParsedValue(ValueKind.Invalid);
+        }
+
+        var slash = s.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0)
+        {
+            var first = ParseNumber(s[..slash], NumberContext.Count, columnStyle);
+            var second = ParseNumber(s[(slash + 1)..], NumberContext.Count, columnStyle);
+            return first.Kind == ValueKind.Number && second.Kind == ValueKind.Number
+                ? new ParsedValue(ValueKind.Pair, first.Value, second.Value, Combine(first.Style, second.Style), first.Unsure || second.Unsure, annotation)
+                : new ParsedValue(ValueKind.Invalid);
+        }
+
+        if (s.EndsWith('%'))
+        {
+            var percent = ParseNumber(s[..^1], NumberContext.Rate, columnStyle);
+            return percent.Kind == ValueKind.Number ? percent with { Kind = ValueKind.Percent, Annotation = annotation } : new ParsedValue(ValueKind.Invalid);
+        }
+
+        return ParseNumber(s, context, columnStyle) with { Annotation = annotation };
+    }
+
+    /// <summary>
+    /// Reads a column: the convention shown by its unambiguous cells (a "12,5" or a "1.234.567")
+    /// decides its ambiguous ones; cells that stay ambiguous are returned with <see cref="ParsedValue.Unsure"/>.
+    /// </summary>
+    public static IReadOnlyList<ParsedValue> ParseColumn(IReadOnlyList<(string? Text, object? Stored)> cells, NumberContext context)
+    {
+        var first = cells.Select(c => Parse(c.Text, context, c.Stored)).ToList();
+        var decided = first.Where(p => !p.Unsure && p.Style != NumberStyle.Plain).Select(p => p.Style).Distinct().ToList();
+        if (decided.Count != 1)
+        {
+            return first;
+        }
+
+        return cells.Select((c, i) => first[i].Unsure ? Parse(c.Text, context, c.Stored, decided[0]) : first[i]).ToList();
+    }
+
+    private static ParsedValue ParseNumber(string s, NumberContext context, NumberStyle? columnStyle)
+    {
+        s = s.Trim();
+        var negative = false;
+        if (s.StartsWith('-') || s.StartsWith('−'))
+        {
+            negative = true;
+            s = s[1..].Trim();
+        }
+        else if (s.StartsWith('+'))
+        {
+            s = s[1..].Trim();
+        }
+
+        if (s.Length == 0 || !NumberShape().IsMatch(s))
+        {
+            return new ParsedValue(ValueKind.Invalid);
+        }
+
+        var dots = s.Count(c => c == '.');
+        var commas = s.Count(c => c == ',');
+        NumberStyle style;
+        var unsure = false;
+        if (dots == 0 && commas == 0)
+        {
+            style = NumberStyle.Plain;
+        }
+        else if (dots > 0 && commas > 0)
+        {
+            // Both marks: the last one is the decimal mark.
+            style = s.LastIndexOf('.') > s.LastIndexOf(',') ? NumberStyle.English : NumberStyle.Vietnamese;
+        }
+        else
+        {
+            var mark = dots > 0 ? '.' : ',';
+            var count = dots + commas;
+            var digitsAfter = s.Length - s.LastIndexOf(mark) - 1;
+            var groups = s.Split(mark);
+            var grouped = digitsAfter == 3 && groups.Skip(1).All(g => g.Length == 3) && groups[0].Length is >= 1 and <= 3;
+            if (count > 1)
+            {
+                // Several marks can only group thousands.
+                if (!grouped)
+                {
+                    return new ParsedValue(ValueKind.Invalid);
+                }
+
+                style = mark == '.' ? NumberStyle.Vietnamese : NumberStyle.English;
+            }
+            else if (!grouped)
+            {
+                // "111,54", "110.2", "0.5": a decimal mark.
+                style = mark == ',' ? NumberStyle.Vietnamese : NumberStyle.English;
+            }
+            else if (columnStyle is { } known && known != NumberStyle.Plain)
+            {
+                style = known;
+            }
+            else if (context == NumberContext.Count)
+            {
+                // Counts are whole numbers: "1.178" and "1,399" both group thousands.
+                style = mark == '.' ? NumberStyle.Vietnamese : NumberStyle.English;
+            }
+            else if (context == NumberContext.Rate)
+            {
+                style = mark == ',' ? NumberStyle.Vietnamese : NumberStyle.English;
+            }
+            else
+            {
+                // Undecidable here: read it the vi-VN way (". " groups thousands, "," marks decimals) and flag it.
+                style = NumberStyle.Vietnamese;
+                unsure = true;
+            }
+        }
+
+        var normalized = style switch
+        {
+            NumberStyle.Vietnamese => s.Replace(".", string.Empty, StringComparison.Ordinal).Replace(',', '.'),
+            NumberStyle.English => s.Replace(",", string.Empty, StringComparison.Ordinal),
+            _ => s,
+        };
+        if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return new ParsedValue(ValueKind.Invalid);
+        }
+
+        return new ParsedValue(ValueKind.Number, negative ? -value : value, null, style, unsure);
+    }
+
+    private static (int Sign, string Remainder) DifferenceSign(string s)
+    {
+        if (s[0] is '↑' or '▲')
+        {
+            return (1, s[1..]);
+        }
+
+        if (s[0] is '↓' or '▼')
+        {
+            return (-1, s[1..]);
+        }
+
+        var key = VietnameseText.Key(s);
+        if (key.StartsWith("tang ", StringComparison.Ordinal))
+        {
+            return (1, FirstNumber(s));
+        }
+
+        if (key.StartsWith("giam ", StringComparison.Ordinal))
+        {
+            return (-1, FirstNumber(s));
+        }
+
+        return (0, s);
+    }
+
+    private static string FirstNumber(string s)
+    {
+        var match = LeadingWord().Match(s);
+        return match.Success ? s[match.Length..].Trim() : s;
+    }
+
+    private static NumberStyle Combine(NumberStyle a, NumberStyle b) => a != NumberStyle.Plain ? a : b;
+
+    private static decimal RoundStored(double d)
+    {
+        // Excel stores binary doubles; 0.1 + 0.2 style noise is cut at 10 decimals.
+        var value = (decimal)d;
+        return decimal.Round(value, 10);
+    }
+
+    /// <summary>Trims, folds non-breaking and inner spaces ("95, 1%" → "95,1%").</summary>
+    private static string Squeeze(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        {
+            if (!char.IsWhiteSpace(c) || (builder.Length > 0 && char.IsLetter(builder[^1])))
+            {
+                builder.Append(char.IsWhiteSpace(c) ? ' ' : c);
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    [GeneratedRegex(@"^\d[\d.,]*$")]
+    private static partial Regex NumberShape();
+
+    [GeneratedRegex(@"\(\s*[-+−]\s*\)$")]
+    private static partial Regex AnnotationPattern();
+
+    [GeneratedRegex(@"^(.*\d%?)\s*(\p{L}[\p{L}\s]*)$")]
+    private static partial Regex TrailingUnit();
+
+    [GeneratedRegex(@"^\s*\p{L}+\s*")]
+    private static partial Regex LeadingWord();
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using ExcelDataReader;
+using ExcelDataReader.Exceptions;
+using Ntm.Etl.Text;
+
+namespace Ntm.Etl.Reading;
+
+/// <summary>
+/// Reads .xlsx, .xls and .csv files into <see cref="Workbook"/>s with ExcelDataReader, within
+/// <see cref="ReadLimits"/>. Every failure becomes a <see cref="WorkbookReadException"/> whose
+/// message tells the statistician what is wrong with the file, never a crash.
+/// </summary>
+public sealed class WorkbookReader(ReadLimits? limits = null)
+{
+    private static readonly char[] CsvSeparators = [';', ',', '\t', '|'];
+    private readonly ReadLimits limits = limits ?? ReadLimits.Default;
+
+    static WorkbookReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    public Workbook Read(string path)
+    {
+        var name = Path.GetFileName(path);
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new WorkbookReadException($"Không tìm thấy tệp '{name}'.") { Rule = "missing" };
+        }
+
+        if (info.Length == 0)
+        {
+            throw new WorkbookReadException($"Tệp '{name}' rỗng (0 byte).") { Rule = "empty_file" };
+        }
+
+        if (info.Length > limits.MaxFileBytes)
+        {
+            throw new WorkbookReadException($"Tệp '{name}' quá lớn ({info.Length / 1024 / 1024} MB; tối đa {limits.MaxFileBytes / 1024 / 1024} MB).") { Rule = "too_large" };
+        }
+
+        using var stream = File.OpenRead(path);
+        return Read(stream, name);
+    }
+
+    /// <summary>Reads a workbook from a stream; <paramref name="fileName"/> names it in messages and decides CSV by extension.</summary>
+    public Workbook Read(Stream stream, string fileName)
+    {
+        var isCsv = Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase)
+            || Path.GetExtension(fileName).Equals(".txt", StringComparison.OrdinalIgnoreCase);
+        try
+        {
+            using var reader = isCsv
+                ? ExcelReaderFactory.CreateCsvReader(stream, new ExcelReaderConfiguration
+                {
+                    FallbackEncoding = Encoding.Latin1,
+                    AutodetectSeparators = CsvSeparators,
+                    AnalyzeInitialCsvRows = 50,
+                })
+                : ExcelReaderFactory.CreateReader(stream);
+            return ReadSheets(reader, fileName);
+        }
+        catch (WorkbookReadException)
+        {
+            throw;
+        }
+        catch (InvalidPasswordException ex)
+        {
+            throw new WorkbookReadException($"Tệp '{fileName}' được đặt mật khẩu; hãy gửi lại bản không mật khẩu.", ex) { Rule = "encrypted" };
+        }
+        catch (HeaderException ex)
+        {
+            throw new WorkbookReadException($"Tệp '{fileName}' không phải là tệp Excel (.xlsx, .xls) hay CSV đọc được: {ex.Message}", ex) { Rule = "not_excel" };
+        }
+#pragma warning disable CA1031 // Any failure inside the third-party reader means the file is unreadable, not that ntm is broken.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            throw new WorkbookReadException($"Tệp '{fileName}' bị hỏng hoặc không đọc được ({ex.GetType().Name}: {ex.Message}).", ex) { Rule = "corrupt" };
+        }
+    }
+
+    private Workbook ReadSheets(IExcelDataReader reader, string fileName)
+    {
+        var sheets = new List<(string Name, List<Cell> Cells, List<MergedRange> Merged)>();
+        long totalCells = 0;
+        do
+        {
+            if (sheets.Count >= limits.MaxSheets)
+            {
+                throw new WorkbookReadException($"Tệp '{fileName}' có quá nhiều trang tính (tối đa {limits.MaxSheets}).") { Rule = "too_many_sheets" };
+            }
+
+            var sheetName = string.IsNullOrEmpty(reader.Name) ? $"Sheet{sheets.Count + 1}" : reader.Name;
+            var cells = new List<Cell>();
+            var row = 0;
+            while (reader.Read())
+            {
+                if (row >= limits.MaxRowsPerSheet)
+                {
+                    throw new WorkbookReadException($"Trang '{sheetName}' của tệp '{fileName}' có hơn {limits.MaxRowsPerSheet:N0} dòng; tệp bị từ chối.") { Rule = "too_many_rows", Sheet = sheetName };
+                }
+
+                var fields = reader.FieldCount;
+                if (fields > limits.MaxColumns)
+                {
+                    throw new WorkbookReadException($"Trang '{sheetName}' của tệp '{fileName}' có {fields} cột (tối đa {limits.MaxColumns}).") { Rule = "too_many_columns", Sheet = sheetName };
+                }
+
+                for (var column = 0; column < fields; column++)
+                {
+                    var value = reader.GetValue(column);
+                    if (value is null || value is string { Length: 0 })
+                    {
+                        continue;
+                    }
+
+                    if (++totalCells > limits.MaxCells)
+                    {
+                        throw new WorkbookReadException($"Tệp '{fileName}' có hơn {limits.MaxCells:N0} ô dữ liệu; tệp bị từ chối.") { Rule = "too_many_cells", Sheet = sheetName };
+                    }
+
+                    cells.Add(new Cell(sheetName, row, column, TextOf(value), value));
+                }
+
+                row++;
+            }
+
+            var merged = reader.MergeCells?.Select(m => new MergedRange(m.FromRow, m.FromColumn, m.ToRow, m.ToColumn)).ToList() ?? [];
+            sheets.Add((sheetName, cells, merged));
+        }
+        while (reader.NextResult());
+
+        // Legacy TCVN3 text is decided once for the whole workbook, names of sheets included.
+        var texts = sheets.SelectMany(s => s.Cells.Where(c => c.Value is string).Select(c => c.Text).Prepend(s.Name));
+        var legacy = Tcvn3.LooksLikeTcvn3(texts) ? "TCVN3" : null;
+        var result = sheets.Select(s =>
+        {
+            var name = legacy is null ? s.Name : Tcvn3.ToUnicode(s.Name);
+            var cells = s.Cells.Select(c => legacy is not null && c.Value is string text
+                ? c with { Sheet = name, Text = Tcvn3.ToUnicode(text), Value = Tcvn3.ToUnicode(text) }
+                : c with { Sheet = name });
+            return new Sheet(name, cells, s.Merged);
+        }).ToList();
+        return new Workbook(fileName, result, legacy);
+    }
+
+    private static string TextOf(object value) => value switch
+    {
+        string s => s.Normalize(NormalizationForm.FormC),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : d.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
+        bool b => b ? "TRUE" : "FALSE",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}
