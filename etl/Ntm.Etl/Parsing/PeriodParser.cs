@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Ntm.Warehouse.Text;
+
+namespace Ntm.Etl.Parsing;
+
+/// <summary>A reporting period: a month, or a whole year (stored at its December).</summary>
+public sealed record ReportPeriod(int Year, int Month, bool WholeYear)
+{
+    /// <summary>yyyymm, the key of <c>dim_period</c>.</summary>
+    public int Key => (Year * 100) + Month;
+
+    /// <summary>'YYYY-MM'.</summary>
+    public string Text => $"{Year:D4}-{Month:D2}";
+
+    /// <summary>The first day of the period's month.</summary>
+    public DateOnly FirstDay => new(Year, Month, 1);
+
+    /// <summary>Parses 'YYYY-MM' or 'YYYY'.</summary>
+    public static ReportPeriod ParseOption(string text)
+    {
+        var parts = text.Trim().Split('-');
+        var year = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        return parts.Length == 1 ? new ReportPeriod(year, 12, true) : new ReportPeriod(year, int.Parse(parts[1], CultureInfo.InvariantCulture), false);
+    }
+}
+
+/// <summary>
+/// Finds the reporting period in a title ("tháng 12 năm 2022", "tháng 12/2022", "Tháng 01-2023",
+/// "năm 2022", "12 tháng năm 2022") or a file name. Pure functions.
+/// </summary>
+public static partial class PeriodParser
+{
+    /// <summary>The period a title line names, or null.</summary>
+    public static ReportPeriod? FromTitle(string text)
+    {
+        var key = VietnameseText.Key(text);
+        var month = MonthYear().Match(key);
+        if (month.Success)
+        {
+            var m = int.Parse(month.Groups[1].Value, CultureInfo.InvariantCulture);
+            var y = int.Parse(month.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (m is >= 1 and <= 12 && y is >= 1990 and <= 2100)
+            {
+                // "tháng 12 và 12 tháng năm 2022" is the December report; "12 tháng năm 2022" alone is the year.
+                return new ReportPeriod(y, m, false);
+            }
+        }
+
+        var year = YearOnly().Match(key);
+        if (year.Success)
+        {
+            var y = int.Parse(year.Groups[1].Value, CultureInfo.InvariantCulture);
+            return y is >= 1990 and <= 2100 ? new ReportPeriod(y, 12, true) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The year a file name holds ("Nien giam 2011r.xls" → 2011), or null.</summary>
+    public static int? YearFromFileName(string fileName, string? pattern = null)
+    {
+        var match = Regex.Match(Path.GetFileNameWithoutExtension(fileName), pattern ?? @"(?<!\d)((?:19|20)\d{2})(?!\d)", RegexOptions.None, TimeSpan.FromSeconds(1));
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"thang (\d{1,2})(?: va \d{1,2} thang)?(?: nam| )+((?:19|20)\d{2})\b")]
+    private static partial Regex MonthYear();
+
+    [GeneratedRegex(@"\bnam ((?:19|20)\d{2})\b")]
+    private static partial Regex YearOnly();
+}

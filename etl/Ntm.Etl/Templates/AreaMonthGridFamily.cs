@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Ntm.Etl.Parsing;
+using Ntm.Etl.Reading;
+using Ntm.Etl.Validation;
+using Ntm.Warehouse.Areas;
+using Ntm.Warehouse.Text;
+
+namespace Ntm.Etl.Templates;
+
+/// <summary>
+/// Area × month grids, one sheet per indicator named by the sheet (the Ministry of Health's
+/// yearbook): a header row of months ("Tháng 1" … "Tháng 12", merged over their sub-columns), a
+/// row of variants under it ("M" cases, "C" deaths), then one row per area.
+/// </summary>
+public sealed partial class AreaMonthGridFamily : ITemplateFamily
+{
+    /// <inheritdoc />
+    public string Name => "area_month_grid";
+
+    /// <inheritdoc />
+    public double Score(Workbook workbook, TemplateSpec spec, ExtractionContext context)
+    {
+        if (workbook.Sheets.Count == 0)
+        {
+            return 0;
+        }
+
+        var grids = workbook.Sheets.Count(s => FindHeader(s) is not null);
+        var score = 0.8 * grids / workbook.Sheets.Count;
+        if (spec.FileNamePattern is { } pattern && Regex.IsMatch(workbook.FileName, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)))
+        {
+            score += 0.2;
+        }
+
+        return grids == 0 ? 0 : score;
+    }
+
+    /// <inheritdoc />
+    public ExtractionResult Extract(Workbook workbook, TemplateSpec spec, ExtractionContext context)
+    {
+        var result = new ExtractionResult();
+        var year = context.Period?.Year
+            ?? (spec.YearFromFileName is not null ? PeriodParser.YearFromFileName(workbook.FileName, spec.YearFromFileName) : null)
+            ?? TitleScanner.FindPeriod(workbook)?.Year;
+        if (year is null)
+        {
+            result.Findings.Add(Finding.Error(null, null, "no_period", $"Không xác định được năm báo cáo của tệp '{workbook.FileName}' (không có trong tên tệp hay tiêu đề); hãy dùng --period YYYY."));
+            return result;
+        }
+
+        result.Period = new ReportPeriod(year.Value, 12, true);
+        var level = spec.AreaLevel is null ? (AreaLevel?)null : AreaLevels.Parse(spec.AreaLevel);
+        var asOf = new DateOnly(year.Value, 1, 1);
+        foreach (var sheet in workbook.Sheets)
+        {
+            ExtractSheet(sheet, spec, context, year.Value, level, asOf, result);
+        }
+
+        return result;
+    }
+
+    private static void ExtractSheet(Sheet sheet, TemplateSpec spec, ExtractionContext context, int year, AreaLevel? level, DateOnly asOf, ExtractionResult result)
+    {
+        var header = FindHeader(sheet);
+        if (header is null)
+        {
+            if (sheet.RowCount > 0)
+            {
+                result.Ignored.Add(new IgnoredCell(sheet.Name, "(cả trang)", sheet.Name, "không có hàng tiêu đề tháng"));
+            }
+
+            return;
+        }
+
+        var (headerRow, months) = header.Value;
+        var (baseCode, candidates) = context.Indicators.Resolve(sheet.Name);
+        if (baseCode is null)
+        {
+            result.Findings.Add(Finding.Warning(sheet.Name, null, "unknown_indicator",
+                candidates.Count > 1
+                    ? $"Trang '{sheet.Name}': tên trang ứng với nhiều chỉ tiêu ({string.Join(", ", candidates)}); trang không được nạp."
+                    : $"Trang '{sheet.Name}': tên trang không ứng với chỉ tiêu nào trong danh mục; trang không được nạp.",
+                sheet.Name));
+            return;
+        }
+
+        var stem = baseCode.Contains('.', StringComparison.Ordinal) ? baseCode[..baseCode.LastIndexOf('.')] : baseCode;
+        var variantRow = headerRow + 1;
+        var columns = new List<(int Column, int Month, string Indicator)>();
+        foreach (var (column, month) in months)
+        {
+            var variant = sheet.Text(variantRow, column).Trim();
+            string indicator;
+            if (spec.Variants.Count == 0)
+            {
+                indicator = baseCode;
+            }
+            else if (spec.Variants.TryGetValue(variant.ToUpperInvariant(), out var suffix))
+            {
+                indicator = $"{stem}.{suffix}";
+            }
+            else
+            {
+                result.Ignored.Add(new IgnoredCell(sheet.Name, CellRef.Address(variantRow, column), variant, "không phải M/C"));
+                continue;
+            }
+
+            if (context.Indicators[indicator] is null)
+            {
+                result.Findings.Add(Finding.Warning(sheet.Name, CellRef.Address(variantRow, column), "unknown_indicator",
+                    $"Trang '{sheet.Name}', ô {CellRef.Address(variantRow, column)}: chỉ tiêu {indicator} không có trong danh mục; cột không được nạp.", variant));
+                continue;
+            }
+
+            columns.Add((column, month, indicator));
+        }
+
+        var areaColumn = Enumerable.Range(0, Math.Max(1, sheet.ColumnCount)).FirstOrDefault(c => spec.AreaHeaders.Any(h => VietnameseText.Key(sheet.Text(headerRow, c)) == VietnameseText.Key(h)));
+        result.Sections.Add($"{sheet.Name}: {baseCode} ({columns.Count} cột, tiêu đề ở hàng {headerRow + 1})");
+        var used = columns.Select(c => c.Column).Append(areaColumn).ToHashSet();
+        for (var row = variantRow + 1; row < sheet.RowCount; row++)
+        {
+            var label = sheet.At(row, areaColumn);
+            if (label is null || string.IsNullOrWhiteSpace(label.Text))
+            {
+                continue;
+            }
+
+            if (IsTotal(label.Text))
+            {
+                result.Ignored.Add(new IgnoredCell(sheet.Name, label.Address, label.Text, "dòng tổng cộng"));
+                continue;
+            }
+
+            var lookup = context.Areas.Find(label.Text, new AreaContextHint(asOf, level));
+            if (!lookup.IsFound)
+            {
+                result.Findings.Add(Finding.Error(sheet.Name, label.Address, lookup.IsAmbiguous ? "ambiguous_area" : "unknown_area",
+                    $"Trang '{sheet.Name}', ô {label.Address}: {lookup.Message}", label.Text));
+                continue;
+            }
+
+            foreach (var (column, month, indicator) in columns)
+            {
+                var cell = sheet.At(row, column);
+                var parsed = NumberParser.Parse(cell?.Text, NumberContext.Count, cell?.Value);
+                switch (parsed.Kind)
+                {
+                    case ValueKind.NotReported:
+                        break;
+                    case ValueKind.Number:
+                        result.Values.Add(new ExtractedValue(sheet.Name, cell!.Address, lookup.Area!, (year * 100) + month, indicator, spec.Measure, parsed.Value!.Value, cell.Text));
+                        break;
+                    default:
+                        result.Findings.Add(Finding.Error(sheet.Name, cell!.Address, "not_a_number",
+                            $"Trang '{sheet.Name}', ô {cell.Address}: '{cell.Text}' không phải là số (số ca {month:D2}/{year}, {lookup.Area!.Name}).", cell.Text, "một số nguyên ≥ 0"));
+                        break;
+                }
+            }
+
+            foreach (var extra in sheet.Row(row).Where(c => !used.Contains(c.Column)))
+            {
+                result.Ignored.Add(new IgnoredCell(sheet.Name, extra.Address, extra.Text, "cột không có tiêu đề tháng"));
+            }
+        }
+    }
+
+    /// <summary>The header row and its month columns: each column under "Tháng N" (merged headers included).</summary>
+    internal static (int Row, List<(int Column, int Month)> Months)? FindHeader(Sheet sheet)
+    {
+        for (var row = 0; row < Math.Min(sheet.RowCount, 15); row++)
+        {
+            var months = new List<(int, int)>();
+            for (var column = 0; column < sheet.ColumnCount; column++)
+            {
+                var match = MonthHeader().Match(VietnameseText.Key(sheet.Text(row, column)));
+                if (match.Success && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is var month and >= 1 and <= 12)
+                {
+                    months.Add((column, month));
+                }
+            }
+
+            if (months.Select(m => m.Item2).Distinct().Count() >= 3)
+            {
+                return (row, months);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsTotal(string text) =>
+        VietnameseText.Key(text) is "tong" or "tong cong" or "cong" or "ca nuoc" or "toan quoc" or "tong so" or "toan tinh" or "toan huyen";
+
+    [GeneratedRegex(@"^thang (\d{1,2})$")]
+    private static partial Regex MonthHeader();
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Ntm.Etl.Templates;
+
+/// <summary>
+/// The templates available: the built-in ones and those in the home's <c>templates/</c> folder.
+/// A user template with a built-in's name replaces it. A broken template file is an error that
+/// names the file and line.
+/// </summary>
+public sealed class TemplateCatalog
+{
+    private const string ResourcePrefix = "Ntm.Etl.Templates.builtin.";
+
+    private TemplateCatalog(IReadOnlyList<TemplateSpec> templates) => Templates = templates;
+
+    /// <summary>Every template, built-in first.</summary>
+    public IReadOnlyList<TemplateSpec> Templates { get; }
+
+    /// <summary>The template with this name, or null.</summary>
+    public TemplateSpec? this[string name] => Templates.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Loads the built-in templates and the user's from <paramref name="userFolder"/>.</summary>
+    public static TemplateCatalog Load(string? userFolder = null)
+    {
+        var templates = new Dictionary<string, TemplateSpec>(StringComparer.OrdinalIgnoreCase);
+        var assembly = typeof(TemplateCatalog).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var spec = Parse(reader.ReadToEnd(), resource[ResourcePrefix.Length..]);
+            templates[spec.Name] = spec;
+        }
+
+        if (userFolder is not null && Directory.Exists(userFolder))
+        {
+            foreach (var path in Directory.EnumerateFiles(userFolder).Where(p => p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+            {
+                var spec = Parse(File.ReadAllText(path, Encoding.UTF8), path);
+                spec.Source = path;
+                templates[spec.Name] = spec;
+            }
+        }
+
+        return new TemplateCatalog(templates.Values.ToList());
+    }
+
+    /// <summary>Parses and checks one template; <paramref name="source"/> names it in errors.</summary>
+    public static TemplateSpec Parse(string yaml, string source)
+    {
+        TemplateSpec spec;
+        try
+        {
+            spec = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<TemplateSpec>(yaml)
+                ?? throw new FormatException($"Template {source} is empty.");
+        }
+        catch (YamlException ex)
+        {
+            throw new FormatException($"Template {source}, line {ex.Start.Line}: {ex.Message}", ex);
+        }
+
+        if (string.IsNullOrWhiteSpace(spec.Name))
+        {
+            throw new FormatException($"Template {source} has no name.");
+        }
+
+        if (!TemplateSpec.Families.Contains(spec.Family))
+        {
+            throw new FormatException($"Template {source}: family '{spec.Family}' is not one of {string.Join(", ", TemplateSpec.Families)}.");
+        }
+
+        var measures = spec.Headers.Select(h => h.Measure).Concat(spec.Headers.Select(h => h.Second)).Append(spec.Measure).Append(spec.AnnualMeasure).Concat(spec.MeasureWords.Values);
+        foreach (var measure in measures.OfType<string>())
+        {
+            if (!Measures.All.Contains(measure))
+            {
+                throw new FormatException($"Template {source}: measure '{measure}' is not one of {string.Join(", ", Measures.All)}.");
+            }
+        }
+
+        if (spec.AreaLevel is not null and not ("province" or "district" or "commune"))
+        {
+            throw new FormatException($"Template {source}: area_level '{spec.AreaLevel}' is not province, district or commune.");
+        }
+
+        return spec;
+    }
+}

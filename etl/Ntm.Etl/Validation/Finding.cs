@@ -1,0 +1,29 @@
+namespace Ntm.Etl.Validation;
+
+/// <summary>How serious a finding is: an error rejects the file, a warning is stored and shown.</summary>
+public enum Severity
+{
+    /// <summary>Stored and shown; the file is still accepted.</summary>
+    Warning,
+
+    /// <summary>The file is rejected.</summary>
+    Error,
+}
+
+/// <summary>
+/// Something found in a submission: where (sheet, cell), which rule (English code), and a message
+/// in Vietnamese for the statistician with the value seen and what was expected.
+/// </summary>
+public sealed record Finding(Severity Severity, string? Sheet, string? Cell, string Rule, string Message, string? ValueSeen = null, string? Expected = null)
+{
+    /// <summary>"error" or "warning", as stored.</summary>
+    public string SeverityName => Severity == Severity.Error ? "error" : "warning";
+
+    /// <summary>An error.</summary>
+    public static Finding Error(string? sheet, string? cell, string rule, string message, string? seen = null, string? expected = null) =>
+        new(Severity.Error, sheet, cell, rule, message, seen, expected);
+
+    /// <summary>A warning.</summary>
+    public static Finding Warning(string? sheet, string? cell, string rule, string message, string? seen = null, string? expected = null) =>
+        new(Severity.Warning, sheet, cell, rule, message, seen, expected);
+}
