@@ -6,7 +6,7 @@ using Ntm.Warehouse.Text;
 namespace Ntm.Etl.Parsing;
 
 /// <summary>An indicator as label matching needs it.</summary>
-public sealed record IndicatorLabel(string Code, string Kind, string? NumeratorCode, string? DenominatorCode, string NameVi, IReadOnlyList<string> Aliases);
+public sealed record IndicatorLabel(string Code, string Kind, string? NumeratorCode, string? DenominatorCode, string NameVi, IReadOnlyList<string> Aliases, decimal Factor = 100m);
 
 /// <summary>
 /// Matches spreadsheet labels to indicator codes by normalised text: case, diacritics, numbering
@@ -54,14 +54,14 @@ public sealed partial class IndicatorLabels
     {
         var aliases = connection.Query<(string Code, string Alias)>("SELECT indicator_code, alias FROM indicator_alias ORDER BY indicator_code, alias")
             .GroupBy(a => a.Code).ToDictionary(g => g.Key, g => g.Select(a => a.Alias).ToList());
-        var indicators = connection.Query<(string Code, string Kind, string? Numerator, string? Denominator, string NameVi)>(
-            "SELECT indicator_code, kind, numerator_code, denominator_code, name_vi FROM dim_indicator ORDER BY indicator_code");
-        return new IndicatorLabels(indicators.Select(i => new IndicatorLabel(i.Code, i.Kind, i.Numerator, i.Denominator, i.NameVi, aliases.GetValueOrDefault(i.Code, []))));
+        var indicators = connection.Query<(string Code, string Kind, string? Numerator, string? Denominator, string NameVi, decimal? Factor)>(
+            "SELECT indicator_code, kind, numerator_code, denominator_code, name_vi, factor FROM dim_indicator ORDER BY indicator_code");
+        return new IndicatorLabels(indicators.Select(i => new IndicatorLabel(i.Code, i.Kind, i.Numerator, i.Denominator, i.NameVi, aliases.GetValueOrDefault(i.Code, []), i.Factor ?? 100m)));
     }
 
     /// <summary>Builds the index from the reference catalogue (without a warehouse).</summary>
     public static IndicatorLabels FromCatalog(Ntm.Warehouse.ReferenceData.IndicatorCatalog catalog) =>
-        new(catalog.Indicators.Select(i => new IndicatorLabel(i.Code, i.Kind, i.NumeratorCode, i.DenominatorCode, i.NameVi, i.Aliases)));
+        new(catalog.Indicators.Select(i => new IndicatorLabel(i.Code, i.Kind, i.NumeratorCode, i.DenominatorCode, i.NameVi, i.Aliases, i.Factor ?? 100m)));
 
     /// <summary>The indicator with this code, or null.</summary>
     public IndicatorLabel? this[string code] => byCode.GetValueOrDefault(code);

@@ -31,6 +31,8 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
         root.Options.Add(json);
         root.Subcommands.Add(InitCommand.Create(Context));
         root.Subcommands.Add(QueryCommand.Create(Context));
+        root.Subcommands.Add(IngestCommand.Create(Context));
+        root.Subcommands.Add(TemplateCommand.Create(Context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,157 @@
+using Ntm.Etl.Parsing;
+using Ntm.Etl.Reading;
+using Ntm.Etl.Validation;
+using Ntm.Warehouse.Areas;
+using Ntm.Warehouse.Text;
+
+namespace Ntm.Etl.Templates;
+
+/// <summary>
+/// The unit grid: one row per area (code or name), one column per indicator named by its header,
+/// e.g. a district's list of communes with their population and insured people. The period and
+/// the reporting unit (inside which the rows' areas are looked for) come from the title.
+/// </summary>
+public sealed class UnitGridFamily : ITemplateFamily
+{
+    /// <inheritdoc />
+    public string Name => "unit_grid";
+
+    /// <inheritdoc />
+    public double Score(Workbook workbook, TemplateSpec spec, ExtractionContext context)
+    {
+        var best = 0.0;
+        foreach (var sheet in workbook.Sheets)
+        {
+            if (Locate(sheet, spec, context) is { } grid && grid.Indicators.Count > 0)
+            {
+                var headers = grid.Indicators.Count + grid.Unknown.Count;
+                best = Math.Max(best, 0.4 + (0.5 * grid.Indicators.Count / headers));
+            }
+        }
+
+        return best;
+    }
+
+    /// <inheritdoc />
+    public ExtractionResult Extract(Workbook workbook, TemplateSpec spec, ExtractionContext context)
+    {
+        var result = new ExtractionResult { Period = context.Period ?? TitleScanner.FindPeriod(workbook) };
+        if (result.Period is null)
+        {
+            result.Findings.Add(Finding.Error(null, null, "no_period", $"Không tìm thấy kỳ báo cáo trong tiêu đề của tệp '{workbook.FileName}' (ví dụ 'tháng 12 năm 2022'); hãy dùng --period YYYY-MM."));
+            return result;
+        }
+
+        var period = result.Period;
+        var asOf = period.FirstDay;
+        var (reporting, problem) = context.Area is null ? TitleScanner.FindReportingUnit(workbook, context.Areas, asOf) : (context.Area, null);
+        result.ReportingArea = reporting;
+        if (problem is not null)
+        {
+            result.Findings.Add(Finding.Warning(null, null, "reporting_unit", problem));
+        }
+
+        var level = spec.AreaLevel is null ? (AreaLevel?)null : AreaLevels.Parse(spec.AreaLevel);
+        var measure = period.WholeYear ? spec.AnnualMeasure : spec.Measure;
+        foreach (var sheet in workbook.Sheets)
+        {
+            var grid = Locate(sheet, spec, context);
+            if (grid is null)
+            {
+                continue;
+            }
+
+            var (headerRow, areaColumn, indicators, unknown) = grid.Value;
+            result.Sections.Add($"{sheet.Name}: tiêu đề ở hàng {headerRow + 1}, cột đơn vị {CellRef.ColumnName(areaColumn)}, {indicators.Count} cột chỉ tiêu");
+            foreach (var (column, text) in unknown)
+            {
+                result.Findings.Add(Finding.Warning(sheet.Name, CellRef.Address(headerRow, column), "unknown_indicator",
+                    $"Trang '{sheet.Name}', ô {CellRef.Address(headerRow, column)}: cột '{text}' không ứng với chỉ tiêu nào; các số trong cột không được nạp.", text));
+            }
+
+            for (var row = headerRow + 1; row < sheet.RowCount; row++)
+            {
+                var label = sheet.At(row, areaColumn);
+                if (label is null || string.IsNullOrWhiteSpace(label.Text) || !indicators.Any(i => sheet.At(row, i.Column) is not null))
+                {
+                    continue;
+                }
+
+                if (VietnameseText.Key(label.Text) is "tong" or "tong cong" or "cong" or "toan huyen" or "toan tinh" or "toan xa")
+                {
+                    result.Ignored.Add(new IgnoredCell(sheet.Name, label.Address, label.Text, "dòng tổng cộng (tính lại từ các đơn vị)"));
+                    continue;
+                }
+
+                var lookup = context.Areas.Find(label.Text, new AreaContextHint(asOf, label.Text.Trim().All(char.IsAsciiDigit) ? null : level, reporting));
+                if (!lookup.IsFound)
+                {
+                    result.Findings.Add(Finding.Error(sheet.Name, label.Address, lookup.IsAmbiguous ? "ambiguous_area" : "unknown_area", $"Trang '{sheet.Name}', ô {label.Address}: {lookup.Message}", label.Text));
+                    continue;
+                }
+
+                foreach (var (column, indicator) in indicators)
+                {
+                    var cell = sheet.At(row, column);
+                    var kind = context.Indicators[indicator]!.Kind;
+                    var parsed = NumberParser.Parse(cell?.Text, kind == "count" ? NumberContext.Count : NumberContext.Rate, cell?.Value);
+                    if (parsed.Kind == ValueKind.NotReported)
+                    {
+                        continue;
+                    }
+
+                    if (!parsed.HasValue)
+                    {
+                        result.Findings.Add(Finding.Error(sheet.Name, cell!.Address, "not_a_number", $"Trang '{sheet.Name}', ô {cell.Address}: '{cell.Text}' không phải là số.", cell.Text, "một số"));
+                        continue;
+                    }
+
+                    var valueMeasure = kind == "count" ? measure : Measures.ReportedRate;
+                    result.Values.Add(new ExtractedValue(sheet.Name, cell!.Address, lookup.Area!, period.Key, indicator, valueMeasure, parsed.Value!.Value, cell.Text));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static (int Row, int AreaColumn, List<(int Column, string Indicator)> Indicators, List<(int Column, string Text)> Unknown)? Locate(Sheet sheet, TemplateSpec spec, ExtractionContext context)
+    {
+        for (var row = 0; row < Math.Min(sheet.RowCount, 20); row++)
+        {
+            var areaColumn = Enumerable.Range(0, sheet.ColumnCount).Where(c => HeaderRow.Is(sheet.Text(row, c), spec.AreaHeaders)).Cast<int?>().FirstOrDefault();
+            if (areaColumn is null)
+            {
+                continue;
+            }
+
+            var indicators = new List<(int, string)>();
+            var unknown = new List<(int, string)>();
+            for (var column = areaColumn.Value + 1; column < sheet.ColumnCount; column++)
+            {
+                var text = sheet.Text(row, column);
+                if (string.IsNullOrWhiteSpace(text) || HeaderRow.Is(text, ["stt", "tt", "ghi chú", "mã", "mã đơn vị"]))
+                {
+                    continue;
+                }
+
+                var (code, _) = context.Indicators.Resolve(text);
+                if (code is null)
+                {
+                    unknown.Add((column, text));
+                }
+                else
+                {
+                    indicators.Add((column, code));
+                }
+            }
+
+            if (indicators.Count > 0)
+            {
+                return (row, areaColumn.Value, indicators, unknown);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Ntm.Etl.Parsing;
+using Ntm.Etl.Templates;
+
+namespace Ntm.Etl.Validation;
+
+/// <summary>
+/// Checks values read from a submission. Errors reject the file (a negative count, a period in
+/// the future); warnings are stored and shown (a reported percentage that disagrees with its
+/// numerator and denominator by more than 0.1 point, a month above its year-to-date, a
+/// year-to-date below the previous month's, a numerator above its denominator). Pure: the
+/// previous month's figures come in as a function.
+/// </summary>
+public sealed class Validator(IndicatorLabels indicators)
+{
+    private const decimal RateTolerance = 0.1m;
+
+    /// <summary>The findings for <paramref name="values"/>.</summary>
+    /// <param name="values">What the template read.</param>
+    /// <param name="today">The current date (from the injected clock): periods after it are refused.</param>
+    /// <param name="previousYtd">The year-to-date already stored for (area, indicator) in the month before a period key, or null.</param>
+    public IReadOnlyList<Finding> Validate(IReadOnlyList<ExtractedValue> values, DateOnly today, Func<int, string, int, decimal?>? previousYtd = null)
+    {
+        var findings = new List<Finding>();
+        var currentKey = (today.Year * 100) + today.Month;
+        foreach (var value in values)
+        {
+            var indicator = indicators[value.IndicatorCode];
+            if (value.PeriodKey > currentKey)
+            {
+                findings.Add(Finding.Error(value.Sheet, value.Cell, "future_period",
+                    $"Trang '{value.Sheet}', ô {value.Cell}: kỳ báo cáo {Period(value.PeriodKey)} ở tương lai (hôm nay {today:dd/MM/yyyy}).", Period(value.PeriodKey), $"không sau {today:MM/yyyy}"));
+            }
+
+            if (value.Value < 0 && indicator?.Kind == "count" && value.Measure != Measures.ReportedRate)
+            {
+                findings.Add(Finding.Error(value.Sheet, value.Cell, "negative_count",
+                    $"Trang '{value.Sheet}', ô {value.Cell}: số đếm '{value.Text}' là số âm ({indicator.NameVi}).", value.Text, "≥ 0"));
+            }
+        }
+
+        var cells = values.GroupBy(v => (v.Area.AreaId, v.PeriodKey, v.IndicatorCode, v.Measure)).ToDictionary(g => g.Key, g => g.First());
+        ExtractedValue? Get(int area, int period, string? code, string measure) =>
+            code is not null && cells.TryGetValue((area, period, code, measure), out var v) ? v : null;
+
+        foreach (var value in values)
+        {
+            var indicator = indicators[value.IndicatorCode];
+            if (indicator is null)
+            {
+                continue;
+            }
+
+            if (value.Measure == Measures.Month && Get(value.Area.AreaId, value.PeriodKey, value.IndicatorCode, Measures.YearToDate) is { } ytd && value.Value > ytd.Value)
+            {
+                findings.Add(Finding.Warning(value.Sheet, value.Cell, "month_above_ytd",
+                    $"Trang '{value.Sheet}', ô {value.Cell}: số trong tháng ({value.Text}) lớn hơn số cộng dồn ({ytd.Text}, ô {ytd.Cell}) — {indicator.NameVi}.", value.Text, $"≤ {ytd.Text}"));
+            }
+
+            if (value.Measure == Measures.YearToDate && value.PeriodKey % 100 > 1 && previousYtd?.Invoke(value.Area.AreaId, value.IndicatorCode, value.PeriodKey) is { } before && value.Value < before)
+            {
+                findings.Add(Finding.Warning(value.Sheet, value.Cell, "ytd_decreased",
+                    $"Trang '{value.Sheet}', ô {value.Cell}: số cộng dồn ({value.Text}) nhỏ hơn cộng dồn tháng trước ({Format(before)}) — {indicator.NameVi}.", value.Text, $"≥ {Format(before)}"));
+            }
+
+            if (indicator.Kind == "ratio" && value.Measure == Measures.ReportedRate)
+            {
+                var numerator = Get(value.Area.AreaId, value.PeriodKey, indicator.NumeratorCode, Measures.Stock);
+                var denominator = Get(value.Area.AreaId, value.PeriodKey, indicator.DenominatorCode, Measures.Stock);
+                if (numerator is not null && denominator is not null && denominator.Value != 0)
+                {
+                    var computed = indicator.Factor * numerator.Value / denominator.Value;
+                    if (Math.Abs(computed - value.Value) > RateTolerance)
+                    {
+                        findings.Add(Finding.Warning(value.Sheet, value.Cell, "rate_mismatch",
+                            $"Trang '{value.Sheet}', ô {value.Cell}: tỷ lệ ghi {value.Text}% nhưng {numerator.Text}/{denominator.Text} = {Format(computed, 2)}% (lệch hơn {Format(RateTolerance)} điểm %) — {indicator.NameVi}.",
+                            value.Text, Format(computed, 2)));
+                    }
+                }
+            }
+        }
+
+        // A part cannot exceed its whole, for every ratio whose two parts the file gives.
+        foreach (var ratio in indicators.All.Where(i => i.Kind == "ratio" && i.Factor == 100m))
+        {
+            foreach (var numerator in values.Where(v => v.IndicatorCode == ratio.NumeratorCode && v.Measure == Measures.Stock))
+            {
+                if (Get(numerator.Area.AreaId, numerator.PeriodKey, ratio.DenominatorCode, Measures.Stock) is { } denominator && numerator.Value > denominator.Value)
+                {
+                    findings.Add(Finding.Warning(numerator.Sheet, numerator.Cell, "numerator_above_denominator",
+                        $"Trang '{numerator.Sheet}', ô {numerator.Cell}: tử số ({numerator.Text}) lớn hơn mẫu số ({denominator.Text}, ô {denominator.Cell}) — {ratio.NameVi}.", numerator.Text, $"≤ {denominator.Text}"));
+                }
+            }
+        }
+
+        return findings;
+    }
+
+    private static string Period(int key) => $"{key / 100:D4}-{key % 100:D2}";
+
+    private static string Format(decimal value, int decimals = 4) =>
+        decimal.Round(value, decimals).ToString("0.####", CultureInfo.GetCultureInfo("vi-VN"));
+}

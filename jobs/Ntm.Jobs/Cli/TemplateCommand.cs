@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Ntm.Etl.Ingestion;
+using Ntm.Etl.Templates;
+using Spectre.Console;
+
+namespace Ntm.Jobs.Cli;
+
+/// <summary><c>ntm template list</c> and <c>ntm template check FILE</c>: how a file would be read, without loading it.</summary>
+public static class TemplateCommand
+{
+    /// <summary>Builds the verb and its sub-verbs.</summary>
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var list = new Command("list", "Liệt kê các mẫu báo cáo. Lists the templates.");
+        list.SetAction(parse => List(context(parse)));
+
+        var file = new Argument<string>("file") { Description = "Tệp cần kiểm tra. The file to explain." };
+        var template = new Option<string?>("--template") { Description = "Dùng mẫu này. Force a template." };
+        var period = new Option<string?>("--period") { Description = "Kỳ báo cáo YYYY-MM." };
+        var area = new Option<string?>("--area") { Description = "Đơn vị báo cáo." };
+        var check = new Command("check", "Giải thích cách đọc một tệp mà không nạp. Explains how a file would be read.") { file, template, period, area };
+        check.SetAction(parse => Check(context(parse), parse.GetValue(file)!, parse.GetValue(template), parse.GetValue(period), parse.GetValue(area)));
+
+        return new Command("template", "Mẫu báo cáo (template). Ingestion templates.") { list, check };
+    }
+
+    private static int List(CliContext context)
+    {
+        var catalog = TemplateCatalog.Load(context.Home.Templates);
+        if (context.Json)
+        {
+            var rows = catalog.Templates.Select(t => new object?[] { t.Name, t.Family, t.Description, t.Source }).ToList();
+            ResultWriter.WriteJson(context.Out, new ResultTable(["name", "family", "description", "source"], [typeof(string), typeof(string), typeof(string), typeof(string)], rows));
+            return (int)ExitCode.Ok;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Mẫu").AddColumn("Loại").AddColumn("Mô tả").AddColumn("Nguồn");
+        foreach (var t in catalog.Templates)
+        {
+            table.AddRow(Markup.Escape(t.Name), t.Family, Markup.Escape(t.Description), Markup.Escape(t.Source));
+        }
+
+        context.Console.Write(table);
+        return (int)ExitCode.Ok;
+    }
+
+    private static int Check(CliContext context, string file, string? template, string? periodText, string? areaText)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"Không tìm thấy tệp '{file}'.");
+        }
+
+        var period = IngestCommand.ParsePeriod(periodText);
+        using var connection = context.Database.OpenReadOnly();
+        var service = new IngestionService(connection, context.Home, context.Clock);
+        var options = new IngestionOptions(template, period, IngestCommand.ResolveArea(service.Areas, areaText, period));
+        var (chosen, score, result) = service.Read(file, options);
+        if (context.Json)
+        {
+            WriteJson(context.Out, file, chosen, score, result);
+            return (int)ExitCode.Ok;
+        }
+
+        var console = context.Console;
+        console.MarkupLine($"Tệp: [bold]{Markup.Escape(Path.GetFileName(file))}[/]");
+        console.MarkupLine($"Mẫu: [bold]{Markup.Escape(chosen ?? "(không khớp mẫu nào)")}[/]{(score is null ? string.Empty : $" (điểm {score:0.00})")}");
+        console.MarkupLine($"Kỳ báo cáo: {Markup.Escape(result.Period?.Text ?? "-")}{(result.Period?.WholeYear == true ? " (cả năm)" : string.Empty)}");
+        console.MarkupLine($"Đơn vị báo cáo: {Markup.Escape(result.ReportingArea is { } a ? $"{a.FullName} ({a.Code})" : "-")}");
+        foreach (var section in result.Sections)
+        {
+            console.MarkupLine($"  • {Markup.Escape(section)}");
+        }
+
+        var values = new Table().Border(TableBorder.Rounded).AddColumn("Trang").AddColumn("Ô").AddColumn("Giá trị ghi").AddColumn("Đơn vị").AddColumn("Kỳ").AddColumn("Chỉ tiêu").AddColumn("Loại").AddColumn(new TableColumn("Số").RightAligned());
+        foreach (var v in result.Values.Take(200))
+        {
+            values.AddRow(Markup.Escape(v.Sheet), v.Cell, Markup.Escape(v.Text), Markup.Escape(v.Area.Name), $"{v.PeriodKey / 100}-{v.PeriodKey % 100:D2}", Markup.Escape(v.IndicatorCode), v.Measure, v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Write(values);
+        console.MarkupLine($"{result.Values.Count:N0} số liệu sẽ được nạp{(result.Values.Count > 200 ? " (hiện 200 đầu tiên)" : string.Empty)}.");
+        foreach (var group in result.Ignored.GroupBy(i => i.Reason))
+        {
+            console.MarkupLine($"Bỏ qua ({Markup.Escape(group.Key)}): {group.Count()} ô, ví dụ {Markup.Escape(string.Join("; ", group.Take(3).Select(i => $"{i.Sheet}!{i.Where} '{i.Text}'")))}");
+        }
+
+        foreach (var f in result.Findings)
+        {
+            console.MarkupLine($"{(f.Severity == Ntm.Etl.Validation.Severity.Error ? "[red]lỗi[/]" : "[yellow]cảnh báo[/]")} {Markup.Escape(f.Message)}");
+        }
+
+        return (int)ExitCode.Ok;
+    }
+
+    private static void WriteJson(TextWriter output, string file, string? template, double? score, ExtractionResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, ResultWriter.JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("file", Path.GetFileName(file));
+            json.WriteString("template", template);
+            if (score is { } s)
+            {
+                json.WriteNumber("score", s);
+            }
+
+            json.WriteString("period", result.Period?.Text);
+            json.WriteString("reporting_area", result.ReportingArea?.Code);
+            json.WriteStartArray("sections");
+            result.Sections.ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteStartArray("values");
+            foreach (var v in result.Values)
+            {
+                json.WriteStartObject();
+                json.WriteString("sheet", v.Sheet);
+                json.WriteString("cell", v.Cell);
+                json.WriteString("text", v.Text);
+                json.WriteString("area_code", v.Area.Code);
+                json.WriteString("period", $"{v.PeriodKey / 100:D4}-{v.PeriodKey % 100:D2}");
+                json.WriteString("indicator_code", v.IndicatorCode);
+                json.WriteString("measure", v.Measure);
+                json.WriteNumber("value", v.Value);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("ignored");
+            foreach (var i in result.Ignored)
+            {
+                json.WriteStartObject();
+                json.WriteString("sheet", i.Sheet);
+                json.WriteString("where", i.Where);
+                json.WriteString("text", i.Text);
+                json.WriteString("reason", i.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("findings");
+            foreach (var f in result.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("severity", f.SeverityName);
+                json.WriteString("sheet", f.Sheet);
+                json.WriteString("cell", f.Cell);
+                json.WriteString("rule", f.Rule);
+                json.WriteString("message", f.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}

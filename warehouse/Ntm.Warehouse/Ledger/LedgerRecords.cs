@@ -1,0 +1,23 @@
+namespace Ntm.Warehouse.Ledger;
+
+/// <summary>One value to store in <c>fact_observation</c>.</summary>
+public sealed record ObservationRow(int PeriodKey, int AreaId, string IndicatorCode, string Measure, decimal Value, string Sheet, string Cell);
+
+/// <summary>One finding to store in <c>finding</c>.</summary>
+public sealed record FindingRow(string Severity, string? Sheet, string? Cell, string Rule, string Message, string? ValueSeen, string? Expected);
+
+/// <summary>A submission to record: the file, what it was read as, and its verdict.</summary>
+public sealed record SubmissionRow(
+    string FileName,
+    string Sha256,
+    DateTime ReceivedAt,
+    string? Template,
+    int? AreaId,
+    int? PeriodKey,
+    string Status,
+    int Errors,
+    int Warnings,
+    string? ArchivePath);
+
+/// <summary>A submission already in the ledger.</summary>
+public sealed record KnownSubmission(long SubmissionId, string FileName, string Status, string? ArchivePath);

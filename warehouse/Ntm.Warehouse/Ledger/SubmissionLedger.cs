@@ -1,0 +1,86 @@
+using Dapper;
+using Ntm.Warehouse.DuckDb;
+
+namespace Ntm.Warehouse.Ledger;
+
+/// <summary>
+/// The ledger of submissions: nothing lost, nothing counted twice. A file whose bytes were already
+/// accepted is a duplicate; an accepted file for the same template, area and period as an earlier
+/// one supersedes it (the earlier one stays, marked, for audit); each submission is written in one
+/// transaction, so a crash leaves the warehouse as it was before that file.
+/// </summary>
+public sealed class SubmissionLedger(DuckDbConnection connection)
+{
+    /// <summary>The accepted (or since superseded) submission with these bytes, if any.</summary>
+    public KnownSubmission? FindAccepted(string sha256) =>
+        connection.QueryFirstOrDefault<KnownSubmission>(
+            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath FROM submission WHERE sha256 = @sha256 AND status IN ('accepted', 'superseded') ORDER BY submission_id LIMIT 1",
+            new { sha256 });
+
+    /// <summary>Rejected submissions of these bytes under this name, newest first (to finish an interrupted move).</summary>
+    public IReadOnlyList<KnownSubmission> FindRejected(string sha256, string fileName) =>
+        connection.Query<KnownSubmission>(
+            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath FROM submission WHERE sha256 = @sha256 AND file_name = @fileName AND status = 'rejected' ORDER BY submission_id DESC",
+            new { sha256, fileName }).ToList();
+
+    /// <summary>
+    /// Records an accepted submission with its values and warnings, superseding the accepted
+    /// submission of the same scope, all in one transaction. Returns the new id and the superseded ones.
+    /// </summary>
+    public (long SubmissionId, IReadOnlyList<long> Superseded) Accept(SubmissionRow submission, IReadOnlyList<ObservationRow> observations, IReadOnlyList<FindingRow> findings)
+    {
+        using var transaction = connection.BeginTransaction();
+        var id = Insert(submission, observations.Count);
+        var superseded = connection.Query<long>("""
+            UPDATE submission SET status = 'superseded', superseded_by = @id
+            WHERE status = 'accepted' AND submission_id <> @id AND template IS NOT DISTINCT FROM @template
+              AND area_id IS NOT DISTINCT FROM @areaId AND period_key IS NOT DISTINCT FROM @periodKey
+            RETURNING submission_id
+            """, new { id, template = submission.Template, areaId = submission.AreaId, periodKey = submission.PeriodKey }).ToList();
+
+        using (var appender = connection.CreateAppender("fact_observation"))
+        {
+            foreach (var o in observations)
+            {
+                appender.BeginRow().Append(id).Append(o.PeriodKey).Append(o.AreaId).Append(o.IndicatorCode).Append(o.Measure).Append(o.Value).Append(o.Sheet).Append(o.Cell).EndRow();
+            }
+        }
+
+        InsertFindings(id, findings);
+        transaction.Commit();
+        return (id, superseded);
+    }
+
+    /// <summary>Records a rejected submission and its findings in one transaction.</summary>
+    public long Reject(SubmissionRow submission, IReadOnlyList<FindingRow> findings)
+    {
+        using var transaction = connection.BeginTransaction();
+        var id = Insert(submission, 0);
+        InsertFindings(id, findings);
+        transaction.Commit();
+        return id;
+    }
+
+    /// <summary>The year-to-date value the warehouse holds for an area and indicator in the month before <paramref name="periodKey"/>.</summary>
+    public decimal? PreviousYearToDate(int areaId, string indicatorCode, int periodKey) =>
+        connection.ExecuteScalar<decimal?>(
+            "SELECT value FROM v_observation WHERE area_id = @areaId AND indicator_code = @indicatorCode AND measure = 'ytd' AND period_key = @previous",
+            new { areaId, indicatorCode, previous = periodKey - 1 });
+
+    private long Insert(SubmissionRow s, int rows) =>
+        connection.ExecuteScalar<long>("""
+            INSERT INTO submission (file_name, sha256, received_at, template, area_id, period_key, status, rows_loaded, errors, warnings, archive_path)
+            VALUES (@FileName, @Sha256, @ReceivedAt, @Template, @AreaId, @PeriodKey, @Status, @rows, @Errors, @Warnings, @ArchivePath)
+            RETURNING submission_id
+            """, new { s.FileName, s.Sha256, s.ReceivedAt, s.Template, s.AreaId, s.PeriodKey, s.Status, rows, s.Errors, s.Warnings, s.ArchivePath });
+
+    private void InsertFindings(long id, IReadOnlyList<FindingRow> findings)
+    {
+        using var appender = connection.CreateAppender("finding");
+        var number = 0;
+        foreach (var f in findings)
+        {
+            appender.BeginRow().Append(id).Append(++number).Append(f.Severity).Append(f.Sheet).Append(f.Cell).Append(f.Rule).Append(f.Message).Append(f.ValueSeen).Append(f.Expected).EndRow();
+        }
+    }
+}
