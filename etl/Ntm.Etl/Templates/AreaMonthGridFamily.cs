@@ -164,6 +164,14 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
                 result.Ignored.Add(new IgnoredCell(sheet.Name, extra.Address, extra.Text, "cột không có tiêu đề tháng"));
             }
         }
+
+        // Numbers left out are never silent: one warning per column of them.
+        foreach (var column in result.Ignored.Where(i => i.Sheet == sheet.Name && i.Reason == "cột không có tiêu đề tháng")
+                     .GroupBy(i => new string(i.Where.TakeWhile(char.IsLetter).ToArray())))
+        {
+            result.Findings.Add(Finding.Warning(sheet.Name, column.First().Where, "unlabelled_column",
+                $"Trang '{sheet.Name}': {column.Count()} ô ở cột {column.Key} không có tiêu đề tháng nên không được nạp (ví dụ {column.First().Where} = {column.First().Text}).", column.First().Text));
+        }
     }
 
     /// <summary>The header row and its month columns: each column under "Tháng N" (merged headers included).</summary>
@@ -183,6 +191,25 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
 
             if (months.Select(m => m.Item2).Distinct().Count() >= 3)
             {
+                // A month label centred over its sub-columns without a merge: the sub-columns to its
+                // right (until the next month) belong to it when the row below names a variant there.
+                var starts = months.Select(m => m.Item1).ToList();
+                for (var column = starts[0] + 1; column < sheet.ColumnCount; column++)
+                {
+                    if (starts.Contains(column) || sheet.At(row + 1, column) is not { } variant || string.IsNullOrWhiteSpace(variant.Text) || variant.IsNumeric)
+                    {
+                        continue;
+                    }
+
+                    var owner = months.Where(m => m.Item1 < column).MaxBy(m => m.Item1);
+                    var next = starts.Where(s => s > owner.Item1).DefaultIfEmpty(int.MaxValue).Min();
+                    if (column < next && string.IsNullOrWhiteSpace(sheet.Text(row, column)))
+                    {
+                        months.Add((column, owner.Item2));
+                    }
+                }
+
+                months.Sort((a, b) => a.Item1.CompareTo(b.Item1));
                 return (row, months);
             }
         }

@@ -1,0 +1,52 @@
+using Ntm.Etl.Ingestion;
+using Ntm.Warehouse;
+
+namespace Ntm.Etl.Tests;
+
+/// <summary>
+/// A warehouse initialised once (schema and reference data); each test gets its own home with a
+/// copy of it, so tests stay independent and fast.
+/// </summary>
+public sealed class WarehouseFixture : IDisposable
+{
+    private readonly TempDirectory template = new();
+
+    public WarehouseFixture()
+    {
+        var home = new WarehouseHome(template.File("home"));
+        new WarehouseInitializer(TimeProvider.System).Initialize(home);
+        WarehouseFile = home.WarehouseFile;
+    }
+
+    public string WarehouseFile { get; }
+
+    /// <summary>A fresh home in <paramref name="directory"/> holding a copy of the initialised warehouse.</summary>
+    public WarehouseHome NewHome(TempDirectory directory)
+    {
+        var home = new WarehouseHome(directory.File("home"));
+        home.EnsureFolders();
+        File.Copy(WarehouseFile, home.WarehouseFile);
+        return home;
+    }
+
+    /// <summary>Ingests <paramref name="paths"/> into <paramref name="home"/> with a fixed clock.</summary>
+    public static List<IngestFileResult> Ingest(WarehouseHome home, IngestionOptions? options = null, TimeProvider? clock = null, params string[] paths)
+    {
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting();
+        var service = new IngestionService(connection, home, clock ?? new FixedClock(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.FromHours(7))));
+        return IngestionService.Expand(paths.Length == 0 ? [home.Inbox] : paths).Select(p => service.Ingest(p, options ?? new IngestionOptions())).ToList();
+    }
+
+    public void Dispose() => template.Dispose();
+}
+
+[CollectionDefinition(nameof(WarehouseFixture))]
+public sealed class WarehouseFixtureCollection : ICollectionFixture<WarehouseFixture>;
+
+/// <summary>A clock that always says the same time.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
+}
