@@ -104,7 +104,10 @@ public sealed class IngestionService
         }
 
         var archive = FileStore.ArchivePath(home.Archive, sha, name);
-        var observations = result.Values.Select(v => new ObservationRow(v.PeriodKey, v.Area.AreaId, v.IndicatorCode, v.Measure, v.Value, v.Sheet, v.Cell)).ToList();
+        // A figure written twice with the same value (a denominator shared by several rows) is stored once.
+        var observations = result.Values
+            .DistinctBy(v => (v.PeriodKey, v.Area.AreaId, v.IndicatorCode, v.Measure))
+            .Select(v => new ObservationRow(v.PeriodKey, v.Area.AreaId, v.IndicatorCode, v.Measure, v.Value, v.Sheet, v.Cell)).ToList();
         var (submissionId, superseded) = ledger.Accept(new SubmissionRow(name, sha, receivedAt, template, areaId, periodKey, "accepted", 0, warnings, archive), observations, findingRows);
         FileStore.Archive(path, archive, sha);
         return new IngestFileResult(name, IngestFileResult.Accepted, submissionId, superseded, template, score, periodTexts, areaCodes, observations.Count, findings);

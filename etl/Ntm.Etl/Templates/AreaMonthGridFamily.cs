@@ -52,6 +52,8 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
         result.Period = new ReportPeriod(year.Value, 12, true);
         var level = spec.AreaLevel is null ? (AreaLevel?)null : AreaLevels.Parse(spec.AreaLevel);
         var asOf = new DateOnly(year.Value, 1, 1);
+        // A district's or province's own grid names its unit in the title: the rows are looked for inside it.
+        result.ReportingArea = context.Area ?? (level is null ? TitleScanner.FindReportingUnit(workbook, context.Areas, asOf).Area : null);
         foreach (var sheet in workbook.Sheets)
         {
             ExtractSheet(sheet, spec, context, year.Value, level, asOf, result);
@@ -133,7 +135,7 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
                 continue;
             }
 
-            var lookup = context.Areas.Find(label.Text, new AreaContextHint(asOf, level));
+            var lookup = context.Areas.Find(label.Text, new AreaContextHint(asOf, level, result.ReportingArea));
             if (!lookup.IsFound)
             {
                 result.Findings.Add(Finding.Error(sheet.Name, label.Address, lookup.IsAmbiguous ? "ambiguous_area" : "unknown_area",

@@ -181,6 +181,21 @@ public sealed class ReportTableFamily : ITemplateFamily
     private static List<(string Key, HeaderRule Rule)> Rules(TemplateSpec spec) =>
         spec.Headers.SelectMany(h => h.Keys.Select(k => (Key: VietnameseText.Key(k), Rule: h))).Where(r => r.Key.Length > 0).OrderByDescending(r => r.Key.Length).ToList();
 
+    /// <summary>
+    /// The rule of a column. Under a group header merged over several columns ("Lũy kế/chỉ tiêu năm"
+    /// over "Thực hiện", "Tỷ lệ (%)", "So với cùng kỳ"), a sub-header that is a rate, a part or a
+    /// column to ignore speaks for itself; one that names a flow takes its meaning from the group.
+    /// </summary>
+    private static HeaderRule? Choose(string[] texts, bool twoRows, List<(string Key, HeaderRule Rule)> rules)
+    {
+        if (twoRows && Match(texts[1], rules) is { } bottom && (bottom.Ignore is not null || bottom.Part is not null || bottom.Measure == Measures.ReportedRate))
+        {
+            return bottom;
+        }
+
+        return texts.Select(t => Match(t, rules)).FirstOrDefault(r => r is not null);
+    }
+
     private static HeaderRule? Match(string text, List<(string Key, HeaderRule Rule)> rules)
     {
         var key = VietnameseText.Key(text);
@@ -191,7 +206,9 @@ public sealed class ReportTableFamily : ITemplateFamily
 
         foreach (var (ruleKey, rule) in rules)
         {
-            if (key == ruleKey || key.StartsWith(ruleKey + " ", StringComparison.Ordinal))
+            // Equal, or the header starts with the words; longer phrases may also stand inside ("BPTT hiện đang quản lý đến…").
+            if (key == ruleKey || key.StartsWith(ruleKey + " ", StringComparison.Ordinal)
+                || (ruleKey.Count(c => c == ' ') >= 2 && $" {key} ".Contains($" {ruleKey} ", StringComparison.Ordinal)))
             {
                 return rule;
             }
@@ -205,34 +222,20 @@ public sealed class ReportTableFamily : ITemplateFamily
         var headers = new List<(int Row, bool TwoRows, Dictionary<int, HeaderRule> Columns, int? LabelColumn)>();
         for (var row = 0; row < sheet.RowCount; row++)
         {
-            var columns = new Dictionary<int, HeaderRule>();
-            int? labelColumn = null;
-            var twoRows = sheet.Row(row + 1).Any() && !sheet.Row(row + 1).Any(c => c.IsNumeric) && sheet.Row(row + 1).Any(c => Match(c.Text, rules) is not null);
-            for (var column = 0; column < sheet.ColumnCount; column++)
+            // A header row names measures itself; the row under it may complete it (sub-headers of a merged group).
+            var (single, singleLabel) = HeaderColumns(sheet, row, false, spec, rules);
+            if (!IsHeader(single, singleLabel))
             {
-                var texts = twoRows
-                    ? new[] { HeaderRow.Text(sheet, row, column, true), sheet.Text(row + 1, column), sheet.Text(row, column) }
-                    : [sheet.Text(row, column)];
-                if (labelColumn is null && texts.Any(t => HeaderRow.Is(t, spec.LabelHeaders)))
-                {
-                    labelColumn = column;
-                    continue;
-                }
-
-                var rule = texts.Select(t => Match(t, rules)).FirstOrDefault(r => r is not null);
-                if (rule is not null)
-                {
-                    columns[column] = rule;
-                }
+                continue;
             }
 
-            if (columns.Count(c => c.Value.Ignore is null) >= 2 || (labelColumn is not null && columns.Any(c => c.Value.Ignore is null)))
+            var twoRows = sheet.Row(row + 1).Any() && !sheet.Row(row + 1).Any(c => c.IsNumeric || NumberParser.Parse(c.Text).Kind != ValueKind.Invalid)
+                && sheet.Row(row + 1).Any(c => Match(c.Text, rules) is not null);
+            var (columns, labelColumn) = twoRows ? HeaderColumns(sheet, row, true, spec, rules) : (single, singleLabel);
+            headers.Add((row, twoRows, columns, labelColumn));
+            if (twoRows)
             {
-                headers.Add((row, twoRows, columns, labelColumn));
-                if (twoRows)
-                {
-                    row++;
-                }
+                row++;
             }
         }
 
@@ -247,6 +250,33 @@ public sealed class ReportTableFamily : ITemplateFamily
         }
 
         return sections;
+    }
+
+    private static bool IsHeader(Dictionary<int, HeaderRule> columns, int? labelColumn) =>
+        columns.Count(c => c.Value.Ignore is null) >= 2 || (labelColumn is not null && columns.Any(c => c.Value.Ignore is null));
+
+    private static (Dictionary<int, HeaderRule> Columns, int? LabelColumn) HeaderColumns(Sheet sheet, int row, bool twoRows, TemplateSpec spec, List<(string Key, HeaderRule Rule)> rules)
+    {
+        var columns = new Dictionary<int, HeaderRule>();
+        int? labelColumn = null;
+        for (var column = 0; column < sheet.ColumnCount; column++)
+        {
+            var texts = twoRows
+                ? new[] { HeaderRow.Text(sheet, row, column, true), sheet.Text(row + 1, column), sheet.Text(row, column) }
+                : [sheet.Text(row, column)];
+            if (labelColumn is null && texts.Any(t => HeaderRow.Is(t, spec.LabelHeaders)))
+            {
+                labelColumn = column;
+                continue;
+            }
+
+            if (Choose(texts, twoRows, rules) is { } rule)
+            {
+                columns[column] = rule;
+            }
+        }
+
+        return (columns, labelColumn);
     }
 
     private sealed record Section(int HeaderRow, bool TwoRows, int FirstDataRow, int EndRow, int LabelColumn, Dictionary<int, HeaderRule> Columns);

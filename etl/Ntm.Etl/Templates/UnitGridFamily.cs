@@ -115,11 +115,23 @@ public sealed class UnitGridFamily : ITemplateFamily
         return result;
     }
 
+    /// <summary>"Xã, thị trấn", "Tên xã", "Huyện/TP"…: a listed header, or a short header that starts with a unit word.</summary>
+    private static bool IsAreaHeader(string text, TemplateSpec spec)
+    {
+        if (HeaderRow.Is(text, spec.AreaHeaders))
+        {
+            return true;
+        }
+
+        var words = VietnameseText.Key(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 5 && (words[0] is "xa" or "phuong" or "huyen" or "quan" or "tinh" || (words.Length > 1 && words[0] == "ten" && words[1] is "xa" or "huyen" or "tinh" or "don"));
+    }
+
     private static (int Row, int AreaColumn, List<(int Column, string Indicator)> Indicators, List<(int Column, string Text)> Unknown)? Locate(Sheet sheet, TemplateSpec spec, ExtractionContext context)
     {
         for (var row = 0; row < Math.Min(sheet.RowCount, 20); row++)
         {
-            var areaColumn = Enumerable.Range(0, sheet.ColumnCount).Where(c => HeaderRow.Is(sheet.Text(row, c), spec.AreaHeaders)).Cast<int?>().FirstOrDefault();
+            var areaColumn = Enumerable.Range(0, sheet.ColumnCount).Where(c => IsAreaHeader(sheet.Text(row, c), spec)).Cast<int?>().FirstOrDefault();
             if (areaColumn is null)
             {
                 continue;

@@ -39,7 +39,18 @@ public sealed class Validator(IndicatorLabels indicators)
             }
         }
 
-        var cells = values.GroupBy(v => (v.Area.AreaId, v.PeriodKey, v.IndicatorCode, v.Measure)).ToDictionary(g => g.Key, g => g.First());
+        var groups = values.GroupBy(v => (v.Area.AreaId, v.PeriodKey, v.IndicatorCode, v.Measure)).ToList();
+        foreach (var group in groups.Where(g => g.Select(v => v.Value).Distinct().Count() > 1))
+        {
+            // The same figure given twice with different values: loading either would be a guess.
+            var first = group.First();
+            findings.Add(Finding.Error(first.Sheet, first.Cell, "conflicting_values",
+                $"Cùng một số liệu ({indicators[first.IndicatorCode]?.NameVi ?? first.IndicatorCode}, {first.Area.Name}, {Period(first.PeriodKey)}, {first.Measure}) được ghi với các giá trị khác nhau: "
+                + string.Join("; ", group.Select(v => $"{v.Sheet}!{v.Cell} = {v.Text}")) + ".",
+                string.Join("; ", group.Select(v => v.Text)), "một giá trị duy nhất"));
+        }
+
+        var cells = groups.ToDictionary(g => g.Key, g => g.First());
         ExtractedValue? Get(int area, int period, string? code, string measure) =>
             code is not null && cells.TryGetValue((area, period, code, measure), out var v) ? v : null;
 
@@ -61,6 +72,19 @@ public sealed class Validator(IndicatorLabels indicators)
             {
                 findings.Add(Finding.Warning(value.Sheet, value.Cell, "ytd_decreased",
                     $"Trang '{value.Sheet}', ô {value.Cell}: số cộng dồn ({value.Text}) nhỏ hơn cộng dồn tháng trước ({Format(before)}) — {indicator.NameVi}.", value.Text, $"≥ {Format(before)}"));
+            }
+
+            if (indicator.Kind == "count" && value.Measure == Measures.ReportedRate
+                && Get(value.Area.AreaId, value.PeriodKey, value.IndicatorCode, Measures.YearToDate) is { } done
+                && Get(value.Area.AreaId, value.PeriodKey, value.IndicatorCode, Measures.TargetYear) is { Value: > 0 } target)
+            {
+                // "Lũy kế/chỉ tiêu năm 7.746/6.653, tỷ lệ 116,43": the rate is done ÷ target.
+                var achieved = 100m * done.Value / target.Value;
+                if (Math.Abs(achieved - value.Value) > RateTolerance)
+                {
+                    findings.Add(Finding.Warning(value.Sheet, value.Cell, "rate_mismatch",
+                        $"Trang '{value.Sheet}', ô {value.Cell}: tỷ lệ đạt ghi {value.Text}% nhưng {done.Text}/{target.Text} = {Format(achieved, 2)}% — {indicator.NameVi}.", value.Text, Format(achieved, 2)));
+                }
             }
 
             if (indicator.Kind == "ratio" && value.Measure == Measures.ReportedRate)

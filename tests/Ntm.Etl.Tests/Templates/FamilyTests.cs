@@ -1,0 +1,163 @@
+using Ntm.Etl.Ingestion;
+using Ntm.Etl.Templates;
+using Ntm.Etl.Validation;
+using Ntm.Warehouse;
+using Ntm.Warehouse.DuckDb;
+
+namespace Ntm.Etl.Tests.Templates;
+
+/// <summary>Each family read from real .xlsx and .xls files: what lands in which indicator, measure and period.</summary>
+[Collection(nameof(WarehouseFixture))]
+public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    private (string? Template, ExtractionResult Result) Read(string name, string extension, IngestionOptions? options = null)
+    {
+        var home = fixture.NewHome(directory);
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        var service = new IngestionService(connection, home, TimeProvider.System);
+        var (template, _, result) = service.Read(SharedData.Fixtures("workbooks", name + extension), options ?? new IngestionOptions());
+        return (template, result);
+    }
+
+    private static decimal Value(ExtractionResult result, string indicator, string measure, string? areaCode = null, int? period = null) =>
+        Assert.Single(result.Values, v => v.IndicatorCode == indicator && v.Measure == measure && (areaCode is null || v.Area.Code == areaCode) && (period is null || v.PeriodKey == period)).Value;
+
+    [Theory]
+    [InlineData(".xlsx")]
+    [InlineData(".xls")]
+    public void The_department_report_reads_groups_merged_headers_pairs_and_both_number_styles(string extension)
+    {
+        var (template, result) = Read("hau-giang-2022-12-report", extension);
+        Assert.Equal("report-table", template);
+        Assert.Equal("93", result.ReportingArea!.Code);
+        Assert.Equal((2022, 12, false), (result.Period!.Year, result.Period.Month, result.Period.WholeYear));
+        Assert.All(result.Values, v => Assert.Equal(202212, v.PeriodKey));
+
+        // "Tổng số" means different indicators under "Khám phát hiện" and "Bệnh lành".
+        Assert.Equal(104m, Value(result, "tb.detected.total", "month"));
+        Assert.Equal(1399m, Value(result, "tb.detected.total", "ytd"));
+        Assert.Equal(110.2m, Value(result, "tb.detected.total", "reported_rate"));
+        Assert.Equal(58m, Value(result, "tb.cured.total", "month"));
+        Assert.Equal(1058m, Value(result, "tb.cured.total", "ytd"));
+        Assert.Equal(744m, Value(result, "tb.cured.pulmonary_pos", "ytd"));
+        Assert.Equal(146m, Value(result, "tb.pulmonary_neg", "ytd"));
+        Assert.Equal(1051m, Value(result, "tb.pulmonary_pos_new", "ytd"));
+        Assert.Equal(10134m, Value(result, "tb.sputum_smears", "ytd"));
+
+        // Family planning: two-row merged header, "ytd/target" pairs, vi-VN thousands and decimals.
+        Assert.Equal(25m, Value(result, "fp.iud", "month"));
+        Assert.Equal(7746m, Value(result, "fp.iud", "ytd"));
+        Assert.Equal(6653m, Value(result, "fp.iud", "target_year"));
+        Assert.Equal(116.43m, Value(result, "fp.iud", "reported_rate"));
+        Assert.Equal(32122m, Value(result, "fp.iud", "stock"));
+        Assert.Equal(1m, Value(result, "fp.sterilization", "ytd"));
+        Assert.Equal(1415m, Value(result, "fp.sterilization", "stock"));
+        Assert.Equal(56549m, Value(result, "fp.modern.total", "ytd"));
+        Assert.Equal(50697m, Value(result, "fp.modern.total", "target_year"));
+        Assert.Equal(83798m, Value(result, "fp.modern.total", "stock"));
+
+        // Comparisons with the same period are derived, not loaded; "-" is not reported, not zero.
+        Assert.Contains(result.Ignored, i => i.Reason.StartsWith("so sánh", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Values, v => v.Text is "-" or "↑15,19" or "45.0%");
+        Assert.DoesNotContain(result.Findings, f => f.Severity == Severity.Error);
+    }
+
+    [Theory]
+    [InlineData(".xlsx")]
+    [InlineData(".xls")]
+    public void The_criterion_14_table_stores_numerators_denominators_and_reported_rates_at_year_end(string extension)
+    {
+        var (template, result) = Read("le-hong-2022-criterion-14", extension);
+        Assert.Equal("report-table", template);
+        Assert.Equal("11266", result.ReportingArea!.Code);
+        Assert.True(result.Period!.WholeYear);
+        Assert.All(result.Values, v => Assert.Equal(202212, v.PeriodKey));
+        Assert.Equal(7475m, Value(result, "bhyt.insured", "stock"));
+        Assert.Equal(95.1m, Value(result, "bhyt.coverage", "reported_rate"));
+        Assert.Equal(3159m, Value(result, "health.telemedicine_users", "stock"));
+        Assert.Equal(6012m, Value(result, "health.ehealth_book", "stock"));
+        Assert.All(result.Values.Where(v => v.IndicatorCode == "population.total"), v => Assert.Equal(7860m, v.Value));
+        // Thresholds ("≥ 95 %") and verdicts ("Đạt") are not data.
+        Assert.DoesNotContain(result.Values, v => v.Text.Contains('≥', StringComparison.Ordinal) || v.Text == "Đạt");
+        Assert.DoesNotContain(result.Findings, f => f.Severity == Severity.Error);
+    }
+
+    [Theory]
+    [InlineData(".xlsx")]
+    [InlineData(".xls")]
+    public void The_unit_grid_finds_communes_inside_the_district_of_its_title(string extension)
+    {
+        var (template, result) = Read("long-my-2022-12-bhyt", extension);
+        Assert.Equal("unit-grid", template);
+        Assert.Equal("936", result.ReportingArea!.Code);
+        Assert.Equal(7010m, Value(result, "bhyt.insured", "stock", "31483"));
+        Assert.Equal(8120m, Value(result, "population.total", "stock", "31483"));
+        Assert.Equal(9918m, Value(result, "bhyt.insured", "stock", "31489"));
+        Assert.Equal(10230m, Value(result, "population.total", "stock", "31489"));
+        // "-" is not reported: no insured value for Lương Tâm, but its population is there.
+        Assert.DoesNotContain(result.Values, v => v.Area.Code == "31492" && v.IndicatorCode == "bhyt.insured");
+        Assert.Equal(7300m, Value(result, "population.total", "stock", "31492"));
+        Assert.Contains(result.Ignored, i => i.Text == "Tổng cộng");
+    }
+
+    [Theory]
+    [InlineData(".xlsx")]
+    [InlineData(".xls")]
+    public void The_area_month_grid_reads_merged_month_headers_and_variants(string extension)
+    {
+        var (template, result) = Read("hau-giang-2022-dengue-by-district", extension, new IngestionOptions(Period: Ntm.Etl.Parsing.ReportPeriod.ParseOption("2022")));
+        Assert.Equal("area-month-grid", template);
+        Assert.Equal(22m, Value(result, "disease.dengue.cases", "month", "936", 202202));
+        Assert.Equal(1m, Value(result, "disease.dengue.deaths", "month", "936", 202202));
+        Assert.Equal(15m, Value(result, "disease.dengue.cases", "month", "930", 202203));
+        Assert.DoesNotContain(result.Values, v => v.Area.Code == "937" && v.PeriodKey == 202202);
+        Assert.Equal(5m, Value(result, "disease.dengue.cases", "month", "937", 202203));
+    }
+
+    [Theory]
+    [InlineData(".xlsx")]
+    [InlineData(".xls")]
+    public void The_long_layout_reads_codes_names_and_vietnamese_measure_words(string extension)
+    {
+        var (template, result) = Read("long-format-2023", extension);
+        Assert.Equal("long", template);
+        Assert.Equal(3m, Value(result, "disease.dengue.cases", "ytd", "31483", 202301));
+        Assert.Equal(5m, Value(result, "disease.dengue.cases", "ytd", "31483", 202302));
+        Assert.Equal(93.4m, Value(result, "bhyt.coverage", "reported_rate", "31484", 202302));
+    }
+
+    [Theory]
+    [InlineData(".xlsx")]
+    [InlineData(".xls")]
+    public void A_typing_mistake_is_an_error_naming_the_sheet_and_cell(string extension)
+    {
+        var (_, result) = Read("typo-2022-12", extension);
+        var error = Assert.Single(result.Findings, f => f.Severity == Severity.Error);
+        Assert.Equal(("Lao", "C5", "not_a_number"), (error.Sheet, error.Cell, error.Rule));
+        Assert.Contains("'1.3o9'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_label_not_in_the_catalogue_is_a_warning_that_lists_the_numbers_left_out()
+    {
+        var path = new XlsxBuilder().Sheet("Lao")
+            .Row(0, "SỞ Y TẾ HẬU GIANG").Row(1, "BÁO CÁO tháng 11 năm 2022")
+            .Row(3, "Nội dung", "Thực hiện tháng", "Cộng dồn")
+            .Row(4, "Lao phổi M(+) mới", "80", "971")
+            .Row(5, "Bệnh phong mới phát hiện", "2", "11")
+            .Save(directory.File("unknown.xlsx"));
+        var home = fixture.NewHome(directory);
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        var (_, _, result) = new IngestionService(connection, home, TimeProvider.System).Read(path, new IngestionOptions());
+        var warning = Assert.Single(result.Findings, f => f.Rule == "unknown_indicator");
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Contains("dòng 6", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("B6=2", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("C6=11", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(2, result.Values.Count);
+    }
+}
