@@ -38,6 +38,11 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
             throw new WorkbookReadException($"Tệp '{name}' quá lớn ({info.Length / 1024 / 1024} MB; tối đa {limits.MaxFileBytes / 1024 / 1024} MB).") { Rule = "too_large" };
         }
 
+        if (Path.GetExtension(path).Equals(".xlsb", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new WorkbookReadException($"Tệp '{name}' ở định dạng .xlsb (Excel nhị phân), chưa được hỗ trợ; hãy mở bằng Excel và lưu lại thành .xlsx.") { Rule = "unsupported_format" };
+        }
+
         using var stream = File.OpenRead(path);
         return Read(stream, name);
     }
