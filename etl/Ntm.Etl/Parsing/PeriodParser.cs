@@ -40,11 +40,8 @@ public static partial class PeriodParser
         {
             var m = int.Parse(month.Groups[1].Value, CultureInfo.InvariantCulture);
             var y = int.Parse(month.Groups[2].Value, CultureInfo.InvariantCulture);
-            if (m is >= 1 and <= 12 && y is >= 1990 and <= 2100)
-            {
-                // "tháng 12 và 12 tháng năm 2022" is the December report; "12 tháng năm 2022" alone is the year.
-                return new ReportPeriod(y, m, false);
-            }
+            // "tháng 12 và 12 tháng năm 2022" is the December report; a month that cannot be is no period at all.
+            return m is >= 1 and <= 12 && y is >= 1990 and <= 2100 ? new ReportPeriod(y, m, false) : null;
         }
 
         var year = YearOnly().Match(key);

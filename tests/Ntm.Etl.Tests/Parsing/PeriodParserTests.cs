@@ -1,0 +1,39 @@
+using Ntm.Etl.Parsing;
+
+namespace Ntm.Etl.Tests.Parsing;
+
+public sealed class PeriodParserTests
+{
+    [Theory]
+    [InlineData("BÁO CÁO Hoạt động y tế tháng 12 năm 2022", 2022, 12, false)]
+    [InlineData("Hoạt động y tế tháng 12 và 12 tháng năm 2022", 2022, 12, false)]
+    [InlineData("DANH SÁCH tháng 12/2022", 2022, 12, false)]
+    [InlineData("Báo cáo Tháng 01-2023", 2023, 1, false)]
+    [InlineData("tháng 3 năm 2024", 2024, 3, false)]
+    [InlineData("Kết quả thực hiện tiêu chí số 14 về y tế năm 2022", 2022, 12, true)]
+    public void Titles_name_their_period(string title, int year, int month, bool wholeYear)
+    {
+        var period = PeriodParser.FromTitle(title);
+        Assert.Equal((year, month, wholeYear), (period!.Year, period.Month, period.WholeYear));
+    }
+
+    [Theory]
+    [InlineData("Kính gửi: Sở Y tế")]
+    [InlineData("tháng 13 năm 2022")]
+    [InlineData("Quyết định số 318/QĐ-TTg")]
+    public void Other_lines_name_no_period(string text) => Assert.Null(PeriodParser.FromTitle(text));
+
+    [Theory]
+    [InlineData("Nien giam 2011r.xls", 2011)]
+    [InlineData("bao-cao-2023-05.xlsx", 2023)]
+    [InlineData("report.xlsx", null)]
+    public void File_names_give_a_year(string name, int? year) => Assert.Equal(year, PeriodParser.YearFromFileName(name));
+
+    [Fact]
+    public void The_period_option_takes_a_month_or_a_year()
+    {
+        Assert.Equal(202305, ReportPeriod.ParseOption("2023-05").Key);
+        Assert.True(ReportPeriod.ParseOption("2023").WholeYear);
+        Assert.Equal("2023-12", ReportPeriod.ParseOption("2023").Text);
+    }
+}
