@@ -78,7 +78,9 @@ public sealed class IngestionService
         }
 
         var (template, score, result) = Read(path, options);
-        var findings = result.Findings.Concat(validator.Validate(result.Values, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ledger.PreviousYearToDate)).ToList();
+        var previous = ledger.PreviousYearToDates(result.Values.Where(v => v.Measure == Measures.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.PeriodKey)));
+        var findings = result.Findings.Concat(validator.Validate(result.Values, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null)).ToList();
         if (template is not null && result.Values.Count == 0 && findings.All(f => f.Severity != Severity.Error))
         {
             findings.Add(Finding.Error(null, null, "no_values", $"Tệp '{name}' được đọc theo mẫu '{template}' nhưng không có số liệu nào được nạp."));

@@ -75,7 +75,20 @@ public sealed partial class IndicatorLabels
         var text = SignedMarker().Replace(Numbering().Replace(label.TrimStart(), string.Empty), m => m.Value.Contains('+', StringComparison.Ordinal) ? " duong " : " am ");
         var full = VietnameseText.Key(text);
         var brief = VietnameseText.Key(Remark().Replace(text, " "));
-        return full.Length == 0 ? [] : brief.Length == 0 || brief == full ? [full] : [full, brief];
+        var keys = new List<string>(4);
+        foreach (var key in new[] { full, brief })
+        {
+            // "Bệnh sởi" and "Sởi" name the same disease: the word "bệnh" in front is optional.
+            foreach (var variant in new[] { key, key.StartsWith("benh ", StringComparison.Ordinal) ? key[5..] : string.Empty })
+            {
+                if (variant.Length > 0 && !keys.Contains(variant))
+                {
+                    keys.Add(variant);
+                }
+            }
+        }
+
+        return keys;
     }
 
     /// <summary>

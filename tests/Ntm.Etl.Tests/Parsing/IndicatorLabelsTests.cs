@@ -18,6 +18,8 @@ public sealed class IndicatorLabelsTests
     [InlineData("14.1. Tỷ lệ người dân tham gia bảo hiểm y tế ( áp dụng đạt cho cả nam và nữ)", null, "bhyt.coverage")]
     [InlineData("a) Vòng tránh thai", null, "fp.iud")]
     [InlineData("CumA(H5N1)", null, "disease.influenza_h5n1.cases")]
+    [InlineData("1. Viêm gan do vi rút", null, "disease.hepatitis.cases")]
+    [InlineData("Bệnh sởi", null, "disease.measles.cases")]
     [InlineData("disease.hfmd.cases", null, "disease.hfmd.cases")]
     public void Labels_match_by_normalised_text_aliases_and_group(string label, string? group, string code) =>
         Assert.Equal(code, Labels.Resolve(label, group).Code);

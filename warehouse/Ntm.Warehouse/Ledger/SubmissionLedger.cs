@@ -61,11 +61,36 @@ public sealed class SubmissionLedger(DuckDbConnection connection)
         return id;
     }
 
-    /// <summary>The year-to-date value the warehouse holds for an area and indicator in the month before <paramref name="periodKey"/>.</summary>
-    public decimal? PreviousYearToDate(int areaId, string indicatorCode, int periodKey) =>
-        connection.ExecuteScalar<decimal?>(
-            "SELECT value FROM v_observation WHERE area_id = @areaId AND indicator_code = @indicatorCode AND measure = 'ytd' AND period_key = @previous",
-            new { areaId, indicatorCode, previous = periodKey - 1 });
+    /// <summary>
+    /// The year-to-date values the warehouse holds for (area, indicator) in the months before the
+    /// given period keys, keyed by (area, indicator, period key of the month asked about). One query
+    /// for a whole submission: asking value by value would scan the facts once per value.
+    /// </summary>
+    public IReadOnlyDictionary<(int AreaId, string IndicatorCode, int PeriodKey), decimal> PreviousYearToDates(IEnumerable<(int AreaId, string IndicatorCode, int PeriodKey)> keys)
+    {
+        var wanted = keys.Where(k => k.PeriodKey % 100 > 1).Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<(int, string, int), decimal>();
+        }
+
+        var rows = connection.Query<(int AreaId, string IndicatorCode, int PeriodKey, decimal Value)>("""
+            SELECT f.area_id, f.indicator_code, f.period_key, f.value
+            FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id
+            WHERE s.status = 'accepted' AND f.measure = 'ytd'
+              AND f.area_id IN @areas AND f.indicator_code IN @indicators AND f.period_key IN @periods
+            QUALIFY row_number() OVER (PARTITION BY f.area_id, f.indicator_code, f.period_key ORDER BY s.received_at DESC, s.submission_id DESC) = 1
+            """, new
+        {
+            areas = wanted.Select(k => k.AreaId).Distinct().ToArray(),
+            indicators = wanted.Select(k => k.IndicatorCode).Distinct().ToArray(),
+            periods = wanted.Select(k => k.PeriodKey - 1).Distinct().ToArray(),
+        });
+        var wantedSet = wanted.ToHashSet();
+        return rows.Select(r => (Key: (r.AreaId, r.IndicatorCode, r.PeriodKey + 1), r.Value))
+            .Where(r => wantedSet.Contains(r.Key))
+            .ToDictionary(r => r.Key, r => r.Value);
+    }
 
     private long Insert(SubmissionRow s, int rows) =>
         connection.ExecuteScalar<long>("""

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using ExcelDataReader;
+using Ntm.Etl.Ingestion;
+using Ntm.Warehouse;
+using Ntm.Warehouse.Areas;
+using Ntm.Warehouse.ReferenceData;
+
+namespace Ntm.Bench;
+
+/// <summary>
+/// A year of commune monthly reports (communes × 12 months, ~40 values each, .xlsx, the
+/// Department-of-Health layout) ingested end to end, against the floor of ExcelDataReader merely
+/// reading every cell of the same files in the same run. Target: within 1.5x, peak memory under 300 MB.
+/// </summary>
+internal static class IngestBenchmark
+{
+    private static readonly (string Label, bool Rate)[] Rows =
+    [
+        ("Sốt xuất huyết", false), ("Tay chân miệng", false), ("Sởi", false), ("Quai bị", false), ("Viêm gan do vi rút", false),
+        ("Tiêu chảy", false), ("Thủy đậu", false), ("Cúm", false), ("Đình sản", false), ("Vòng tránh thai", false),
+        ("Thuốc tiêm tránh thai", false), ("Thuốc cấy tránh thai", false), ("Thuốc uống tránh thai", false), ("Bao cao su", false),
+        ("Lao phổi M(+) mới", false), ("Lao phổi M(-)", false), ("Lao ngoài phổi", false), ("Tổng số tiêu bản đàm", false),
+        ("Lao trẻ em", false), ("Lao kháng thuốc (MDR)", false),
+    ];
+
+    private static readonly string?[] Header = ["Nội dung", "Thực hiện tháng", "Cộng dồn"];
+
+    public static int Run(int communes, int months)
+    {
+        using var directory = new BenchDirectory();
+        var home = new WarehouseHome(Path.Combine(directory.Path, "home"));
+        new WarehouseInitializer(TimeProvider.System).Initialize(home);
+        var files = Generate(Path.Combine(directory.Path, "source"), communes, months);
+        var bytes = files.Sum(f => new FileInfo(f).Length);
+        Console.WriteLine($"{files.Count:N0} .xlsx files ({files.Count / months} communes × {months} months, {Rows.Length * 2} values each, {bytes / 1024.0 / 1024.0:F1} MB)");
+
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+        // Floor: ExcelDataReader reading every cell, nothing else.
+        var watch = Stopwatch.StartNew();
+        long cells = 0;
+        foreach (var file in files)
+        {
+            using var stream = File.OpenRead(file);
+            using var reader = ExcelReaderFactory.CreateReader(stream);
+            do
+            {
+                while (reader.Read())
+                {
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        if (reader.GetValue(i) is not null)
+                        {
+                            cells++;
+                        }
+                    }
+                }
+            }
+            while (reader.NextResult());
+        }
+
+        var floor = watch.Elapsed.TotalSeconds;
+
+        foreach (var file in files)
+        {
+            File.Copy(file, Path.Combine(home.Inbox, Path.GetFileName(file)));
+        }
+
+        var baseline = Process.GetCurrentProcess().PeakWorkingSet64;
+        watch.Restart();
+        int accepted;
+        long values;
+        using (var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting())
+        {
+            var service = new IngestionService(connection, home, TimeProvider.System);
+            var results = IngestionService.Expand([home.Inbox]).Select(f => service.Ingest(f, new IngestionOptions())).ToList();
+            accepted = results.Count(r => r.Status == IngestFileResult.Accepted);
+            values = results.Sum(r => (long)r.Values);
+            var rejected = results.FirstOrDefault(r => r.Status == IngestFileResult.Rejected);
+            if (rejected is not null)
+            {
+                Console.Error.WriteLine($"{rejected.File} was rejected: {string.Join(" ", rejected.Findings.Select(f => f.Message))}");
+                return 1;
+            }
+        }
+
+        var ingest = watch.Elapsed.TotalSeconds;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine($"floor  ExcelDataReader, every cell  {floor,8:F2} s  {files.Count / floor,10:N0} files/s  {cells / floor,12:N0} cells/s");
+        Console.WriteLine($"       ntm ingest (end to end)   {ingest,8:F2} s  {files.Count / ingest,10:N0} files/s  {values / ingest,12:N0} values/s  ({accepted:N0} accepted, {values:N0} values)");
+        Console.WriteLine($"       peak working set          {peak / 1024.0 / 1024.0,8:F0} MB (before ingesting: {baseline / 1024.0 / 1024.0:F0} MB; target < 300 MB)");
+        var ratio = ingest / floor;
+        Console.WriteLine($"ratio  ingest / floor            {ratio,8:F2}   (target <= 1.50: {(ratio <= 1.5 ? "met" : "NOT met")})");
+        return 0;
+    }
+
+    private static List<string> Generate(string folder, int communes, int months)
+    {
+        Directory.CreateDirectory(folder);
+        var files = ReferenceFiles.Load();
+        var areas = AreaCatalog.Build(files).Areas.Where(a => a.Generation == AreaGeneration.Before2025).ToList();
+        var byId = areas.ToDictionary(a => a.AreaId);
+        // Communes of the Mekong delta provinces, in code order (Hậu Giang, Sóc Trăng, Bạc Liêu…).
+        var chosen = areas.Where(a => a.Level == AreaLevel.Commune && string.CompareOrdinal(a.ProvinceCode, "93") >= 0).OrderBy(a => a.Code, StringComparer.Ordinal).Take(communes).ToList();
+
+        var random = new Random(20231);
+        var paths = new List<string>();
+        foreach (var commune in chosen)
+        {
+            var district = byId[commune.ParentId!.Value];
+            var province = byId[district.ParentId!.Value];
+            var ytd = new int[Rows.Length];
+            for (var month = 1; month <= months; month++)
+            {
+                var path = Path.Combine(folder, $"{commune.Code}-2023-{month:D2}.xlsx");
+                var rows = new List<string?[]>
+                {
+                    new[] { $"SỞ Y TẾ {province.Name.ToUpperInvariant()}" },
+                    new[] { $"TRUNG TÂM Y TẾ {district.FullName.ToUpperInvariant()}" },
+                    new[] { $"TRẠM Y TẾ {commune.FullName.ToUpperInvariant()}" },
+                    new[] { $"BÁO CÁO HOẠT ĐỘNG Y TẾ tháng {month} năm 2023" },
+                    Array.Empty<string?>(),
+                    Header,
+                };
+                for (var i = 0; i < Rows.Length; i++)
+                {
+                    var value = random.Next(0, 40);
+                    ytd[i] += value;
+                    rows.Add([$"{i + 1}. {Rows[i].Label}", value.ToString(System.Globalization.CultureInfo.InvariantCulture), ytd[i].ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))]);
+                }
+
+                Write(path, rows);
+                paths.Add(path);
+            }
+        }
+
+        return paths;
+    }
+
+    private static void Write(string path, List<string?[]> rows)
+    {
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        var workbookPart = document.AddWorkbookPart();
+        workbookPart.Workbook = new Workbook();
+        var sheets = workbookPart.Workbook.AppendChild(new Sheets());
+        var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = new Row { RowIndex = (uint)r + 1 };
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                if (rows[r][c] is { } text)
+                {
+                    row.Append(new Cell { CellReference = Ntm.Etl.Reading.CellRef.Address(r, c), DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) });
+                }
+            }
+
+            data.Append(row);
+        }
+
+        worksheetPart.Worksheet = new Worksheet(data);
+        sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = 1, Name = "Báo cáo" });
+        workbookPart.Workbook.Save();
+    }
+}
