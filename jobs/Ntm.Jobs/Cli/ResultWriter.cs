@@ -83,7 +83,7 @@ public static class ResultWriter
             case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
             case float f when float.IsFinite(f): json.WriteNumberValue(f); break;
             case double or float: json.WriteNullValue(); break;
-            case decimal m: json.WriteNumberValue(m); break;
+            case decimal m: json.WriteNumberValue(Normalize(m)); break;
             case sbyte or byte or short or ushort or int or uint or long or ulong or Int128 or UInt128:
                 json.WriteRawValue(Convert.ToString(value, CultureInfo.InvariantCulture)!); break;
             default: json.WriteStringValue(FormatInvariant(value)); break;
@@ -97,9 +97,13 @@ public static class ResultWriter
         DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         byte[] bytes => Convert.ToHexString(bytes),
+        decimal m => Normalize(m).ToString(CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>A decimal without the trailing zeros of its storage scale: 159.0000 → 159.</summary>
+    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static bool IsNumeric(Type type) =>
         type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(sbyte) || type == typeof(byte)

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Ntm.Warehouse.Areas;
+using Ntm.Warehouse.Queries;
+using Ntm.Warehouse.ReferenceData;
+using Spectre.Console;
+
+namespace Ntm.Jobs.Cli;
+
+/// <summary><c>ntm compliance</c>: Đạt / Không đạt / Chưa có số liệu for every criterion of a set.</summary>
+public static class ComplianceCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var set = new Option<string>("--set") { Description = "Mã bộ tiêu chí (vd. NTM-NC-2021-2025).", Required = true };
+        var year = new Option<int>("--year") { Description = "Năm đánh giá.", Required = true };
+        var area = new Option<string?>("--area") { Description = "Đơn vị (mã hoặc tên)." };
+        var level = new Option<string?>("--level") { Description = "commune | district | province: các đơn vị cấp này (thuộc --area nếu có)." };
+        level.AcceptOnlyFromAmong("commune", "district", "province");
+        var format = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var command = new Command("compliance", "Đánh giá Đạt / Không đạt theo bộ tiêu chí. Criteria compliance.") { set, year, area, level, format };
+        command.SetAction(parse => Run(context(parse), parse.GetValue(set)!, parse.GetValue(year), parse.GetValue(area), parse.GetValue(level), parse.GetValue(format)!));
+        return command;
+    }
+
+    private static int Run(CliContext context, string setCode, int year, string? areaText, string? levelText, string format)
+    {
+        if (areaText is null && levelText is null)
+        {
+            throw new UsageException("Cần --area hoặc --level (hoặc cả hai).");
+        }
+
+        using var connection = context.Database.OpenReadOnly();
+        var directory = AreaDirectory.Load(connection);
+        var asOf = new DateOnly(year, 6, 30) < AreaGeneration.From2025.ValidFrom ? new DateOnly(year, 6, 30) : new DateOnly(year, 12, 31);
+        var parent = areaText is null ? null : TrendCommand.FindArea(directory, areaText, asOf);
+        IReadOnlyList<AreaRecord> areas = levelText is null
+            ? [parent!]
+            : directory.Areas.Where(a => a.Level == AreaLevels.Parse(levelText) && a.IsValidOn(asOf)
+                    && (parent is null || a.ParentId == parent.AreaId || (parent.Level == AreaLevel.Province && a.ProvinceCode == parent.Code && a.Generation == parent.Generation)))
+                .OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+
+        var files = ReferenceFiles.Load(context.Home.Reference);
+        var catalog = CriteriaCatalog.Build(files, IndicatorCatalog.Build(files));
+        ComplianceResult result;
+        try
+        {
+            result = new ComplianceQuery(connection, catalog).Evaluate(setCode, year, areas);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+
+        switch (context.Json ? "json" : format)
+        {
+            case "json": WriteJson(context.Out, result); break;
+            case "csv": ResultWriter.WriteCsv(context.Out, ToTable(result)); break;
+            default: WriteTable(context.Console, result); break;
+        }
+
+        return (int)ExitCode.Ok;
+    }
+
+    internal static ResultTable ToTable(ComplianceResult result) => new(
+        ["area_code", "area_name", "criterion", "indicator", "value", "value_source", "comparator", "threshold", "status", "status_vi", "note"],
+        [typeof(string), typeof(string), typeof(string), typeof(string), typeof(decimal), typeof(string), typeof(string), typeof(decimal), typeof(string), typeof(string), typeof(string)],
+        result.Rows.Select(r => new object?[] { r.AreaCode, r.AreaName, r.Criterion, r.Indicator, r.Value, r.ValueSource, r.Comparator, r.Threshold, r.Status, r.StatusVi, r.Note }).ToList());
+
+    private static void WriteJson(TextWriter output, ComplianceResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, ResultWriter.JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("set", result.SetCode);
+            json.WriteNumber("year", result.Year);
+            json.WriteStartArray("rows");
+            foreach (var r in result.Rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("area_code", r.AreaCode);
+                json.WriteString("area_name", r.AreaName);
+                json.WriteString("criterion", r.Criterion);
+                json.WriteString("indicator", r.Indicator);
+                json.WritePropertyName("value");
+                ResultWriter.WriteJsonValue(json, r.Value);
+                json.WriteString("value_source", r.ValueSource);
+                json.WriteString("comparator", r.Comparator);
+                json.WritePropertyName("threshold");
+                ResultWriter.WriteJsonValue(json, r.Threshold);
+                json.WriteString("status", r.Status);
+                json.WriteString("status_vi", r.StatusVi);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("areas");
+            foreach (var a in result.Areas)
+            {
+                json.WriteStartObject();
+                json.WriteString("area_code", a.AreaCode);
+                json.WriteString("area_name", a.AreaName);
+                json.WriteString("status", a.Status);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteTable(IAnsiConsole console, ComplianceResult result)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"{Markup.Escape(result.SetName)} — năm {result.Year}")
+            .AddColumn("Đơn vị").AddColumn("Tiêu chí").AddColumn(new TableColumn("Giá trị").RightAligned()).AddColumn("Ngưỡng").AddColumn("Đánh giá").AddColumn("Ghi chú");
+        foreach (var r in result.Rows)
+        {
+            var colour = r.Status switch { ComplianceStatus.Met => "green", ComplianceStatus.NotMet => "red", _ => "grey" };
+            table.AddRow(Markup.Escape(r.AreaName), Markup.Escape($"{r.Criterion} {r.CriterionName}"),
+                TrendCommand.Format(r.Value) + (r.ValueSource == "reported" ? " (báo cáo)" : string.Empty),
+                Markup.Escape($"{r.Comparator} {TrendCommand.Format(r.Threshold)}"), $"[{colour}]{r.StatusVi}[/]", Markup.Escape(r.Note ?? string.Empty));
+        }
+
+        console.Write(table);
+        foreach (var area in result.Areas)
+        {
+            console.MarkupLine($"{Markup.Escape(area.AreaName)}: [bold]{area.StatusVi}[/]");
+        }
+
+        console.MarkupLine("[dim]So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân. \"(báo cáo)\": tỷ lệ do đơn vị ghi, không tính được từ tử số/mẫu số.[/]");
+    }
+}

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using Ntm.Warehouse.Areas;
+using Ntm.Warehouse.Queries;
+using Spectre.Console;
+
+namespace Ntm.Jobs.Cli;
+
+/// <summary><c>ntm trend</c>: an indicator month by month, with the previous month, the same month last year and the target.</summary>
+public static class TrendCommand
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var indicator = new Option<string>("--indicator") { Description = "Mã chỉ tiêu (vd. disease.dengue.cases).", Required = true };
+        var area = new Option<string?>("--area") { Description = "Đơn vị (mã hoặc tên); mặc định: các tỉnh." };
+        var from = new Option<string?>("--from") { Description = "Từ tháng YYYY-MM." };
+        var to = new Option<string?>("--to") { Description = "Đến tháng YYYY-MM." };
+        var measure = new Option<string>("--measure") { Description = "month | ytd", DefaultValueFactory = _ => "month" };
+        measure.AcceptOnlyFromAmong("month", "ytd");
+        var byChildren = new Option<bool>("--by-children") { Description = "Chi tiết theo đơn vị cấp dưới." };
+        var format = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var command = new Command("trend", "Diễn biến chỉ tiêu theo tháng, so với cùng kỳ. Monthly trend.") { indicator, area, from, to, measure, byChildren, format };
+        command.SetAction(parse => Run(context(parse), parse.GetValue(indicator)!, parse.GetValue(area), parse.GetValue(from), parse.GetValue(to),
+            parse.GetValue(measure)!, parse.GetValue(byChildren), parse.GetValue(format)!));
+        return command;
+    }
+
+    internal static int ParseMonth(string text, string option)
+    {
+        if (DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return (month.Year * 100) + month.Month;
+        }
+
+        throw new UsageException($"{option} '{text}' không đúng dạng YYYY-MM.");
+    }
+
+    internal static AreaRecord FindArea(AreaDirectory directory, string text, DateOnly asOf)
+    {
+        var lookup = directory.Find(text, new AreaContextHint(asOf));
+        return lookup.IsFound ? lookup.Area! : throw new UsageException($"--area: {lookup.Message}");
+    }
+
+    private static int Run(CliContext context, string indicator, string? areaText, string? fromText, string? toText, string measure, bool byChildren, string format)
+    {
+        var to = toText is null ? (context.Clock.GetLocalNow().Year * 100) + context.Clock.GetLocalNow().Month : ParseMonth(toText, "--to");
+        var from = fromText is null ? ((to / 100) * 100) + 1 : ParseMonth(fromText, "--from");
+        if (from > to)
+        {
+            throw new UsageException("--from phải trước --to.");
+        }
+
+        using var connection = context.Database.OpenReadOnly();
+        var directory = AreaDirectory.Load(connection);
+        var asOf = new DateOnly(to / 100, to % 100, 1);
+        IReadOnlyList<AreaRecord> areas;
+        if (areaText is null)
+        {
+            var generation = AreaGeneration.At(asOf);
+            areas = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        }
+        else
+        {
+            var area = FindArea(directory, areaText, asOf);
+            areas = byChildren ? TrendQuery.ChildrenOf(directory, area) : [area];
+        }
+
+        IReadOnlyList<TrendPoint> points;
+        try
+        {
+            points = new TrendQuery(connection).Series(indicator, areas, from, to, measure);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+
+        var table = ToTable(points);
+        switch (context.Json ? "json" : format)
+        {
+            case "json": ResultWriter.WriteJson(context.Out, table); break;
+            case "csv": ResultWriter.WriteCsv(context.Out, table); break;
+            default: WriteTable(context.Console, indicator, measure, points); break;
+        }
+
+        return (int)ExitCode.Ok;
+    }
+
+    private static ResultTable ToTable(IReadOnlyList<TrendPoint> points) => new(
+        ["area_code", "area_name", "period", "value", "previous_month", "same_period_last_year", "change", "percent_change", "annual_target", "percent_of_target", "value_source"],
+        [typeof(string), typeof(string), typeof(string), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(string)],
+        points.Select(p => new object?[] { p.AreaCode, p.AreaName, p.Period, p.Value, p.PreviousMonth, p.SamePeriodLastYear, p.Change, p.PercentChange, p.AnnualTarget, p.PercentOfTarget, p.Source }).ToList());
+
+    private static void WriteTable(IAnsiConsole console, string indicator, string measure, IReadOnlyList<TrendPoint> points)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"{Markup.Escape(indicator)} ({(measure == "ytd" ? "cộng dồn" : "trong tháng")})")
+            .AddColumn("Đơn vị").AddColumn("Tháng").AddColumn(new TableColumn("Số liệu").RightAligned()).AddColumn(new TableColumn("Tháng trước").RightAligned())
+            .AddColumn(new TableColumn("Cùng kỳ").RightAligned()).AddColumn(new TableColumn("So cùng kỳ (%)").RightAligned()).AddColumn(new TableColumn("% KH năm").RightAligned());
+        foreach (var p in points)
+        {
+            table.AddRow(Markup.Escape(p.AreaName), p.Period, Format(p.Value), Format(p.PreviousMonth), Format(p.SamePeriodLastYear), Format(p.PercentChange), Format(p.PercentOfTarget));
+        }
+
+        console.Write(table);
+        console.MarkupLine("[dim]Số hiển thị làm tròn một chữ số thập phân; \"-\" là chưa có số liệu (không phải 0).[/]");
+    }
+
+    internal static string Format(decimal? value) => value is { } v ? decimal.Round(v, 1, MidpointRounding.AwayFromZero).ToString("#,##0.#", Vietnamese) : "-";
+}

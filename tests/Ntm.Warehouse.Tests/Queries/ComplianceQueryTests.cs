@@ -1,0 +1,76 @@
+using Ntm.Warehouse.Queries;
+using Ntm.Warehouse.ReferenceData;
+
+namespace Ntm.Warehouse.Tests.Queries;
+
+public sealed class ComplianceQueryTests : IDisposable
+{
+    private static readonly CriteriaCatalog Catalog = Build();
+    private readonly QueryFixture fixture = new();
+
+    public void Dispose() => fixture.Dispose();
+
+    private static CriteriaCatalog Build()
+    {
+        var files = ReferenceFiles.Load();
+        return CriteriaCatalog.Build(files, IndicatorCatalog.Build(files));
+    }
+
+    private ComplianceResult Evaluate(params Ntm.Warehouse.Areas.AreaRecord[] areas)
+    {
+        using var connection = fixture.Read();
+        return new ComplianceQuery(connection, Catalog).Evaluate("NTM-NC-2021-2025", 2022, areas);
+    }
+
+    [Fact]
+    public void Exactly_on_the_threshold_meets_it_and_just_below_does_not_even_if_it_displays_the_same()
+    {
+        var onThreshold = fixture.Old("11266");
+        var below = fixture.Old("11263");
+        fixture.Load(
+            (onThreshold, 202212, "bhyt.insured", "stock", 9500), (onThreshold, 202212, "population.total", "stock", 10000),
+            (below, 202212, "bhyt.insured", "stock", 9496), (below, 202212, "population.total", "stock", 10000));
+        var result = Evaluate(onThreshold, below);
+        var met = result.Rows.Single(r => r.AreaCode == "11266" && r.Criterion == "14.1");
+        var notMet = result.Rows.Single(r => r.AreaCode == "11263" && r.Criterion == "14.1");
+        Assert.Equal((95m, ComplianceStatus.Met, "computed"), (met.Value!.Value, met.Status, met.ValueSource));
+        Assert.Equal((94.96m, ComplianceStatus.NotMet), (notMet.Value!.Value, notMet.Status));
+        Assert.Equal("Không đạt", notMet.StatusVi);
+    }
+
+    [Fact]
+    public void A_criterion_without_data_is_never_met_and_the_area_is_met_only_if_every_criterion_is()
+    {
+        var commune = fixture.Old("11266");
+        fixture.Load(
+            (commune, 202212, "bhyt.insured", "stock", 7475), (commune, 202212, "population.total", "stock", 7860),
+            (commune, 202212, "health.managed", "stock", 7097), (commune, 202212, "health.telemedicine_users", "stock", 3159));
+        var result = Evaluate(commune);
+        Assert.Equal(ComplianceStatus.NoData, result.Rows.Single(r => r.Criterion == "14.4").Status);
+        Assert.Equal(ComplianceStatus.NoData, Assert.Single(result.Areas).Status);
+
+        fixture.Load((commune, 202212, "health.ehealth_book", "stock", 6012));
+        var complete = Evaluate(commune);
+        Assert.All(complete.Rows, r => Assert.Equal(ComplianceStatus.Met, r.Status));
+        Assert.Equal(ComplianceStatus.Met, Assert.Single(complete.Areas).Status);
+    }
+
+    [Fact]
+    public void Only_a_reported_rate_is_used_and_marked_as_reported()
+    {
+        var commune = fixture.Old("11266");
+        fixture.Load((commune, 202212, "bhyt.coverage", "reported_rate", 86.5m));
+        var row = Evaluate(commune).Rows.Single(r => r.Criterion == "14.1");
+        Assert.Equal((86.5m, "reported", ComplianceStatus.NotMet), (row.Value!.Value, row.ValueSource, row.Status));
+    }
+
+    [Theory]
+    [InlineData(95.0, ">=", 95.0, true)]
+    [InlineData(94.96, ">=", 95.0, false)]
+    [InlineData(95.0, ">", 95.0, false)]
+    [InlineData(20.0, "<", 20.0, false)]
+    [InlineData(19.99, "<", 20.0, true)]
+    [InlineData(18.5, "<=", 18.5, true)]
+    public void Comparators_compare_exactly(double value, string comparator, double threshold, bool met) =>
+        Assert.Equal(met, ComplianceQuery.Compare((decimal)value, comparator, (decimal)threshold));
+}
