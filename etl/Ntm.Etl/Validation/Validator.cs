@@ -83,7 +83,7 @@ public sealed class Validator(IndicatorLabels indicators)
                 if (Math.Abs(achieved - value.Value) > RateTolerance)
                 {
                     findings.Add(Finding.Warning(value.Sheet, value.Cell, "rate_mismatch",
-                        $"Trang '{value.Sheet}', ô {value.Cell}: tỷ lệ đạt ghi {value.Text}% nhưng {done.Text}/{target.Text} = {Format(achieved, 2)}% — {indicator.NameVi}.", value.Text, Format(achieved, 2)));
+                        $"Trang '{value.Sheet}', ô {value.Cell}: tỷ lệ đạt ghi {value.Text}% nhưng cộng dồn/chỉ tiêu năm {Format(done.Value)}/{Format(target.Value)} = {Format(achieved, 2)}% — {indicator.NameVi}.", value.Text, Format(achieved, 2)));
                 }
             }
 

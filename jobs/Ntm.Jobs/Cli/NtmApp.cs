@@ -35,6 +35,8 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
         root.Subcommands.Add(TemplateCommand.Create(Context));
         root.Subcommands.Add(TrendCommand.Create(Context));
         root.Subcommands.Add(ComplianceCommand.Create(Context));
+        root.Subcommands.Add(ReportCommand.Create(Context));
+        root.Subcommands.Add(DemoCommand.Create(Context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

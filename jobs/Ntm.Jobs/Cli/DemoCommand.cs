@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Ntm.Etl.Ingestion;
+using Ntm.Jobs.Demo;
+using Ntm.Warehouse;
+using Ntm.Warehouse.Areas;
+using Spectre.Console;
+
+namespace Ntm.Jobs.Cli;
+
+/// <summary>
+/// <c>ntm demo</c>, the main job end to end on the embedded warehouse: creates the home, writes a
+/// province's workbooks into the inbox, ingests them (mistakes and corrections included) and
+/// writes the annual report pack.
+/// </summary>
+public static class DemoCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var province = new Option<string>("--province") { Description = "Mã tỉnh (trước 2025) của dữ liệu mẫu.", DefaultValueFactory = _ => "93" };
+        var from = new Option<int>("--from-year") { Description = "Năm đầu.", DefaultValueFactory = _ => 2022 };
+        var years = new Option<int>("--years") { Description = "Số năm.", DefaultValueFactory = _ => 3 };
+        var command = new Command("demo", "Chạy thử toàn bộ: dữ liệu mẫu → kho → báo cáo. Runs the main job on demo data.") { province, from, years };
+        command.SetAction(parse => Run(context(parse), parse.GetValue(province)!, parse.GetValue(from), parse.GetValue(years)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string provinceCode, int fromYear, int years)
+    {
+        var console = context.Console;
+        var init = new WarehouseInitializer(context.Clock).Initialize(context.Home);
+        console.MarkupLine($"Kho dữ liệu: [bold]{Markup.Escape(context.Home.WarehouseFile)}[/] (lược đồ {init.SchemaVersion})");
+
+        IReadOnlyList<DemoFile> files;
+        using (var connection = context.Database.OpenForWriting())
+        {
+            var staging = Path.Combine(context.Home.Root, "demo-source");
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            files = new DemoDataGenerator(AreaDirectory.Load(connection), provinceCode, fromYear, years).Write(staging);
+            console.MarkupLine($"Đã tạo {files.Count} tệp báo cáo mẫu của tỉnh {Markup.Escape(provinceCode)}, {fromYear}–{fromYear + years - 1}.");
+
+            // Batches arrive one after another: the reports, then a typo and a wrong rate, then their corrections.
+            var service = new IngestionService(connection, context.Home, context.Clock);
+            var results = new List<IngestFileResult>();
+            foreach (var batch in files.GroupBy(f => f.Batch).OrderBy(g => g.Key))
+            {
+                foreach (var file in batch)
+                {
+                    File.Move(Path.Combine(staging, file.Name), Path.Combine(context.Home.Inbox, file.Name), overwrite: true);
+                }
+
+                var inbox = IngestionService.Expand([context.Home.Inbox]);
+                console.Progress().Start(progress =>
+                {
+                    var task = progress.AddTask($"Nạp đợt {batch.Key}", maxValue: inbox.Count);
+                    foreach (var path in inbox)
+                    {
+                        results.Add(service.Ingest(path, new IngestionOptions()));
+                        task.Increment(1);
+                    }
+                });
+            }
+
+            Directory.Delete(staging, recursive: true);
+            console.MarkupLine($"Nạp: [green]{results.Count(r => r.Status == IngestFileResult.Accepted)} đã nhận[/], [red]{results.Count(r => r.Status == IngestFileResult.Rejected)} bị từ chối[/], "
+                + $"{results.Count(r => r.Supersedes.Count > 0)} bản sửa thay thế bản cũ, {results.Sum(r => r.Warnings)} cảnh báo, {results.Sum(r => r.Values).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} số liệu.");
+            foreach (var finding in results.SelectMany(r => r.Findings.Select(f => (r.File, f))).Where(x => x.f.Severity == Ntm.Etl.Validation.Severity.Error || x.f.Rule == "rate_mismatch").Take(5))
+            {
+                console.MarkupLine($"  [yellow]{Markup.Escape(finding.File)}[/]: {Markup.Escape(finding.f.Message)}");
+            }
+        }
+
+        var year = fromYear + years - 1;
+        var index = ReportCommand.Write(context, year, provinceCode, null, 96);
+        console.MarkupLine($"Báo cáo năm {year}: [bold]{Markup.Escape(index)}[/]");
+        if (context.Json)
+        {
+            context.Out.WriteLine($"{{\"report\": \"{System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(index)}\"}}");
+        }
+
+        return (int)ExitCode.Ok;
+    }
+}

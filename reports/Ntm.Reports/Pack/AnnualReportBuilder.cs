@@ -1,0 +1,230 @@
+using System.Data.Common;
+using Dapper;
+using Ntm.Reports.Charts;
+using Ntm.Reports.Tables;
+using Ntm.Warehouse.Areas;
+using Ntm.Warehouse.Queries;
+using Ntm.Warehouse.ReferenceData;
+
+namespace Ntm.Reports.Pack;
+
+/// <summary>
+/// Builds the annual report of an area: one section per domain (communicable diseases,
+/// contraception, nutrition, tuberculosis, health insurance) and one per criteria set in force
+/// that year, each with its charts and tables. Everything comes from the warehouse through the
+/// same queries as <c>ntm trend</c> and <c>ntm compliance</c>.
+/// </summary>
+public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog criteria, AreaDirectory areas)
+{
+    private const string Source = "Ntm.Analytics, báo cáo của các đơn vị y tế";
+    private static readonly (string Code, string Name)[] Diseases =
+    [
+        ("disease.dengue.cases", "Sốt xuất huyết"), ("disease.hfmd.cases", "Tay chân miệng"), ("disease.measles.cases", "Sởi"),
+    ];
+
+    private static readonly (string Code, string Name)[] Contraception =
+    [
+        ("fp.sterilization", "Đình sản"), ("fp.iud", "Vòng tránh thai"), ("fp.injectable", "Thuốc tiêm"), ("fp.implant", "Thuốc cấy"),
+        ("fp.pill", "Thuốc uống"), ("fp.condom", "Bao cao su"), ("fp.modern.total", "Tổng BPTT hiện đại"),
+    ];
+
+    private static readonly (string Code, string Name)[] Tuberculosis =
+    [
+        ("tb.detected.total", "Tổng số phát hiện"), ("tb.pulmonary_pos_new", "Lao phổi M(+) mới"), ("tb.pulmonary_neg", "Lao phổi M(-)"),
+        ("tb.extrapulmonary", "Lao ngoài phổi"), ("tb.cured.total", "Điều trị khỏi"),
+    ];
+
+    private readonly TrendQuery trends = new(connection);
+
+    /// <summary>The report of <paramref name="area"/> for <paramref name="year"/>.</summary>
+    public AnnualReport Build(AreaRecord area, int year)
+    {
+        var last = connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation WHERE period_key BETWEEN @from AND @to", new { from = (year * 100) + 1, to = (year * 100) + 12 }) ?? (year * 100) + 12;
+        var dataDate = VietnameseFormat.Period(last);
+        var footer = new ChartFooter(Source, dataDate);
+        var children = TrendQuery.ChildrenOf(areas, area);
+        var sections = new List<ReportSection>
+        {
+            DiseaseSection(area, year, last, children, footer),
+            ContraceptionSection(area, year, last, footer),
+            NutritionSection(area, year, last, children, footer),
+            TuberculosisSection(area, year, last, footer),
+            InsuranceSection(area, year, last, children, footer),
+        };
+        sections.AddRange(criteria.Sets.Where(s => s.ValidFromYear <= year && year <= s.ValidToYear).Select(s => ComplianceSection(s, area, year, footer)));
+        return new AnnualReport($"Báo cáo thống kê y tế năm {year} — {area.FullName}", area.FullName, year, dataDate, sections);
+    }
+
+    private ReportSection DiseaseSection(AreaRecord area, int year, int last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
+    {
+        var charts = new List<ReportChart>();
+        var rows = new List<IReadOnlyList<object?>>();
+        var paragraphs = new List<string>();
+        foreach (var (code, name) in Diseases)
+        {
+            var months = Months(code, area, year, "month");
+            var previous = Months(code, area, year - 1, "month");
+            var ytd = trends.Series(code, [area], last, last, "ytd")[0];
+            rows.Add([name, ytd.Value, ytd.SamePeriodLastYear, ytd.PercentChange]);
+            if (ytd.Value is { } cases)
+            {
+                paragraphs.Add($"{name}: cộng dồn {VietnameseFormat.Number(cases, 0)} ca"
+                    + (ytd.SamePeriodLastYear is { } before ? $", {(cases >= before ? "tăng" : "giảm")} {VietnameseFormat.Number(Math.Abs(cases - before), 0)} ca so với cùng kỳ." : "."));
+            }
+
+            if (months.Any(v => v is not null))
+            {
+                charts.Add(new ReportChart($"{Slug(code)}-trend", $"{name}: số ca mắc theo tháng", ChartRenderer.Trend(new TrendChartModel(
+                    $"{name} — {area.Name}: số ca mắc theo tháng năm {year}", "Số ca", MonthLabels(), [new ChartSeries($"Năm {year}", months), new ChartSeries($"Năm {year - 1} (cùng kỳ)", previous, Dashed: true, Colour: Palette.Series[0])], null, null, footer))));
+            }
+        }
+
+        var dengue = Months(Diseases[0].Code, area, year, "month");
+        if (dengue.Any(v => v is not null))
+        {
+            charts.Add(new ReportChart("dengue-year-over-year", "Sốt xuất huyết so với cùng kỳ", ChartRenderer.YearOverYear(new YearOverYearChartModel(
+                $"Sốt xuất huyết — {area.Name}: so sánh với cùng kỳ năm {year - 1}", "Số ca", year, dengue, Months(Diseases[0].Code, area, year - 1, "month"), footer))));
+        }
+
+        if (children.Count > 0)
+        {
+            var ranking = trends.Series(Diseases[0].Code, children, last, last, "ytd").Select((p, i) => (children[i].FullName, p.Value)).ToList();
+            charts.Add(new ReportChart("dengue-ranking", "Sốt xuất huyết theo đơn vị", ChartRenderer.Ranked(new RankedBarChartModel(
+                $"Sốt xuất huyết: số ca cộng dồn đến {VietnameseFormat.Period(last)} theo đơn vị", "Số ca", ranking, footer))));
+        }
+
+        var table = new TableData("Bệnh truyền nhiễm", [new("Bệnh"), new("Cộng dồn", ColumnKind.Count), new("Cùng kỳ năm trước", ColumnKind.Count), new("So cùng kỳ (%)", ColumnKind.Rate)], rows);
+        return new ReportSection("1. Bệnh truyền nhiễm", paragraphs, charts, [table]);
+    }
+
+    private ReportSection ContraceptionSection(AreaRecord area, int year, int last, ChartFooter footer)
+    {
+        var rows = Contraception.Select(m =>
+        {
+            var ytd = trends.Series(m.Code, [area], last, last, "ytd")[0];
+            return (IReadOnlyList<object?>)[m.Name, ytd.Value, ytd.AnnualTarget, ytd.PercentOfTarget, Stock(m.Code, area, last)];
+        }).ToList();
+        var total = trends.Series("fp.modern.total", [area], (year * 100) + 1, last, "ytd");
+        var target = total.LastOrDefault(p => p.AnnualTarget is not null)?.AnnualTarget;
+        var charts = new List<ReportChart>();
+        if (total.Any(p => p.Value is not null))
+        {
+            charts.Add(new ReportChart("fp-ytd", "BPTT hiện đại: cộng dồn so với chỉ tiêu", ChartRenderer.Trend(new TrendChartModel(
+                $"Người mới áp dụng BPTT hiện đại — {area.Name}: cộng dồn năm {year}", "Số người", MonthLabels()[..total.Count],
+                [new ChartSeries("Cộng dồn", total.Select(p => p.Value).ToList())], target, "Chỉ tiêu năm", footer))));
+        }
+
+        var paragraphs = total.LastOrDefault(p => p.Value is not null) is { } end
+            ? [$"Người mới áp dụng BPTT hiện đại: {VietnameseFormat.Number(end.Value, 0)} người" + (end.PercentOfTarget is { } p ? $", đạt {VietnameseFormat.Number(p)}% chỉ tiêu năm." : ".")]
+            : new List<string> { "Chưa có số liệu." };
+        var table = new TableData("Kế hoạch hóa gia đình", [new("Biện pháp"), new("Cộng dồn", ColumnKind.Count), new("Chỉ tiêu năm", ColumnKind.Count), new("% chỉ tiêu", ColumnKind.Rate), new("Đang quản lý", ColumnKind.Count)], rows);
+        return new ReportSection("2. Dân số - Kế hoạch hóa gia đình", paragraphs, charts, [table]);
+    }
+
+    private ReportSection NutritionSection(AreaRecord area, int year, int last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
+    {
+        var indicators = new[] { ("nutrition.stunting_u5.rate", "SDD thấp còi trẻ <5 tuổi (%)"), ("nutrition.underweight_u5.rate", "SDD nhẹ cân trẻ <5 tuổi (%)"), ("nutrition.overweight_u5.rate", "Thừa cân béo phì trẻ <5 tuổi (%)") };
+        var rows = indicators.Select(i => (IReadOnlyList<object?>)[i.Item2, YearValue(i.Item1, area, year), YearValue(i.Item1, area, year - 1)]).ToList();
+        var charts = new List<ReportChart>();
+        if (children.Count > 0)
+        {
+            var ranking = children.Select(c => (c.FullName, YearValue(indicators[0].Item1, c, year))).ToList();
+            if (ranking.Any(r => r.Item2 is not null))
+            {
+                charts.Add(new ReportChart("stunting-ranking", "Suy dinh dưỡng thấp còi theo đơn vị", ChartRenderer.Ranked(new RankedBarChartModel(
+                    $"Tỷ lệ suy dinh dưỡng thể thấp còi trẻ <5 tuổi năm {year} theo đơn vị", "%", ranking, footer))));
+            }
+        }
+
+        var stunting = YearValue(indicators[0].Item1, area, year);
+        var paragraphs = new List<string> { stunting is { } s ? $"Tỷ lệ suy dinh dưỡng thể thấp còi trẻ dưới 5 tuổi: {VietnameseFormat.Number(s)}% (tính từ tổng số trẻ bị SDD trên tổng số trẻ được cân đo)." : "Chưa có số liệu dinh dưỡng." };
+        var table = new TableData("Dinh dưỡng", [new("Chỉ tiêu"), new($"Năm {year}", ColumnKind.Rate), new($"Năm {year - 1}", ColumnKind.Rate)], rows);
+        return new ReportSection("3. Dinh dưỡng", paragraphs, charts, [table]);
+    }
+
+    private ReportSection TuberculosisSection(AreaRecord area, int year, int last, ChartFooter footer)
+    {
+        var rows = Tuberculosis.Select(t =>
+        {
+            var ytd = trends.Series(t.Code, [area], last, last, "ytd")[0];
+            return (IReadOnlyList<object?>)[t.Name, ytd.Value, ytd.SamePeriodLastYear, ytd.PercentChange];
+        }).ToList();
+        var months = Months(Tuberculosis[0].Code, area, year, "month");
+        var charts = new List<ReportChart>();
+        if (months.Any(v => v is not null))
+        {
+            charts.Add(new ReportChart("tb-trend", "Lao: số phát hiện theo tháng", ChartRenderer.Trend(new TrendChartModel(
+                $"Bệnh nhân lao phát hiện — {area.Name}: theo tháng năm {year}", "Số người", MonthLabels(),
+                [new ChartSeries($"Năm {year}", months), new ChartSeries($"Năm {year - 1} (cùng kỳ)", Months(Tuberculosis[0].Code, area, year - 1, "month"), Dashed: true, Colour: Palette.Series[0])], null, null, footer))));
+        }
+
+        var detected = rows[0][1] as decimal?;
+        var paragraphs = new List<string> { detected is { } d ? $"Phát hiện {VietnameseFormat.Number(d, 0)} bệnh nhân lao trong năm (cộng dồn đến {VietnameseFormat.Period(last)})." : "Chưa có số liệu lao." };
+        var table = new TableData("Phòng chống lao", [new("Nội dung"), new("Cộng dồn", ColumnKind.Count), new("Cùng kỳ năm trước", ColumnKind.Count), new("So cùng kỳ (%)", ColumnKind.Rate)], rows);
+        return new ReportSection("4. Phòng chống lao", paragraphs, charts, [table]);
+    }
+
+    private ReportSection InsuranceSection(AreaRecord area, int year, int last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
+    {
+        var coverage = YearValue("bhyt.coverage", area, year);
+        var charts = new List<ReportChart>();
+        var rows = children.Select(c => (IReadOnlyList<object?>)[c.FullName, Stock("bhyt.insured", c, last), Stock("population.total", c, last), YearValue("bhyt.coverage", c, year)]).ToList();
+        if (rows.Any(r => r[3] is not null))
+        {
+            charts.Add(new ReportChart("bhyt-ranking", "Tỷ lệ tham gia BHYT theo đơn vị", ChartRenderer.Ranked(new RankedBarChartModel(
+                $"Tỷ lệ người dân tham gia BHYT năm {year} theo đơn vị", "%", rows.Select(r => ((string)r[0]!, (decimal?)r[3])).ToList(), footer))));
+        }
+
+        var paragraphs = new List<string> { coverage is { } c ? $"Tỷ lệ tham gia BHYT của {area.Name}: {VietnameseFormat.Number(c)}% (tổng số người tham gia trên tổng dân số của các đơn vị)." : "Chưa có số liệu BHYT." };
+        var table = new TableData("Bảo hiểm y tế", [new("Đơn vị"), new("Số người tham gia", ColumnKind.Count), new("Dân số", ColumnKind.Count), new("Tỷ lệ (%)", ColumnKind.Rate)], rows);
+        return new ReportSection("5. Bảo hiểm y tế", paragraphs, charts, [table]);
+    }
+
+    private ReportSection ComplianceSection(CriteriaSetRecord set, AreaRecord area, int year, ChartFooter footer)
+    {
+        var communes = areas.Areas.Where(a => a.Level == AreaLevel.Commune && a.ProvinceCode == area.ProvinceCode && a.Generation == area.Generation
+                && (area.Level == AreaLevel.Province || a.ParentId == area.AreaId || a.AreaId == area.AreaId))
+            .OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        var result = new ComplianceQuery(connection, criteria).Evaluate(set.SetCode, year, communes);
+        // Only communes with at least one figure are shown: the others have nothing to judge yet.
+        var reporting = result.Areas.Where(a => result.Rows.Any(r => r.AreaCode == a.AreaCode && r.Value is not null)).ToList();
+        var criteriaCodes = result.Rows.Select(r => r.Criterion).Distinct().ToList();
+        var fullNames = communes.ToDictionary(c => c.Code, c => c.FullName, StringComparer.Ordinal);
+        var charts = new List<ReportChart>();
+        if (reporting.Count > 0)
+        {
+            charts.Add(new ReportChart($"compliance-{Slug(set.SetCode)}", set.NameVi, ChartRenderer.ComplianceHeat(new ComplianceHeatModel(
+                $"{set.NameVi} — năm {year}", reporting.Select(a => fullNames[a.AreaCode]).ToList(), criteriaCodes,
+                reporting.Select(a => (IReadOnlyList<string>)criteriaCodes.Select(c => result.Rows.First(r => r.AreaCode == a.AreaCode && r.Criterion == c).Status).ToList()).ToList(), footer))));
+        }
+
+        var rows = result.Rows.Where(r => reporting.Any(a => a.AreaCode == r.AreaCode))
+            .Select(r => (IReadOnlyList<object?>)[fullNames[r.AreaCode], $"{r.Criterion} {r.CriterionName}", r.Value, r.ValueSource == "reported" ? "tỷ lệ báo cáo" : "tính từ tử số/mẫu số", $"{r.Comparator} {VietnameseFormat.Number(r.Threshold)}", r.StatusVi, r.Note]).ToList();
+        var met = reporting.Count(a => a.Status == ComplianceStatus.Met);
+        var paragraphs = new List<string>
+        {
+            reporting.Count == 0 ? "Chưa có đơn vị nào báo cáo số liệu cho bộ tiêu chí này." : $"{met}/{reporting.Count} xã có số liệu đạt toàn bộ các tiêu chí. Nguồn ngưỡng: {set.Source}.",
+        };
+        var withoutThreshold = result.Rows.Where(r => r.Threshold is null).Select(r => r.Criterion).Distinct().ToList();
+        if (withoutThreshold.Count > 0)
+        {
+            paragraphs.Add($"Tiêu chí {string.Join(", ", withoutThreshold)} chưa có ngưỡng cho vùng của tỉnh trong dữ liệu tham chiếu nên được ghi \"Chưa có số liệu\"; bổ sung ngưỡng vào reference/criteria/ rồi chạy lại ntm init.");
+        }
+        var table = new TableData(set.SetCode, [new("Xã"), new("Tiêu chí"), new("Giá trị", ColumnKind.Rate), new("Nguồn giá trị"), new("Ngưỡng"), new("Đánh giá", ColumnKind.Status), new("Ghi chú")], rows,
+            "Đánh giá so sánh giá trị chính xác với ngưỡng; giá trị hiển thị làm tròn một chữ số thập phân.");
+        return new ReportSection($"Tiêu chí: {set.NameVi}", paragraphs, charts, [table]);
+    }
+
+    private List<decimal?> Months(string code, AreaRecord area, int year, string measure) =>
+        trends.Series(code, [area], (year * 100) + 1, (year * 100) + 12, measure).Select(p => p.Value).ToList();
+
+    private decimal? Stock(string code, AreaRecord area, int period) => trends.Series(code, [area], period, period, "stock")[0].Value;
+
+    /// <summary>The year's figure: December's, or the latest month of the year that has one.</summary>
+    private decimal? YearValue(string code, AreaRecord area, int year) =>
+        trends.Series(code, [area], (year * 100) + 1, (year * 100) + 12, "stock").LastOrDefault(p => p.Value is not null)?.Value;
+
+    private static List<string> MonthLabels() => Enumerable.Range(1, 12).Select(VietnameseFormat.ShortMonth).ToList();
+
+    private static string Slug(string code) => code.Replace('.', '-').ToLowerInvariant();
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using Ntm.Reports.Charts;
+using Ntm.Reports.Tables;
+
+namespace Ntm.Reports.Pack;
+
+/// <summary>
+/// Writes the annual report pack into a folder: <c>index.html</c> (charts inline, offline,
+/// printable), <c>charts/</c> (each chart as SVG and PNG), <c>tables/</c> (every table in one
+/// .xlsx and as .csv) and <c>summary.md</c>.
+/// </summary>
+public static class AnnualReportPackWriter
+{
+    /// <summary>Writes <paramref name="report"/> under <paramref name="folder"/>; returns the path of index.html.</summary>
+    public static string Write(AnnualReport report, string folder, int dpi = 96)
+    {
+        var charts = Path.Combine(folder, "charts");
+        var tables = Path.Combine(folder, "tables");
+        Directory.CreateDirectory(charts);
+        Directory.CreateDirectory(tables);
+        var utf8 = new UTF8Encoding(false);
+        foreach (var chart in report.Sections.SelectMany(s => s.Charts))
+        {
+            var svg = Path.Combine(charts, chart.Name + ".svg");
+            File.WriteAllText(svg, chart.Svg, utf8);
+            Rasterizer.ToPng(svg, Path.Combine(charts, chart.Name + ".png"), dpi);
+        }
+
+        var allTables = report.Sections.SelectMany(s => s.Tables).ToList();
+        XlsxTableWriter.Write(Path.Combine(tables, $"bao-cao-{report.Year}.xlsx"), allTables);
+        for (var i = 0; i < allTables.Count; i++)
+        {
+            CsvTableWriter.Write(allTables[i], Path.Combine(tables, $"{i + 1:D2}-{Slug(allTables[i].Title)}.csv"));
+        }
+
+        var index = Path.Combine(folder, "index.html");
+        File.WriteAllText(index, HtmlReportWriter.Render(report), utf8);
+        File.WriteAllText(Path.Combine(folder, "summary.md"), Summary(report), utf8);
+        return index;
+    }
+
+    private static string Summary(AnnualReport report)
+    {
+        var text = new StringBuilder();
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"# {report.Title}\n\nSố liệu đến {report.DataDate}. Biểu đồ: `charts/`; bảng: `tables/`; bản đầy đủ: `index.html`.\n");
+        foreach (var section in report.Sections)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n## {section.Title}\n\n");
+            foreach (var paragraph in section.Paragraphs)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"- {paragraph}\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Slug(string text)
+    {
+        var key = Ntm.Warehouse.Text.VietnameseText.Key(text).Replace(' ', '-');
+        return key.Length == 0 ? "bang" : key;
+    }
+}

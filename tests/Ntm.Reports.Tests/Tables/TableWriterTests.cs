@@ -1,0 +1,45 @@
+using System.Text;
+using Ntm.Etl.Reading;
+using Ntm.Reports.Tables;
+
+namespace Ntm.Reports.Tests.Tables;
+
+public sealed class TableWriterTests : IDisposable
+{
+    private static readonly TableData Table = new("Tiêu chí 14",
+        [new("Xã"), new("Tiêu chí"), new("Giá trị", ColumnKind.Rate), new("Dân số", ColumnKind.Count), new("Đánh giá", ColumnKind.Status)],
+        [["Xã Lê Hồng", "14.1", 95.0998727735368956743002545m, 7860m, "Đạt"], ["Xã Thanh Tùng", "14.1", 94.96m, 10000m, "Không đạt"], ["Thị trấn Thanh Miện", "14.1", null, null, "Chưa có số liệu"]]);
+
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public void Xlsx_reopens_with_exactly_the_same_values()
+    {
+        var path = directory.File("t.xlsx");
+        XlsxTableWriter.Write(path, [Table, Table with { Title = "Tiêu chí 14" }]);
+        var workbook = new WorkbookReader().Read(path);
+        Assert.Equal(["Tiêu chí 14", "Tiêu chí 14 (2)"], workbook.Sheets.Select(s => s.Name));
+        var sheet = workbook.Sheets[0];
+        Assert.Equal(["Xã", "Tiêu chí", "Giá trị", "Dân số", "Đánh giá"], sheet.Row(0).Select(c => c.Text));
+        Assert.Equal("Xã Lê Hồng", sheet.Text(1, 0));
+        Assert.Equal(95.0998727735368956743002545, (double)sheet.At(1, 2)!.Value, 10);
+        Assert.Equal(7860.0, sheet.At(1, 3)!.Value);
+        Assert.Equal("Không đạt", sheet.Text(2, 4));
+        Assert.Null(sheet.At(3, 2));
+    }
+
+    [Fact]
+    public void Csv_has_a_byte_order_mark_and_exact_values()
+    {
+        var path = directory.File("t.csv");
+        CsvTableWriter.Write(Table, path);
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
+        Assert.Equal("Xã,Tiêu chí,Giá trị,Dân số,Đánh giá", lines[0]);
+        Assert.Equal("Xã Thanh Tùng,14.1,94.96,10000,Không đạt", lines[2]);
+        Assert.Equal("Thị trấn Thanh Miện,14.1,,,Chưa có số liệu", lines[3]);
+    }
+}
