@@ -68,11 +68,13 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             rows.Add([name, ytd.Value, ytd.SamePeriodLastYear, ytd.PercentChange]);
             if (ytd.Value is { } cases)
             {
-                paragraphs.Add($"{name}: cộng dồn {VietnameseFormat.Number(cases, 0)} ca"
-                    + (ytd.SamePeriodLastYear is { } before ? $", {(cases >= before ? "tăng" : "giảm")} {VietnameseFormat.Number(Math.Abs(cases - before), 0)} ca so với cùng kỳ." : "."));
+                paragraphs.Add($"{name}: cộng dồn {VietnameseFormat.Number(cases, 0)} ca" + (ytd.SamePeriodLastYear is { } before
+                    ? cases == before ? ", tương đương cùng kỳ." : $", {(cases > before ? "tăng" : "giảm")} {VietnameseFormat.Number(Math.Abs(cases - before), 0)} ca so với cùng kỳ."
+                    : "."));
             }
 
-            if (months.Any(v => v is not null))
+            // A disease with no case all year needs no chart: the sentence says it.
+            if (months.Concat(previous).Any(v => v is > 0))
             {
                 charts.Add(new ReportChart($"{Slug(code)}-trend", $"{name}: số ca mắc theo tháng", ChartRenderer.Trend(new TrendChartModel(
                     $"{name} — {area.Name}: số ca mắc theo tháng năm {year}", "Số ca", MonthLabels(), [new ChartSeries($"Năm {year}", months), new ChartSeries($"Năm {year - 1} (cùng kỳ)", previous, Dashed: true, Colour: Palette.Series[0])], null, null, footer))));
