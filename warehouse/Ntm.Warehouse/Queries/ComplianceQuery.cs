@@ -77,14 +77,16 @@ public sealed class ComplianceQuery(DbConnection connection, CriteriaCatalog cat
 
         var rows = new List<ComplianceRow>();
         var verdicts = new List<ComplianceArea>();
+        var series = trend.SeriesOfMany(criteria.Select(c => c.IndicatorCode).Distinct().ToList(), areas, (year * 100) + 1, (year * 100) + 12, "stock");
         foreach (var area in areas)
         {
             var context = new AreaContext(area.ProvinceCode, segments[area.AreaId].ToDictionary(s => s.Kind, s => s.Value));
             var areaRows = new List<ComplianceRow>();
             foreach (var criterion in criteria)
             {
-                var series = trend.Series(criterion.IndicatorCode, [area], (year * 100) + 1, (year * 100) + 12, "stock");
-                var latest = series.LastOrDefault(p => p.Value is not null);
+                var latest = series.TryGetValue(criterion.IndicatorCode, out var points)
+                    ? points.LastOrDefault(p => p.AreaCode == area.Code && p.Value is not null)
+                    : null;
                 var threshold = resolver.Resolve(setCode, criterion.CriterionCode, context, year);
                 var status = latest?.Value is not { } value || threshold is null
                     ? ComplianceStatus.NoData

@@ -41,6 +41,25 @@ public sealed class TrendQuery(DbConnection connection)
         var codes = new[] { definition.Code, definition.NumeratorCode, definition.DenominatorCode }.OfType<string>().ToArray();
         // Last year's months for the comparison, and January for year-to-date sums.
         var cube = ObservationCube.Load(connection, areas.Select(a => a.AreaId).ToList(), codes, ((from / 100) - 1) * 100 + 1, to);
+        return Series(cube, definition, areas, from, to, measure);
+    }
+
+    /// <summary>
+    /// Several indicators' series over one cube, loaded once: what compliance and reports ask for
+    /// many areas and criteria at a time.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TrendPoint>> SeriesOfMany(IReadOnlyCollection<string> indicators, IReadOnlyList<AreaRecord> areas, int from, int to, string measure)
+    {
+        var definitions = connection.Query<Indicator>(
+            "SELECT indicator_code AS Code, kind AS Kind, numerator_code AS NumeratorCode, denominator_code AS DenominatorCode, factor AS Factor FROM dim_indicator WHERE indicator_code IN @indicators",
+            new { indicators = indicators.ToArray() }).ToList();
+        var codes = definitions.SelectMany(d => new[] { d.Code, d.NumeratorCode, d.DenominatorCode }).OfType<string>().Distinct().ToArray();
+        var cube = ObservationCube.Load(connection, areas.Select(a => a.AreaId).ToList(), codes, ((from / 100) - 1) * 100 + 1, to);
+        return definitions.ToDictionary(d => d.Code, d => (IReadOnlyList<TrendPoint>)Series(cube, d, areas, from, to, measure));
+    }
+
+    private static List<TrendPoint> Series(ObservationCube cube, Indicator definition, IReadOnlyList<AreaRecord> areas, int from, int to, string measure)
+    {
         var points = new List<TrendPoint>();
         foreach (var area in areas)
         {
