@@ -65,21 +65,7 @@ public static class FileStore
             writer.WriteStartObject();
             writer.WriteString("file", Path.GetFileName(source));
             writer.WriteString("sha256", sha256);
-            writer.WriteStartArray("findings");
-            foreach (var f in findings)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("severity", f.SeverityName);
-                writer.WriteString("sheet", f.Sheet);
-                writer.WriteString("cell", f.Cell);
-                writer.WriteString("rule", f.Rule);
-                writer.WriteString("message", f.Message);
-                writer.WriteString("value_seen", f.ValueSeen);
-                writer.WriteString("expected", f.Expected);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            FindingJson.WriteArray(writer, "findings", findings, withValues: true);
             writer.WriteEndObject();
         }
 

@@ -184,19 +184,7 @@ public static class IngestCommand
                 json.WriteNumber("values", r.Values);
                 json.WriteNumber("errors", r.Errors);
                 json.WriteNumber("warnings", r.Warnings);
-                json.WriteStartArray("findings");
-                foreach (var f in r.Findings)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("severity", f.SeverityName);
-                    json.WriteString("sheet", f.Sheet);
-                    json.WriteString("cell", f.Cell);
-                    json.WriteString("rule", f.Rule);
-                    json.WriteString("message", f.Message);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
+                Ntm.Etl.Validation.FindingJson.WriteArray(json, "findings", r.Findings);
                 json.WriteEndObject();
             }
 

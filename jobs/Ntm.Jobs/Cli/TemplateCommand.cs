@@ -141,19 +141,7 @@ public static class TemplateCommand
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("findings");
-            foreach (var f in result.Findings)
-            {
-                json.WriteStartObject();
-                json.WriteString("severity", f.SeverityName);
-                json.WriteString("sheet", f.Sheet);
-                json.WriteString("cell", f.Cell);
-                json.WriteString("rule", f.Rule);
-                json.WriteString("message", f.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            Ntm.Etl.Validation.FindingJson.WriteArray(json, "findings", result.Findings);
             json.WriteEndObject();
         }
 

@@ -1,11 +1,11 @@
-namespace Ntm.Reports.Tests;
+namespace Ntm.Tests;
 
-/// <summary>A directory under the system temp folder, deleted when disposed.</summary>
+/// <summary>A directory under the system temp folder, deleted when disposed. Shared by every test project.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ntm-etl-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ntm-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
