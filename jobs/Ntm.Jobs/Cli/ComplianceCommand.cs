@@ -21,12 +21,13 @@ public static class ComplianceCommand
         level.AcceptOnlyFromAmong("commune", "district", "province");
         var format = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
-        var command = new Command("compliance", "Đánh giá Đạt / Không đạt theo bộ tiêu chí. Criteria compliance.") { set, year, area, level, format };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(set)!, parse.GetValue(year), parse.GetValue(area), parse.GetValue(level), parse.GetValue(format)!));
+        var xlsx = new Option<string?>("--xlsx") { Description = "Ghi bảng .xlsx (Đạt/Không đạt tô màu) vào tệp này." };
+        var command = new Command("compliance", "Đánh giá Đạt / Không đạt theo bộ tiêu chí. Criteria compliance.") { set, year, area, level, format, xlsx };
+        command.SetAction(parse => Run(context(parse), parse.GetValue(set)!, parse.GetValue(year), parse.GetValue(area), parse.GetValue(level), parse.GetValue(format)!, parse.GetValue(xlsx)));
         return command;
     }
 
-    private static int Run(CliContext context, string setCode, int year, string? areaText, string? levelText, string format)
+    private static int Run(CliContext context, string setCode, int year, string? areaText, string? levelText, string format, string? xlsx)
     {
         if (areaText is null && levelText is null)
         {
@@ -53,6 +54,15 @@ public static class ComplianceCommand
         catch (ArgumentException ex)
         {
             throw new UsageException(ex.Message, ex);
+        }
+
+        if (xlsx is not null)
+        {
+            Ntm.Reports.Tables.XlsxTableWriter.Write(xlsx, [new Ntm.Reports.Tables.TableData($"{result.SetCode} {result.Year}",
+                [new("Mã đơn vị"), new("Đơn vị"), new("Tiêu chí"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Nguồn giá trị"), new("So sánh"), new("Ngưỡng", Ntm.Reports.Tables.ColumnKind.Rate),
+                 new("Đánh giá", Ntm.Reports.Tables.ColumnKind.Status), new("Ghi chú")],
+                result.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, $"{r.Criterion} {r.CriterionName}", r.Value, r.ValueSource, r.Comparator, r.Threshold, r.StatusVi, r.Note]).ToList(),
+                "So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân.")]);
         }
 
         switch (context.Json ? "json" : format)

@@ -23,9 +23,12 @@ public static class TrendCommand
         var byChildren = new Option<bool>("--by-children") { Description = "Chi tiết theo đơn vị cấp dưới." };
         var format = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
-        var command = new Command("trend", "Diễn biến chỉ tiêu theo tháng, so với cùng kỳ. Monthly trend.") { indicator, area, from, to, measure, byChildren, format };
+        var svg = new Option<string?>("--svg") { Description = "Ghi biểu đồ SVG vào tệp này." };
+        var png = new Option<string?>("--png") { Description = "Ghi biểu đồ PNG vào tệp này." };
+        var csv = new Option<string?>("--csv") { Description = "Ghi bảng CSV (UTF-8 có BOM, mở được bằng Excel) vào tệp này." };
+        var command = new Command("trend", "Diễn biến chỉ tiêu theo tháng, so với cùng kỳ. Monthly trend.") { indicator, area, from, to, measure, byChildren, format, svg, png, csv };
         command.SetAction(parse => Run(context(parse), parse.GetValue(indicator)!, parse.GetValue(area), parse.GetValue(from), parse.GetValue(to),
-            parse.GetValue(measure)!, parse.GetValue(byChildren), parse.GetValue(format)!));
+            parse.GetValue(measure)!, parse.GetValue(byChildren), parse.GetValue(format)!, new Outputs(parse.GetValue(svg), parse.GetValue(png), parse.GetValue(csv))));
         return command;
     }
 
@@ -45,7 +48,10 @@ public static class TrendCommand
         return lookup.IsFound ? lookup.Area! : throw new UsageException($"--area: {lookup.Message}");
     }
 
-    private static int Run(CliContext context, string indicator, string? areaText, string? fromText, string? toText, string measure, bool byChildren, string format)
+    /// <summary>Files the chart and the table are also written to.</summary>
+    private sealed record Outputs(string? Svg, string? Png, string? Csv);
+
+    private static int Run(CliContext context, string indicator, string? areaText, string? fromText, string? toText, string measure, bool byChildren, string format, Outputs outputs)
     {
         var to = toText is null ? (context.Clock.GetLocalNow().Year * 100) + context.Clock.GetLocalNow().Month : ParseMonth(toText, "--to");
         var from = fromText is null ? ((to / 100) * 100) + 1 : ParseMonth(fromText, "--from");
@@ -80,6 +86,7 @@ public static class TrendCommand
         }
 
         var table = ToTable(points);
+        WriteFiles(indicator, measure, areas, points, from, to, outputs);
         switch (context.Json ? "json" : format)
         {
             case "json": ResultWriter.WriteJson(context.Out, table); break;
@@ -88,6 +95,39 @@ public static class TrendCommand
         }
 
         return (int)ExitCode.Ok;
+    }
+
+    private static void WriteFiles(string indicator, string measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, int from, int to, Outputs outputs)
+    {
+        if (outputs.Csv is { } csv)
+        {
+            Ntm.Reports.Tables.CsvTableWriter.Write(new Ntm.Reports.Tables.TableData(indicator,
+                [new("Mã đơn vị"), new("Đơn vị"), new("Tháng"), new("Số liệu", Ntm.Reports.Tables.ColumnKind.Rate), new("Tháng trước", Ntm.Reports.Tables.ColumnKind.Rate),
+                 new("Cùng kỳ", Ntm.Reports.Tables.ColumnKind.Rate), new("So cùng kỳ (%)", Ntm.Reports.Tables.ColumnKind.Rate), new("Chỉ tiêu năm", Ntm.Reports.Tables.ColumnKind.Rate), new("% chỉ tiêu", Ntm.Reports.Tables.ColumnKind.Rate)],
+                points.Select(p => (IReadOnlyList<object?>)[p.AreaCode, p.AreaName, p.Period, p.Value, p.PreviousMonth, p.SamePeriodLastYear, p.PercentChange, p.AnnualTarget, p.PercentOfTarget]).ToList()), csv);
+        }
+
+        if (outputs.Svg is null && outputs.Png is null)
+        {
+            return;
+        }
+
+        var months = TrendQuery.Months(from, to).ToList();
+        var series = areas.Take(8).Select(a => new Ntm.Reports.Charts.ChartSeries(a.Name, points.Where(p => p.AreaCode == a.Code).Select(p => p.Value).ToList())).ToList();
+        if (areas.Count == 1)
+        {
+            series.Add(new Ntm.Reports.Charts.ChartSeries("Cùng kỳ năm trước", points.Select(p => p.SamePeriodLastYear).ToList(), Dashed: true, Colour: Ntm.Reports.Charts.Palette.Series[0]));
+        }
+
+        var title = $"{indicator} ({(measure == "ytd" ? "cộng dồn" : "trong tháng")}), {Ntm.Reports.Charts.VietnameseFormat.Period(from)}–{Ntm.Reports.Charts.VietnameseFormat.Period(to)}";
+        var svg = Ntm.Reports.Charts.ChartRenderer.Trend(new Ntm.Reports.Charts.TrendChartModel(title, "Số liệu", months.Select(Ntm.Reports.Charts.VietnameseFormat.Period).ToList(), series, null, null,
+            new Ntm.Reports.Charts.ChartFooter("Ntm.Analytics", Ntm.Reports.Charts.VietnameseFormat.Period(to))));
+        var svgPath = outputs.Svg ?? Path.ChangeExtension(outputs.Png!, ".svg");
+        File.WriteAllText(svgPath, svg, new System.Text.UTF8Encoding(false));
+        if (outputs.Png is { } png)
+        {
+            Ntm.Reports.Charts.Rasterizer.ToPng(svgPath, png);
+        }
     }
 
     private static ResultTable ToTable(IReadOnlyList<TrendPoint> points) => new(

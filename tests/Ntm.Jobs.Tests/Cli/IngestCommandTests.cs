@@ -130,3 +130,38 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(files, State(killed).Submissions);
     }
 }
+
+public sealed class TrendAndComplianceCommandTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public void Trend_writes_its_chart_and_table_and_compliance_its_workbook()
+    {
+        var home = directory.File("home");
+        CliRunner.InProcess("--home", home, "init");
+        var inbox = Path.Combine(home, "inbox");
+        File.WriteAllText(Path.Combine(inbox, "a.csv"), "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n2023-01,31483,disease.dengue.cases,trong tháng,4\n2023-02,31483,disease.dengue.cases,trong tháng,6\n2022-02,31483,disease.dengue.cases,trong tháng,3\n");
+        Assert.Equal(0, CliRunner.InProcess("--home", home, "ingest").ExitCode);
+
+        var result = CliRunner.InProcess("--home", home, "trend", "--indicator", "disease.dengue.cases", "--area", "31483", "--from", "2023-01", "--to", "2023-02",
+            "--svg", directory.File("t.svg"), "--png", directory.File("t.png"), "--csv", directory.File("t.csv"), "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var february = json.RootElement[1];
+        Assert.Equal((6m, 4m, 3m, 100m), (february.GetProperty("value").GetDecimal(), february.GetProperty("previous_month").GetDecimal(),
+            february.GetProperty("same_period_last_year").GetDecimal(), february.GetProperty("percent_change").GetDecimal()));
+        Assert.True(File.Exists(directory.File("t.svg")) && File.Exists(directory.File("t.png")));
+        Assert.StartsWith("\uFEFF", System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(directory.File("t.csv"))), StringComparison.Ordinal);
+
+        var compliance = CliRunner.InProcess("--home", home, "compliance", "--set", "NTM-NC-2021-2025", "--year", "2022", "--area", "31483", "--format", "json", "--xlsx", directory.File("c.xlsx"));
+        Assert.Equal(0, compliance.ExitCode);
+        using var rows = System.Text.Json.JsonDocument.Parse(compliance.Out);
+        Assert.Equal("NTM-NC-2021-2025", rows.RootElement.GetProperty("set").GetString());
+        Assert.All(rows.RootElement.GetProperty("rows").EnumerateArray(), r => Assert.Equal("chua_co_so_lieu", r.GetProperty("status").GetString()));
+        Assert.Equal("chua_co_so_lieu", rows.RootElement.GetProperty("areas")[0].GetProperty("status").GetString());
+        Assert.True(File.Exists(directory.File("c.xlsx")));
+    }
+}
