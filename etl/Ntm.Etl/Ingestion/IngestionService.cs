@@ -18,6 +18,7 @@ public sealed class IngestionService
 {
     private readonly WarehouseHome home;
     private readonly TimeProvider clock;
+    private readonly TemplateCatalog templates;
     private readonly TemplateMatcher matcher;
     private readonly WorkbookReader reader;
     private readonly ExtractionContext baseContext;
@@ -29,7 +30,7 @@ public sealed class IngestionService
     {
         this.home = home;
         this.clock = clock;
-        var templates = TemplateCatalog.Load(home.Templates);
+        templates = TemplateCatalog.Load(home.Templates);
         matcher = new TemplateMatcher(templates);
         reader = new WorkbookReader(limits);
         var indicators = IndicatorLabels.Load(connection);
@@ -80,7 +81,8 @@ public sealed class IngestionService
         var (template, score, result) = Read(path, options);
         var previous = ledger.PreviousYearToDates(result.Values.Where(v => v.Measure == Measures.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.PeriodKey)));
         var findings = result.Findings.Concat(validator.Validate(result.Values, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
-            (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null)).ToList();
+            (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null,
+            template is null ? null : templates[template]?.Sums)).ToList();
         if (template is not null && result.Values.Count == 0 && findings.All(f => f.Severity != Severity.Error))
         {
             findings.Add(Finding.Error(null, null, "no_values", $"Tệp '{name}' được đọc theo mẫu '{template}' nhưng không có số liệu nào được nạp."));

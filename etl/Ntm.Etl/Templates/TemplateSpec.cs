@@ -52,6 +52,9 @@ public sealed class TemplateSpec
     /// <summary>report_table: what each header word means.</summary>
     public List<HeaderRule> Headers { get; set; } = [];
 
+    /// <summary>Totals the layout declares: a warning is raised when a total differs from the sum of its parts.</summary>
+    public List<SumRule> Sums { get; set; } = [];
+
     /// <summary>Where the file came from: built-in, or the path of the user's file.</summary>
     public string Source { get; set; } = "built-in";
 }
@@ -77,4 +80,14 @@ public sealed class HeaderRule
 
     /// <summary>Why the column is not loaded (derived comparison, a threshold, a verdict…).</summary>
     public string? Ignore { get; set; }
+}
+
+/// <summary>A total and the indicators that add up to it ("Tổng" of the contraceptive methods).</summary>
+public sealed class SumRule
+{
+    /// <summary>The total's indicator.</summary>
+    public string Total { get; set; } = string.Empty;
+
+    /// <summary>The parts' indicators; the check runs only when every part was reported.</summary>
+    public List<string> Parts { get; set; } = [];
 }

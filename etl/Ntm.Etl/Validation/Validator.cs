@@ -19,7 +19,8 @@ public sealed class Validator(IndicatorLabels indicators)
     /// <param name="values">What the template read.</param>
     /// <param name="today">The current date (from the injected clock): periods after it are refused.</param>
     /// <param name="previousYtd">The year-to-date already stored for (area, indicator) in the month before a period key, or null.</param>
-    public IReadOnlyList<Finding> Validate(IReadOnlyList<ExtractedValue> values, DateOnly today, Func<int, string, int, decimal?>? previousYtd = null)
+    /// <param name="sums">Totals the template declares.</param>
+    public IReadOnlyList<Finding> Validate(IReadOnlyList<ExtractedValue> values, DateOnly today, Func<int, string, int, decimal?>? previousYtd = null, IReadOnlyList<SumRule>? sums = null)
     {
         var findings = new List<Finding>();
         var currentKey = (today.Year * 100) + today.Month;
@@ -104,6 +105,21 @@ public sealed class Validator(IndicatorLabels indicators)
             }
         }
 
+        foreach (var sum in sums ?? [])
+        {
+            // Rates do not add up; counts, targets and stocks do.
+            foreach (var total in values.Where(v => v.IndicatorCode == sum.Total && v.Measure != Measures.ReportedRate))
+            {
+                var parts = sum.Parts.Select(p => Get(total.Area.AreaId, total.PeriodKey, p, total.Measure)).ToList();
+                if (parts.Count > 0 && parts.All(p => p is not null) && parts.Sum(p => p!.Value) is var added && added != total.Value)
+                {
+                    findings.Add(Finding.Warning(total.Sheet, total.Cell, "sum_mismatch",
+                        $"Trang '{total.Sheet}', ô {total.Cell}: tổng ghi {total.Text} nhưng cộng các thành phần ({string.Join(" + ", parts.Select(p => p!.Text))}) = {Format(added)} — {indicators[sum.Total]?.NameVi ?? sum.Total}, {total.Measure}.",
+                        total.Text, Format(added)));
+                }
+            }
+        }
+
         // A part cannot exceed its whole, for every ratio whose two parts the file gives.
         foreach (var ratio in indicators.All.Where(i => i.Kind == "ratio" && i.Factor == 100m))
         {
@@ -123,5 +139,5 @@ public sealed class Validator(IndicatorLabels indicators)
     private static string Period(int key) => $"{key / 100:D4}-{key % 100:D2}";
 
     private static string Format(decimal value, int decimals = 4) =>
-        decimal.Round(value, decimals).ToString("0.####", CultureInfo.GetCultureInfo("vi-VN"));
+        decimal.Round(value, decimals).ToString("#,##0.####", CultureInfo.GetCultureInfo("vi-VN"));
 }

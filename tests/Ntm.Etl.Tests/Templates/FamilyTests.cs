@@ -60,6 +60,12 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal(50697m, Value(result, "fp.modern.total", "target_year"));
         Assert.Equal(83798m, Value(result, "fp.modern.total", "stock"));
 
+        // The seed's own discrepancy: 1,399 detected, but 1,051 + 62 + 146 + 137 = 1,396.
+        var labels = Ntm.Etl.Parsing.IndicatorLabels.FromCatalog(Ntm.Warehouse.ReferenceData.IndicatorCatalog.Build(Ntm.Warehouse.ReferenceData.ReferenceFiles.Load()));
+        var findings = new Validator(labels).Validate(result.Values, new DateOnly(2026, 1, 1), sums: TemplateCatalog.Load()["report-table"]!.Sums);
+        var mismatch = Assert.Single(findings, f => f.Rule == "sum_mismatch");
+        Assert.Equal(("Lao", "C8", "1,399", "1.396"), (mismatch.Sheet, mismatch.Cell, mismatch.ValueSeen, mismatch.Expected));
+
         // Comparisons with the same period are derived, not loaded; "-" is not reported, not zero.
         Assert.Contains(result.Ignored, i => i.Reason.StartsWith("so sánh", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Values, v => v.Text is "-" or "↑15,19" or "45.0%");
