@@ -37,6 +37,8 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
         root.Subcommands.Add(ComplianceCommand.Create(Context));
         root.Subcommands.Add(ReportCommand.Create(Context));
         root.Subcommands.Add(DemoCommand.Create(Context));
+        root.Subcommands.Add(ServeCommand.CreateServe(Context));
+        root.Subcommands.Add(ServeCommand.CreateJobs(Context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -21,25 +21,39 @@ internal static class DatabaseRegistry
         }
 
         var key = Path.GetFullPath(path);
-        lock (Gate)
+        // A writer that finds the file open read-only in this process waits for those (short) readers
+        // to close: the instance must be reopened for writing, and two instances of one file must never coexist.
+        var deadline = DateTime.UtcNow + ReadersWait;
+        while (true)
         {
-            if (Open.TryGetValue(key, out var existing))
+            lock (Gate)
             {
-                if (existing.ReadOnly && !readOnly)
+                if (!Open.TryGetValue(key, out var existing))
                 {
-                    throw new DuckDbException(
-                        $"Database {key} is already open read-only in this process; close those connections before opening it for writing.");
+                    var opened = new SharedDatabase(key, OpenNative(key, readOnly, options), readOnly, shared: true) { Users = 1 };
+                    Open.Add(key, opened);
+                    return opened;
                 }
 
-                existing.Users++;
-                return existing;
+                if (!existing.ReadOnly || readOnly)
+                {
+                    existing.Users++;
+                    return existing;
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new DuckDbException(
+                        $"Database {key} is open read-only in this process and its readers did not close within {ReadersWait.TotalSeconds:0} s; it cannot be opened for writing.");
+                }
             }
 
-            var opened = new SharedDatabase(key, OpenNative(key, readOnly, options), readOnly, shared: true) { Users = 1 };
-            Open.Add(key, opened);
-            return opened;
+            Thread.Sleep(10);
         }
     }
+
+    /// <summary>How long a writer waits for this process's readers of the same file to close.</summary>
+    private static readonly TimeSpan ReadersWait = TimeSpan.FromSeconds(10);
 
     /// <summary>Leaves a database; the last user closes it, which releases DuckDB's file lock.</summary>
     public static void Release(SharedDatabase database)

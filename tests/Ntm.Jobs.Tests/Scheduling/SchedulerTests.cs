@@ -1,0 +1,226 @@
+using System.Text;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ntm.Jobs.Scheduling;
+using Ntm.Warehouse;
+using Quartz;
+
+namespace Ntm.Jobs.Tests.Scheduling;
+
+/// <summary>The real scheduler (Quartz with its SQLite job store), on short schedules: no test sleeps for minutes.</summary>
+public sealed class SchedulerTests : IDisposable
+{
+    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    private readonly TempDirectory directory = new();
+    private readonly WarehouseHome home;
+
+    public SchedulerTests()
+    {
+        home = new WarehouseHome(directory.File("home"));
+        new WarehouseInitializer(TimeProvider.System).Initialize(home);
+    }
+
+    public void Dispose() => directory.Dispose();
+
+    private static ScheduleSettings Settings(Dictionary<string, List<string>>? jobs = null, int busyRetrySeconds = 300) => new()
+    {
+        Jobs = jobs ?? new Dictionary<string, List<string>> { [JobNames.IngestInbox] = ["0 0 6 * * ?"] },
+        MisfireThresholdSeconds = 1,
+        BusyRetrySeconds = busyRetrySeconds,
+    };
+
+    private async Task<IHost> Start(ScheduleSettings settings)
+    {
+        var host = SchedulerHost.Build(home, TimeProvider.System, settings, LogLevel.Warning);
+        await host.StartAsync();
+        return host;
+    }
+
+    private static async Task<IScheduler> Scheduler(IHost host) => await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+    private List<(string Job, string Outcome, string? Message)> Runs()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+                return connection.Query<(string, string, string?)>("SELECT job, outcome, message FROM job_run ORDER BY job_run_id").ToList();
+            }
+            catch (WarehouseBusyException) when (attempt < 200)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
+
+    private static async Task WaitFor(Func<bool> condition, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the scheduler");
+            await Task.Delay(100);
+        }
+    }
+
+    private void DropReports(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var month = 1 + (i % 12);
+            File.WriteAllText(Path.Combine(home.Inbox, $"r{i:D3}.csv"),
+                $"Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n{2000 + (i / 12 % 25)}-{month:D2},31483,disease.dengue.cases,trong tháng,{i}\n", new UTF8Encoding(false));
+        }
+    }
+
+    [Fact]
+    public void Wrong_settings_are_refused_with_every_problem_named()
+    {
+        var problems = new ScheduleSettings
+        {
+            TimeZone = "Asia/Nowhere",
+            ReportingDeadlineDay = 40,
+            Jobs = new() { [JobNames.IngestInbox] = ["0 0 25 * * ?"], ["backup"] = ["0 0 1 * * ?"] },
+        }.Validate();
+        Assert.Contains(problems, p => p.Contains("Asia/Nowhere", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("0 0 25 * * ?", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("backup", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("reporting_deadline_day", StringComparison.Ordinal));
+        Assert.Throws<FormatException>(() => SchedulerHost.Build(home, TimeProvider.System, new ScheduleSettings { TimeZone = "Asia/Nowhere" }));
+        Assert.Empty(new ScheduleSettings().Validate());
+    }
+
+    [Fact]
+    public async Task A_job_triggered_through_the_scheduler_ingests_a_file_dropped_in_the_inbox()
+    {
+        DropReports(1);
+        using var host = await Start(Settings());
+        await (await Scheduler(host)).TriggerJob(new JobKey(JobNames.IngestInbox), new JobDataMap(), CancellationToken.None);
+        await WaitFor(() => Runs().Any(r => r.Outcome == "succeeded"));
+        await host.StopAsync();
+        Assert.Empty(Directory.GetFiles(home.Inbox));
+        Assert.Single(Directory.GetFiles(home.Archive));
+        Assert.Equal((JobNames.IngestInbox, "succeeded"), (Runs()[0].Job, Runs()[0].Outcome));
+    }
+
+    [Fact]
+    public async Task Firings_missed_while_the_machine_was_off_run_once_at_start()
+    {
+        // Two firings a few seconds ahead, both falling in the downtime.
+        var first = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(3), Vietnam);
+        var second = first.AddSeconds(1);
+        var cron = first.Minute == second.Minute
+            ? $"{first.Second},{second.Second} {first.Minute} {first.Hour} * * ?"
+            : $"{first.Second} {first.Minute} {first.Hour} * * ?";
+        var settings = Settings(new() { [JobNames.IngestInbox] = [cron] });
+
+        using (var host = await Start(settings))
+        {
+            await host.StopAsync();
+        }
+
+        Assert.Empty(Runs());
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        using (var host = await Start(settings))
+        {
+            await WaitFor(() => Runs().Count >= 1);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await host.StopAsync();
+        }
+
+        Assert.Single(Runs());
+    }
+
+    [Fact]
+    public async Task A_job_that_meets_a_busy_warehouse_retries_later_and_says_so()
+    {
+        // Another process writes to the warehouse: a manual ntm ingest of many files.
+        var other = directory.File("other");
+        Directory.CreateDirectory(other);
+        for (var i = 0; i < 300; i++)
+        {
+            File.WriteAllText(Path.Combine(other, $"m{i:D3}.csv"), $"Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n{2000 + (i / 12)}-{1 + (i % 12):D2},31484,disease.hfmd.cases,trong tháng,{i % 7}\n", new UTF8Encoding(false));
+        }
+
+        DropReports(1);
+        using var host = await Start(Settings(busyRetrySeconds: 1));
+        var log = new JobRunLog(home, TimeProvider.System);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ntm.dll"), "--home", home.Root, "ingest", other })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using (var manual = System.Diagnostics.Process.Start(start)!)
+        {
+            var output = manual.StandardOutput.ReadToEndAsync();
+            await WaitFor(() => Directory.GetFiles(home.Archive).Length > 0 || manual.HasExited);
+            Assert.False(manual.HasExited, "the manual ingest finished before the job ran; nothing was tested");
+            await (await Scheduler(host)).TriggerJob(new JobKey(JobNames.IngestInbox), new JobDataMap(), CancellationToken.None);
+            await WaitFor(() => log.WaitingBusyRuns() >= 1 || manual.HasExited);
+            Assert.True(log.WaitingBusyRuns() >= 1, "the job never met the busy warehouse");
+            await manual.WaitForExitAsync();
+            _ = await output;
+            Assert.Equal(0, manual.ExitCode);
+        }
+
+        await WaitFor(() => Runs().Any(r => r.Outcome == "succeeded"));
+        await host.StopAsync();
+        var runs = Runs();
+        Assert.Equal("succeeded", runs[^1].Outcome);
+        Assert.All(runs[..^1], r => Assert.Equal("busy", r.Outcome));
+        Assert.NotEmpty(runs[..^1]);
+        Assert.Contains("bận", runs[0].Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(home.Inbox));
+        Assert.Equal(0, log.WaitingBusyRuns());
+    }
+
+    [Fact]
+    public async Task The_job_store_survives_a_restart_of_the_host()
+    {
+        var settings = Settings();
+        DateTimeOffset? next;
+        var extra = TriggerBuilder.Create().WithIdentity("extra", "manual").ForJob(JobNames.CompletenessCheck).StartAt(DateTimeOffset.UtcNow.AddDays(3)).Build();
+        using (var host = await Start(settings))
+        {
+            var scheduler = await Scheduler(host);
+            await scheduler.ScheduleJob(extra, new ScheduleJobOptions(), CancellationToken.None);
+            next = (await scheduler.GetTrigger(new TriggerKey($"{JobNames.IngestInbox}-0", ScheduleSynchronizer.Group), CancellationToken.None))!.NextFireTimeUtc;
+            await host.StopAsync();
+        }
+
+        using (var host = await Start(settings))
+        {
+            var scheduler = await Scheduler(host);
+            var kept = await scheduler.GetTrigger(new TriggerKey("extra", "manual"), CancellationToken.None);
+            Assert.NotNull(kept);
+            Assert.Equal(extra.StartTimeUtc.ToUnixTimeSeconds(), kept!.NextFireTimeUtc!.Value.ToUnixTimeSeconds());
+            Assert.Equal(next, (await scheduler.GetTrigger(new TriggerKey($"{JobNames.IngestInbox}-0", ScheduleSynchronizer.Group), CancellationToken.None))!.NextFireTimeUtc);
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Shutting_down_during_an_ingestion_leaves_no_half_loaded_submission()
+    {
+        const int files = 400;
+        DropReports(files);
+        using (var host = await Start(Settings()))
+        {
+            await (await Scheduler(host)).TriggerJob(new JobKey(JobNames.IngestInbox), new JobDataMap(), CancellationToken.None);
+            await WaitFor(() => Directory.GetFiles(home.Archive).Length >= 3);
+            await host.StopAsync();
+        }
+
+        Assert.True(Directory.GetFiles(home.Inbox).Length > 0, "the ingestion finished before the shutdown; nothing was tested");
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        var submissions = connection.Query<(long Id, int Rows, string? Archive)>("SELECT submission_id, rows_loaded, archive_path FROM submission").ToList();
+        Assert.All(submissions, s => Assert.Equal(s.Rows, connection.ExecuteScalar<int>("SELECT count(*) FROM fact_observation WHERE submission_id = @id", new { id = s.Id })));
+        Assert.Equal(files, Directory.GetFiles(home.Inbox).Length + submissions.Count);
+        Assert.Equal(submissions.Count, Directory.GetFiles(home.Archive).Length);
+        Assert.Contains("tắt máy chủ", connection.ExecuteScalar<string>("SELECT message FROM job_run"), StringComparison.Ordinal);
+    }
+}
