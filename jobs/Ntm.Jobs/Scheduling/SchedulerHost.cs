@@ -14,7 +14,11 @@ namespace Ntm.Jobs.Scheduling;
 /// </summary>
 public static class SchedulerHost
 {
-    /// <summary>Builds the host for <paramref name="home"/>; throws <see cref="FormatException"/> listing every problem of the settings.</summary>
+    /// <summary>
+    /// Builds the host for <paramref name="home"/>; throws <see cref="FormatException"/> listing every
+    /// problem of the settings. <paramref name="clock"/> is the jobs' clock (previous month, deadline);
+    /// Quartz keeps to the system clock it fires on.
+    /// </summary>
     public static IHost Build(WarehouseHome home, TimeProvider clock, ScheduleSettings settings, LogLevel minimumLevel = LogLevel.Information)
     {
         var problems = settings.Validate();
@@ -33,7 +37,6 @@ public static class SchedulerHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddQuartz(q =>
         {
-            q.UseTimeProvider(clock);
             q.UseDefaultThreadPool(2);
             q.UsePersistentStore(store =>
             {

@@ -224,3 +224,83 @@ public sealed class SchedulerTests : IDisposable
         Assert.Contains("tắt máy chủ", connection.ExecuteScalar<string>("SELECT message FROM job_run"), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The monthly jobs on a small warehouse, with the jobs' clock set to a day after the deadline.</summary>
+public sealed class MonthlyJobTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+    private readonly WarehouseHome home;
+
+    public MonthlyJobTests()
+    {
+        home = new WarehouseHome(directory.File("home"));
+        new WarehouseInitializer(TimeProvider.System).Initialize(home);
+        var reports = new (string Area, string Period, int Cases)[]
+        {
+            ("31483", "2022-11", 3), ("31483", "2022-12", 4), ("31484", "2022-12", 2), ("31484", "2023-01", 5),
+        };
+        foreach (var (area, period, cases) in reports)
+        {
+            File.WriteAllText(Path.Combine(home.Inbox, $"{area}-{period}.csv"), $"Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n{period},{area},disease.dengue.cases,trong tháng,{cases}\n", new UTF8Encoding(false));
+        }
+    }
+
+    public void Dispose() => directory.Dispose();
+
+    private async Task<string> RunJob(string job)
+    {
+        var clock = new FixedClock(new DateTimeOffset(2023, 2, 10, 9, 0, 0, TimeSpan.FromHours(7)));
+        using var host = SchedulerHost.Build(home, clock, new ScheduleSettings { Jobs = [] }, LogLevel.Warning);
+        await host.StartAsync();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(new JobKey(job), new JobDataMap(), CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string? message = null;
+        while (message is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            try
+            {
+                using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+                message = connection.ExecuteScalar<string?>("SELECT outcome || ': ' || message FROM job_run WHERE job = @job AND ended_at IS NOT NULL", new { job });
+            }
+            catch (WarehouseBusyException)
+            {
+                // The job is writing.
+            }
+        }
+
+        await host.StopAsync();
+        return message ?? throw new TimeoutException(job);
+    }
+
+    [Fact]
+    public async Task The_completeness_check_lists_who_has_not_reported_and_says_they_are_late()
+    {
+        Assert.StartsWith("succeeded", await RunJob(JobNames.IngestInbox), StringComparison.Ordinal);
+        var message = await RunJob(JobNames.CompletenessCheck);
+        Assert.StartsWith("succeeded: 1 đơn vị", message, StringComparison.Ordinal);
+        var csv = File.ReadAllText(Path.Combine(home.Reports, "completeness-2023-01.csv"));
+        Assert.Contains("31483", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("31484", csv, StringComparison.Ordinal);
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        Assert.True(connection.ExecuteScalar<bool>("SELECT late FROM completeness_gap WHERE period_key = 202301"));
+    }
+
+    [Fact]
+    public async Task The_monthly_report_writes_the_previous_months_pack()
+    {
+        Assert.StartsWith("succeeded", await RunJob(JobNames.IngestInbox), StringComparison.Ordinal);
+        var message = await RunJob(JobNames.MonthlyReport);
+        Assert.StartsWith("succeeded", message, StringComparison.Ordinal);
+        var index = message[(message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+        Assert.True(File.Exists(index), index);
+        Assert.Contains(Path.Combine("monthly", "2023-01-93"), index, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A clock that always says the same time.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+}
