@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
 using Ntm.Warehouse.Areas;
 using Ntm.Warehouse.Queries;
@@ -82,8 +81,7 @@ public static class ComplianceCommand
 
     private static void WriteJson(TextWriter output, ComplianceResult result)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, ResultWriter.JsonOptions))
+        ResultWriter.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("set", result.SetCode);
@@ -120,9 +118,7 @@ public static class ComplianceCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 
     private static void WriteTable(IAnsiConsole console, ComplianceResult result)

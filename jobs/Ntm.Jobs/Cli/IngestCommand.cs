@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
 using Ntm.Etl.Ingestion;
 using Ntm.Etl.Parsing;
@@ -144,8 +143,7 @@ public static class IngestCommand
 
     private static void WriteJson(TextWriter output, List<IngestFileResult> results)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, ResultWriter.JsonOptions))
+        ResultWriter.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("files");
@@ -190,9 +188,7 @@ public static class IngestCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 
     /// <summary>One value as a string, several as a list (a yearbook covers many periods and areas), none as null.</summary>

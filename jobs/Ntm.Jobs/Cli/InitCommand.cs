@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
 using Ntm.Warehouse;
 using Spectre.Console;
@@ -22,8 +21,7 @@ public static class InitCommand
         var result = new WarehouseInitializer(context.Clock).Initialize(context.Home);
         if (context.Json)
         {
-            using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer, ResultWriter.JsonOptions))
+            ResultWriter.WriteDocument(context.Out, json =>
             {
                 json.WriteStartObject();
                 json.WriteString("home", context.Home.Root);
@@ -53,9 +51,7 @@ public static class InitCommand
 
                 json.WriteEndArray();
                 json.WriteEndObject();
-            }
-
-            context.Out.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+            });
             return (int)ExitCode.Ok;
         }
 

@@ -49,10 +49,7 @@ public static class ResultWriter
     }
 
     /// <summary>An array of objects keyed by column name; numbers stay JSON numbers.</summary>
-    public static void WriteJson(TextWriter writer, ResultTable result)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+    public static void WriteJson(TextWriter writer, ResultTable result) => WriteDocument(writer, json =>
         {
             json.WriteStartArray();
             foreach (var row in result.Rows)
@@ -68,9 +65,18 @@ public static class ResultWriter
             }
 
             json.WriteEndArray();
+        });
+
+    /// <summary>Writes one JSON document built by <paramref name="write"/> to <paramref name="output"/>.</summary>
+    public static void WriteDocument(TextWriter output, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            write(json);
         }
 
-        writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     /// <summary>Writes one value as JSON: numbers as numbers, dates as ISO 8601 text.</summary>

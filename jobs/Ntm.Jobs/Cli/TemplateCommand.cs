@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
 using Ntm.Etl.Ingestion;
 using Ntm.Etl.Templates;
@@ -97,8 +96,7 @@ public static class TemplateCommand
 
     private static void WriteJson(TextWriter output, string file, string? template, double? score, ExtractionResult result)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, ResultWriter.JsonOptions))
+        ResultWriter.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("file", Path.GetFileName(file));
@@ -143,8 +141,6 @@ public static class TemplateCommand
             json.WriteEndArray();
             Ntm.Etl.Validation.FindingJson.WriteArray(json, "findings", result.Findings);
             json.WriteEndObject();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 }
