@@ -97,3 +97,25 @@ public sealed class DapperTests : IDisposable
         Assert.Equal(0, connection.ExecuteScalar<int>("SELECT count(*) FROM area"));
     }
 }
+
+[Collection(nameof(HandleCounting))]
+public sealed class StatementReuseTests
+{
+    [Fact]
+    public void The_same_sql_through_new_commands_reuses_its_prepared_statement_and_stays_correct()
+    {
+        using var connection = new DuckDbConnection("Data Source=:memory:");
+        connection.Open();
+        connection.Execute("CREATE TABLE t (a INTEGER)");
+        var baseline = DuckDbHandleCounter.Live;
+        for (var i = 0; i < 500; i++)
+        {
+            connection.Execute("INSERT INTO t VALUES (@a)", new { a = i });
+            Assert.Equal(i + 1, connection.ExecuteScalar<int>("SELECT count(*) FROM t WHERE a <= @a", new { a = i }));
+        }
+
+        // Two statements kept (one per text), not a thousand.
+        Assert.True(DuckDbHandleCounter.Live - baseline <= 6, $"{DuckDbHandleCounter.Live - baseline} handles kept");
+        Assert.Equal(124750L, connection.ExecuteScalar<long>("SELECT sum(a) FROM t"));
+    }
+}

@@ -40,15 +40,20 @@ public sealed class TypeRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void Hugeint_is_what_sum_returns_and_reads_as_int128()
+    public void Hugeint_is_what_sum_returns_and_reads_exactly_as_decimal_or_as_int128()
     {
         var (value, fieldType, typeName) = SelectOne("SELECT SUM(x) FROM (VALUES (9223372036854775807::BIGINT), (9223372036854775807::BIGINT)) t(x)");
         Assert.Equal("HUGEINT", typeName);
-        Assert.Equal(typeof(Int128), fieldType);
-        Assert.Equal((Int128)long.MaxValue * 2, value);
+        Assert.Equal(typeof(decimal), fieldType);
+        Assert.Equal(2m * long.MaxValue, value);
 
-        var (negative, _, _) = SelectOne("SELECT (-170141183460469231731687303715884105727)::HUGEINT");
-        Assert.Equal(Int128.Parse("-170141183460469231731687303715884105727"), negative);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (-170141183460469231731687303715884105727)::HUGEINT";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(Int128.Parse("-170141183460469231731687303715884105727", System.Globalization.CultureInfo.InvariantCulture), reader.GetFieldValue<Int128>(0));
+        var error = Assert.Throws<OverflowException>(() => reader.GetValue(0));
+        Assert.Contains("Int128", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -15,7 +15,9 @@ internal sealed record ColumnInfo(string Name, DuckDbType Type, byte Scale, Duck
         DuckDbType.USmallInt => typeof(ushort),
         DuckDbType.UInteger => typeof(uint),
         DuckDbType.UBigInt => typeof(ulong),
-        DuckDbType.HugeInt => typeof(Int128),
+        // HUGEINT is what SUM of integers returns: decimal holds any realistic sum exactly and, unlike
+        // Int128, converts (IConvertible) as Dapper expects, so ExecuteScalar<long>("SELECT sum(…)") works.
+        DuckDbType.HugeInt => typeof(decimal),
         DuckDbType.UHugeInt => typeof(UInt128),
         DuckDbType.Float => typeof(float),
         DuckDbType.Double => typeof(double),

@@ -189,6 +189,13 @@ public sealed class DuckDbCommand : DbCommand
         }
 
         ReleasePrepared();
+        if (owner.TakeStatements(text) is { } kept)
+        {
+            prepared = kept;
+            preparedText = text;
+            return kept;
+        }
+
         var native = owner.Native.DangerousGetHandle();
         var count = NativeMethods.duckdb_extract_statements(native, text, out var extracted);
         var handle = new ExtractedStatementsHandle(extracted);
@@ -215,7 +222,11 @@ public sealed class DuckDbCommand : DbCommand
             return;
         }
 
-        prepared.Dispose();
+        if (preparedText is null || connection is null || !connection.KeepStatements(preparedText, prepared))
+        {
+            prepared.Dispose();
+        }
+
         prepared = null;
         preparedText = null;
     }

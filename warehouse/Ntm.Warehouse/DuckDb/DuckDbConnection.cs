@@ -12,6 +12,8 @@ public sealed partial class DuckDbConnection : DbConnection
 {
     private readonly Lock ownedGate = new();
     private readonly HashSet<DuckDbHandle> owned = [];
+    private readonly Dictionary<string, StatementList> statementCache = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> statementOrder = new();
     private string connectionString = string.Empty;
     private SharedDatabase? database;
     private ConnectionHandle? native;
@@ -108,6 +110,8 @@ public sealed partial class DuckDbConnection : DbConnection
         }
 
         // Results, statements and appenders first: they belong to this connection.
+        statementCache.Clear();
+        statementOrder.Clear();
         foreach (var handle in toRelease)
         {
             handle.Dispose();
@@ -151,6 +155,49 @@ public sealed partial class DuckDbConnection : DbConnection
         if (NativeMethods.duckdb_query(Native.DangerousGetHandle(), sql, result.Pointer) != NativeMethods.Success)
         {
             throw new DuckDbException(NativeMethods.ReadUtf8(NativeMethods.duckdb_result_error(result.Pointer)) ?? $"DuckDB failed to run {sql}.");
+        }
+    }
+
+    /// <summary>
+    /// Takes the prepared statements of <paramref name="text"/> that an earlier command left, if any:
+    /// Dapper makes a new command for every call, and preparing the same SQL again each time costs
+    /// more than running it.
+    /// </summary>
+    internal StatementList? TakeStatements(string text)
+    {
+        lock (ownedGate)
+        {
+            if (statementCache.Remove(text, out var list))
+            {
+                statementOrder.Remove(text);
+                return list.IsUsable ? list : null;
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Keeps a disposed command's prepared statements for the next command with the same text (the 64 most recent texts).</summary>
+    internal bool KeepStatements(string text, StatementList list)
+    {
+        lock (ownedGate)
+        {
+            if (state != ConnectionState.Open || !list.IsUsable || statementCache.ContainsKey(text))
+            {
+                return false;
+            }
+
+            statementCache[text] = list;
+            statementOrder.AddFirst(text);
+            if (statementOrder.Count > 64)
+            {
+                var oldest = statementOrder.Last!.Value;
+                statementOrder.RemoveLast();
+                statementCache.Remove(oldest, out var evicted);
+                evicted?.Dispose();
+            }
+
+            return true;
         }
     }
 

@@ -167,6 +167,12 @@ public sealed unsafe class DuckDbDataReader : DbDataReader
     /// <inheritdoc />
     public override T GetFieldValue<T>(int ordinal)
     {
+        if (columns[ordinal].Type == DuckDbType.HugeInt && (typeof(T) == typeof(Int128) || typeof(T) == typeof(Int128?)) && !IsDBNull(ordinal))
+        {
+            // The full 128-bit range, beyond what decimal holds.
+            return (T)(object)VectorReader.ReadHugeInt(data[ordinal], row);
+        }
+
         var value = GetValue(ordinal);
         if (value is T typed)
         {

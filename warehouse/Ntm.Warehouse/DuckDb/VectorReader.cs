@@ -25,7 +25,7 @@ internal static unsafe class VectorReader
         DuckDbType.USmallInt => ((ushort*)data)[row],
         DuckDbType.UInteger => ((uint*)data)[row],
         DuckDbType.UBigInt => ((ulong*)data)[row],
-        DuckDbType.HugeInt => ReadHugeInt(data, row),
+        DuckDbType.HugeInt => ToDecimal(ReadHugeInt(data, row), 0, column.Name),
         DuckDbType.UHugeInt => new UInt128(((ulong*)data)[(2 * row) + 1], ((ulong*)data)[2 * row]),
         DuckDbType.Float => ((float*)data)[row],
         DuckDbType.Double => ((double*)data)[row],
@@ -75,7 +75,7 @@ internal static unsafe class VectorReader
         {
             if (scale == 0)
             {
-                throw new OverflowException($"The DECIMAL value in column '{columnName}' does not fit in a .NET decimal.");
+                throw new OverflowException($"The value in column '{columnName}' does not fit in a .NET decimal; read it with GetFieldValue<Int128>().");
             }
 
             // Dropping a digit of the fraction; DuckDB's widest DECIMAL can exceed .NET's 96 bits.
