@@ -48,11 +48,15 @@ public sealed class ChartRendererTests : IDisposable
     [Fact]
     public void The_same_data_gives_the_same_bytes()
     {
-        Assert.Equal(ChartRenderer.Trend(Trend()), ChartRenderer.Trend(Trend()));
-        var first = directory.File("a.svg");
-        File.WriteAllText(first, ChartRenderer.Trend(Trend()));
-        Rasterizer.ToPng(first, directory.File("a.png"));
-        Rasterizer.ToPng(first, directory.File("b.png"));
+        var first = ChartRenderer.Trend(Trend());
+        var again = ChartRenderer.Trend(Trend());
+        Assert.Equal(first, again);
+        // And the comparison is not vacuous: other data, other bytes.
+        Assert.NotEqual(first, ChartRenderer.Trend(Trend() with { Target = 90 }));
+        var svg = directory.File("a.svg");
+        File.WriteAllText(svg, first);
+        Rasterizer.ToPng(svg, directory.File("a.png"));
+        Rasterizer.ToPng(svg, directory.File("b.png"));
         Assert.Equal(File.ReadAllBytes(directory.File("a.png")), File.ReadAllBytes(directory.File("b.png")));
     }
 
