@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Ntm.Reports.Pack;
 using Ntm.Warehouse.Areas;
-using Ntm.Warehouse.ReferenceData;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;
@@ -27,26 +26,11 @@ public static class ReportCommand
         using var connection = context.Database.OpenReadOnly();
         var directory = AreaDirectory.Load(connection);
         var asOf = new DateOnly(year, 6, 30);
-        AreaRecord area;
-        if (areaText is not null)
-        {
-            area = TrendCommand.FindArea(directory, areaText, asOf);
-        }
-        else
-        {
-            // The province with the most figures that year.
-            var code = Dapper.SqlMapper.ExecuteScalar<string?>(connection, """
-                SELECT a.province_code FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
-                WHERE o.period_key BETWEEN @from AND @to GROUP BY a.province_code ORDER BY count(*) DESC, a.province_code LIMIT 1
-                """, new { from = (year * 100) + 1, to = (year * 100) + 12 }) ?? throw new UsageException($"Chưa có số liệu năm {year}; hãy nạp báo cáo trước (ntm ingest) hoặc chỉ định --area.");
-            area = directory.Areas.First(a => a.Level == AreaLevel.Province && a.Code == code && a.IsValidOn(asOf));
-        }
-
-        var files = ReferenceFiles.Load(context.Home.Reference);
-        var criteria = CriteriaCatalog.Build(files, IndicatorCatalog.Build(files));
-        var report = new AnnualReportBuilder(connection, criteria, directory).Build(area, year);
-        var folder = output ?? Path.Combine(context.Home.Reports, $"{year}-{area.Code}");
-        return AnnualReportPackWriter.Write(report, folder, dpi);
+        var area = areaText is not null
+            ? TrendCommand.FindArea(directory, areaText, asOf)
+            : ReportPack.BusiestProvince(connection, directory, (year * 100) + 1, (year * 100) + 12, asOf)
+                ?? throw new UsageException($"Chưa có số liệu năm {year}; hãy nạp báo cáo trước (ntm ingest) hoặc chỉ định --area.");
+        return ReportPack.Write(connection, directory, context.Home.Reference, area, year, output ?? Path.Combine(context.Home.Reports, $"{year}-{area.Code}"), dpi);
     }
 
     private static int Run(CliContext context, int year, string? areaText, string? output, int dpi)
