@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Ntm.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Ntm.Bench;
 
@@ -29,14 +29,14 @@ internal static class AppenderBenchmark
         using var directory = new BenchDirectory();
         var csv = Path.Combine(directory.Path, "observations.csv");
         WriteCsv(csv, rows);
-        Console.WriteLine($"DuckDB {DuckDbNativeLibrary.EnsureLoaded()}, {rows:N0} rows, best of {repeats}");
+        Console.WriteLine($"DuckDB {DuckDBVersion()}, {rows:N0} rows, best of {repeats}");
 
         var copyTimes = new List<double>();
         var appendTimes = new List<double>();
         var readTimes = new List<double>();
         for (var r = 0; r < repeats; r++)
         {
-            using var connection = new DuckDbConnection($"Data Source={Path.Combine(directory.Path, $"bench{r}.duckdb")}");
+            using var connection = new DuckDBConnection($"Data Source={Path.Combine(directory.Path, $"bench{r}.duckdb")}");
             connection.Open();
             Execute(connection, $"CREATE TABLE copied {TableDefinition}; CREATE TABLE appended {TableDefinition};");
 
@@ -76,7 +76,14 @@ internal static class AppenderBenchmark
         return 0;
     }
 
-    private static void Append(DuckDbConnection connection, int rows)
+    private static string DuckDBVersion()
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        return Scalar(connection, "SELECT version()")?.ToString() ?? "?";
+    }
+
+    private static void Append(DuckDBConnection connection, int rows)
     {
         using var transaction = connection.BeginTransaction();
         using (var appender = connection.CreateAppender("appended"))
@@ -84,15 +91,15 @@ internal static class AppenderBenchmark
             for (var i = 0; i < rows; i++)
             {
                 var (submission, period, area, indicator, measure, value, cell) = Row(i);
-                appender.BeginRow().Append(submission).Append(period).Append(area).Append(indicator).Append(measure)
-                    .Append(value).Append("Sheet1").Append(cell).EndRow();
+                appender.CreateRow().AppendValue(submission).AppendValue(period).AppendValue(area).AppendValue(indicator).AppendValue(measure)
+                    .AppendValue(value).AppendValue("Sheet1").AppendValue(cell).EndRow();
             }
         }
 
         transaction.Commit();
     }
 
-    private static (long Count, decimal Sum) ReadBack(DuckDbConnection connection)
+    private static (long Count, decimal Sum) ReadBack(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT period_key, area_id, indicator_code, value FROM appended";
@@ -149,14 +156,14 @@ internal static class AppenderBenchmark
         }
     }
 
-    private static void Execute(DuckDbConnection connection, string sql)
+    private static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(DuckDbConnection connection, string sql)
+    private static object? Scalar(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using ExcelDataReader;
 using Ntm.Etl.Ingestion;
 using Ntm.Warehouse;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 using Ntm.Warehouse.ReferenceData;
 
 namespace Ntm.Bench;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Ntm.Warehouse;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 using Ntm.Warehouse.ReferenceData;
 
 namespace Ntm.Bench;
@@ -46,7 +46,7 @@ internal static class QueryBenchmark
                         {
                             foreach (var code in codes)
                             {
-                                appender.BeginRow().Append(1L).Append(period).Append(district.AreaId).Append(code).Append("month").Append((decimal)random.Next(0, 500)).Append("s").Append("A1").EndRow();
+                                appender.CreateRow().AppendValue(1L).AppendValue(period).AppendValue(district.AreaId).AppendValue(code).AppendValue("month").AppendValue((decimal)random.Next(0, 500)).AppendValue("s").AppendValue("A1").EndRow();
                                 rows++;
                             }
                         }
@@ -58,7 +58,7 @@ internal static class QueryBenchmark
                         foreach (var code in CriteriaParts)
                         {
                             var value = code == "population.total" ? people : (int)(people * (0.4 + (random.NextDouble() * 0.6)));
-                            appender.BeginRow().Append(1L).Append((year * 100) + 12).Append(commune.AreaId).Append(code).Append("stock").Append((decimal)value).Append("s").Append("A1").EndRow();
+                            appender.CreateRow().AppendValue(1L).AppendValue((year * 100) + 12).AppendValue(commune.AreaId).AppendValue(code).AppendValue("stock").AppendValue((decimal)value).AppendValue("s").AppendValue("A1").EndRow();
                             rows++;
                         }
                     }
@@ -75,14 +75,14 @@ internal static class QueryBenchmark
         var indicator = codes[0];
         var trendSql = Best(() => Sql(home, """
             SELECT a.province_code, o.period, sum(o.value) FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
-            WHERE o.indicator_code = @indicator AND o.measure = 'month' AND o.period_key BETWEEN @from AND @to GROUP BY ALL ORDER BY ALL
+            WHERE o.indicator_code = $indicator AND o.measure = 'month' AND o.period_key BETWEEN $from AND $to GROUP BY ALL ORDER BY ALL
             """, new { indicator, from = (firstYear * 100) + 1, to = 202412 }));
         var trend = Best(() => Process(ntm, "--home", home.Root, "trend", "--indicator", indicator, "--from", $"{firstYear}-01", "--to", "2024-12", "--format", "csv"));
         Report("ntm trend (63 provinces × 120 months, from districts)", trend, trendSql, start);
 
         var complianceSql = Best(() => Sql(home, """
             SELECT o.area_id, o.indicator_code, o.value FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
-            WHERE a.province_code = '93' AND a.level = 'commune' AND o.period_key = 202412 AND o.indicator_code IN @codes
+            WHERE a.province_code = '93' AND a.level = 'commune' AND o.period_key = 202412 AND o.indicator_code IN $codes
             """, new { codes = CriteriaParts }));
         var compliance = Best(() => Process(ntm, "--home", home.Root, "compliance", "--set", "NTM-NC-2021-2025", "--year", "2024", "--area", "93", "--level", "commune", "--format", "csv"));
         Report($"ntm compliance ({communes.Count} communes × 4 criteria)", compliance, complianceSql, start);

@@ -3,8 +3,8 @@ using Ntm.Etl.Reading;
 using Ntm.Etl.Templates;
 using Ntm.Etl.Validation;
 using Ntm.Warehouse;
-using Ntm.Warehouse.Areas;
-using Ntm.Warehouse.DuckDb;
+using Ntm.Domain.Areas;
+using DuckDB.NET.Data;
 using Ntm.Warehouse.Ledger;
 
 namespace Ntm.Etl.Ingestion;
@@ -26,7 +26,7 @@ public sealed class IngestionService
     private readonly SubmissionLedger ledger;
 
     /// <summary>Prepares ingestion into the warehouse open on <paramref name="connection"/> (for writing).</summary>
-    public IngestionService(DuckDbConnection connection, WarehouseHome home, TimeProvider clock, ReadLimits? limits = null)
+    public IngestionService(DuckDBConnection connection, WarehouseHome home, TimeProvider clock, ReadLimits? limits = null)
     {
         this.home = home;
         this.clock = clock;
@@ -34,7 +34,7 @@ public sealed class IngestionService
         matcher = new TemplateMatcher(templates);
         reader = new WorkbookReader(limits);
         var indicators = IndicatorLabels.Load(connection);
-        baseContext = new ExtractionContext(indicators, AreaDirectory.Load(connection));
+        baseContext = new ExtractionContext(indicators, Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection));
         validator = new Validator(indicators);
         ledger = new SubmissionLedger(connection);
     }

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Dapper;
-using Ntm.Warehouse.Text;
+using Ntm.Domain.Text;
 
 namespace Ntm.Etl.Parsing;
 

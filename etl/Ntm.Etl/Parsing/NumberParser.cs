@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Ntm.Warehouse.Text;
+using Ntm.Domain.Text;
 
 namespace Ntm.Etl.Parsing;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Ntm.Warehouse.Text;
+using Ntm.Domain.Text;
 
 namespace Ntm.Etl.Parsing;
 

@@ -1,4 +1,4 @@
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 
 namespace Ntm.Etl.Templates;
 

@@ -1,5 +1,5 @@
 using Ntm.Etl.Parsing;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 
 namespace Ntm.Etl.Templates;
 

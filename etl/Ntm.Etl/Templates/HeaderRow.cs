@@ -1,5 +1,5 @@
 using Ntm.Etl.Reading;
-using Ntm.Warehouse.Text;
+using Ntm.Domain.Text;
 
 namespace Ntm.Etl.Templates;
 

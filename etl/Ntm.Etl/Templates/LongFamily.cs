@@ -2,8 +2,8 @@ using System.Globalization;
 using Ntm.Etl.Parsing;
 using Ntm.Etl.Reading;
 using Ntm.Etl.Validation;
-using Ntm.Warehouse.Areas;
-using Ntm.Warehouse.Text;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Text;
 
 namespace Ntm.Etl.Templates;
 

@@ -1,7 +1,7 @@
 using Ntm.Etl.Parsing;
 using Ntm.Etl.Reading;
 using Ntm.Etl.Validation;
-using Ntm.Warehouse.Text;
+using Ntm.Domain.Text;
 
 namespace Ntm.Etl.Templates;
 
@@ -61,7 +61,7 @@ public sealed class ReportTableFamily : ITemplateFamily
         return result;
     }
 
-    private static void ReadSection(Sheet sheet, Section section, TemplateSpec spec, ExtractionContext context, ExtractionResult result, Ntm.Warehouse.Areas.AreaRecord area)
+    private static void ReadSection(Sheet sheet, Section section, TemplateSpec spec, ExtractionContext context, ExtractionResult result, Ntm.Domain.Areas.AreaRecord area)
     {
         var period = result.Period!;
         result.Sections.Add($"{sheet.Name}, hàng {section.HeaderRow + 1}-{section.EndRow}: nhãn ở cột {CellRef.ColumnName(section.LabelColumn)}, "
@@ -112,7 +112,7 @@ public sealed class ReportTableFamily : ITemplateFamily
         }
     }
 
-    private static void ReadCell(Sheet sheet, Cell cell, HeaderRule rule, IndicatorLabel indicator, ReportPeriod period, TemplateSpec spec, Ntm.Warehouse.Areas.AreaRecord area, ExtractionResult result)
+    private static void ReadCell(Sheet sheet, Cell cell, HeaderRule rule, IndicatorLabel indicator, ReportPeriod period, TemplateSpec spec, Ntm.Domain.Areas.AreaRecord area, ExtractionResult result)
     {
         var isRatio = indicator.Kind == "ratio";
         var context = rule.Measure == Measures.ReportedRate || (isRatio && rule.Part is null) ? NumberContext.Rate : NumberContext.Count;

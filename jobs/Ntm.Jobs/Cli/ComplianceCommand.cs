@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 using Ntm.Warehouse.Queries;
 using Ntm.Warehouse.ReferenceData;
 using Spectre.Console;
@@ -34,7 +34,7 @@ public static class ComplianceCommand
         }
 
         using var connection = context.Database.OpenReadOnly();
-        var directory = AreaDirectory.Load(connection);
+        var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         var asOf = new DateOnly(year, 6, 30) < AreaGeneration.From2025.ValidFrom ? new DateOnly(year, 6, 30) : new DateOnly(year, 12, 31);
         var parent = areaText is null ? null : TrendCommand.FindArea(directory, areaText, asOf);
         IReadOnlyList<AreaRecord> areas = levelText is null

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Ntm.Etl.Ingestion;
 using Ntm.Jobs.Demo;
 using Ntm.Warehouse;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;
@@ -40,7 +40,7 @@ public static class DemoCommand
                 Directory.Delete(staging, recursive: true);
             }
 
-            files = new DemoDataGenerator(AreaDirectory.Load(connection), provinceCode, fromYear, years).Write(staging);
+            files = new DemoDataGenerator(Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection), provinceCode, fromYear, years).Write(staging);
             console.MarkupLine($"Đã tạo {files.Count} tệp báo cáo mẫu của tỉnh {Markup.Escape(provinceCode)}, {fromYear}–{fromYear + years - 1}.");
 
             // Batches arrive one after another: the reports, then a typo and a wrong rate, then their corrections.

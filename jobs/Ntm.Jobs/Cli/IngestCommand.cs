@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Ntm.Etl.Ingestion;
 using Ntm.Etl.Parsing;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;

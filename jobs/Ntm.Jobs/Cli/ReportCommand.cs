@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ntm.Reports.Pack;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;
@@ -24,7 +24,7 @@ public static class ReportCommand
     internal static string Write(CliContext context, int year, string? areaText, string? output, int dpi)
     {
         using var connection = context.Database.OpenReadOnly();
-        var directory = AreaDirectory.Load(connection);
+        var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         var asOf = new DateOnly(year, 6, 30);
         var area = areaText is not null
             ? TrendCommand.FindArea(directory, areaText, asOf)

@@ -137,7 +137,7 @@ public static class ServeCommand
             try
             {
                 using var connection = context.Database.OpenReadOnly();
-                outcome = connection.ExecuteScalar<string?>("SELECT outcome FROM job_run WHERE job_run_id > @before AND job = @name AND ended_at IS NOT NULL ORDER BY job_run_id LIMIT 1", new { before, name });
+                outcome = connection.ExecuteScalar<string?>("SELECT outcome FROM job_run WHERE job_run_id > $before AND job = $name AND ended_at IS NOT NULL ORDER BY job_run_id LIMIT 1", new { before, name });
             }
             catch (WarehouseBusyException)
             {

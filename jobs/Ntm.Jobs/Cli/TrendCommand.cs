@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 using Ntm.Warehouse.Queries;
 using Spectre.Console;
 
@@ -61,7 +61,7 @@ public static class TrendCommand
         }
 
         using var connection = context.Database.OpenReadOnly();
-        var directory = AreaDirectory.Load(connection);
+        var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         var asOf = new DateOnly(to / 100, to % 100, 1);
         IReadOnlyList<AreaRecord> areas;
         if (areaText is null)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Ntm.Reports.Tables;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 
 namespace Ntm.Jobs.Demo;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Ntm.Warehouse;
-using Ntm.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Ntm.Jobs.Scheduling;
 
@@ -18,7 +18,7 @@ public sealed class CompletenessCheckJob(WarehouseHome home, TimeProvider clock,
     protected override string Name => JobNames.CompletenessCheck;
 
     /// <inheritdoc />
-    protected override JobOutcome Run(DuckDbConnection connection, CancellationToken cancellation)
+    protected override JobOutcome Run(DuckDBConnection connection, CancellationToken cancellation)
     {
         var period = PreviousMonth();
         var now = TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Settings.ResolveTimeZone() ?? TimeZoneInfo.Utc);
@@ -27,18 +27,18 @@ public sealed class CompletenessCheckJob(WarehouseHome home, TimeProvider clock,
             SELECT DISTINCT s.area_id, s.template, a.area_code, a.full_name
             FROM submission s JOIN dim_area a ON a.area_id = s.area_id
             WHERE s.status IN ('accepted', 'superseded') AND s.template IS NOT NULL
-              AND s.period_key BETWEEN @from AND @before
+              AND s.period_key BETWEEN $from AND $before
               AND NOT EXISTS (SELECT 1 FROM submission t WHERE t.area_id = s.area_id AND t.template = s.template
-                              AND t.period_key = @period AND t.status IN ('accepted', 'superseded'))
+                              AND t.period_key = $period AND t.status IN ('accepted', 'superseded'))
             ORDER BY a.area_code, s.template
             """, new { period, before = PreviousMonthOf(period), from = period - 100 }).ToList();
 
         using (var transaction = connection.BeginTransaction())
         {
-            connection.Execute("DELETE FROM completeness_gap WHERE period_key = @period", new { period }, transaction);
+            connection.Execute("DELETE FROM completeness_gap WHERE period_key = $period", new { period }, transaction);
             foreach (var gap in missing)
             {
-                connection.Execute("INSERT INTO completeness_gap VALUES (@period, @area, @template, @late, @at)",
+                connection.Execute("INSERT INTO completeness_gap VALUES ($period, $area, $template, $late, $at)",
                     new { period, area = gap.AreaId, template = gap.Template, late, at = Clock.GetUtcNow().UtcDateTime }, transaction);
             }
 

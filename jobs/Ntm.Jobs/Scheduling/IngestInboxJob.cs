@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Ntm.Etl.Ingestion;
 using Ntm.Warehouse;
-using Ntm.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Ntm.Jobs.Scheduling;
 
@@ -13,7 +13,7 @@ public sealed class IngestInboxJob(WarehouseHome home, TimeProvider clock, Sched
     protected override string Name => JobNames.IngestInbox;
 
     /// <inheritdoc />
-    protected override JobOutcome Run(DuckDbConnection connection, CancellationToken cancellation)
+    protected override JobOutcome Run(DuckDBConnection connection, CancellationToken cancellation)
     {
         Home.EnsureFolders();
         var service = new IngestionService(connection, Home, Clock);

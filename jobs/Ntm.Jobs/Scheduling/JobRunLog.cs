@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Ntm.Warehouse;
-using Ntm.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Ntm.Jobs.Scheduling;
 
@@ -16,7 +16,7 @@ public sealed class JobRunLog(WarehouseHome home, TimeProvider clock)
     public static string JobsDatabase(WarehouseHome home) => Path.Combine(home.Root, "jobs.db");
 
     /// <summary>Starts a run: copies the busy runs waiting in SQLite, then adds this one as running.</summary>
-    public long Start(DuckDbConnection warehouse, string job, DateTimeOffset? fireTime)
+    public long Start(DuckDBConnection warehouse, string job, DateTimeOffset? fireTime)
     {
         using (var sqlite = OpenSqlite())
         {
@@ -24,21 +24,21 @@ public sealed class JobRunLog(WarehouseHome home, TimeProvider clock)
             foreach (var run in waiting)
             {
                 warehouse.Execute(
-                    "INSERT INTO job_run (job, fire_time, started_at, ended_at, outcome, message) VALUES (@job, @fire, @started, @started, 'busy', @message)",
+                    "INSERT INTO job_run (job, fire_time, started_at, ended_at, outcome, message) VALUES ($job, $fire, $started, $started, 'busy', $message)",
                     new { job = run.Job, fire = run.FireTime is null ? (DateTime?)null : DateTime.Parse(run.FireTime, System.Globalization.CultureInfo.InvariantCulture), started = DateTime.Parse(run.StartedAt, System.Globalization.CultureInfo.InvariantCulture), message = run.Message });
                 sqlite.Execute("DELETE FROM ntm_busy_run WHERE id = @id", new { id = run.Id });
             }
         }
 
         return warehouse.ExecuteScalar<long>(
-            "INSERT INTO job_run (job, fire_time, started_at, outcome) VALUES (@job, @fire, @now, 'running') RETURNING job_run_id",
+            "INSERT INTO job_run (job, fire_time, started_at, outcome) VALUES ($job, $fire, $now, 'running') RETURNING job_run_id",
             new { job, fire = fireTime?.UtcDateTime, now = clock.GetUtcNow().UtcDateTime });
     }
 
     /// <summary>Ends a run with its outcome.</summary>
-    public void Finish(DuckDbConnection warehouse, long id, string outcome, int files, string message) =>
+    public void Finish(DuckDBConnection warehouse, long id, string outcome, int files, string message) =>
         warehouse.Execute(
-            "UPDATE job_run SET ended_at = @now, outcome = @outcome, files_processed = @files, message = @message WHERE job_run_id = @id",
+            "UPDATE job_run SET ended_at = $now, outcome = $outcome, files_processed = $files, message = $message WHERE job_run_id = $id",
             new { id, outcome, files, message, now = clock.GetUtcNow().UtcDateTime });
 
     /// <summary>Keeps a run that found the warehouse busy until the warehouse can take it.</summary>

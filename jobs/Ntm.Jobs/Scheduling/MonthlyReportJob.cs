@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Ntm.Reports.Pack;
 using Ntm.Warehouse;
-using Ntm.Warehouse.Areas;
-using Ntm.Warehouse.DuckDb;
+using Ntm.Domain.Areas;
+using DuckDB.NET.Data;
 
 namespace Ntm.Jobs.Scheduling;
 
@@ -14,10 +14,10 @@ public sealed class MonthlyReportJob(WarehouseHome home, TimeProvider clock, Sch
     protected override string Name => JobNames.MonthlyReport;
 
     /// <inheritdoc />
-    protected override JobOutcome Run(DuckDbConnection connection, CancellationToken cancellation)
+    protected override JobOutcome Run(DuckDBConnection connection, CancellationToken cancellation)
     {
         var period = PreviousMonth();
-        var directory = AreaDirectory.Load(connection);
+        var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         var area = ReportPack.BusiestProvince(connection, directory, period, period, new DateOnly(period / 100, period % 100, 1));
         if (area is null)
         {

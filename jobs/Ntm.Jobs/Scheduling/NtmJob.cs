@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Ntm.Warehouse;
-using Ntm.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 using Quartz;
 
 namespace Ntm.Jobs.Scheduling;
@@ -32,7 +32,7 @@ public abstract class NtmJob(WarehouseHome home, TimeProvider clock, ScheduleSet
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var log = new JobRunLog(home, clock);
-        DuckDbConnection connection;
+        DuckDBConnection connection;
         try
         {
             connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting();
@@ -72,7 +72,7 @@ public abstract class NtmJob(WarehouseHome home, TimeProvider clock, ScheduleSet
     }
 
     /// <summary>Does the job's work with the warehouse open for writing; stops between items when <paramref name="cancellation"/> fires.</summary>
-    protected abstract JobOutcome Run(DuckDbConnection connection, CancellationToken cancellation);
+    protected abstract JobOutcome Run(DuckDBConnection connection, CancellationToken cancellation);
 
     /// <summary>The month before the current one (yyyymm), in the schedule's time zone.</summary>
     protected int PreviousMonth()

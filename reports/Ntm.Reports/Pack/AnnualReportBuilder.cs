@@ -2,7 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Ntm.Reports.Charts;
 using Ntm.Reports.Tables;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 using Ntm.Warehouse.Queries;
 using Ntm.Warehouse.ReferenceData;
 
@@ -39,7 +39,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
     /// <summary>The report of <paramref name="area"/> for <paramref name="year"/>.</summary>
     public AnnualReport Build(AreaRecord area, int year)
     {
-        var last = connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation WHERE period_key BETWEEN @from AND @to", new { from = (year * 100) + 1, to = (year * 100) + 12 }) ?? (year * 100) + 12;
+        var last = connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation WHERE period_key BETWEEN $from AND $to", new { from = (year * 100) + 1, to = (year * 100) + 12 }) ?? (year * 100) + 12;
         var dataDate = VietnameseFormat.Period(last);
         var footer = new ChartFooter(Source, dataDate);
         var children = TrendQuery.ChildrenOf(areas, area);

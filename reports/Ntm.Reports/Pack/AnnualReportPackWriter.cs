@@ -57,7 +57,7 @@ public static class AnnualReportPackWriter
 
     private static string Slug(string text)
     {
-        var key = Ntm.Warehouse.Text.VietnameseText.Key(text).Replace(' ', '-');
+        var key = Ntm.Domain.Text.VietnameseText.Key(text).Replace(' ', '-');
         return key.Length == 0 ? "bang" : key;
     }
 }

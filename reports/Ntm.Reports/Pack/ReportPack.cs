@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 using Ntm.Warehouse.ReferenceData;
 
 namespace Ntm.Reports.Pack;
@@ -16,7 +16,7 @@ public static class ReportPack
     {
         var code = connection.ExecuteScalar<string?>("""
             SELECT a.province_code FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
-            WHERE o.period_key BETWEEN @fromPeriod AND @toPeriod GROUP BY a.province_code ORDER BY count(*) DESC, a.province_code LIMIT 1
+            WHERE o.period_key BETWEEN $fromPeriod AND $toPeriod GROUP BY a.province_code ORDER BY count(*) DESC, a.province_code LIMIT 1
             """, new { fromPeriod, toPeriod });
         return code is null ? null : areas.Areas.FirstOrDefault(a => a.Level == AreaLevel.Province && a.Code == code && a.IsValidOn(asOf));
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Dapper;
 using Ntm.Etl.Ingestion;
 using Ntm.Warehouse;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 
 namespace Ntm.Etl.Tests.Ingestion;
 
@@ -39,7 +39,7 @@ public sealed class GdpmYearbookTests(WarehouseFixture fixture) : IDisposable
         var stored = connection.Query<(string Code, string Period, string Indicator, decimal Value)>(
             "SELECT area_code, period, indicator_code, value FROM v_observation WHERE measure = 'month'")
             .ToDictionary(r => (r.Code, r.Period, r.Indicator), r => r.Value);
-        var areas = AreaDirectory.Load(connection);
+        var areas = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
 
         var compared = 0;
         foreach (var (truth, indicator) in Diseases)

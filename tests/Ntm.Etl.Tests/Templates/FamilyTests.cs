@@ -2,7 +2,7 @@ using Ntm.Etl.Ingestion;
 using Ntm.Etl.Templates;
 using Ntm.Etl.Validation;
 using Ntm.Warehouse;
-using Ntm.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Ntm.Etl.Tests.Templates;
 

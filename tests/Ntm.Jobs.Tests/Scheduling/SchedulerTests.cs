@@ -218,7 +218,7 @@ public sealed class SchedulerTests : IDisposable
         Assert.True(Directory.GetFiles(home.Inbox).Length > 0, "the ingestion finished before the shutdown; nothing was tested");
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
         var submissions = connection.Query<(long Id, int Rows, string? Archive)>("SELECT submission_id, rows_loaded, archive_path FROM submission").ToList();
-        Assert.All(submissions, s => Assert.Equal(s.Rows, connection.ExecuteScalar<int>("SELECT count(*) FROM fact_observation WHERE submission_id = @id", new { id = s.Id })));
+        Assert.All(submissions, s => Assert.Equal(s.Rows, connection.ExecuteScalar<int>("SELECT count(*) FROM fact_observation WHERE submission_id = $id", new { id = s.Id })));
         Assert.Equal(files, Directory.GetFiles(home.Inbox).Length + submissions.Count);
         Assert.Equal(submissions.Count, Directory.GetFiles(home.Archive).Length);
         Assert.Contains("tắt máy chủ", connection.ExecuteScalar<string>("SELECT message FROM job_run"), StringComparison.Ordinal);
@@ -262,7 +262,7 @@ public sealed class MonthlyJobTests : IDisposable
             try
             {
                 using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
-                message = connection.ExecuteScalar<string?>("SELECT outcome || ': ' || message FROM job_run WHERE job = @job AND ended_at IS NOT NULL", new { job });
+                message = connection.ExecuteScalar<string?>("SELECT outcome || ': ' || message FROM job_run WHERE job = $job AND ended_at IS NOT NULL", new { job });
             }
             catch (WarehouseBusyException)
             {

@@ -16,7 +16,7 @@ public sealed class ComplianceQueryTests : IDisposable
         return CriteriaCatalog.Build(files, IndicatorCatalog.Build(files));
     }
 
-    private ComplianceResult Evaluate(params Ntm.Warehouse.Areas.AreaRecord[] areas)
+    private ComplianceResult Evaluate(params Ntm.Domain.Areas.AreaRecord[] areas)
     {
         using var connection = fixture.Read();
         return new ComplianceQuery(connection, Catalog).Evaluate("NTM-NC-2021-2025", 2022, areas);

@@ -1,6 +1,6 @@
 using Dapper;
-using Ntm.Warehouse.Areas;
-using Ntm.Warehouse.DuckDb;
+using Ntm.Domain.Areas;
+using DuckDB.NET.Data;
 
 namespace Ntm.Warehouse.Tests.Queries;
 
@@ -16,7 +16,7 @@ public sealed class QueryFixture : IDisposable
         Database = new WarehouseDatabase(home.WarehouseFile);
         using (var connection = Database.OpenForWriting())
         {
-            Directory = AreaDirectory.Load(connection);
+            Directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         }
     }
 
@@ -32,15 +32,15 @@ public sealed class QueryFixture : IDisposable
     public void Load(params (AreaRecord Area, int Period, string Indicator, string Measure, decimal Value)[] values)
     {
         using var connection = Database.OpenForWriting();
-        var id = connection.ExecuteScalar<long>("INSERT INTO submission (file_name, sha256, received_at, status) VALUES ('test', @sha, now(), 'accepted') RETURNING submission_id", new { sha = Guid.NewGuid().ToString("N") });
+        var id = connection.ExecuteScalar<long>("INSERT INTO submission (file_name, sha256, received_at, status) VALUES ('test', $sha, now(), 'accepted') RETURNING submission_id", new { sha = Guid.NewGuid().ToString("N") });
         using var appender = connection.CreateAppender("fact_observation");
         foreach (var (area, period, indicator, measure, value) in values)
         {
-            appender.BeginRow().Append(id).Append(period).Append(area.AreaId).Append(indicator).Append(measure).Append(value).Append("s").Append("A1").EndRow();
+            appender.CreateRow().AppendValue(id).AppendValue(period).AppendValue(area.AreaId).AppendValue(indicator).AppendValue(measure).AppendValue(value).AppendValue("s").AppendValue("A1").EndRow();
         }
     }
 
-    public DuckDbConnection Read() => Database.OpenReadOnly();
+    public DuckDBConnection Read() => Database.OpenReadOnly();
 
     public void Dispose() => directory.Dispose();
 }

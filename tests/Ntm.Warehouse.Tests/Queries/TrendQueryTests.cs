@@ -8,7 +8,7 @@ public sealed class TrendQueryTests : IDisposable
 
     public void Dispose() => fixture.Dispose();
 
-    private TrendPoint Point(string indicator, Ntm.Warehouse.Areas.AreaRecord area, int period, string measure = "month")
+    private TrendPoint Point(string indicator, Ntm.Domain.Areas.AreaRecord area, int period, string measure = "month")
     {
         using var connection = fixture.Read();
         return Assert.Single(new TrendQuery(connection).Series(indicator, [area], period, period, measure));
@@ -93,7 +93,7 @@ public sealed class TrendQueryTests : IDisposable
         List<(string Old, decimal Weight)> links;
         using (var connection = fixture.Read())
         {
-            links = Dapper.SqlMapper.Query<(string Old, decimal Weight)>(connection, "SELECT old_code, weight FROM v_area_crosswalk WHERE new_area_id = @id AND length(old_code) = 5", new { id = fixture.New("00004").AreaId }).ToList();
+            links = Dapper.SqlMapper.Query<(string Old, decimal Weight)>(connection, "SELECT old_code, weight FROM v_area_crosswalk WHERE new_area_id = $id AND length(old_code) = 5", new { id = fixture.New("00004").AreaId }).ToList();
         }
 
         Assert.Contains(links, l => l.Old == "00004" && l.Weight == 1m);

@@ -1,4 +1,4 @@
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 using Ntm.Warehouse.ReferenceData;
 
 namespace Ntm.Warehouse.Tests.ReferenceData;

@@ -66,8 +66,8 @@ public sealed class ReferenceDataLoaderTests : IDisposable
         connection.Execute("INSERT INTO submission (submission_id, file_name, sha256, received_at, status) VALUES (1, 'test.xlsx', 'x', TIMESTAMP '2023-01-05 08:00:00', 'accepted')");
         connection.Execute("""
             INSERT INTO fact_observation (submission_id, period_key, area_id, indicator_code, measure, value) VALUES
-              (1, 202212, @small, 'bhyt.insured', 'stock', 500), (1, 202212, @small, 'population.total', 'stock', 1000),
-              (1, 202212, @large, 'bhyt.insured', 'stock', 9500), (1, 202212, @large, 'population.total', 'stock', 10000)
+              (1, 202212, $small, 'bhyt.insured', 'stock', 500), (1, 202212, $small, 'population.total', 'stock', 1000),
+              (1, 202212, $large, 'bhyt.insured', 'stock', 9500), (1, 202212, $large, 'population.total', 'stock', 10000)
             """, new { small, large });
 
         var ratio = RatioQuery.Compute(connection, "bhyt.coverage", [small, large], "2022-12", "stock")!;

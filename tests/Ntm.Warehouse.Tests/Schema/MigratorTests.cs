@@ -1,5 +1,5 @@
 using Dapper;
-using Ntm.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 using Ntm.Warehouse.Schema;
 
 namespace Ntm.Warehouse.Tests.Schema;
@@ -11,7 +11,7 @@ public sealed class MigratorTests : IDisposable
 
     public void Dispose() => directory.Dispose();
 
-    private DuckDbConnection Open() => new WarehouseDatabase(directory.File("w.duckdb")).OpenForWriting();
+    private DuckDBConnection Open() => new WarehouseDatabase(directory.File("w.duckdb")).OpenForWriting();
 
     [Fact]
     public void Built_in_migrations_apply_once_and_rerunning_is_a_no_op()
@@ -63,7 +63,7 @@ public sealed class MigratorTests : IDisposable
         using var connection = Open();
         migrator.Apply(connection, Migration.BuiltIn);
         string[] Columns(string view) => connection.Query<string>(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = @view ORDER BY ordinal_position", new { view }).ToArray();
+            "SELECT column_name FROM information_schema.columns WHERE table_name = $view ORDER BY ordinal_position", new { view }).ToArray();
 
         Assert.Equal(["period", "area_code", "area_name", "area_level", "indicator_code", "measure", "value", "submission_id"], Columns("v_observation").Take(8));
         Assert.Equal(["submission_id", "file_name", "sha256", "received_at", "template", "area_code", "period", "status", "rows_loaded", "errors", "warnings"], Columns("v_submission").Take(11));

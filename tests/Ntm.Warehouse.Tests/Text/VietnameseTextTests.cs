@@ -1,4 +1,4 @@
-using Ntm.Warehouse.Text;
+using Ntm.Domain.Text;
 
 namespace Ntm.Warehouse.Tests.Text;
 

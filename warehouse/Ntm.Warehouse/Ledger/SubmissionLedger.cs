@@ -1,5 +1,5 @@
 using Dapper;
-using Ntm.Warehouse.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Ntm.Warehouse.Ledger;
 
@@ -9,18 +9,18 @@ namespace Ntm.Warehouse.Ledger;
 /// one supersedes it (the earlier one stays, marked, for audit); each submission is written in one
 /// transaction, so a crash leaves the warehouse as it was before that file.
 /// </summary>
-public sealed class SubmissionLedger(DuckDbConnection connection)
+public sealed class SubmissionLedger(DuckDBConnection connection)
 {
     /// <summary>The accepted (or since superseded) submission with these bytes, if any.</summary>
     public KnownSubmission? FindAccepted(string sha256) =>
         connection.QueryFirstOrDefault<KnownSubmission>(
-            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath FROM submission WHERE sha256 = @sha256 AND status IN ('accepted', 'superseded') ORDER BY submission_id LIMIT 1",
+            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath FROM submission WHERE sha256 = $sha256 AND status IN ('accepted', 'superseded') ORDER BY submission_id LIMIT 1",
             new { sha256 });
 
     /// <summary>Rejected submissions of these bytes under this name, newest first (to finish an interrupted move).</summary>
     public IReadOnlyList<KnownSubmission> FindRejected(string sha256, string fileName) =>
         connection.Query<KnownSubmission>(
-            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath FROM submission WHERE sha256 = @sha256 AND file_name = @fileName AND status = 'rejected' ORDER BY submission_id DESC",
+            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath FROM submission WHERE sha256 = $sha256 AND file_name = $fileName AND status = 'rejected' ORDER BY submission_id DESC",
             new { sha256, fileName }).ToList();
 
     /// <summary>
@@ -32,9 +32,9 @@ public sealed class SubmissionLedger(DuckDbConnection connection)
         using var transaction = connection.BeginTransaction();
         var id = Insert(submission, observations.Count);
         var superseded = connection.Query<long>("""
-            UPDATE submission SET status = 'superseded', superseded_by = @id
-            WHERE status = 'accepted' AND submission_id <> @id AND template IS NOT DISTINCT FROM @template
-              AND area_id IS NOT DISTINCT FROM @areaId AND period_key IS NOT DISTINCT FROM @periodKey
+            UPDATE submission SET status = 'superseded', superseded_by = $id
+            WHERE status = 'accepted' AND submission_id <> $id AND template IS NOT DISTINCT FROM $template
+              AND area_id IS NOT DISTINCT FROM $areaId AND period_key IS NOT DISTINCT FROM $periodKey
             RETURNING submission_id
             """, new { id, template = submission.Template, areaId = submission.AreaId, periodKey = submission.PeriodKey }).ToList();
 
@@ -42,7 +42,8 @@ public sealed class SubmissionLedger(DuckDbConnection connection)
         {
             foreach (var o in observations)
             {
-                appender.BeginRow().Append(id).Append(o.PeriodKey).Append(o.AreaId).Append(o.IndicatorCode).Append(o.Measure).Append(o.Value).Append(o.Sheet).Append(o.Cell).EndRow();
+                appender.CreateRow().AppendValue(id).AppendValue(o.PeriodKey).AppendValue(o.AreaId).AppendValue(o.IndicatorCode).AppendValue(o.Measure)
+                    .AppendValue(o.Value).AppendValue(o.Sheet).AppendValue(o.Cell).EndRow();
             }
         }
 
@@ -78,7 +79,7 @@ public sealed class SubmissionLedger(DuckDbConnection connection)
             SELECT f.area_id, f.indicator_code, f.period_key, f.value
             FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id
             WHERE s.status = 'accepted' AND f.measure = 'ytd'
-              AND f.area_id IN @areas AND f.indicator_code IN @indicators AND f.period_key IN @periods
+              AND f.area_id IN $areas AND f.indicator_code IN $indicators AND f.period_key IN $periods
             QUALIFY row_number() OVER (PARTITION BY f.area_id, f.indicator_code, f.period_key ORDER BY s.received_at DESC, s.submission_id DESC) = 1
             """, new
         {
@@ -95,7 +96,7 @@ public sealed class SubmissionLedger(DuckDbConnection connection)
     private long Insert(SubmissionRow s, int rows) =>
         connection.ExecuteScalar<long>("""
             INSERT INTO submission (file_name, sha256, received_at, template, area_id, period_key, status, rows_loaded, errors, warnings, archive_path)
-            VALUES (@FileName, @Sha256, @ReceivedAt, @Template, @AreaId, @PeriodKey, @Status, @rows, @Errors, @Warnings, @ArchivePath)
+            VALUES ($FileName, $Sha256, $ReceivedAt, $Template, $AreaId, $PeriodKey, $Status, $rows, $Errors, $Warnings, $ArchivePath)
             RETURNING submission_id
             """, new { s.FileName, s.Sha256, s.ReceivedAt, s.Template, s.AreaId, s.PeriodKey, s.Status, rows, s.Errors, s.Warnings, s.ArchivePath });
 
@@ -105,7 +106,8 @@ public sealed class SubmissionLedger(DuckDbConnection connection)
         var number = 0;
         foreach (var f in findings)
         {
-            appender.BeginRow().Append(id).Append(++number).Append(f.Severity).Append(f.Sheet).Append(f.Cell).Append(f.Rule).Append(f.Message).Append(f.ValueSeen).Append(f.Expected).EndRow();
+            appender.CreateRow().AppendValue(id).AppendValue(++number).AppendValue(f.Severity).AppendValue(f.Sheet).AppendValue(f.Cell).AppendValue(f.Rule)
+                .AppendValue(f.Message).AppendValue(f.ValueSeen).AppendValue(f.Expected).EndRow();
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 using Ntm.Warehouse.Criteria;
 using Ntm.Warehouse.ReferenceData;
 
@@ -72,7 +72,7 @@ public sealed class ComplianceQuery(DbConnection connection, CriteriaCatalog cat
         var resolver = new ThresholdResolver(catalog);
         var trend = new TrendQuery(connection);
         var segments = connection.Query<(int AreaId, string Kind, string Value)>(
-            "SELECT area_id, segment_kind, segment_value FROM area_segment WHERE valid_from_year <= @year AND valid_to_year >= @year AND area_id IN @areas",
+            "SELECT area_id, segment_kind, segment_value FROM area_segment WHERE valid_from_year <= $year AND valid_to_year >= $year AND area_id IN $areas",
             new { year, areas = areas.Select(a => a.AreaId).ToArray() }).ToLookup(s => s.AreaId);
 
         var rows = new List<ComplianceRow>();

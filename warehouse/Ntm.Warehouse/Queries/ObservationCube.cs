@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 
 namespace Ntm.Warehouse.Queries;
 
@@ -67,7 +67,7 @@ public sealed class ObservationCube
             $"""
             SELECT f.area_id, f.period_key, f.indicator_code, f.measure, f.value
             FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id AND s.status = 'accepted'
-            WHERE f.indicator_code IN @indicators AND f.period_key BETWEEN @fromPeriod AND @toPeriod{(filterAreas ? " AND f.area_id IN @areas" : string.Empty)}
+            WHERE f.indicator_code IN $indicators AND f.period_key BETWEEN $fromPeriod AND $toPeriod{(filterAreas ? " AND f.area_id IN $areas" : string.Empty)}
             QUALIFY row_number() OVER (PARTITION BY f.period_key, f.area_id, f.indicator_code, f.measure ORDER BY s.received_at DESC, s.submission_id DESC) = 1
             """, new { indicators = indicators.ToArray(), fromPeriod, toPeriod, areas = wanted.ToArray() });
         foreach (var row in rows)

@@ -19,11 +19,11 @@ public static class RatioQuery
     private const string Sql = """
         SELECT i.numerator_code, i.denominator_code, i.factor,
                (SELECT sum(o.value) FROM v_observation o
-                 WHERE o.indicator_code = i.numerator_code AND o.measure = @measure AND o.period = @period AND o.area_id IN @areaIds) AS numerator,
+                 WHERE o.indicator_code = i.numerator_code AND o.measure = $measure AND o.period = $period AND o.area_id IN $areaIds) AS numerator,
                (SELECT sum(o.value) FROM v_observation o
-                 WHERE o.indicator_code = i.denominator_code AND o.measure = @measure AND o.period = @period AND o.area_id IN @areaIds) AS denominator
+                 WHERE o.indicator_code = i.denominator_code AND o.measure = $measure AND o.period = $period AND o.area_id IN $areaIds) AS denominator
         FROM dim_indicator i
-        WHERE i.indicator_code = @indicator AND i.kind = 'ratio'
+        WHERE i.indicator_code = $indicator AND i.kind = 'ratio'
         """;
 
     /// <summary>The ratio for <paramref name="areaIds"/> in <paramref name="period"/> ('YYYY-MM'); null when either part is missing.</summary>

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using Ntm.Warehouse.Areas;
+using Ntm.Domain.Areas;
 
 namespace Ntm.Warehouse.Queries;
 
@@ -36,7 +36,7 @@ public sealed class TrendQuery(DbConnection connection)
     public IReadOnlyList<TrendPoint> Series(string indicator, IReadOnlyList<AreaRecord> areas, int from, int to, string measure)
     {
         var definition = connection.QuerySingleOrDefault<Indicator>(
-            "SELECT indicator_code AS Code, kind AS Kind, numerator_code AS NumeratorCode, denominator_code AS DenominatorCode, factor AS Factor FROM dim_indicator WHERE indicator_code = @indicator",
+            "SELECT indicator_code AS Code, kind AS Kind, numerator_code AS NumeratorCode, denominator_code AS DenominatorCode, factor AS Factor FROM dim_indicator WHERE indicator_code = $indicator",
             new { indicator }) ?? throw new ArgumentException($"Chỉ tiêu '{indicator}' không có trong danh mục.", nameof(indicator));
         var codes = new[] { definition.Code, definition.NumeratorCode, definition.DenominatorCode }.OfType<string>().ToArray();
         // Last year's months for the comparison, and January for year-to-date sums.
@@ -51,7 +51,7 @@ public sealed class TrendQuery(DbConnection connection)
     public IReadOnlyDictionary<string, IReadOnlyList<TrendPoint>> SeriesOfMany(IReadOnlyCollection<string> indicators, IReadOnlyList<AreaRecord> areas, int from, int to, string measure)
     {
         var definitions = connection.Query<Indicator>(
-            "SELECT indicator_code AS Code, kind AS Kind, numerator_code AS NumeratorCode, denominator_code AS DenominatorCode, factor AS Factor FROM dim_indicator WHERE indicator_code IN @indicators",
+            "SELECT indicator_code AS Code, kind AS Kind, numerator_code AS NumeratorCode, denominator_code AS DenominatorCode, factor AS Factor FROM dim_indicator WHERE indicator_code IN $indicators",
             new { indicators = indicators.ToArray() }).ToList();
         var codes = definitions.SelectMany(d => new[] { d.Code, d.NumeratorCode, d.DenominatorCode }).OfType<string>().Distinct().ToArray();
         var cube = ObservationCube.Load(connection, areas.Select(a => a.AreaId).ToList(), codes, ((from / 100) - 1) * 100 + 1, to);

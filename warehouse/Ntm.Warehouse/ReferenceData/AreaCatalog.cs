@@ -1,6 +1,6 @@
 using System.Globalization;
-using Ntm.Warehouse.Areas;
-using Ntm.Warehouse.Text;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Text;
 
 namespace Ntm.Warehouse.ReferenceData;
 

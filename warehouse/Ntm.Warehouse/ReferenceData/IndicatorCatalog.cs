@@ -1,5 +1,5 @@
 using System.Globalization;
-using Ntm.Warehouse.Text;
+using Ntm.Domain.Text;
 
 namespace Ntm.Warehouse.ReferenceData;
 

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Dapper;
-using Ntm.Warehouse.Areas;
-using Ntm.Warehouse.DuckDb;
-using Ntm.Warehouse.Text;
+using Ntm.Domain.Areas;
+using DuckDB.NET.Data;
+using Ntm.Domain.Text;
 
 namespace Ntm.Warehouse.ReferenceData;
 
@@ -19,9 +19,9 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
     private const string Dataset = "reference";
 
     /// <summary>Loads <paramref name="files"/> unless exactly these files are already loaded.</summary>
-    public ReferenceLoadResult Load(DuckDbConnection connection, ReferenceFiles files)
+    public ReferenceLoadResult Load(DuckDBConnection connection, ReferenceFiles files)
     {
-        var loaded = connection.ExecuteScalar<string?>("SELECT checksum FROM reference_dataset WHERE dataset = @dataset", new { dataset = Dataset });
+        var loaded = connection.ExecuteScalar<string?>("SELECT checksum FROM reference_dataset WHERE dataset = $dataset", new { dataset = Dataset });
         if (loaded == files.Checksum)
         {
             return new ReferenceLoadResult(false, files.Checksum, new Dictionary<string, int>(), []);
@@ -43,55 +43,57 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
             """, transaction: transaction);
 
         rows["dim_area"] = Append(connection, "dim_area", areas.Areas, (a, r) => r
-            .Append(a.AreaId).Append(a.Code).Append(a.Name).Append(a.FullName).Append(a.NameAscii).Append(a.Level.ToName()).Append(a.UnitType)
-            .AppendNullable(a.ParentId).Append(a.ParentCode).Append(a.ProvinceCode).Append(a.Region).Append(a.ValidFrom).AppendNullable(a.ValidTo));
+            .AppendValue(a.AreaId).AppendValue(a.Code).AppendValue(a.Name).AppendValue(a.FullName).AppendValue(a.NameAscii).AppendValue(a.Level.ToName()).AppendValue(a.UnitType)
+            .AppendValue(a.ParentId).AppendValue(a.ParentCode).AppendValue(a.ProvinceCode).AppendValue(a.Region).AppendValue(a.ValidFrom).AppendValue(a.ValidTo));
         rows["area_crosswalk"] = Append(connection, "area_crosswalk", areas.Crosswalk, (c, r) => r
-            .Append(c.OldAreaId).Append(c.NewAreaId).Append(c.OldCode).Append(c.NewCode).Append(c.Weight).Append(c.MergeType));
+            .AppendValue(c.OldAreaId).AppendValue(c.NewAreaId).AppendValue(c.OldCode).AppendValue(c.NewCode).AppendValue(c.Weight).AppendValue(c.MergeType));
         rows["area_segment"] = Append(connection, "area_segment", areas.Segments, (s, r) => r
-            .Append(s.AreaId).Append(s.Kind).Append(s.Value).Append(s.ValidFromYear).Append(s.ValidToYear).Append(s.Source));
+            .AppendValue(s.AreaId).AppendValue(s.Kind).AppendValue(s.Value).AppendValue(s.ValidFromYear).AppendValue(s.ValidToYear).AppendValue(s.Source));
         rows["area_alias"] = Append(connection, "area_alias", areas.Aliases.DistinctBy(a => (a.AreaId, VietnameseText.Key(a.Alias))), (a, r) => r
-            .Append(a.AreaId).Append(a.Alias).Append(VietnameseText.Key(a.Alias)));
+            .AppendValue(a.AreaId).AppendValue(a.Alias).AppendValue(VietnameseText.Key(a.Alias)));
 
         rows["dim_indicator"] = Append(connection, "dim_indicator", indicators.Indicators, (i, r) => r
-            .Append(i.Code).Append(i.Kind).Append(i.Unit).Append(i.Domain).Append(i.NumeratorCode).Append(i.DenominatorCode).AppendNullable(i.Factor)
-            .Append(i.NameVi).Append(i.NameEn));
+            .AppendValue(i.Code).AppendValue(i.Kind).AppendValue(i.Unit).AppendValue(i.Domain).AppendValue(i.NumeratorCode).AppendValue(i.DenominatorCode).AppendValue(i.Factor)
+            .AppendValue(i.NameVi).AppendValue(i.NameEn));
         var aliases = indicators.Indicators
             .SelectMany(i => i.Aliases.Prepend(i.NameVi).Select(alias => (i.Code, Alias: alias, Key: VietnameseText.Key(alias))))
             .Where(a => a.Key.Length > 0)
             .DistinctBy(a => (a.Code, a.Key))
             .ToList();
-        rows["indicator_alias"] = Append(connection, "indicator_alias", aliases, (a, r) => r.Append(a.Code).Append(a.Alias).Append(a.Key));
+        rows["indicator_alias"] = Append(connection, "indicator_alias", aliases, (a, r) => r.AppendValue(a.Code).AppendValue(a.Alias).AppendValue(a.Key));
 
         rows["criteria_set"] = Append(connection, "criteria_set", criteria.Sets, (s, r) => r
-            .Append(s.SetCode).Append(s.NameVi).Append(s.SegmentKind).Append(s.DisadvantagedSegment).Append(s.ValidFromYear).Append(s.ValidToYear).Append(s.Source));
+            .AppendValue(s.SetCode).AppendValue(s.NameVi).AppendValue(s.SegmentKind).AppendValue(s.DisadvantagedSegment).AppendValue(s.ValidFromYear).AppendValue(s.ValidToYear).AppendValue(s.Source));
         rows["criterion"] = Append(connection, "criterion", criteria.Criteria, (c, r) => r
-            .Append(c.SetCode).Append(c.CriterionCode).Append(c.IndicatorCode).Append(c.Comparator).Append(c.Unit).Append(c.NameVi).Append(c.Source));
+            .AppendValue(c.SetCode).AppendValue(c.CriterionCode).AppendValue(c.IndicatorCode).AppendValue(c.Comparator).AppendValue(c.Unit).AppendValue(c.NameVi).AppendValue(c.Source));
         rows["criterion_threshold"] = Append(connection, "criterion_threshold", criteria.Thresholds, (t, r) => r
-            .Append(t.SetCode).Append(t.CriterionCode).Append(t.Segment).Append(t.Threshold).Append(t.ValidFromYear).Append(t.ValidToYear).Append(t.Note));
+            .AppendValue(t.SetCode).AppendValue(t.CriterionCode).AppendValue(t.Segment).AppendValue(t.Threshold).AppendValue(t.ValidFromYear).AppendValue(t.ValidToYear).AppendValue(t.Note));
         rows["criterion_override"] = Append(connection, "criterion_override", criteria.Overrides, (o, r) => r
-            .Append(o.SetCode).Append(o.CriterionCode).Append(o.ProvinceCode).Append(o.ValidFrom).Append(o.Threshold).Append(o.Source).Append(o.Note));
+            .AppendValue(o.SetCode).AppendValue(o.CriterionCode).AppendValue(o.ProvinceCode).AppendValue(o.ValidFrom).AppendValue(o.Threshold).AppendValue(o.Source).AppendValue(o.Note));
         rows["target"] = Append(connection, "target", criteria.Targets, (t, r) => r
-            .Append(areaIds.TryGetValue((t.Generation, t.AreaCode), out var id) ? id : throw new FormatException($"targets: no unit {t.AreaCode} in generation {t.Generation}."))
-            .Append(t.Year).Append(t.IndicatorCode).Append(t.Comparator).Append(t.Value).Append(t.Source));
+            .AppendValue(areaIds.TryGetValue((t.Generation, t.AreaCode), out var id) ? id : throw new FormatException($"targets: no unit {t.AreaCode} in generation {t.Generation}."))
+            .AppendValue(t.Year).AppendValue(t.IndicatorCode).AppendValue(t.Comparator).AppendValue(t.Value).AppendValue(t.Source));
 
         connection.Execute(
-            "INSERT OR REPLACE INTO reference_dataset (dataset, checksum, row_count, loaded_at, source) VALUES (@dataset, @checksum, @rowCount, @loadedAt, @source)",
+            "INSERT OR REPLACE INTO reference_dataset (dataset, checksum, row_count, loaded_at, source) VALUES ($dataset, $checksum, $rowCount, $loadedAt, $source)",
             new { dataset = Dataset, checksum = files.Checksum, rowCount = rows.Values.Sum(), loadedAt = clock.GetUtcNow().UtcDateTime, source = string.Join("; ", files.Summary.SelectMany(s => s.Files)) },
             transaction);
         transaction.Commit();
         return new ReferenceLoadResult(true, files.Checksum, rows, areas.Notes);
     }
 
-    private static int Append<T>(DuckDbConnection connection, string table, IEnumerable<T> items, Action<T, DuckDbAppender> write)
+    private static int Append<T>(DuckDBConnection connection, string table, IEnumerable<T> items, Action<T, IDuckDBAppenderRow> write)
     {
         using var appender = connection.CreateAppender(table);
+        var count = 0;
         foreach (var item in items)
         {
-            appender.BeginRow();
-            write(item, appender);
-            appender.EndRow();
+            var row = appender.CreateRow();
+            write(item, row);
+            row.EndRow();
+            count++;
         }
 
-        return (int)appender.RowCount;
+        return count;
     }
 }

@@ -51,7 +51,7 @@ public sealed class Migrator(TimeProvider clock)
             }
 
             connection.Execute(
-                "INSERT INTO schema_version (version, name, checksum, applied_at) VALUES (@version, @name, @checksum, @appliedAt)",
+                "INSERT INTO schema_version (version, name, checksum, applied_at) VALUES ($version, $name, $checksum, $appliedAt)",
                 new { version = migration.Version, name = migration.Name, checksum = migration.Checksum, appliedAt = clock.GetUtcNow().UtcDateTime },
                 transaction);
             transaction.Commit();

@@ -1,4 +1,4 @@
-namespace Ntm.Warehouse.Areas;
+namespace Ntm.Domain.Areas;
 
 /// <summary>
 /// A generation of administrative units: the units in force before the 2025 reorganisation, or

@@ -1,4 +1,4 @@
-namespace Ntm.Warehouse.Areas;
+namespace Ntm.Domain.Areas;
 
 /// <summary>Administrative levels. Districts exist only before 2025-07-01.</summary>
 public enum AreaLevel

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Ntm.Warehouse.Text;
+namespace Ntm.Domain.Text;
 
 /// <summary>
 /// Normalises Vietnamese labels and names for matching: spreadsheets write the same name with

@@ -1,8 +1,6 @@
-using System.Data.Common;
-using Dapper;
-using Ntm.Warehouse.Text;
+using Ntm.Domain.Text;
 
-namespace Ntm.Warehouse.Areas;
+namespace Ntm.Domain.Areas;
 
 /// <summary>
 /// Finds administrative units by code or by name as people write them: with or without
@@ -62,19 +60,6 @@ public sealed class AreaDirectory
 
     /// <summary>Every unit.</summary>
     public IEnumerable<AreaRecord> Areas => byId.Values;
-
-    /// <summary>Loads the directory from the warehouse.</summary>
-    public static AreaDirectory Load(DbConnection connection)
-    {
-        var areas = connection.Query<AreaRow>("""
-            SELECT area_id AS AreaId, area_code AS Code, area_name AS Name, full_name AS FullName, name_ascii AS NameAscii, level AS Level,
-                   unit_type AS UnitType, parent_id AS ParentId, parent_code AS ParentCode, province_code AS ProvinceCode, region AS Region,
-                   valid_from AS ValidFrom
-            FROM dim_area
-            """).Select(r => r.ToRecord());
-        var aliases = connection.Query<AreaAliasRecord>("SELECT alias AS Alias, area_id AS AreaId FROM area_alias");
-        return new AreaDirectory(areas, aliases);
-    }
 
     /// <summary>The unit with this warehouse key.</summary>
     public AreaRecord this[int areaId] => byId[areaId];
@@ -181,36 +166,4 @@ public sealed class AreaDirectory
         AreaLevel.District => "huyện",
         _ => "xã",
     };
-
-    /// <summary>A <c>dim_area</c> row as Dapper reads it.</summary>
-    private sealed class AreaRow
-    {
-        public int AreaId { get; set; }
-
-        public string Code { get; set; } = string.Empty;
-
-        public string Name { get; set; } = string.Empty;
-
-        public string FullName { get; set; } = string.Empty;
-
-        public string NameAscii { get; set; } = string.Empty;
-
-        public string Level { get; set; } = string.Empty;
-
-        public string UnitType { get; set; } = string.Empty;
-
-        public int? ParentId { get; set; }
-
-        public string? ParentCode { get; set; }
-
-        public string ProvinceCode { get; set; } = string.Empty;
-
-        public string? Region { get; set; }
-
-        public DateTime ValidFrom { get; set; }
-
-        public AreaRecord ToRecord() => new(
-            AreaId, Code, Name, FullName, NameAscii, AreaLevels.Parse(Level), UnitType, ParentId, ParentCode, ProvinceCode, Region,
-            DateOnly.FromDateTime(ValidFrom) < AreaGeneration.From2025.ValidFrom ? AreaGeneration.Before2025 : AreaGeneration.From2025);
-    }
 }

@@ -1,4 +1,4 @@
-namespace Ntm.Warehouse.Areas;
+namespace Ntm.Domain.Areas;
 
 /// <summary>The outcome of looking up an area by name or code: one unit, none, or several (ambiguous).</summary>
 public sealed record AreaLookup(AreaRecord? Area, IReadOnlyList<AreaRecord> Candidates, string? Message)

@@ -1,4 +1,4 @@
-namespace Ntm.Warehouse.Areas;
+namespace Ntm.Domain.Areas;
 
 /// <summary>One administrative unit as the warehouse stores it in <c>dim_area</c>.</summary>
 public sealed record AreaRecord(

@@ -1,0 +1,60 @@
+namespace Ntm.Domain.Statuses;
+
+/// <summary>The state of a submission in the ledger (<c>submission.status</c>).</summary>
+public enum SubmissionStatus
+{
+    /// <summary>Loaded; its values are current unless a later file replaced them.</summary>
+    Accepted,
+
+    /// <summary>Refused for errors; kept in quarantine with its findings.</summary>
+    Rejected,
+
+    /// <summary>Replaced by a later file for the same template, unit and period; kept for audit.</summary>
+    Superseded,
+}
+
+/// <summary>What became of one file offered to ingestion (the ledger's status, or a duplicate that changed nothing).</summary>
+public enum IngestOutcome
+{
+    /// <summary>Loaded.</summary>
+    Accepted,
+
+    /// <summary>Refused; see its findings.</summary>
+    Rejected,
+
+    /// <summary>The same bytes were accepted before; nothing changed.</summary>
+    Duplicate,
+
+    /// <summary>Not taken now (still being copied, a link, a system file); left where it was.</summary>
+    Skipped,
+}
+
+/// <summary>Stored and shown codes of statuses.</summary>
+public static class StatusCodes
+{
+    /// <summary>accepted, rejected, superseded.</summary>
+    public static string ToCode(this SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Accepted => "accepted",
+        SubmissionStatus.Rejected => "rejected",
+        _ => "superseded",
+    };
+
+    /// <summary>accepted, rejected, duplicate, skipped.</summary>
+    public static string ToCode(this IngestOutcome outcome) => outcome switch
+    {
+        IngestOutcome.Accepted => "accepted",
+        IngestOutcome.Rejected => "rejected",
+        IngestOutcome.Duplicate => "duplicate",
+        _ => "skipped",
+    };
+
+    /// <summary>The Vietnamese word shown to the statistician.</summary>
+    public static string ToVietnamese(this IngestOutcome outcome) => outcome switch
+    {
+        IngestOutcome.Accepted => "đã nhận",
+        IngestOutcome.Rejected => "bị từ chối",
+        IngestOutcome.Duplicate => "trùng",
+        _ => "chưa xử lý",
+    };
+}

@@ -1,0 +1,54 @@
+using System.Data.Common;
+using Dapper;
+using Ntm.Domain.Areas;
+
+namespace Ntm.Warehouse.Areas;
+
+/// <summary>Reads the administrative units and their aliases from <c>dim_area</c> and <c>area_alias</c>.</summary>
+public static class AreaDirectoryLoader
+{
+    /// <summary>Loads the directory of every unit of both generations.</summary>
+    public static AreaDirectory Load(DbConnection connection)
+    {
+        var areas = connection.Query<AreaRow>("""
+            SELECT area_id AS AreaId, area_code AS Code, area_name AS Name, full_name AS FullName, name_ascii AS NameAscii, level AS Level,
+                   unit_type AS UnitType, parent_id AS ParentId, parent_code AS ParentCode, province_code AS ProvinceCode, region AS Region,
+                   valid_from AS ValidFrom
+            FROM dim_area
+            """).Select(r => r.ToRecord());
+        var aliases = connection.Query<AreaAliasRecord>("SELECT alias AS Alias, area_id AS AreaId FROM area_alias");
+        return new AreaDirectory(areas, aliases);
+    }
+
+    /// <summary>A <c>dim_area</c> row as Dapper reads it.</summary>
+    private sealed class AreaRow
+    {
+        public int AreaId { get; set; }
+
+        public string Code { get; set; } = string.Empty;
+
+        public string Name { get; set; } = string.Empty;
+
+        public string FullName { get; set; } = string.Empty;
+
+        public string NameAscii { get; set; } = string.Empty;
+
+        public string Level { get; set; } = string.Empty;
+
+        public string UnitType { get; set; } = string.Empty;
+
+        public int? ParentId { get; set; }
+
+        public string? ParentCode { get; set; }
+
+        public string ProvinceCode { get; set; } = string.Empty;
+
+        public string? Region { get; set; }
+
+        public DateTime ValidFrom { get; set; }
+
+        public AreaRecord ToRecord() => new(
+            AreaId, Code, Name, FullName, NameAscii, AreaLevels.Parse(Level), UnitType, ParentId, ParentCode, ProvinceCode, Region,
+            AreaGeneration.At(DateOnly.FromDateTime(ValidFrom)));
+    }
+}
