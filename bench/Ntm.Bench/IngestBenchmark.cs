@@ -1,3 +1,4 @@
+using Ntm.Domain.Statuses;
 using System.Diagnostics;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -76,10 +77,10 @@ internal static class IngestBenchmark
         using (var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting())
         {
             var service = new IngestionService(connection, home, TimeProvider.System);
-            var results = IngestionService.Expand([home.Inbox]).Select(f => service.Ingest(f, new IngestionOptions())).ToList();
-            accepted = results.Count(r => r.Status == IngestFileResult.Accepted);
+            var results = service.Ingest(IngestionBatch.Plan([], home.Inbox, TimeSpan.Zero, DateTime.UtcNow), new IngestionOptions());
+            accepted = results.Count(r => r.Outcome == IngestOutcome.Accepted);
             values = results.Sum(r => (long)r.Values);
-            var rejected = results.FirstOrDefault(r => r.Status == IngestFileResult.Rejected);
+            var rejected = results.FirstOrDefault(r => r.Outcome == IngestOutcome.Rejected);
             if (rejected is not null)
             {
                 Console.Error.WriteLine($"{rejected.File} was rejected: {string.Join(" ", rejected.Findings.Select(f => f.Message))}");

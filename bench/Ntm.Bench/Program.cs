@@ -2,7 +2,7 @@ using System.Globalization;
 using Ntm.Bench;
 
 // Benchmarks print their own floor (measured in the same run) and the ratio against it.
-// Usage: dotnet run -c Release --project bench/Ntm.Bench -- appender [--rows N] [--repeats R] | ingest [--communes N] [--months M] | queries [--years Y] [--indicators I]
+// Usage: dotnet run -c Release --project bench/Ntm.Bench -- appender [--rows N] [--repeats R] | ingest [--communes N] [--months M] | queries [--years Y] [--indicators I] | query-csv [--rows N]
 var suite = args.Length > 0 ? args[0] : "appender";
 int Option(string name, int fallback)
 {
@@ -15,11 +15,12 @@ return suite switch
     "appender" => AppenderBenchmark.Run(Option("--rows", 2_000_000), Option("--repeats", 3)),
     "ingest" => IngestBenchmark.Run(Option("--communes", 200), Option("--months", 12)),
     "queries" => QueryBenchmark.Run(Option("--years", 10), Option("--indicators", 50)),
+    "query-csv" => QueryCsvBenchmark.Run(Option("--rows", 10_000_000)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ntm.Bench appender [--rows N] [--repeats R] | ingest [--communes N] [--months M] | queries [--years Y] [--indicators I]");
+    Console.Error.WriteLine("usage: Ntm.Bench appender [--rows N] [--repeats R] | ingest [--communes N] [--months M] | queries [--years Y] [--indicators I] | query-csv [--rows N]");
     return 2;
 }

@@ -2,4 +2,16 @@ using System.Text;
 using Ntm.Jobs.Cli;
 
 Console.OutputEncoding = Encoding.UTF8;
-return new NtmApp(Console.Out, Console.Error, TimeProvider.System).Run(args);
+// Output to a pipe or a file is buffered (a CSV of millions of rows would otherwise cost a system
+// call per field); a terminal keeps the console's own writer, which shows each line at once.
+var output = Console.IsOutputRedirected
+    ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = false }
+    : Console.Out;
+try
+{
+    return new NtmApp(output, Console.Error, TimeProvider.System).Run(args);
+}
+finally
+{
+    output.Flush();
+}

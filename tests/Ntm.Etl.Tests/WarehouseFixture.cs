@@ -34,7 +34,8 @@ public sealed class WarehouseFixture : IDisposable
     {
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting();
         var service = new IngestionService(connection, home, clock ?? new FixedClock(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.FromHours(7))));
-        return IngestionService.Expand(paths.Length == 0 ? [home.Inbox] : paths).Select(p => service.Ingest(p, options ?? new IngestionOptions())).ToList();
+        var batch = IngestionBatch.Plan(paths, home.Inbox, TimeSpan.Zero, DateTime.UtcNow);
+        return service.Ingest(batch, options ?? new IngestionOptions()).ToList();
     }
 
     public void Dispose() => template.Dispose();

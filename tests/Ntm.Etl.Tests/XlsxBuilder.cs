@@ -13,12 +13,29 @@ namespace Ntm.Etl.Tests;
 public sealed class XlsxBuilder
 {
     private readonly List<(string Name, List<(int Row, int Column, object Value)> Cells, List<string> Merged)> sheets = [];
+    private readonly HashSet<string> hidden = [];
 
     public XlsxBuilder Sheet(string name)
     {
         sheets.Add((name, [], []));
         return this;
     }
+
+    /// <summary>Hides the current sheet (Excel's Hide sheet).</summary>
+    public XlsxBuilder Hidden()
+    {
+        hidden.Add(sheets[^1].Name);
+        return this;
+    }
+
+    /// <summary>A formula cell saved without its computed value, as tools that do not calculate write it.</summary>
+    public XlsxBuilder Formula(int row, int column, string formula)
+    {
+        sheets[^1].Cells.Add((row, column, new FormulaText(formula)));
+        return this;
+    }
+
+    private sealed record FormulaText(string Formula);
 
     /// <summary>Writes a row of values starting at column A; null leaves a cell empty.</summary>
     public XlsxBuilder Row(int row, params object?[] values)
@@ -59,6 +76,7 @@ public sealed class XlsxBuilder
                     var reference = Ntm.Etl.Reading.CellRef.Address(r, c);
                     row.Append(value switch
                     {
+                        FormulaText f => new DocumentFormat.OpenXml.Spreadsheet.Cell { CellReference = reference, CellFormula = new CellFormula(f.Formula) },
                         string text => new DocumentFormat.OpenXml.Spreadsheet.Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text) { Space = SpaceProcessingModeValues.Preserve }) },
                         _ => new DocumentFormat.OpenXml.Spreadsheet.Cell { CellReference = reference, CellValue = new CellValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!) },
                     });
@@ -74,7 +92,13 @@ public sealed class XlsxBuilder
             }
 
             worksheetPart.Worksheet = worksheet;
-            sheetList.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = id++, Name = name });
+            sheetList.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet
+            {
+                Id = workbookPart.GetIdOfPart(worksheetPart),
+                SheetId = id++,
+                Name = name,
+                State = hidden.Contains(name) ? SheetStateValues.Hidden : null,
+            });
         }
 
         workbookPart.Workbook.Save();

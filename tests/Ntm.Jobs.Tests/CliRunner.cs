@@ -13,7 +13,25 @@ public static class CliRunner
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = new NtmApp(output, error, TimeProvider.System, _ => null).Run(args);
+        if (code == 0 && args.Contains("init"))
+        {
+            NoSettleWait(args[Array.IndexOf(args, "--home") + 1]);
+        }
+
         return new Result(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Tests drop files into the inbox and ingest them at once; waiting for them to settle (the
+    /// inbox is a shared folder in real life) is tested on its own, so test homes do not wait.
+    /// </summary>
+    public static void NoSettleWait(string home)
+    {
+        var path = Path.Combine(home, "ntm.json");
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, "{ \"inbox_settle_seconds\": 0 }");
+        }
     }
 
     public static Result Child(params string[] args) => ChildWithEnvironment(new Dictionary<string, string>(), args);

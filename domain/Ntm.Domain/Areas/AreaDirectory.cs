@@ -64,6 +64,9 @@ public sealed class AreaDirectory
     /// <summary>The unit with this warehouse key.</summary>
     public AreaRecord this[int areaId] => byId[areaId];
 
+    /// <summary>The unit with this warehouse key, or null.</summary>
+    public AreaRecord? TryGet(int areaId) => byId.GetValueOrDefault(areaId);
+
     /// <summary>Looks up <paramref name="text"/> (a code or a name), narrowed by <paramref name="hint"/>.</summary>
     public AreaLookup Find(string text, AreaContextHint? hint = null)
     {

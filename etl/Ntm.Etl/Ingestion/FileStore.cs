@@ -1,18 +1,29 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Ntm.Etl.Validation;
 
 namespace Ntm.Etl.Ingestion;
 
 /// <summary>
-/// Moves submitted files between the inbox, the archive (content-addressed: <c>&lt;sha256&gt;.ext</c>)
-/// and the quarantine (original name, with <c>&lt;name&gt;.findings.json</c> beside it). A file is
-/// never deleted unless an identical copy is already archived, and never left half-moved: copies
-/// go to a temporary name first and are renamed into place.
+/// Writes submitted files into the archive (content-addressed: <c>&lt;sha256&gt;.ext</c>) and the
+/// quarantine (original name, shortened when the file system would refuse it, with
+/// <c>&lt;name&gt;.findings.json</c> beside it). Files are written from the bytes that were read and
+/// hashed, to a temporary name first and renamed into place, so no half-written file is ever left
+/// under a real name; a full disk removes the temporary file and says so.
 /// </summary>
 public static class FileStore
 {
-    /// <summary>SHA-256 of a file, lower-case hex.</summary>
+    /// <summary>Most file systems allow 255 bytes in a name.</summary>
+    private const int MaxNameBytes = 255;
+
+    /// <summary>The longest suffix added to a quarantined name (" (99)" and ".findings.json.partial").</summary>
+    private const int ReservedBytes = 5 + 22;
+
+    /// <summary>SHA-256 of some bytes, lower-case hex.</summary>
+    public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>SHA-256 of a file, read as a stream, lower-case hex.</summary>
     public static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
@@ -21,10 +32,13 @@ public static class FileStore
 
     /// <summary>Where an accepted file with this hash is archived.</summary>
     public static string ArchivePath(string archive, string sha256, string originalName) =>
-        Path.Combine(archive, sha256 + Path.GetExtension(originalName).ToLowerInvariant());
+        Path.Combine(archive, sha256 + SafeExtension(originalName));
 
-    /// <summary>Moves <paramref name="source"/> to <paramref name="target"/> in the archive; if an identical copy is there, removes the source.</summary>
-    public static void Archive(string source, string target, string sha256)
+    /// <summary>
+    /// Puts <paramref name="content"/> in the archive at <paramref name="target"/>. Returns false
+    /// when an identical copy was already there (then nothing is written).
+    /// </summary>
+    public static bool Archive(byte[] content, string target, string sha256)
     {
         if (File.Exists(target))
         {
@@ -33,19 +47,19 @@ public static class FileStore
                 throw new IOException($"Archive file {target} exists with different content; refusing to overwrite it.");
             }
 
-            File.Delete(source);
-            return;
+            return false;
         }
 
-        MoveSafely(source, target);
+        WriteAtomically(target, content, "lưu tệp vào archive");
+        return true;
     }
 
-    /// <summary>A free name in the quarantine for <paramref name="fileName"/>: "x.xlsx", then "x (2).xlsx"…</summary>
+    /// <summary>A free name in the quarantine for <paramref name="fileName"/>: "x.xlsx", then "x (2).xlsx"…, shortened to what the file system allows.</summary>
     public static string QuarantinePath(string quarantine, string fileName)
     {
-        var candidate = Path.Combine(quarantine, fileName);
-        var stem = Path.GetFileNameWithoutExtension(fileName);
-        var extension = Path.GetExtension(fileName);
+        var stem = Shorten(Path.GetFileNameWithoutExtension(fileName), MaxNameBytes - ReservedBytes - Encoding.UTF8.GetByteCount(SafeExtension(fileName)));
+        var extension = SafeExtension(fileName);
+        var candidate = Path.Combine(quarantine, stem + extension);
         for (var i = 2; File.Exists(candidate) || File.Exists(candidate + ".findings.json"); i++)
         {
             candidate = Path.Combine(quarantine, $"{stem} ({i}){extension}");
@@ -54,31 +68,137 @@ public static class FileStore
         return candidate;
     }
 
-    /// <summary>Writes the findings beside the quarantined file, then moves the file there.</summary>
-    public static void Quarantine(string source, string target, string sha256, IReadOnlyList<Finding> findings)
+    /// <summary>Writes the findings, then the file's bytes, into the quarantine at <paramref name="target"/>.</summary>
+    public static void Quarantine(byte[]? content, string? source, string target, string originalName, string sha256, IReadOnlyList<Finding> findings)
     {
-        var json = target + ".findings.json";
-        var temporary = json + ".tmp";
-        using (var stream = File.Create(temporary))
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var buffer = new MemoryStream())
         {
-            writer.WriteStartObject();
-            writer.WriteString("file", Path.GetFileName(source));
-            writer.WriteString("sha256", sha256);
-            FindingJson.WriteArray(writer, "findings", findings, withValues: true);
-            writer.WriteEndObject();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("file", originalName);
+                writer.WriteString("sha256", sha256);
+                FindingJson.WriteArray(writer, "findings", findings, withValues: true);
+                writer.WriteEndObject();
+            }
+
+            WriteAtomically(target + ".findings.json", buffer.ToArray(), "ghi danh sách lỗi vào quarantine");
         }
 
-        File.Move(temporary, json, overwrite: true);
-        MoveSafely(source, target);
+        if (content is not null)
+        {
+            WriteAtomically(target, content, "chuyển tệp vào quarantine");
+        }
+        else if (source is not null)
+        {
+            CopyAtomically(source, target, "chuyển tệp vào quarantine");
+        }
     }
 
-    private static void MoveSafely(string source, string target)
+    /// <summary>Removes a file that was handled, when it is the product's own copy to remove (the inbox's).</summary>
+    public static void RemoveSource(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (FileNotFoundException)
+        {
+            // Already gone: another run took it after this one had read it.
+        }
+    }
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="target"/> through a temporary name; a full disk leaves nothing behind.</summary>
+    public static void WriteAtomically(string target, byte[] content, string what)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temporary = target + ".partial";
-        File.Copy(source, temporary, overwrite: true);
-        File.Move(temporary, target);
-        File.Delete(source);
+        try
+        {
+            File.WriteAllBytes(temporary, content);
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (IOException ex) when (DiskFullException.Is(ex))
+        {
+            TryDelete(temporary);
+            throw DiskFullException.While(what, ex);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    private static void CopyAtomically(string source, string target, string what)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = target + ".partial";
+        try
+        {
+            File.Copy(source, temporary, overwrite: true);
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (IOException ex) when (DiskFullException.Is(ex))
+        {
+            TryDelete(temporary);
+            throw DiskFullException.While(what, ex);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes a file, ignoring that it is not there.</summary>
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: nothing more can be done about a temporary file here.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Best effort as well.
+        }
+    }
+
+    /// <summary>An extension that is short and plain (a name's "extension" may be anything).</summary>
+    private static string SafeExtension(string name)
+    {
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        return extension.Length is > 1 and <= 8 && extension.Skip(1).All(char.IsAsciiLetterOrDigit) ? extension : string.Empty;
+    }
+
+    /// <summary>Cuts <paramref name="text"/> to at most <paramref name="maxBytes"/> UTF-8 bytes, on a character boundary.</summary>
+    private static string Shorten(string text, int maxBytes)
+    {
+        if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder();
+        var bytes = 0;
+        var enumerator = System.Globalization.StringInfo.GetTextElementEnumerator(text);
+        while (enumerator.MoveNext())
+        {
+            var element = enumerator.GetTextElement();
+            var size = Encoding.UTF8.GetByteCount(element);
+            if (bytes + size > maxBytes - 3)
+            {
+                break;
+            }
+
+            builder.Append(element);
+            bytes += size;
+        }
+
+        return builder.Append('…').ToString();
     }
 }

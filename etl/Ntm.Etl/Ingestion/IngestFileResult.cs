@@ -1,11 +1,12 @@
+using Ntm.Domain.Statuses;
 using Ntm.Etl.Validation;
 
 namespace Ntm.Etl.Ingestion;
 
-/// <summary>What happened to one file: accepted, duplicate or rejected, with what was read and found.</summary>
+/// <summary>What happened to one file: accepted, duplicate, rejected or not taken now, with what was read and found.</summary>
 public sealed record IngestFileResult(
     string File,
-    string Status,
+    IngestOutcome Outcome,
     long? SubmissionId,
     IReadOnlyList<long> Supersedes,
     string? Template,
@@ -15,18 +16,13 @@ public sealed record IngestFileResult(
     int Values,
     IReadOnlyList<Finding> Findings)
 {
-    /// <summary>accepted: loaded.</summary>
-    public const string Accepted = "accepted";
-
-    /// <summary>duplicate: the same bytes were accepted before; nothing changed.</summary>
-    public const string Duplicate = "duplicate";
-
-    /// <summary>rejected: quarantined with its findings.</summary>
-    public const string Rejected = "rejected";
-
     /// <summary>Number of errors.</summary>
     public int Errors => Findings.Count(f => f.Severity == Severity.Error);
 
     /// <summary>Number of warnings.</summary>
     public int Warnings => Findings.Count(f => f.Severity == Severity.Warning);
+
+    /// <summary>A file not read at all (a link, a name that cannot be opened, a file still being copied).</summary>
+    public static IngestFileResult NotTaken(string file, IngestOutcome outcome, Finding finding) =>
+        new(file, outcome, null, [], null, null, [], [], 0, [finding]);
 }

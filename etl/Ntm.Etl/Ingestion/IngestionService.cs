@@ -1,18 +1,22 @@
+using DuckDB.NET.Data;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Periods;
+using Ntm.Domain.Statuses;
 using Ntm.Etl.Parsing;
 using Ntm.Etl.Reading;
 using Ntm.Etl.Templates;
 using Ntm.Etl.Validation;
 using Ntm.Warehouse;
-using Ntm.Domain.Areas;
-using DuckDB.NET.Data;
 using Ntm.Warehouse.Ledger;
 
 namespace Ntm.Etl.Ingestion;
 
 /// <summary>
 /// Ingests files: read → choose template → extract → validate → record in the ledger (one
-/// transaction per file) → move to the archive or the quarantine. Files are taken in name order;
-/// each file's outcome is independent of the others.
+/// transaction per file) → archive or quarantine. A file is read once into memory; what is hashed,
+/// parsed and archived are the same bytes. Whatever goes wrong with one file (a number too large,
+/// a name too long, a broken zip, a bug) is that file's rejection with a finding: nothing a file
+/// does stops the files after it. Only a full disk stops a batch, leaving nothing half written.
 /// </summary>
 public sealed class IngestionService
 {
@@ -42,89 +46,109 @@ public sealed class IngestionService
     /// <summary>The areas known to the warehouse, to resolve --area.</summary>
     public AreaDirectory Areas => baseContext.Areas;
 
-    /// <summary>The files under <paramref name="paths"/> (files, or folders searched at their top level), in name order.</summary>
-    public static IReadOnlyList<string> Expand(IEnumerable<string> paths) =>
-        paths.SelectMany(p => Directory.Exists(p)
-                ? Directory.EnumerateFiles(p).Where(f => !f.EndsWith(".partial", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith('.'))
-                : [p])
-            .Select(Path.GetFullPath)
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-    /// <summary>Ingests one file.</summary>
-    public IngestFileResult Ingest(string path, IngestionOptions options)
+    /// <summary>
+    /// Ingests a batch file by file, in its order, stopping between files when
+    /// <paramref name="cancellation"/> is set (each file is its own transaction).
+    /// </summary>
+    public IReadOnlyList<IngestFileResult> Ingest(IngestionBatch batch, IngestionOptions options, Action<SubmittedFile>? starting = null, CancellationToken cancellation = default)
     {
-        var name = Path.GetFileName(path);
-        if (!File.Exists(path))
+        var results = new List<IngestFileResult>(batch.NotTaken);
+        foreach (var file in batch.Files)
         {
-            return new IngestFileResult(name, IngestFileResult.Rejected, null, [], null, null, [], [], 0,
-                [Finding.Error(null, null, "missing", $"Không tìm thấy tệp '{path}'.")]);
+            if (cancellation.IsCancellationRequested)
+            {
+                break;
+            }
+
+            starting?.Invoke(file);
+            results.Add(Ingest(file, options));
         }
 
-        var sha = FileStore.Sha256(path);
-        if (ledger.FindAccepted(sha) is { } known)
+        return results;
+    }
+
+    /// <summary>Ingests one file; only a full disk escapes as an exception (<see cref="DiskFullException"/>).</summary>
+    public IngestFileResult Ingest(SubmittedFile file, IngestionOptions options)
+    {
+        byte[] content;
+        try
         {
-            FileStore.Archive(path, FileStore.ArchivePath(home.Archive, sha, name), sha);
-            return new IngestFileResult(name, IngestFileResult.Duplicate, known.SubmissionId, [], null, null, [], [], 0,
-                [Finding.Warning(null, null, "duplicate", $"Tệp '{name}' trùng hoàn toàn với tệp '{known.FileName}' đã nhận (mã {known.SubmissionId}); không có gì thay đổi.")]);
+            var info = new FileInfo(file.Path);
+            if (!info.Exists)
+            {
+                // Taken by another run between planning and now: nothing to do, nothing to say.
+                return IngestFileResult.NotTaken(file.Name, IngestOutcome.Skipped, Finding.Warning(null, null, "gone", $"Tệp '{file.Name}' không còn ở chỗ cũ (đã được xử lý)."));
+            }
+
+            if (info.Length > 0 && info.Length <= reader.Limits.MaxFileBytes)
+            {
+                content = File.ReadAllBytes(file.Path);
+            }
+            else
+            {
+                return RejectUnread(file, info);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !DiskFullException.Is(ex))
+        {
+            return IngestFileResult.NotTaken(file.Name, IngestOutcome.Rejected, Finding.Error(null, null, "unreadable",
+                $"Không đọc được tệp '{file.Name}': {ex.Message}"));
         }
 
-        if (ledger.FindRejected(sha, name).FirstOrDefault(r => r.ArchivePath is not null && !File.Exists(r.ArchivePath)) is { } interrupted)
+        var sha = FileStore.Sha256(content);
+        if (file.Again is null && ledger.FindAccepted(sha) is { } known)
         {
-            // A rejection was recorded but the move did not finish: finish it, record nothing twice.
-            FileStore.Quarantine(path, interrupted.ArchivePath!, sha, []);
-            return new IngestFileResult(name, IngestFileResult.Rejected, interrupted.SubmissionId, [], null, null, [], [], 0,
-                [Finding.Error(null, null, "rejected_before", $"Tệp '{name}' đã bị từ chối trước đây (mã {interrupted.SubmissionId}); xem v_finding.")]);
+            Finish(file);
+            return new IngestFileResult(file.Name, IngestOutcome.Duplicate, known.SubmissionId, [], known.Template, null, [], [], 0,
+                [Finding.Warning(null, null, "duplicate", $"Tệp '{file.Name}' trùng hoàn toàn với tệp '{known.FileName}' đã nhận (mã {known.SubmissionId}); không có gì thay đổi.")]);
         }
 
-        var (template, score, result) = Read(path, options);
-        var previous = ledger.PreviousYearToDates(result.Values.Where(v => v.Measure == Measures.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.PeriodKey)));
-        var findings = result.Findings.Concat(validator.Validate(result.Values, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
-            (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null,
-            template is null ? null : templates[template]?.Sums)).ToList();
-        if (template is not null && result.Values.Count == 0 && findings.All(f => f.Severity != Severity.Error))
+        if (file.Again is null && ledger.FindRejected(sha, file.Name).FirstOrDefault(r => r.ArchivePath is not null && !File.Exists(r.ArchivePath)) is { } interrupted)
         {
-            findings.Add(Finding.Error(null, null, "no_values", $"Tệp '{name}' được đọc theo mẫu '{template}' nhưng không có số liệu nào được nạp."));
+            // The rejection was recorded but the move did not finish: finish it with the recorded findings.
+            var recorded = ledger.Findings(interrupted.SubmissionId).Select(ToFinding).ToList();
+            FileStore.Quarantine(content, null, interrupted.ArchivePath!, file.Name, sha, recorded);
+            Finish(file);
+            return new IngestFileResult(file.Name, IngestOutcome.Rejected, interrupted.SubmissionId, [], interrupted.Template, null, [], [], 0, recorded);
         }
 
-        var periods = result.Values.Select(v => v.PeriodKey).Distinct().Order().ToList();
-        var areaIds = result.Values.Select(v => v.Area.AreaId).Distinct().ToList();
-        var periodKey = periods.Count == 1 ? periods[0] : periods.Count > 1 ? periods[^1] : result.Period?.Key;
-        int? areaId = areaIds.Count == 1 ? areaIds[0] : result.ReportingArea?.AreaId;
-        var periodTexts = periods.Select(p => $"{p / 100:D4}-{p % 100:D2}").ToList();
-        var areaCodes = result.Values.Select(v => v.Area.Code).Distinct().Order(StringComparer.Ordinal).ToList();
-        var errors = findings.Count(f => f.Severity == Severity.Error);
-        var warnings = findings.Count - errors;
-        var findingRows = findings.Select(f => new FindingRow(f.SeverityName, f.Sheet, f.Cell, f.Rule, f.Message, f.ValueSeen, f.Expected)).ToList();
-        var receivedAt = clock.GetUtcNow().UtcDateTime;
-
-        if (errors > 0)
+        try
         {
-            var target = FileStore.QuarantinePath(home.Quarantine, name);
-            var id = ledger.Reject(new SubmissionRow(name, sha, receivedAt, template, areaId, periodKey, "rejected", errors, warnings, target), findingRows);
-            FileStore.Quarantine(path, target, sha, findings);
-            return new IngestFileResult(name, IngestFileResult.Rejected, id, [], template, score, periodTexts, areaCodes, 0, findings);
+            return Process(file, content, sha, options);
+        }
+        catch (Exception ex) when (!DiskFullException.Is(ex) && ex is not OutOfMemoryException and not DuckDBException)
+        {
+            // A failure while reading or checking this file is this file's rejection, never the batch's end.
+            return Reject(file, content, sha, null, null, [Finding.Error(null, null, "processing_failed",
+                $"Không xử lý được tệp '{file.Name}' ({ex.GetType().Name}: {ex.Message}); tệp được đưa vào quarantine.")]);
+        }
+        catch (DuckDBException ex) when (DiskFullException.Is(ex))
+        {
+            throw DiskFullException.While("ghi vào kho dữ liệu", ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads an accepted (or superseded) submission again from the archive, under its original
+    /// name, so that a label learned since then counts; the new reading supersedes the old one.
+    /// </summary>
+    public IngestFileResult Again(long submissionId, IngestionOptions options)
+    {
+        var known = ledger.Find(submissionId) ?? throw new ArgumentException($"Không có báo cáo nộp mã {submissionId}.", nameof(submissionId));
+        if (known.Status == "rejected" || known.ArchivePath is null || !File.Exists(known.ArchivePath))
+        {
+            throw new ArgumentException($"Báo cáo mã {submissionId} ('{known.FileName}') không có bản lưu trong archive để đọc lại (trạng thái {known.Status}); hãy nạp lại tệp gốc.", nameof(submissionId));
         }
 
-        var archive = FileStore.ArchivePath(home.Archive, sha, name);
-        // A figure written twice with the same value (a denominator shared by several rows) is stored once.
-        var observations = result.Values
-            .DistinctBy(v => (v.PeriodKey, v.Area.AreaId, v.IndicatorCode, v.Measure))
-            .Select(v => new ObservationRow(v.PeriodKey, v.Area.AreaId, v.IndicatorCode, v.Measure, v.Value, v.Sheet, v.Cell)).ToList();
-        var (submissionId, superseded) = ledger.Accept(new SubmissionRow(name, sha, receivedAt, template, areaId, periodKey, "accepted", 0, warnings, archive), observations, findingRows);
-        FileStore.Archive(path, archive, sha);
-        return new IngestFileResult(name, IngestFileResult.Accepted, submissionId, superseded, template, score, periodTexts, areaCodes, observations.Count, findings);
+        return Ingest(new SubmittedFile(known.ArchivePath, known.FileName, FileOrigin.Archive, File.GetLastWriteTimeUtc(known.ArchivePath), submissionId), options with { Template = options.Template ?? known.Template });
     }
 
     /// <summary>Reads a file as its template sees it, without loading anything (for <c>ntm template check</c>).</summary>
     public (string? Template, double? Score, ExtractionResult Result) Read(string path, IngestionOptions options)
     {
-        var context = baseContext with { Period = options.Period, Area = options.Area };
-        Workbook workbook;
         try
         {
-            workbook = reader.Read(path);
+            return Read(reader.Read(path), options);
         }
         catch (WorkbookReadException ex)
         {
@@ -132,11 +156,84 @@ public sealed class IngestionService
             failed.Findings.Add(Finding.Error(ex.Sheet, null, ex.Rule, ex.Message));
             return (null, null, failed);
         }
+    }
 
+    private IngestFileResult Process(SubmittedFile file, byte[] content, string sha, IngestionOptions options)
+    {
+        string? template;
+        double? score;
+        ExtractionResult result;
+        try
+        {
+            (template, score, result) = Read(reader.Read(content, file.Name), options);
+        }
+        catch (WorkbookReadException ex)
+        {
+            return Reject(file, content, sha, null, null, [Finding.Error(ex.Sheet, null, ex.Rule, ex.Message)]);
+        }
+
+        var previous = ledger.PreviousYearToDates(result.Values.Where(v => v.Measure == Measures.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.PeriodKey)));
+        var findings = result.Findings.Concat(validator.Validate(result.Values, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null,
+            template is null ? null : templates[template]?.Sums)).ToList();
+        if (template is not null && result.Values.Count == 0 && findings.All(f => f.Severity != Severity.Error))
+        {
+            var formulas = XlsxInspector.UncalculatedFormulas(content);
+            findings.Add(formulas.Count == 0
+                ? Finding.Error(null, null, "no_values", $"Tệp '{file.Name}' được đọc theo mẫu '{template}' nhưng không có số liệu nào được nạp.")
+                : Finding.Error(formulas[0].Sheet, formulas[0].Cell, "no_values",
+                    $"Tệp '{file.Name}' không có số liệu nào được nạp: các ô {string.Join(", ", formulas.Take(10).Select(f => $"{f.Sheet}!{f.Cell}"))}{(formulas.Count > 10 ? "…" : string.Empty)} là công thức chưa được tính (tệp không lưu giá trị của chúng). Hãy mở tệp bằng Excel, để Excel tính lại, lưu rồi gửi lại."));
+        }
+
+        var periods = result.Values.Select(v => v.PeriodKey).Distinct().Order().ToList();
+        var periodKey = periods.Count == 1 ? periods[0] : periods.Count > 1 ? periods[^1] : result.Period?.Key;
+        var areaId = CommonArea(result.Values.Select(v => v.Area).DistinctBy(a => a.AreaId).ToList())?.AreaId ?? result.ReportingArea?.AreaId;
+        if (findings.Any(f => f.Severity == Severity.Error))
+        {
+            return Reject(file, content, sha, template, score, findings, areaId, periodKey);
+        }
+
+        var archive = FileStore.ArchivePath(home.Archive, sha, file.Name);
+        // A figure written twice with the same value (a denominator shared by several rows) is stored once.
+        var observations = result.Values
+            .DistinctBy(v => (v.PeriodKey, v.Area.AreaId, v.IndicatorCode, v.Measure))
+            .Select(v => new ObservationRow(v.PeriodKey, v.Area.AreaId, v.IndicatorCode, v.Measure, v.Value, v.Sheet, v.Cell)).ToList();
+        var warnings = findings.Count;
+        // The archive copy first: if recording fails, the copy this run wrote is removed; if the
+        // process dies after recording, the copy is already in place.
+        var wrote = FileStore.Archive(content, archive, sha);
+        long submissionId;
+        IReadOnlyList<long> superseded;
+        try
+        {
+            (submissionId, superseded) = ledger.Accept(
+                new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, template, areaId, periodKey, "accepted", 0, warnings, archive),
+                observations, findings.Select(ToRow).ToList(), file.Again);
+        }
+        catch
+        {
+            if (wrote && file.Origin != FileOrigin.Archive)
+            {
+                FileStore.TryDelete(archive);
+            }
+
+            throw;
+        }
+
+        Finish(file);
+        return new IngestFileResult(file.Name, IngestOutcome.Accepted, submissionId, superseded, template, score,
+            periods.Select(p => PeriodKey.FromKey(p).ToString()).ToList(),
+            result.Values.Select(v => v.Area.Code).Distinct().Order(StringComparer.Ordinal).ToList(), observations.Count, findings);
+    }
+
+    private (string? Template, double? Score, ExtractionResult Result) Read(Workbook workbook, IngestionOptions options)
+    {
+        var context = baseContext with { Period = options.Period, Area = options.Area };
+        var visible = workbook with { Sheets = workbook.Sheets.Where(s => !s.Hidden).ToList() };
         TemplateScore? chosen;
         try
         {
-            chosen = matcher.Choose(workbook, context, options.Template);
+            chosen = matcher.Choose(visible, context, options.Template);
         }
         catch (ArgumentException ex)
         {
@@ -149,11 +246,18 @@ public sealed class IngestionService
         {
             var failed = new ExtractionResult();
             failed.Findings.Add(Finding.Error(null, null, "no_template",
-                $"Tệp '{workbook.FileName}' không khớp với mẫu báo cáo nào ({string.Join(", ", matcher.Rank(workbook, context).Select(s => s.Template.Name))}); hãy chỉ định --template hoặc thêm mẫu vào thư mục templates/."));
+                $"Tệp '{workbook.FileName}' không khớp với mẫu báo cáo nào ({string.Join(", ", matcher.Rank(visible, context).Select(s => s.Template.Name))}); hãy chỉ định --template hoặc thêm mẫu vào thư mục templates/."));
             return (null, null, failed);
         }
 
-        var result = TemplateMatcher.FamilyOf(chosen.Template).Extract(workbook, chosen.Template, context);
+        var read = chosen.Template.IncludeHiddenSheets ? workbook : visible;
+        var result = TemplateMatcher.FamilyOf(chosen.Template).Extract(read, chosen.Template, context);
+        foreach (var hidden in workbook.Sheets.Where(s => s.Hidden && !chosen.Template.IncludeHiddenSheets && s.Cells.Any()))
+        {
+            result.Ignored.Add(new IgnoredCell(hidden.Name, "cả trang", string.Empty,
+                "trang bị ẩn trong tệp; không được nạp (mẫu có thể cho phép bằng include_hidden_sheets: true)"));
+        }
+
         if (workbook.LegacyEncoding is { } legacy)
         {
             result.Sections.Insert(0, $"văn bản mã {legacy} đã được chuyển sang Unicode");
@@ -161,4 +265,80 @@ public sealed class IngestionService
 
         return (chosen.Template.Name, chosen.Score, result);
     }
+
+    private IngestFileResult Reject(SubmittedFile file, byte[] content, string sha, string? template, double? score, List<Finding> findings, int? areaId = null, int? periodKey = null)
+    {
+        var target = FileStore.QuarantinePath(home.Quarantine, file.Name);
+        var errors = findings.Count(f => f.Severity == Severity.Error);
+        var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, template, areaId, periodKey, "rejected", errors, findings.Count - errors, target),
+            findings.Select(ToRow).ToList());
+        FileStore.Quarantine(content, null, target, file.Name, sha, findings);
+        Finish(file);
+        return new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], template, score, [], [], 0, findings);
+    }
+
+    /// <summary>A file that may not be read into memory (empty, or over the size limit): rejected without reading it.</summary>
+    private IngestFileResult RejectUnread(SubmittedFile file, FileInfo info)
+    {
+        Finding finding;
+        try
+        {
+            reader.CheckSize(info.Length, file.Name);
+            finding = Finding.Error(null, null, "unreadable", $"Không đọc được tệp '{file.Name}'.");
+        }
+        catch (WorkbookReadException ex)
+        {
+            finding = Finding.Error(null, null, ex.Rule, ex.Message);
+        }
+
+        var sha = FileStore.Sha256(file.Path);
+        var target = FileStore.QuarantinePath(home.Quarantine, file.Name);
+        var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, null, null, null, "rejected", 1, 0, target), [ToRow(finding)]);
+        FileStore.Quarantine(null, file.Path, target, file.Name, sha, [finding]);
+        Finish(file);
+        return new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], null, null, [], [], 0, [finding]);
+    }
+
+    /// <summary>The inbox's copy is removed once the file is handled; a file named on the command line stays where it was.</summary>
+    private static void Finish(SubmittedFile file)
+    {
+        if (file.Origin == FileOrigin.Inbox)
+        {
+            FileStore.RemoveSource(file.Path);
+        }
+    }
+
+    /// <summary>The smallest unit containing all of <paramref name="areas"/> (itself when there is one), or null across generations.</summary>
+    private AreaRecord? CommonArea(List<AreaRecord> areas)
+    {
+        if (areas.Count == 0)
+        {
+            return null;
+        }
+
+        List<AreaRecord> Chain(AreaRecord area)
+        {
+            var chain = new List<AreaRecord> { area };
+            while (chain[^1].ParentId is { } parent && Areas.TryGet(parent) is { } up)
+            {
+                chain.Add(up);
+            }
+
+            return chain;
+        }
+
+        var common = Chain(areas[0]);
+        foreach (var area in areas.Skip(1))
+        {
+            var ids = Chain(area).Select(a => a.AreaId).ToHashSet();
+            common = common.Where(a => ids.Contains(a.AreaId)).ToList();
+        }
+
+        return common.FirstOrDefault();
+    }
+
+    private static FindingRow ToRow(Finding f) => new(f.SeverityName, f.Sheet, f.Cell, f.Rule, f.Message, f.ValueSeen, f.Expected);
+
+    private static Finding ToFinding(FindingRow r) =>
+        new(r.Severity == "error" ? Severity.Error : Severity.Warning, r.Sheet, r.Cell, r.Rule, r.Message, r.ValueSeen, r.Expected);
 }

@@ -14,12 +14,20 @@ namespace Ntm.Etl.Parsing;
 /// </summary>
 public static partial class NumberParser
 {
+    /// <summary>
+    /// The first magnitude the warehouse cannot store exactly: values are DECIMAL(18, 4), so
+    /// fourteen digits before the decimal mark.
+    /// </summary>
+    public const decimal Limit = 100_000_000_000_000m;
+
     /// <summary>Reads one cell's text (or the number the file stored, when <paramref name="stored"/> is a double).</summary>
     public static ParsedValue Parse(string? text, NumberContext context = NumberContext.Unknown, object? stored = null, NumberStyle? columnStyle = null)
     {
         if (stored is double d)
         {
-            return double.IsFinite(d) ? new ParsedValue(ValueKind.Number, RoundStored(d)) : new ParsedValue(ValueKind.Invalid);
+            return !double.IsFinite(d) ? new ParsedValue(ValueKind.Invalid)
+                : Math.Abs(d) >= (double)Limit ? new ParsedValue(ValueKind.OutOfRange)
+                : new ParsedValue(ValueKind.Number, RoundStored(d));
         }
 
         var s = Squeeze(text);
@@ -178,7 +186,13 @@ public static partial class NumberParser
         };
         if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
-            return new ParsedValue(ValueKind.Invalid);
+            // Digits and separators only, yet no decimal: more digits than a decimal holds.
+            return new ParsedValue(ValueKind.OutOfRange);
+        }
+
+        if (value >= Limit)
+        {
+            return new ParsedValue(ValueKind.OutOfRange);
         }
 
         return new ParsedValue(ValueKind.Number, negative ? -value : value, null, style, unsure);

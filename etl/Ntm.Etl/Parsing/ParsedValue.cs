@@ -23,6 +23,9 @@ public enum ValueKind
 
     /// <summary>Text that is not a number.</summary>
     Invalid,
+
+    /// <summary>A number too large for the warehouse's exact decimals (|x| ≥ 10¹⁴), such as 1E+308.</summary>
+    OutOfRange,
 }
 
 /// <summary>Which decimal convention a number was read with.</summary>

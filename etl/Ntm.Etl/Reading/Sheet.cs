@@ -9,9 +9,10 @@ public sealed class Sheet
     private readonly Dictionary<(int Row, int Column), Cell> cells;
 
     /// <summary>Creates a sheet from its cells and merged ranges.</summary>
-    public Sheet(string name, IEnumerable<Cell> cells, IReadOnlyList<MergedRange> merged)
+    public Sheet(string name, IEnumerable<Cell> cells, IReadOnlyList<MergedRange> merged, bool hidden = false)
     {
         Name = name;
+        Hidden = hidden;
         this.cells = cells.ToDictionary(c => (c.Row, c.Column));
         Merged = merged;
         RowCount = this.cells.Count == 0 ? 0 : this.cells.Keys.Max(k => k.Row) + 1;
@@ -20,6 +21,9 @@ public sealed class Sheet
 
     /// <summary>The sheet's name.</summary>
     public string Name { get; }
+
+    /// <summary>True when the sheet is hidden in the workbook: templates leave it out unless they opt in.</summary>
+    public bool Hidden { get; }
 
     /// <summary>Merged ranges.</summary>
     public IReadOnlyList<MergedRange> Merged { get; }

@@ -18,7 +18,10 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
 
     static WorkbookReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    /// <summary>The limits files are read within.</summary>
+    public ReadLimits Limits => limits;
+
+    /// <summary>Reads the file at <paramref name="path"/> (a regular file: links are refused, never followed).</summary>
     public Workbook Read(string path)
     {
         var name = Path.GetFileName(path);
@@ -28,36 +31,57 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
             throw new WorkbookReadException($"Không tìm thấy tệp '{name}'.") { Rule = "missing" };
         }
 
-        if (info.Length == 0)
+        if (info.LinkTarget is not null)
+        {
+            throw new WorkbookReadException($"'{name}' là một liên kết (symlink) tới '{info.LinkTarget}', không phải tệp; liên kết không được mở.") { Rule = "link" };
+        }
+
+        CheckSize(info.Length, name);
+        return Read(File.ReadAllBytes(path), name);
+    }
+
+    /// <summary>Throws when a file of <paramref name="length"/> bytes may not be read.</summary>
+    public void CheckSize(long length, string name)
+    {
+        if (length == 0)
         {
             throw new WorkbookReadException($"Tệp '{name}' rỗng (0 byte).") { Rule = "empty_file" };
         }
 
-        if (info.Length > limits.MaxFileBytes)
+        if (length > limits.MaxFileBytes)
         {
-            throw new WorkbookReadException($"Tệp '{name}' quá lớn ({info.Length / 1024 / 1024} MB; tối đa {limits.MaxFileBytes / 1024 / 1024} MB).") { Rule = "too_large" };
+            throw new WorkbookReadException($"Tệp '{name}' quá lớn ({length / 1024 / 1024} MB; tối đa {limits.MaxFileBytes / 1024 / 1024} MB).") { Rule = "too_large" };
         }
-
-        if (Path.GetExtension(path).Equals(".xlsb", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new WorkbookReadException($"Tệp '{name}' ở định dạng .xlsb (Excel nhị phân), chưa được hỗ trợ; hãy mở bằng Excel và lưu lại thành .xlsx.") { Rule = "unsupported_format" };
-        }
-
-        using var stream = File.OpenRead(path);
-        return Read(stream, name);
     }
 
-    /// <summary>Reads a workbook from a stream; <paramref name="fileName"/> names it in messages and decides CSV by extension.</summary>
-    public Workbook Read(Stream stream, string fileName)
+    /// <summary>
+    /// Reads a workbook from its bytes; <paramref name="fileName"/> names it in messages and
+    /// decides CSV by extension. An .xlsx's parts are checked against the limits before anything
+    /// is inflated.
+    /// </summary>
+    public Workbook Read(byte[] content, string fileName)
     {
-        var isCsv = Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase)
-            || Path.GetExtension(fileName).Equals(".txt", StringComparison.OrdinalIgnoreCase);
+        CheckSize(content.Length, fileName);
+        var extension = Path.GetExtension(fileName);
+        if (extension.Equals(".xlsb", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new WorkbookReadException($"Tệp '{fileName}' ở định dạng .xlsb (Excel nhị phân), chưa được hỗ trợ; hãy mở bằng Excel và lưu lại thành .xlsx.") { Rule = "unsupported_format" };
+        }
+
+        var isCsv = extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) || extension.Equals(".txt", StringComparison.OrdinalIgnoreCase);
+        if (!isCsv && XlsxInspector.IsZip(content))
+        {
+            XlsxInspector.CheckSizes(content, fileName, limits);
+        }
+
+        using var stream = new MemoryStream(content, writable: false);
         try
         {
             using var reader = isCsv
                 ? ExcelReaderFactory.CreateCsvReader(stream, new ExcelReaderConfiguration
                 {
-                    FallbackEncoding = Encoding.Latin1,
+                    // Without a byte-order mark: UTF-8 when the bytes are valid UTF-8, else Latin-1 (GSO's exports).
+                    FallbackEncoding = IsValidUtf8(content) ? new UTF8Encoding(false) : Encoding.Latin1,
                     AutodetectSeparators = CsvSeparators,
                     AnalyzeInitialCsvRows = 50,
                 })
@@ -86,7 +110,7 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
 
     private Workbook ReadSheets(IExcelDataReader reader, string fileName)
     {
-        var sheets = new List<(string Name, List<Cell> Cells, List<MergedRange> Merged)>();
+        var sheets = new List<(string Name, List<Cell> Cells, List<MergedRange> Merged, bool Hidden)>();
         long totalCells = 0;
         do
         {
@@ -119,6 +143,11 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
                         continue;
                     }
 
+                    if (value is string { Length: var length } && length > limits.MaxCellChars)
+                    {
+                        throw new WorkbookReadException($"Trang '{sheetName}' của tệp '{fileName}', ô {CellRef.Address(row, column)}: nội dung dài {length:N0} ký tự (tối đa {limits.MaxCellChars:N0}); tệp bị từ chối.") { Rule = "cell_too_long", Sheet = sheetName };
+                    }
+
                     if (++totalCells > limits.MaxCells)
                     {
                         throw new WorkbookReadException($"Tệp '{fileName}' có hơn {limits.MaxCells:N0} ô dữ liệu; tệp bị từ chối.") { Rule = "too_many_cells", Sheet = sheetName };
@@ -131,23 +160,29 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
             }
 
             var merged = reader.MergeCells?.Select(m => new MergedRange(m.FromRow, m.FromColumn, m.ToRow, m.ToColumn)).ToList() ?? [];
-            sheets.Add((sheetName, cells, merged));
+            var hidden = reader.VisibleState is { } state && !state.Equals("visible", StringComparison.OrdinalIgnoreCase);
+            sheets.Add((sheetName, cells, merged, hidden));
         }
         while (reader.NextResult());
 
-        // Legacy TCVN3 text is decided once for the whole workbook, names of sheets included.
-        var texts = sheets.SelectMany(s => s.Cells.Where(c => c.Value is string).Select(c => c.Text).Prepend(s.Name));
+        // Legacy TCVN3 is decided for each text (a sheet named in Unicode beside cells in TCVN3),
+        // on the evidence of the workbook's texts that are not already Unicode Vietnamese.
+        var texts = sheets.SelectMany(s => s.Cells.Where(c => c.Value is string).Select(c => c.Text).Prepend(s.Name)).ToList();
         var legacy = Tcvn3.LooksLikeTcvn3(texts) ? "TCVN3" : null;
+        var hasUnicode = legacy is not null && texts.Any(t => !Tcvn3.IsCandidate(t));
+        string Convert(string text) => legacy is not null && Tcvn3.IsTcvn3Text(text, hasUnicode) ? Tcvn3.ToUnicode(text) : text;
         var result = sheets.Select(s =>
         {
-            var name = legacy is null ? s.Name : Tcvn3.ToUnicode(s.Name);
-            var cells = s.Cells.Select(c => legacy is not null && c.Value is string text
-                ? c with { Sheet = name, Text = Tcvn3.ToUnicode(text), Value = Tcvn3.ToUnicode(text) }
+            var name = Convert(s.Name);
+            var cells = s.Cells.Select(c => c.Value is string text && legacy is not null
+                ? c with { Sheet = name, Text = Convert(text), Value = Convert(text) }
                 : c with { Sheet = name });
-            return new Sheet(name, cells, s.Merged);
+            return new Sheet(name, cells, s.Merged, s.Hidden);
         }).ToList();
         return new Workbook(fileName, result, legacy);
     }
+
+    private static bool IsValidUtf8(byte[] content) => System.Text.Unicode.Utf8.IsValid(content);
 
     private static string TextOf(object value) => value switch
     {

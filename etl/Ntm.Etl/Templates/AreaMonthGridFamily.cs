@@ -155,8 +155,7 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
                         result.Values.Add(new ExtractedValue(sheet.Name, cell!.Address, lookup.Area!, (year * 100) + month, indicator, spec.Measure, parsed.Value!.Value, cell.Text));
                         break;
                     default:
-                        result.Findings.Add(Finding.Error(sheet.Name, cell!.Address, "not_a_number",
-                            $"Trang '{sheet.Name}', ô {cell.Address}: '{cell.Text}' không phải là số (số ca {month:D2}/{year}, {lookup.Area!.Name}).", cell.Text, "một số nguyên ≥ 0"));
+                        result.Findings.Add(Finding.NotANumber(sheet.Name, cell!.Address, cell.Text, parsed.Kind, $" (số ca {month:D2}/{year}, {lookup.Area!.Name})", "một số nguyên ≥ 0"));
                         break;
                 }
             }

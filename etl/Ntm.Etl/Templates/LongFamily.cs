@@ -127,7 +127,7 @@ public sealed class LongFamily : ITemplateFamily
 
         if (!parsed.HasValue)
         {
-            result.Findings.Add(Finding.Error(sheet.Name, Where("value"), "not_a_number", $"Trang '{sheet.Name}', ô {Where("value")}: '{valueCell?.Text}' không phải là số.", valueCell?.Text, "một số"));
+            result.Findings.Add(Finding.NotANumber(sheet.Name, Where("value"), valueCell?.Text, parsed.Kind));
             return;
         }
 

@@ -131,8 +131,8 @@ public sealed class ReportTableFamily : ITemplateFamily
             case ValueKind.Difference:
                 result.Ignored.Add(new IgnoredCell(sheet.Name, cell.Address, cell.Text, "chênh lệch (tính lại từ số liệu)"));
                 return;
-            case ValueKind.Invalid:
-                result.Findings.Add(Finding.Error(sheet.Name, cell.Address, "not_a_number", $"Trang '{sheet.Name}', ô {cell.Address}: '{cell.Text}' không phải là số.", cell.Text, "một số"));
+            case ValueKind.Invalid or ValueKind.OutOfRange:
+                result.Findings.Add(Finding.NotANumber(sheet.Name, cell.Address, cell.Text, parsed.Kind));
                 return;
             case ValueKind.Pair when isRatio:
                 // "7.475/7860": the ratio's numerator and denominator.

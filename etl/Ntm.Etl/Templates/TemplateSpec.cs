@@ -55,6 +55,9 @@ public sealed class TemplateSpec
     /// <summary>Totals the layout declares: a warning is raised when a total differs from the sum of its parts.</summary>
     public List<SumRule> Sums { get; set; } = [];
 
+    /// <summary>Read hidden sheets too (by default they are left out and listed as such).</summary>
+    public bool IncludeHiddenSheets { get; set; }
+
     /// <summary>Where the file came from: built-in, or the path of the user's file.</summary>
     public string Source { get; set; } = "built-in";
 }

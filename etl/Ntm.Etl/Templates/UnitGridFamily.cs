@@ -102,7 +102,7 @@ public sealed class UnitGridFamily : ITemplateFamily
 
                     if (!parsed.HasValue)
                     {
-                        result.Findings.Add(Finding.Error(sheet.Name, cell!.Address, "not_a_number", $"Trang '{sheet.Name}', ô {cell.Address}: '{cell.Text}' không phải là số.", cell.Text, "một số"));
+                        result.Findings.Add(Finding.NotANumber(sheet.Name, cell!.Address, cell.Text, parsed.Kind));
                         continue;
                     }
 

@@ -5,33 +5,44 @@ namespace Ntm.Etl.Text;
 
 /// <summary>
 /// The legacy TCVN3 (ABC) font encoding: Vietnamese letters drawn by a font from Latin-1 code
-/// points ("Hµ Néi" is "Hà Nội"). Files from the 2000s still use it. Detection looks at the
-/// text of a whole workbook: TCVN3 code points present and Unicode Vietnamese letters absent.
+/// points ("Hµ Néi" is "Hà Nội"). Files from the 2000s still use it, sometimes beside Unicode
+/// text (a sheet renamed in a modern Excel). Detection weighs the workbook's texts that hold no
+/// Unicode Vietnamese letter; each such text is then converted on its own.
 /// </summary>
 public static class Tcvn3
 {
     private static readonly Dictionary<char, char> Map = LoadMap();
 
-    // Latin-1 letters that also occur in ordinary Western text; they do not count as evidence alone.
-    private static readonly HashSet<char> Ambiguous = ['á', 'â', 'ã', 'ä', 'å', 'è', 'é', 'ê', 'ë', 'ì', 'í', 'î', 'ï', 'ñ', 'ò', 'ó', 'ô', 'õ', 'ö', 'ù', 'ú', 'û', 'ü', 'ý', 'Ê', 'Ô', 'Õ', 'Ö', 'É', 'Ì', 'Î', 'Ï', 'Ñ', 'Ò', 'Ó', 'Ç', 'È', 'Ë', 'Ý', 'Ü', 'Þ', 'ß', 'Ð', 'Ø', '×', 'Æ', '÷', 'ø', 'þ', 'µ'];
+    /// <summary>
+    /// Latin-1 letters that Unicode Vietnamese uses as they are (á, ê, ô, ý…): in a text they are
+    /// as likely Unicode as TCVN3. Every other TCVN3 code point (µ, ¸, ¶, ×…) never appears in
+    /// Unicode Vietnamese and is evidence of TCVN3.
+    /// </summary>
+    private static readonly HashSet<char> VietnameseLatin1 = [.. "áàâãèéêìíòóôõùúýÁÀÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"];
 
-    /// <summary>True when the texts look like TCVN3: enough TCVN3-only code points and no Unicode Vietnamese letters.</summary>
+    /// <summary>
+    /// True when the texts look like TCVN3: among the texts that hold no Unicode Vietnamese letter,
+    /// enough code points that only TCVN3 uses; or, in a workbook with no Unicode Vietnamese at all,
+    /// many letters TCVN3 shares with Unicode.
+    /// </summary>
     public static bool LooksLikeTcvn3(IEnumerable<string> texts)
     {
         var strong = 0;
         var weak = 0;
+        var unicode = false;
         foreach (var text in texts)
         {
+            if (!IsCandidate(text))
+            {
+                unicode = true;
+                continue;
+            }
+
             foreach (var c in text)
             {
-                if (IsUnicodeVietnamese(c))
-                {
-                    return false;
-                }
-
                 if (Map.ContainsKey(c))
                 {
-                    if (Ambiguous.Contains(c))
+                    if (VietnameseLatin1.Contains(c))
                     {
                         weak++;
                     }
@@ -43,7 +54,44 @@ public static class Tcvn3
             }
         }
 
-        return strong >= 2 || (strong >= 1 && weak >= 3) || weak >= 20;
+        return strong >= 2 || (strong >= 1 && weak >= 3) || (!unicode && weak >= 20);
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/>, in a workbook found to hold TCVN3, is itself TCVN3: it
+    /// holds no Unicode Vietnamese letter, and either a code point only TCVN3 uses or the workbook
+    /// holds no Unicode Vietnamese at all (<paramref name="workbookHasUnicode"/>).
+    /// </summary>
+    public static bool IsTcvn3Text(string text, bool workbookHasUnicode)
+    {
+        if (!IsCandidate(text))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (Map.ContainsKey(c) && (!workbookHasUnicode || !VietnameseLatin1.Contains(c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a text that may be TCVN3: it holds no Unicode Vietnamese letter.</summary>
+    public static bool IsCandidate(string text)
+    {
+        foreach (var c in text)
+        {
+            if (IsUnicodeVietnamese(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Converts TCVN3 text to Unicode (NFC).</summary>

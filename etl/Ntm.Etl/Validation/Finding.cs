@@ -23,6 +23,12 @@ public sealed record Finding(Severity Severity, string? Sheet, string? Cell, str
     public static Finding Error(string? sheet, string? cell, string rule, string message, string? seen = null, string? expected = null) =>
         new(Severity.Error, sheet, cell, rule, message, seen, expected);
 
+    /// <summary>The error for a cell that should hold a number and does not (or holds one too large to store).</summary>
+    public static Finding NotANumber(string sheet, string cell, string? text, Parsing.ValueKind kind, string? detail = null, string expected = "một số") =>
+        kind == Parsing.ValueKind.OutOfRange
+            ? Error(sheet, cell, "number_out_of_range", $"Trang '{sheet}', ô {cell}: '{text}' quá lớn để lưu chính xác (tối đa 99.999.999.999.999,9999){detail}.", text, "một số nhỏ hơn 10^14")
+            : Error(sheet, cell, "not_a_number", $"Trang '{sheet}', ô {cell}: '{text}' không phải là số{detail}.", text, expected);
+
     /// <summary>A warning.</summary>
     public static Finding Warning(string? sheet, string? cell, string rule, string message, string? seen = null, string? expected = null) =>
         new(Severity.Warning, sheet, cell, rule, message, seen, expected);

@@ -1,3 +1,4 @@
+using Ntm.Domain.Statuses;
 using System.CommandLine;
 using Ntm.Etl.Ingestion;
 using Ntm.Jobs.Demo;
@@ -53,20 +54,16 @@ public static class DemoCommand
                     File.Move(Path.Combine(staging, file.Name), Path.Combine(context.Home.Inbox, file.Name), overwrite: true);
                 }
 
-                var inbox = IngestionService.Expand([context.Home.Inbox]);
+                var inbox = IngestionBatch.Plan([], context.Home.Inbox, TimeSpan.Zero, DateTime.UtcNow);
                 console.Progress().Start(progress =>
                 {
-                    var task = progress.AddTask($"Nạp đợt {batch.Key}", maxValue: inbox.Count);
-                    foreach (var path in inbox)
-                    {
-                        results.Add(service.Ingest(path, new IngestionOptions()));
-                        task.Increment(1);
-                    }
+                    var task = progress.AddTask($"Nạp đợt {batch.Key}", maxValue: inbox.Files.Count);
+                    results.AddRange(service.Ingest(inbox, new IngestionOptions(), _ => task.Increment(1)));
                 });
             }
 
             Directory.Delete(staging, recursive: true);
-            console.MarkupLine($"Nạp: [green]{results.Count(r => r.Status == IngestFileResult.Accepted)} đã nhận[/], [red]{results.Count(r => r.Status == IngestFileResult.Rejected)} bị từ chối[/], "
+            console.MarkupLine($"Nạp: [green]{results.Count(r => r.Outcome == IngestOutcome.Accepted)} đã nhận[/], [red]{results.Count(r => r.Outcome == IngestOutcome.Rejected)} bị từ chối[/], "
                 + $"{results.Count(r => r.Supersedes.Count > 0)} bản sửa thay thế bản cũ, {results.Sum(r => r.Warnings)} cảnh báo, {results.Sum(r => r.Values).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} số liệu.");
             foreach (var finding in results.SelectMany(r => r.Findings.Select(f => (r.File, f))).Where(x => x.f.Severity == Ntm.Etl.Validation.Severity.Error || x.f.Rule == "rate_mismatch").Take(5))
             {

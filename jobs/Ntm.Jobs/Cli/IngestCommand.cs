@@ -1,13 +1,21 @@
 using System.CommandLine;
 using System.Text.Json;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Statuses;
 using Ntm.Etl.Ingestion;
 using Ntm.Etl.Parsing;
-using Ntm.Domain.Areas;
+using Ntm.Jobs.Scheduling;
+using Ntm.Warehouse;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;
 
-/// <summary><c>ntm ingest [PATH…]</c>: loads submitted workbooks (default: the inbox) into the warehouse.</summary>
+/// <summary>
+/// <c>ntm ingest [PATH…]</c>: loads submitted workbooks (default: the inbox) into the warehouse,
+/// in the order they arrived. Files in the inbox are moved to the archive or the quarantine;
+/// files named elsewhere are copied and left where they are. <c>--again ID</c> reads an
+/// accepted file again from the archive.
+/// </summary>
 public static class IngestCommand
 {
     /// <summary>Builds the verb.</summary>
@@ -17,8 +25,9 @@ public static class IngestCommand
         var template = new Option<string?>("--template") { Description = "Dùng mẫu này thay vì tự nhận dạng. Force a template." };
         var period = new Option<string?>("--period") { Description = "Kỳ báo cáo YYYY-MM (hoặc YYYY) khi tệp không ghi. The period." };
         var area = new Option<string?>("--area") { Description = "Đơn vị báo cáo (mã hoặc tên) khi tiêu đề không ghi. The reporting unit." };
-        var command = new Command("ingest", "Nạp các tệp báo cáo vào kho. Ingests workbooks.") { paths, template, period, area };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(paths) ?? [], parse.GetValue(template), parse.GetValue(period), parse.GetValue(area)));
+        var again = new Option<long[]>("--again") { Description = "Đọc lại báo cáo đã nhận (mã submission_id) từ archive. Re-read accepted submissions.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("ingest", "Nạp các tệp báo cáo vào kho. Ingests workbooks.") { paths, template, period, area, again };
+        command.SetAction(parse => Run(context(parse), parse.GetValue(paths) ?? [], parse.GetValue(template), parse.GetValue(period), parse.GetValue(area), parse.GetValue(again) ?? []));
         return command;
     }
 
@@ -50,38 +59,90 @@ public static class IngestCommand
         return lookup.IsFound ? lookup.Area : throw new UsageException($"--area: {lookup.Message}");
     }
 
-    private static int Run(CliContext context, string[] paths, string? template, string? periodText, string? areaText)
+    private static int Run(CliContext context, string[] paths, string? template, string? periodText, string? areaText, long[] again)
     {
         var period = ParsePeriod(periodText);
-        context.Home.EnsureFolders();
-        var files = IngestionService.Expand(paths.Length == 0 ? [context.Home.Inbox] : paths);
-        foreach (var missing in files.Where(f => !File.Exists(f)))
+        if (again.Length > 0 && paths.Length > 0)
         {
-            throw new UsageException($"Không tìm thấy tệp hoặc thư mục '{missing}'.");
+            throw new UsageException("--again đọc lại báo cáo đã nhận từ archive; không dùng cùng với đường dẫn tệp.");
         }
 
-        using var connection = context.Database.OpenForWriting();
+        context.Home.EnsureFolders();
+        // The warehouse's writer lock first, the inbox's list after: a second ingest waits for
+        // nothing and takes nothing, it is told the warehouse is busy (exit 4).
+        using var connection = OpenForIngest(context);
         var service = new IngestionService(connection, context.Home, context.Clock);
         var options = new IngestionOptions(template, period, ResolveArea(service.Areas, areaText, period));
+        using var stop = new StopSignal();
         var results = new List<IngestFileResult>();
-        if (context.Json || files.Count < 2 || !context.Console.Profile.Capabilities.Interactive)
+        try
         {
-            results.AddRange(files.Select(f => service.Ingest(f, options)));
-        }
-        else
-        {
-            context.Console.Progress().Start(progress =>
+            if (again.Length > 0)
             {
-                var task = progress.AddTask("Đang nạp tệp", maxValue: files.Count);
-                foreach (var file in files)
+                foreach (var id in again)
                 {
-                    task.Description = Markup.Escape(Path.GetFileName(file));
-                    results.Add(service.Ingest(file, options));
-                    task.Increment(1);
+                    try
+                    {
+                        results.Add(service.Again(id, options));
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        throw new UsageException(ex.Message, ex);
+                    }
                 }
-            });
+            }
+            else
+            {
+                var settle = TimeSpan.FromSeconds(ScheduleSettings.Load(context.Home).InboxSettleSeconds);
+                var batch = IngestionBatch.PlanWhenSettled(paths, context.Home.Inbox, settle, stop.Token);
+                if (context.Json || batch.Files.Count < 2 || !context.Console.Profile.Capabilities.Interactive)
+                {
+                    results.AddRange(service.Ingest(batch, options, cancellation: stop.Token));
+                }
+                else
+                {
+                    context.Console.Progress().Start(progress =>
+                    {
+                        var task = progress.AddTask("Đang nạp tệp", maxValue: batch.Files.Count);
+                        results.AddRange(service.Ingest(batch, options, file =>
+                        {
+                            task.Description = Markup.Escape(file.Name);
+                            task.Increment(1);
+                        }, stop.Token));
+                    });
+                }
+            }
+        }
+        catch (DiskFullException ex)
+        {
+            context.Error.WriteLine(ex.Message);
+            Write(context, results);
+            return (int)ExitCode.InternalError;
         }
 
+        Write(context, results);
+        if (stop.Token.IsCancellationRequested)
+        {
+            context.Error.WriteLine("Đã dừng theo yêu cầu sau tệp đang xử lý; các tệp còn lại vẫn ở chỗ cũ.");
+        }
+
+        return results.Any(r => r.Outcome == IngestOutcome.Rejected) ? (int)ExitCode.Partial : (int)ExitCode.Ok;
+    }
+
+    private static DuckDB.NET.Data.DuckDBConnection OpenForIngest(CliContext context)
+    {
+        try
+        {
+            return context.Database.OpenForWriting();
+        }
+        catch (WarehouseBusyException ex)
+        {
+            throw new WarehouseBusyException($"Đang có tiến trình khác nạp dữ liệu hoặc dùng kho; hãy thử lại sau. {ex.Message}", ex) { Path = ex.Path, HolderProcessId = ex.HolderProcessId, Holder = ex.Holder };
+        }
+    }
+
+    private static void Write(CliContext context, List<IngestFileResult> results)
+    {
         if (context.Json)
         {
             WriteJson(context.Out, results);
@@ -90,8 +151,6 @@ public static class IngestCommand
         {
             WriteTable(context.Console, results);
         }
-
-        return results.Any(r => r.Status == IngestFileResult.Rejected) ? (int)ExitCode.Partial : (int)ExitCode.Ok;
     }
 
     private static void WriteTable(IAnsiConsole console, List<IngestFileResult> results)
@@ -104,16 +163,17 @@ public static class IngestCommand
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Tệp").AddColumn("Kết quả").AddColumn("Mẫu").AddColumn("Kỳ").AddColumn("Đơn vị")
-            .AddColumn(new TableColumn("Số liệu").RightAligned()).AddColumn(new TableColumn("Lỗi").RightAligned()).AddColumn(new TableColumn("Cảnh báo").RightAligned());
+            .AddColumn(new Spectre.Console.TableColumn("Số liệu").RightAligned()).AddColumn(new Spectre.Console.TableColumn("Lỗi").RightAligned()).AddColumn(new Spectre.Console.TableColumn("Cảnh báo").RightAligned());
         foreach (var r in results)
         {
-            var status = r.Status switch
+            var status = r.Outcome switch
             {
-                IngestFileResult.Accepted => r.Supersedes.Count > 0 ? $"[green]đã nạp[/] (thay {string.Join(", ", r.Supersedes)})" : "[green]đã nạp[/]",
-                IngestFileResult.Duplicate => "[yellow]trùng[/]",
+                IngestOutcome.Accepted => r.Supersedes.Count > 0 ? $"[green]đã nạp[/] (thay {string.Join(", ", r.Supersedes)})" : "[green]đã nạp[/]",
+                IngestOutcome.Duplicate => "[yellow]trùng[/]",
+                IngestOutcome.Skipped => "[yellow]chưa xử lý[/]",
                 _ => "[red]bị từ chối[/]",
             };
-            table.AddRow(Markup.Escape(r.File), status, Markup.Escape(r.Template is null ? "-" : $"{r.Template} ({r.TemplateScore:0.00})"),
+            table.AddRow(Markup.Escape(r.File), status, Markup.Escape(r.Template is null ? "-" : $"{r.Template}{(r.TemplateScore is { } s ? $" ({s:0.00})" : string.Empty)}"),
                 Markup.Escape(Summarise(r.Periods)), Markup.Escape(Summarise(r.AreaCodes)), r.Values.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")),
                 r.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Warnings.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -151,7 +211,7 @@ public static class IngestCommand
             {
                 json.WriteStartObject();
                 json.WriteString("file", r.File);
-                json.WriteString("status", r.Status);
+                json.WriteString("status", r.Outcome.ToCode());
                 if (r.Supersedes.Count == 0)
                 {
                     json.WriteNull("supersedes");

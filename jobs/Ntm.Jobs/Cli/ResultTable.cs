@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace Ntm.Jobs.Cli;
 
-/// <summary>A query result held in memory for printing: column names, their types and the rows.</summary>
+/// <summary>A small result held in memory for printing (schedules, history, templates): column names, their types and the rows.</summary>
 public sealed record ResultTable(IReadOnlyList<string> Columns, IReadOnlyList<Type> Types, IReadOnlyList<object?[]> Rows)
 {
     /// <summary>Reads every row of <paramref name="reader"/>; DBNull becomes null.</summary>
@@ -24,4 +24,7 @@ public sealed record ResultTable(IReadOnlyList<string> Columns, IReadOnlyList<Ty
 
         return new ResultTable(columns, types, rows);
     }
+
+    /// <summary>Which columns hold numbers.</summary>
+    public IReadOnlyList<bool> Numeric => Types.Select(ResultWriter.IsNumeric).ToArray();
 }

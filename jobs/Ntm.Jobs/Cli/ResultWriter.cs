@@ -2,24 +2,45 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Ntm.Reports.Tables;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;
 
-/// <summary>Prints a <see cref="ResultTable"/> as a terminal table, CSV or JSON.</summary>
+/// <summary>
+/// Prints rows as a terminal table, CSV or JSON. Rows are consumed as they come, so CSV and JSON
+/// use constant memory whatever the size of the result; a terminal table shows a bounded preview.
+/// </summary>
 public static class ResultWriter
 {
+    /// <summary>Rows a terminal table shows before it stops and says there are more.</summary>
+    public const int DefaultPreviewRows = 1000;
+
     /// <summary>JSON that keeps Vietnamese letters readable instead of escaping them.</summary>
     public static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>A table for people: numbers right-aligned, NULL shown dimmed.</summary>
-    public static void WriteTable(IAnsiConsole console, ResultTable result)
+    /// <summary>Prints a small table held in memory.</summary>
+    public static void WriteTable(IAnsiConsole console, ResultTable result) =>
+        WriteTable(console, result.Columns, result.Numeric, result.Rows, int.MaxValue);
+
+    /// <summary>Prints a small table held in memory as CSV.</summary>
+    public static void WriteCsv(TextWriter writer, ResultTable result) => WriteCsv(writer, result.Columns, result.Numeric, result.Rows);
+
+    /// <summary>Prints a small table held in memory as JSON.</summary>
+    public static void WriteJson(TextWriter writer, ResultTable result) =>
+        WriteJson(writer, result.Columns, result.Numeric.Select(n => n ? JsonKind.Number : JsonKind.Value).ToArray(), result.Rows);
+
+    /// <summary>
+    /// A table for people (numbers right-aligned, NULL dimmed) of at most <paramref name="limit"/>
+    /// rows; when more follow, says so instead of holding them. Returns the rows shown.
+    /// </summary>
+    public static int WriteTable(IAnsiConsole console, IReadOnlyList<string> columns, IReadOnlyList<bool> numeric, IEnumerable<object?[]> rows, int limit)
     {
         var table = new Table().Border(TableBorder.Rounded);
-        for (var i = 0; i < result.Columns.Count; i++)
+        for (var i = 0; i < columns.Count; i++)
         {
-            var column = new TableColumn(Markup.Escape(result.Columns[i]));
-            if (IsNumeric(result.Types[i]))
+            var column = new Spectre.Console.TableColumn(Markup.Escape(columns[i]));
+            if (numeric[i])
             {
                 column.RightAligned();
             }
@@ -27,45 +48,90 @@ public static class ResultWriter
             table.AddColumn(column);
         }
 
-        foreach (var row in result.Rows)
+        var shown = 0;
+        var more = false;
+        foreach (var row in rows)
         {
+            if (shown == limit)
+            {
+                more = true;
+                break;
+            }
+
             table.AddRow(row.Select(value => value is null ? (Spectre.Console.Rendering.IRenderable)new Markup("[dim]NULL[/]") : new Text(FormatInvariant(value))).ToArray());
+            shown++;
         }
 
         console.Write(table);
-        console.MarkupLine($"[dim]{result.Rows.Count} dòng[/]");
+        console.MarkupLine(more
+            ? $"[yellow]Chỉ hiện {shown.ToString("N0", Vietnamese)} dòng đầu; kết quả còn nữa. Dùng --format csv hoặc --format json để lấy hết, hoặc --limit N.[/]"
+            : $"[dim]{shown.ToString("N0", Vietnamese)} dòng[/]");
+        return shown;
     }
 
-    /// <summary>RFC 4180 CSV with a header row; numbers and dates in invariant form.</summary>
-    public static void WriteCsv(TextWriter writer, ResultTable result)
+    /// <summary>CSV through the product's <see cref="CsvWriter"/> (BOM, neutralised text), row by row.</summary>
+    public static void WriteCsv(TextWriter writer, IReadOnlyList<string> columns, IReadOnlyList<bool> numeric, IEnumerable<object?[]> rows)
     {
-        writer.Write(string.Join(',', result.Columns.Select(Quote)));
-        writer.Write("\r\n");
-        foreach (var row in result.Rows)
+        using var csv = new CsvWriter(writer);
+        csv.WriteRow(columns);
+        foreach (var row in rows)
         {
-            writer.Write(string.Join(',', row.Select(value => value is null ? string.Empty : Quote(FormatInvariant(value)))));
-            writer.Write("\r\n");
+            csv.WriteValues(row, numeric);
         }
     }
 
-    /// <summary>An array of objects keyed by column name; numbers stay JSON numbers.</summary>
-    public static void WriteJson(TextWriter writer, ResultTable result) => WriteDocument(writer, json =>
-        {
-            json.WriteStartArray();
-            foreach (var row in result.Rows)
-            {
-                json.WriteStartObject();
-                for (var i = 0; i < row.Length; i++)
-                {
-                    json.WritePropertyName(result.Columns[i]);
-                    WriteJsonValue(json, row[i]);
-                }
+    /// <summary>How a JSON value is written.</summary>
+    public enum JsonKind
+    {
+        /// <summary>As its .NET value: numbers as numbers, text as text.</summary>
+        Value,
 
-                json.WriteEndObject();
+        /// <summary>A number that may arrive as exact text (a 38-digit decimal): written as a JSON number.</summary>
+        Number,
+
+        /// <summary>JSON text made by DuckDB (a list, a struct): written as nested JSON.</summary>
+        Json,
+    }
+
+    /// <summary>An array of objects keyed by column name, flushed every few hundred rows: constant memory.</summary>
+    public static void WriteJson(TextWriter output, IReadOnlyList<string> columns, IReadOnlyList<JsonKind> kinds, IEnumerable<object?[]> rows)
+    {
+        using var buffer = new MemoryStream();
+        using var json = new Utf8JsonWriter(buffer, JsonOptions);
+        var names = columns.Select(c => JsonEncodedText.Encode(c, JsonOptions.Encoder)).ToArray();
+        json.WriteStartArray();
+        var count = 0;
+        foreach (var row in rows)
+        {
+            json.WriteStartObject();
+            for (var i = 0; i < row.Length; i++)
+            {
+                json.WritePropertyName(names[i]);
+                switch (kinds[i])
+                {
+                    case JsonKind.Number when row[i] is string exact:
+                        json.WriteRawValue(exact);
+                        break;
+                    case JsonKind.Json when row[i] is string nested:
+                        json.WriteRawValue(nested);
+                        break;
+                    default:
+                        WriteJsonValue(json, row[i]);
+                        break;
+                }
             }
 
-            json.WriteEndArray();
-        });
+            json.WriteEndObject();
+            if (++count % 256 == 0)
+            {
+                Drain(json, buffer, output);
+            }
+        }
+
+        json.WriteEndArray();
+        Drain(json, buffer, output);
+        output.WriteLine();
+    }
 
     /// <summary>Writes one JSON document built by <paramref name="write"/> to <paramref name="output"/>.</summary>
     public static void WriteDocument(TextWriter output, Action<Utf8JsonWriter> write)
@@ -90,7 +156,7 @@ public static class ResultWriter
             case float f when float.IsFinite(f): json.WriteNumberValue(f); break;
             case double or float: json.WriteNullValue(); break;
             case decimal m: json.WriteNumberValue(Normalize(m)); break;
-            case sbyte or byte or short or ushort or int or uint or long or ulong or Int128 or UInt128:
+            case sbyte or byte or short or ushort or int or uint or long or ulong or Int128 or UInt128 or System.Numerics.BigInteger:
                 json.WriteRawValue(Convert.ToString(value, CultureInfo.InvariantCulture)!); break;
             default: json.WriteStringValue(FormatInvariant(value)); break;
         }
@@ -111,11 +177,18 @@ public static class ResultWriter
     /// <summary>A decimal without the trailing zeros of its storage scale: 159.0000 → 159.</summary>
     public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
-    private static bool IsNumeric(Type type) =>
+    /// <summary>True for the .NET types of numbers.</summary>
+    public static bool IsNumeric(Type type) =>
         type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(sbyte) || type == typeof(byte)
         || type == typeof(double) || type == typeof(float) || type == typeof(decimal) || type == typeof(Int128)
-        || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort);
+        || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) || type == typeof(System.Numerics.BigInteger);
 
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    private static void Drain(Utf8JsonWriter json, MemoryStream buffer, TextWriter output)
+    {
+        json.Flush();
+        output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        buffer.SetLength(0);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Ntm.Domain.Statuses;
 using Ntm.Etl.Ingestion;
 using Ntm.Warehouse;
 using DuckDB.NET.Data;
@@ -17,19 +18,10 @@ public sealed class IngestInboxJob(WarehouseHome home, TimeProvider clock, Sched
     {
         Home.EnsureFolders();
         var service = new IngestionService(connection, Home, Clock);
-        var results = new List<IngestFileResult>();
-        foreach (var file in IngestionService.Expand([Home.Inbox]))
-        {
-            if (cancellation.IsCancellationRequested)
-            {
-                break;
-            }
-
-            results.Add(service.Ingest(file, new IngestionOptions()));
-        }
-
-        var rejected = results.Count(r => r.Status == IngestFileResult.Rejected);
-        var message = $"{results.Count(r => r.Status == IngestFileResult.Accepted)} nhận, {results.Count(r => r.Status == IngestFileResult.Duplicate)} trùng, {rejected} từ chối"
+        var batch = IngestionBatch.Plan([], Home.Inbox, TimeSpan.FromSeconds(Settings.InboxSettleSeconds), DateTime.UtcNow);
+        var results = service.Ingest(batch, new IngestionOptions(), cancellation: cancellation);
+        var rejected = results.Count(r => r.Outcome == IngestOutcome.Rejected);
+        var message = $"{results.Count(r => r.Outcome == IngestOutcome.Accepted)} nhận, {results.Count(r => r.Outcome == IngestOutcome.Duplicate)} trùng, {rejected} từ chối"
             + (cancellation.IsCancellationRequested ? "; dừng do tắt máy chủ, phần còn lại ở lần sau." : ".");
         return new JobOutcome(rejected > 0 ? "partial" : "succeeded", results.Count, message);
     }

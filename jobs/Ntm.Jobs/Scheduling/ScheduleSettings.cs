@@ -30,6 +30,12 @@ public sealed record ScheduleSettings
     /// <summary>Seconds before a job tries again a warehouse another process is writing to.</summary>
     public int BusyRetrySeconds { get; init; } = 300;
 
+    /// <summary>
+    /// Seconds a file in the inbox must stay unchanged before it is read: the inbox is a shared
+    /// folder, and a workbook still being copied in must not be taken half-written.
+    /// </summary>
+    public int InboxSettleSeconds { get; init; } = 5;
+
     /// <summary>Cron expressions (Quartz: seconds minutes hours day-of-month month day-of-week) per job.</summary>
     public Dictionary<string, List<string>> Jobs { get; init; } = new()
     {

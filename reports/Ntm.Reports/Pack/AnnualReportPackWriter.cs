@@ -42,13 +42,13 @@ public static class AnnualReportPackWriter
     private static string Summary(AnnualReport report)
     {
         var text = new StringBuilder();
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"# {report.Title}\n\nSố liệu đến {report.DataDate}. Biểu đồ: `charts/`; bảng: `tables/`; bản đầy đủ: `index.html`.\n");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"# {Tables.SpreadsheetText.EscapeMarkdown(report.Title)}\n\nSố liệu đến {report.DataDate}. Biểu đồ: `charts/`; bảng: `tables/`; bản đầy đủ: `index.html`.\n");
         foreach (var section in report.Sections)
         {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n## {section.Title}\n\n");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n## {Tables.SpreadsheetText.EscapeMarkdown(section.Title)}\n\n");
             foreach (var paragraph in section.Paragraphs)
             {
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"- {paragraph}\n");
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"- {Tables.SpreadsheetText.EscapeMarkdown(paragraph)}\n");
             }
         }
 

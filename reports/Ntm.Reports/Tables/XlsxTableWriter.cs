@@ -17,6 +17,7 @@ public static class XlsxTableWriter
     private const uint MetStyle = 4;
     private const uint NotMetStyle = 5;
     private const uint NoDataStyle = 6;
+    private const uint QuotedTextStyle = 7;
 
     /// <summary>Writes <paramref name="tables"/> to <paramref name="path"/>, each on its own sheet.</summary>
     public static void Write(string path, IReadOnlyList<TableData> tables)
@@ -88,8 +89,19 @@ public static class XlsxTableWriter
         _ => NoDataStyle,
     };
 
+    /// <summary>
+    /// A text cell. Text a spreadsheet would take for a formula (<c>=</c>, <c>+</c>, <c>-</c>,
+    /// <c>@</c>…) gets Excel's own quote prefix, as when a user types an apostrophe: shown as
+    /// written, never evaluated, even after the cell is edited.
+    /// </summary>
     private static Cell TextCell(int column, int row, string text, uint style) =>
-        new() { CellReference = Reference(column, row), DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)), StyleIndex = style };
+        new()
+        {
+            CellReference = Reference(column, row),
+            DataType = CellValues.InlineString,
+            InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+            StyleIndex = style == 0 && SpreadsheetText.Neutralize(text) != text ? QuotedTextStyle : style,
+        };
 
     private static string Reference(int column, int row) => SheetWriter.Reference(column, row);
 
@@ -122,7 +134,8 @@ public static class XlsxTableWriter
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
             new CellFormat { FontId = 2, FillId = 3, ApplyFont = true, ApplyFill = true },
             new CellFormat { FontId = 2, FillId = 4, ApplyFont = true, ApplyFill = true },
-            new CellFormat { FillId = 5, ApplyFill = true }) { Count = 7 });
+            new CellFormat { FillId = 5, ApplyFill = true },
+            new CellFormat { QuotePrefix = true }) { Count = 8 });
 
     private static Fill Solid(string argb) => new(new PatternFill(new ForegroundColor { Rgb = argb }) { PatternType = PatternValues.Solid });
 }

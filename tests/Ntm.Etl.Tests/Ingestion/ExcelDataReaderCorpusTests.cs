@@ -1,3 +1,4 @@
+using Ntm.Domain.Statuses;
 using Ntm.Etl.Ingestion;
 using Ntm.Warehouse;
 
@@ -32,15 +33,15 @@ public sealed class ExcelDataReaderCorpusTests(WarehouseFixture fixture) : IDisp
 
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting();
         var service = new IngestionService(connection, home, TimeProvider.System);
-        var results = inbox.Select(f => service.Ingest(f, new IngestionOptions())).ToList();
+        var results = service.Ingest(IngestionBatch.Plan([], home.Inbox, TimeSpan.Zero, DateTime.UtcNow), new IngestionOptions()).ToList();
 
-        Assert.All(results, r => Assert.Contains(r.Status, new[] { IngestFileResult.Accepted, IngestFileResult.Rejected, IngestFileResult.Duplicate }));
+        Assert.All(results, r => Assert.Contains(r.Outcome, new[] { IngestOutcome.Accepted, IngestOutcome.Rejected, IngestOutcome.Duplicate }));
         // Nothing lost: every rejected file is in the quarantine with its findings, every other one in the archive.
-        var rejected = results.Where(r => r.Status == IngestFileResult.Rejected).ToList();
+        var rejected = results.Where(r => r.Outcome == IngestOutcome.Rejected).ToList();
         Assert.All(rejected, r => Assert.NotEmpty(r.Findings));
         Assert.Equal(rejected.Count, Directory.GetFiles(home.Quarantine, "*.findings.json").Length);
         Assert.Equal(rejected.Count, Directory.GetFiles(home.Quarantine).Count(f => !f.EndsWith(".findings.json", StringComparison.Ordinal)));
-        var kept = results.Where(r => r.Status != IngestFileResult.Rejected).Select(r => hashes[r.File]).Distinct().Count();
+        var kept = results.Where(r => r.Outcome != IngestOutcome.Rejected).Select(r => hashes[r.File]).Distinct().Count();
         Assert.Equal(kept, Directory.GetFiles(home.Archive).Length);
         Assert.Empty(Directory.GetFiles(home.Inbox));
     }

@@ -1,3 +1,4 @@
+using Ntm.Domain.Statuses;
 using System.Globalization;
 using Dapper;
 using Ntm.Etl.Ingestion;
@@ -30,7 +31,7 @@ public sealed class GdpmYearbookTests(WarehouseFixture fixture) : IDisposable
         }
 
         var results = WarehouseFixture.Ingest(home);
-        Assert.All(results, r => Assert.Equal(IngestFileResult.Accepted, r.Status));
+        Assert.All(results, r => Assert.Equal(IngestOutcome.Accepted, r.Outcome));
         Assert.All(results, r => Assert.Equal(0, r.Errors));
         Assert.All(results, r => Assert.Equal(63, r.AreaCodes.Count));
         Assert.All(results, r => Assert.Equal(12, r.Periods.Count));

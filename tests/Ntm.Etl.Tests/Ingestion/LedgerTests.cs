@@ -1,3 +1,4 @@
+using Ntm.Domain.Statuses;
 using System.Text.Json;
 using Dapper;
 using Ntm.Etl.Ingestion;
@@ -33,7 +34,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
         var home = fixture.NewHome(directory);
         Drop(home, "long-my-2022-12-bhyt.xlsx");
         var first = Assert.Single(WarehouseFixture.Ingest(home));
-        Assert.Equal(IngestFileResult.Accepted, first.Status);
+        Assert.Equal(IngestOutcome.Accepted, first.Outcome);
         Assert.Equal(7, first.Values);
         Assert.Empty(Directory.GetFiles(home.Inbox));
         var archived = Assert.Single(Directory.GetFiles(home.Archive));
@@ -41,7 +42,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
 
         Drop(home, "long-my-2022-12-bhyt.xlsx", "same-file-other-name.xlsx");
         var second = Assert.Single(WarehouseFixture.Ingest(home));
-        Assert.Equal(IngestFileResult.Duplicate, second.Status);
+        Assert.Equal(IngestOutcome.Duplicate, second.Outcome);
         Assert.Equal(first.SubmissionId, second.SubmissionId);
         Assert.Equal(1, Scalar<int>(home, "SELECT count(*) FROM submission"));
         Assert.Equal(7, Scalar<int>(home, "SELECT count(*) FROM fact_observation"));
@@ -58,7 +59,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
         Drop(home, "long-my-2022-12-bhyt-corrected.xlsx");
         var corrected = Assert.Single(WarehouseFixture.Ingest(home));
 
-        Assert.Equal(IngestFileResult.Accepted, corrected.Status);
+        Assert.Equal(IngestOutcome.Accepted, corrected.Outcome);
         Assert.Equal([original.SubmissionId!.Value], corrected.Supersedes);
         Assert.Equal("superseded", Scalar<string>(home, $"SELECT status FROM v_submission WHERE submission_id = {original.SubmissionId}"));
         Assert.Equal(7100m, Scalar<decimal>(home, "SELECT value FROM v_observation WHERE area_code = '31483' AND indicator_code = 'bhyt.insured'"));
@@ -68,7 +69,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
 
         // The original again is a duplicate even though it was superseded: it does not come back.
         Drop(home, "long-my-2022-12-bhyt.xlsx", "again.xlsx");
-        Assert.Equal(IngestFileResult.Duplicate, Assert.Single(WarehouseFixture.Ingest(home)).Status);
+        Assert.Equal(IngestOutcome.Duplicate, Assert.Single(WarehouseFixture.Ingest(home)).Outcome);
         Assert.Equal(7100m, Scalar<decimal>(home, "SELECT value FROM v_observation WHERE area_code = '31483' AND indicator_code = 'bhyt.insured'"));
     }
 
@@ -78,7 +79,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
         var home = fixture.NewHome(directory);
         Drop(home, "typo-2022-12.xls");
         var result = Assert.Single(WarehouseFixture.Ingest(home));
-        Assert.Equal(IngestFileResult.Rejected, result.Status);
+        Assert.Equal(IngestOutcome.Rejected, result.Outcome);
         Assert.Equal(0, Scalar<int>(home, "SELECT count(*) FROM fact_observation"));
         Assert.True(File.Exists(Path.Combine(home.Quarantine, "typo-2022-12.xls")));
         using var findings = JsonDocument.Parse(File.ReadAllText(Path.Combine(home.Quarantine, "typo-2022-12.xls.findings.json")));
@@ -97,7 +98,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
         var home = fixture.NewHome(directory);
         File.WriteAllText(Path.Combine(home.Inbox, name), content);
         var result = Assert.Single(WarehouseFixture.Ingest(home));
-        Assert.Equal(IngestFileResult.Rejected, result.Status);
+        Assert.Equal(IngestOutcome.Rejected, result.Outcome);
         Assert.Equal(rule, Assert.Single(result.Findings).Rule);
         Assert.True(File.Exists(Path.Combine(home.Quarantine, name + ".findings.json")));
     }
@@ -133,7 +134,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
             .Row(6, "14.2. Tỷ lệ dân số được quản lý sức khỏe", "7.997", "7860", "101,7")
             .Save(Path.Combine(home.Inbox, "le-hong.xlsx"));
         var result = Assert.Single(WarehouseFixture.Ingest(home));
-        Assert.Equal(IngestFileResult.Accepted, result.Status);
+        Assert.Equal(IngestOutcome.Accepted, result.Outcome);
         Assert.Contains(result.Findings, f => f.Rule == "rate_mismatch" && f.Cell == "D6");
         Assert.Contains(result.Findings, f => f.Rule == "numerator_above_denominator" && f.Cell == "B7");
         Assert.Equal(result.Warnings, Scalar<int>(home, "SELECT count(*) FROM v_finding WHERE severity = 'warning'"));
@@ -151,7 +152,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
             .Row(1, "2023-02", "31483", "disease.dengue.cases", "cộng dồn", 8)
             .Row(2, "2023-02", "31483", "disease.dengue.cases", "trong tháng", 9).Save(Path.Combine(home.Inbox, "b-february.xlsx"));
         var results = WarehouseFixture.Ingest(home);
-        Assert.All(results, r => Assert.Equal(IngestFileResult.Accepted, r.Status));
+        Assert.All(results, r => Assert.Equal(IngestOutcome.Accepted, r.Outcome));
         Assert.Contains(results[1].Findings, f => f.Rule == "ytd_decreased");
         Assert.Contains(results[1].Findings, f => f.Rule == "month_above_ytd");
         _ = (january, february);
@@ -164,7 +165,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
         new XlsxBuilder().Sheet("x").Row(0, "Kỳ báo cáo", "Mã đơn vị", "Chỉ tiêu", "Loại số liệu", "Giá trị")
             .Row(1, "2023-01", "31483", "disease.dengue.cases", "trong tháng", -3).Save(Path.Combine(home.Inbox, "negative.xlsx"));
         var result = Assert.Single(WarehouseFixture.Ingest(home));
-        Assert.Equal(IngestFileResult.Rejected, result.Status);
+        Assert.Equal(IngestOutcome.Rejected, result.Outcome);
         Assert.Equal("negative_count", Assert.Single(result.Findings, f => f.Severity == Severity.Error).Rule);
     }
 }

@@ -62,7 +62,8 @@ public sealed class InitAndQueryTests : IDisposable
     {
         CliRunner.InProcess("--home", Home, "init");
         var result = CliRunner.InProcess("--home", Home, "query", "select 'a,b' as x, 'say \"hi\"' as y", "--format", "csv");
-        Assert.Equal("x,y\r\n\"a,b\",\"say \"\"hi\"\"\"\r\n", result.Out);
+        // A byte-order mark first, so that Excel reads UTF-8.
+        Assert.Equal("\uFEFFx,y\r\n\"a,b\",\"say \"\"hi\"\"\"\r\n", result.Out);
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class InitAndQueryTests : IDisposable
         CliRunner.InProcess("--home", Home, "init");
         var result = CliRunner.InProcess("--home", Home, "query", "DROP TABLE dim_period");
         Assert.Equal((int)ExitCode.Usage, result.ExitCode);
-        Assert.Contains("read-only", result.Error, StringComparison.Ordinal);
+        Assert.Contains("chỉ chạy câu truy vấn đọc dữ liệu", result.Error, StringComparison.Ordinal);
         var count = CliRunner.InProcess("--home", Home, "query", "select count(*) from dim_period", "--json");
         Assert.Equal(0, count.ExitCode);
     }

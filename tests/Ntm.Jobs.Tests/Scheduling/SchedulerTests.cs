@@ -29,6 +29,8 @@ public sealed class SchedulerTests : IDisposable
         Jobs = jobs ?? new Dictionary<string, List<string>> { [JobNames.IngestInbox] = ["0 0 6 * * ?"] },
         MisfireThresholdSeconds = 1,
         BusyRetrySeconds = busyRetrySeconds,
+        // Files are dropped just before a job runs; waiting for them to settle is tested on its own.
+        InboxSettleSeconds = 0,
     };
 
     private async Task<IHost> Start(ScheduleSettings settings)
@@ -250,7 +252,7 @@ public sealed class MonthlyJobTests : IDisposable
     private async Task<string> RunJob(string job)
     {
         var clock = new FixedClock(new DateTimeOffset(2023, 2, 10, 9, 0, 0, TimeSpan.FromHours(7)));
-        using var host = SchedulerHost.Build(home, clock, new ScheduleSettings { Jobs = [] }, LogLevel.Warning);
+        using var host = SchedulerHost.Build(home, clock, new ScheduleSettings { Jobs = [], InboxSettleSeconds = 0 }, LogLevel.Warning);
         await host.StartAsync();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.TriggerJob(new JobKey(job), new JobDataMap(), CancellationToken.None);

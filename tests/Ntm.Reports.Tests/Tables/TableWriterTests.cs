@@ -31,6 +31,22 @@ public sealed class TableWriterTests : IDisposable
     }
 
     [Fact]
+    public void Xlsx_text_a_spreadsheet_would_evaluate_is_stored_as_quoted_text_never_as_a_formula()
+    {
+        var path = directory.File("t.xlsx");
+        XlsxTableWriter.Write(path, [new TableData("Tệp", [new("Tên tệp")], [["=HYPERLINK(\"http://x\",\"bấm\")"], ["Xã Lê Hồng"]])]);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
+        var part = document.WorkbookPart!;
+        var cells = part.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        Assert.DoesNotContain(cells, c => c.CellFormula is not null);
+        var formats = part.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ToList();
+        var hostile = cells.Single(c => c.InnerText.StartsWith('='));
+        Assert.True(formats[(int)hostile.StyleIndex!.Value].QuotePrefix?.Value);
+        var plain = cells.Single(c => c.InnerText == "Xã Lê Hồng");
+        Assert.NotEqual(true, formats[(int)(plain.StyleIndex?.Value ?? 0)].QuotePrefix?.Value);
+    }
+
+    [Fact]
     public void Csv_has_a_byte_order_mark_and_exact_values()
     {
         var path = directory.File("t.csv");

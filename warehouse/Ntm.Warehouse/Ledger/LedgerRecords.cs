@@ -20,4 +20,4 @@ public sealed record SubmissionRow(
     string? ArchivePath);
 
 /// <summary>A submission already in the ledger.</summary>
-public sealed record KnownSubmission(long SubmissionId, string FileName, string Status, string? ArchivePath);
+public sealed record KnownSubmission(long SubmissionId, string FileName, string Status, string? ArchivePath, string? Template = null);

@@ -5,38 +5,74 @@ namespace Ntm.Warehouse.Ledger;
 
 /// <summary>
 /// The ledger of submissions: nothing lost, nothing counted twice. A file whose bytes were already
-/// accepted is a duplicate; an accepted file for the same template, area and period as an earlier
-/// one supersedes it (the earlier one stays, marked, for audit); each submission is written in one
-/// transaction, so a crash leaves the warehouse as it was before that file.
+/// accepted is a duplicate. An accepted file supersedes an earlier accepted file of the same
+/// template and period when it covers every (month, unit) the earlier one covered: a district's
+/// corrected report replaces its original, but eight districts' files for one month stand side by
+/// side, and a new file never hides values of units it does not cover (the earlier one stays,
+/// marked, for audit). Each submission is written in one transaction, so a crash leaves the
+/// warehouse as it was before that file.
 /// </summary>
 public sealed class SubmissionLedger(DuckDBConnection connection)
 {
     /// <summary>The accepted (or since superseded) submission with these bytes, if any.</summary>
     public KnownSubmission? FindAccepted(string sha256) =>
         connection.QueryFirstOrDefault<KnownSubmission>(
-            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath FROM submission WHERE sha256 = $sha256 AND status IN ('accepted', 'superseded') ORDER BY submission_id LIMIT 1",
+            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath, template AS Template FROM submission WHERE sha256 = $sha256 AND status IN ('accepted', 'superseded') ORDER BY submission_id LIMIT 1",
             new { sha256 });
+
+    /// <summary>The submission with this id, if any.</summary>
+    public KnownSubmission? Find(long submissionId) =>
+        connection.QueryFirstOrDefault<KnownSubmission>(
+            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath, template AS Template FROM submission WHERE submission_id = $submissionId",
+            new { submissionId });
+
+    /// <summary>The findings recorded for a submission, in order.</summary>
+    public IReadOnlyList<FindingRow> Findings(long submissionId) =>
+        connection.Query<FindingRow>(
+            "SELECT severity AS Severity, sheet AS Sheet, cell AS Cell, rule AS Rule, message AS Message, value_seen AS ValueSeen, expected AS Expected FROM finding WHERE submission_id = $submissionId ORDER BY finding_no",
+            new { submissionId }).ToList();
 
     /// <summary>Rejected submissions of these bytes under this name, newest first (to finish an interrupted move).</summary>
     public IReadOnlyList<KnownSubmission> FindRejected(string sha256, string fileName) =>
         connection.Query<KnownSubmission>(
-            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath FROM submission WHERE sha256 = $sha256 AND file_name = $fileName AND status = 'rejected' ORDER BY submission_id DESC",
+            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath, template AS Template FROM submission WHERE sha256 = $sha256 AND file_name = $fileName AND status = 'rejected' ORDER BY submission_id DESC",
             new { sha256, fileName }).ToList();
 
     /// <summary>
     /// Records an accepted submission with its values and warnings, superseding the accepted
     /// submission of the same scope, all in one transaction. Returns the new id and the superseded ones.
     /// </summary>
-    public (long SubmissionId, IReadOnlyList<long> Superseded) Accept(SubmissionRow submission, IReadOnlyList<ObservationRow> observations, IReadOnlyList<FindingRow> findings)
+    public (long SubmissionId, IReadOnlyList<long> Superseded) Accept(SubmissionRow submission, IReadOnlyList<ObservationRow> observations, IReadOnlyList<FindingRow> findings, long? replaces = null)
     {
         using var transaction = connection.BeginTransaction();
         var id = Insert(submission, observations.Count);
-        var superseded = connection.Query<long>("""
-            UPDATE submission SET status = 'superseded', superseded_by = $id
-            WHERE status = 'accepted' AND submission_id <> $id AND template IS NOT DISTINCT FROM $template
-              AND area_id IS NOT DISTINCT FROM $areaId AND period_key IS NOT DISTINCT FROM $periodKey
-            RETURNING submission_id
-            """, new { id, template = submission.Template, areaId = submission.AreaId, periodKey = submission.PeriodKey }).ToList();
+        var covered = observations.Select(o => (o.PeriodKey, o.AreaId)).ToHashSet();
+        var superseded = new List<long>();
+        var candidates = connection.Query<long>("""
+            SELECT submission_id FROM submission
+            WHERE status = 'accepted' AND submission_id <> $id AND template IS NOT DISTINCT FROM $template AND period_key IS NOT DISTINCT FROM $periodKey
+            """, new { id, template = submission.Template, periodKey = submission.PeriodKey }).ToList();
+        foreach (var candidate in candidates)
+        {
+            var cells = connection.Query<(int PeriodKey, int AreaId)>(
+                "SELECT DISTINCT period_key, area_id FROM fact_observation WHERE submission_id = $candidate", new { candidate });
+            if (candidate == replaces || cells.All(covered.Contains))
+            {
+                superseded.Add(candidate);
+            }
+        }
+
+        if (replaces is { } replaced && !superseded.Contains(replaced))
+        {
+            superseded.Add(replaced);
+        }
+
+        if (superseded.Count > 0)
+        {
+            connection.Execute(
+                "UPDATE submission SET status = 'superseded', superseded_by = $id WHERE submission_id IN $superseded AND status = 'accepted'",
+                new { id, superseded });
+        }
 
         using (var appender = connection.CreateAppender("fact_observation"))
         {
