@@ -176,7 +176,7 @@ public sealed class IngestionService
         var findings = result.Findings.Concat(validator.Validate(result.Values, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
             (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null,
             template is null ? null : templates[template]?.Sums)).ToList();
-        if (template is not null && result.Values.Count == 0 && findings.All(f => f.Severity != Severity.Error))
+        if (template is not null && result.Values.Count + result.Targets.Count == 0 && findings.All(f => f.Severity != Severity.Error))
         {
             var formulas = XlsxInspector.UncalculatedFormulas(content);
             findings.Add(formulas.Count == 0
@@ -186,8 +186,8 @@ public sealed class IngestionService
         }
 
         var periods = result.Values.Select(v => v.PeriodKey).Distinct().Order().ToList();
-        var periodKey = periods.Count == 1 ? periods[0] : periods.Count > 1 ? periods[^1] : result.Period?.Key;
-        var areaId = CommonArea(result.Values.Select(v => v.Area).DistinctBy(a => a.AreaId).ToList())?.AreaId ?? result.ReportingArea?.AreaId;
+        var periodKey = result.Period?.Key ?? (periods.Count > 0 ? periods[^1] : result.Targets.Select(t => (int?)((t.Year * 100) + 12)).Min());
+        var areaId = CommonArea(result.Values.Select(v => v.Area).Concat(result.Targets.Select(t => t.Area)).DistinctBy(a => a.AreaId).ToList())?.AreaId ?? result.ReportingArea?.AreaId;
         if (findings.Any(f => f.Severity == Severity.Error))
         {
             return Reject(file, content, sha, template, score, findings, areaId, periodKey);
@@ -208,7 +208,9 @@ public sealed class IngestionService
         {
             (submissionId, superseded) = ledger.Accept(
                 new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, template, areaId, periodKey, "accepted", 0, warnings, archive),
-                observations, findings.Select(ToRow).ToList(), file.Again);
+                observations, findings.Select(ToRow).ToList(), file.Again,
+                result.Targets.DistinctBy(t => (t.Area.AreaId, t.Year, t.IndicatorCode))
+                    .Select(t => new TargetRow(t.Area.AreaId, t.Year, t.IndicatorCode, t.Comparator, t.Value, t.Sheet, t.Cell, t.Note)).ToList());
         }
         catch
         {
@@ -223,7 +225,8 @@ public sealed class IngestionService
         Finish(file);
         return new IngestFileResult(file.Name, IngestOutcome.Accepted, submissionId, superseded, template, score,
             periods.Select(p => PeriodKey.FromKey(p).ToString()).ToList(),
-            result.Values.Select(v => v.Area.Code).Distinct().Order(StringComparer.Ordinal).ToList(), observations.Count, findings);
+            result.Values.Select(v => v.Area.Code).Concat(result.Targets.Select(t => t.Area.Code)).Distinct().Order(StringComparer.Ordinal).ToList(),
+            observations.Count + result.Targets.Count, findings);
     }
 
     private (string? Template, double? Score, ExtractionResult Result) Read(Workbook workbook, IngestionOptions options)

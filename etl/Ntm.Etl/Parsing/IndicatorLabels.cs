@@ -5,20 +5,41 @@ using Ntm.Domain.Text;
 
 namespace Ntm.Etl.Parsing;
 
-/// <summary>An indicator as label matching needs it.</summary>
-public sealed record IndicatorLabel(string Code, string Kind, string? NumeratorCode, string? DenominatorCode, string NameVi, IReadOnlyList<string> Aliases, decimal Factor = 100m);
+/// <summary>An indicator as label matching and reading need it.</summary>
+public sealed record IndicatorLabel(
+    string Code,
+    string Kind,
+    string? NumeratorCode,
+    string? DenominatorCode,
+    string NameVi,
+    IReadOnlyList<string> Aliases,
+    decimal Factor = 100m,
+    string PeriodType = "stock",
+    string? Better = null,
+    string? Unit = null)
+{
+    /// <summary>True for a ratio computed from a numerator and a denominator.</summary>
+    public bool IsRatio => Kind == "ratio";
+
+    /// <summary>True for a count of events in a period (cases, visits), which adds up into a year-to-date.</summary>
+    public bool IsFlow => PeriodType == "flow";
+}
 
 /// <summary>
 /// Matches spreadsheet labels to indicator codes by normalised text: case, diacritics, numbering
 /// ("1.", "14.1.", "a)", "-", "*"), remarks in parentheses, punctuation and spacing are ignored,
-/// but the signs of "M(+)" and "M(-)" are kept. A label that means different things under
-/// different group rows ("Tổng số" under "Khám phát hiện" or under "Bệnh lành") is tried with its
-/// group first: aliases such as "Khám phát hiện - Tổng số" say which.
+/// but the signs of "M(+)" and "M(-)" are kept. A label that means different things in different
+/// places ("Tổng số" under "Khám phát hiện" or under "Bệnh lành", "Quản lý, tư vấn BN được phát
+/// hiện" in the asthma or the cancer table) is read with its context: an alias written
+/// "context &gt; label" matches when the context's words appear in a row above it, the table's
+/// title or its label header, nearest first.
 /// </summary>
 public sealed partial class IndicatorLabels
 {
     private readonly Dictionary<string, IndicatorLabel> byCode;
     private readonly Dictionary<string, HashSet<string>> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Context, string Code)>> byContext = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> numeratorOf = new(StringComparer.Ordinal);
 
     /// <summary>Builds the index over <paramref name="indicators"/>.</summary>
     public IndicatorLabels(IEnumerable<IndicatorLabel> indicators)
@@ -26,15 +47,37 @@ public sealed partial class IndicatorLabels
         byCode = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
         foreach (var indicator in byCode.Values)
         {
+            if (indicator.IsRatio && indicator.NumeratorCode is { } numerator)
+            {
+                if (!numeratorOf.TryGetValue(numerator, out var ratios))
+                {
+                    numeratorOf[numerator] = ratios = [];
+                }
+
+                ratios.Add(indicator.Code);
+            }
+
             foreach (var text in indicator.Aliases.Prepend(indicator.NameVi))
             {
-                foreach (var key in Keys(text))
+                var split = text.IndexOf(" > ", StringComparison.Ordinal);
+                if (split > 0)
                 {
-                    if (key.Length == 0)
+                    var context = VietnameseText.Key(text[..split]);
+                    foreach (var key in Keys(text[(split + 3)..]))
                     {
-                        continue;
+                        if (!byContext.TryGetValue(key, out var list))
+                        {
+                            byContext[key] = list = [];
+                        }
+
+                        list.Add((context, indicator.Code));
                     }
 
+                    continue;
+                }
+
+                foreach (var key in Keys(text))
+                {
                     if (!byKey.TryGetValue(key, out var codes))
                     {
                         byKey[key] = codes = new HashSet<string>(StringComparer.Ordinal);
@@ -54,17 +97,21 @@ public sealed partial class IndicatorLabels
     {
         var aliases = connection.Query<(string Code, string Alias)>("SELECT indicator_code, alias FROM indicator_alias ORDER BY indicator_code, alias")
             .GroupBy(a => a.Code).ToDictionary(g => g.Key, g => g.Select(a => a.Alias).ToList());
-        var indicators = connection.Query<(string Code, string Kind, string? Numerator, string? Denominator, string NameVi, decimal? Factor)>(
-            "SELECT indicator_code, kind, numerator_code, denominator_code, name_vi, factor FROM dim_indicator ORDER BY indicator_code");
-        return new IndicatorLabels(indicators.Select(i => new IndicatorLabel(i.Code, i.Kind, i.Numerator, i.Denominator, i.NameVi, aliases.GetValueOrDefault(i.Code, []), i.Factor ?? 100m)));
+        var indicators = connection.Query<(string Code, string Kind, string? Numerator, string? Denominator, string NameVi, decimal? Factor, string PeriodType, string? Better, string? Unit)>(
+            "SELECT indicator_code, kind, numerator_code, denominator_code, name_vi, factor, period_type, better, unit FROM dim_indicator ORDER BY indicator_code");
+        return new IndicatorLabels(indicators.Select(i => new IndicatorLabel(i.Code, i.Kind, i.Numerator, i.Denominator, i.NameVi, aliases.GetValueOrDefault(i.Code, []), i.Factor ?? 100m, i.PeriodType, i.Better, i.Unit)));
     }
 
     /// <summary>Builds the index from the reference catalogue (without a warehouse).</summary>
     public static IndicatorLabels FromCatalog(Ntm.Warehouse.ReferenceData.IndicatorCatalog catalog) =>
-        new(catalog.Indicators.Select(i => new IndicatorLabel(i.Code, i.Kind, i.NumeratorCode, i.DenominatorCode, i.NameVi, i.Aliases, i.Factor ?? 100m)));
+        new(catalog.Indicators.Select(i => new IndicatorLabel(i.Code, i.Kind, i.NumeratorCode, i.DenominatorCode, i.NameVi, i.Aliases, i.Factor ?? 100m, i.PeriodType, i.Better, i.Unit)));
 
     /// <summary>The indicator with this code, or null.</summary>
     public IndicatorLabel? this[string code] => byCode.GetValueOrDefault(code);
+
+    /// <summary>The ratio whose numerator is <paramref name="code"/>, when there is exactly one (a count's rate column belongs to it).</summary>
+    public IndicatorLabel? RatioOf(string code) =>
+        numeratorOf.TryGetValue(code, out var ratios) && ratios.Count == 1 ? byCode[ratios[0]] : null;
 
     /// <summary>
     /// The matching keys of a label, most specific first: numbering removed and "(+)"/"(-)" kept
@@ -92,10 +139,11 @@ public sealed partial class IndicatorLabels
     }
 
     /// <summary>
-    /// The indicator a label names, tried with its group row first. Returns null when nothing
-    /// matches, and the candidates when the label is ambiguous.
+    /// The indicator a label names. <paramref name="contexts"/> are the texts around it, nearest
+    /// first (the rows it sits under, the table's title, its label header). Returns null when
+    /// nothing matches, and the candidates when the label is ambiguous.
     /// </summary>
-    public (string? Code, IReadOnlyList<string> Candidates) Resolve(string label, string? group = null)
+    public (string? Code, IReadOnlyList<string> Candidates) Resolve(string label, IReadOnlyList<string>? contexts = null)
     {
         var trimmed = label.Trim();
         if (byCode.ContainsKey(trimmed))
@@ -109,13 +157,19 @@ public sealed partial class IndicatorLabels
             return (null, []);
         }
 
-        var groupKeys = group is null ? [] : Keys(group);
-        var groupKey = groupKeys.Count == 0 ? null : groupKeys[^1];
-        foreach (var key in keys)
+        foreach (var context in contexts ?? [])
         {
-            if (groupKey is not null && byKey.TryGetValue(groupKey + " " + key, out var grouped) && grouped.Count == 1)
+            var contextKey = $" {VietnameseText.Key(context)} ";
+            foreach (var key in keys)
             {
-                return (grouped.First(), [.. grouped]);
+                if (byContext.TryGetValue(key, out var grouped))
+                {
+                    var codes = grouped.Where(g => contextKey.Contains($" {g.Context} ", StringComparison.Ordinal)).Select(g => g.Code).Distinct().ToList();
+                    if (codes.Count == 1)
+                    {
+                        return (codes[0], codes);
+                    }
+                }
             }
         }
 
@@ -128,6 +182,32 @@ public sealed partial class IndicatorLabels
         }
 
         return (null, []);
+    }
+
+    /// <summary>
+    /// The indicators whose names or aliases share the most words with <paramref name="label"/>,
+    /// best first: what the warning for an unmatched label offers to learn.
+    /// </summary>
+    public IReadOnlyList<IndicatorLabel> Suggest(string label, int count = 3)
+    {
+        var words = Keys(label).SelectMany(k => k.Split(' ')).Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        return byCode.Values
+            .Select(i => (Indicator: i, Score: i.Aliases.Prepend(i.NameVi).Max(a =>
+            {
+                var other = VietnameseText.Key(a[(a.IndexOf(" > ", StringComparison.Ordinal) + 1)..]).Split(' ').Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal);
+                return other.Count == 0 ? 0 : (double)other.Count(words.Contains) / Math.Max(words.Count, other.Count);
+            })))
+            .Where(s => s.Score >= 0.34)
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Indicator.Code, StringComparer.Ordinal)
+            .Take(count)
+            .Select(s => s.Indicator)
+            .ToList();
     }
 
     [GeneratedRegex(@"\(\s*[+-]\s*\)")]

@@ -64,8 +64,20 @@ public static partial class NumberParser
 
         if (s[0] is '<' or '>' or '≤' or '≥')
         {
-            var bound = ParseNumber(s.TrimStart('<', '>', '≤', '≥', '=').TrimEnd('%'), context, columnStyle);
-            return bound.Kind == ValueKind.Number ? bound with { Kind = ValueKind.Bound, Annotation = s } : new ParsedValue(ValueKind.Invalid);
+            // "<1%", "> 97% dân số đã được lập hồ sơ": a bound, with or without words after it.
+            var comparison = ParseComparison(s, context);
+            return comparison is { } c ? new ParsedValue(ValueKind.Bound, c.Value, Annotation: s) { Words = c.Note } : new ParsedValue(ValueKind.Invalid);
+        }
+
+        if (!s.Any(char.IsDigit))
+        {
+            return s.Any(char.IsLetter) ? new ParsedValue(ValueKind.Text, Annotation: s) : new ParsedValue(ValueKind.Invalid);
+        }
+
+        if (LeadingWords().Match(s) is { Success: true } worded && ParseNumber(worded.Groups[2].Value, context, columnStyle) is { Kind: ValueKind.Number } afterWords)
+        {
+            // "Tiêm nhắc 59": a remark before the number.
+            return afterWords with { Words = worded.Groups[1].Value.Trim(), Annotation = s };
         }
 
         var slash = s.IndexOf('/', StringComparison.Ordinal);
@@ -85,6 +97,44 @@ public static partial class NumberParser
         }
 
         return ParseNumber(s, context, columnStyle) with { Annotation = annotation };
+    }
+
+    /// <summary>
+    /// Reads a target or a bound: an optional comparator, a number, an optional "%", and optional
+    /// words after it ("&gt; 95", "&lt;109", "18,5", "95% với 12 loại vắc xin"). Null when there is no
+    /// number to read.
+    /// </summary>
+    public static (string? Comparator, decimal Value, string? Note)? ParseComparison(string? text, NumberContext context = NumberContext.Rate)
+    {
+        var s = string.Join(' ', (text ?? string.Empty).Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (s.Length == 0)
+        {
+            return null;
+        }
+
+        var match = ComparisonPattern().Match(s);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var number = ParseNumber(match.Groups["number"].Value, context, null);
+        if (number.Kind != ValueKind.Number)
+        {
+            return null;
+        }
+
+        var comparator = match.Groups["comparator"].Value switch
+        {
+            "" => null,
+            "<" => "<",
+            ">" => ">",
+            "≤" or "<=" => "<=",
+            "≥" or ">=" => ">=",
+            _ => "=",
+        };
+        var note = match.Groups["note"].Value.Trim();
+        return (comparator, number.Value!.Value, note.Length == 0 ? null : note);
     }
 
     /// <summary>
@@ -261,6 +311,12 @@ public static partial class NumberParser
 
     [GeneratedRegex(@"^\d[\d.,]*$")]
     private static partial Regex NumberShape();
+
+    [GeneratedRegex(@"^(?<comparator><=|>=|[<>≤≥=])?\s*(?<number>\d[\d.,]*)\s*%?\s*(?<note>.*)$")]
+    private static partial Regex ComparisonPattern();
+
+    [GeneratedRegex(@"^(\p{L}[\p{L}\s]*?)\s+(\d[\d.,]*)$")]
+    private static partial Regex LeadingWords();
 
     [GeneratedRegex(@"\(\s*[-+−]\s*\)$")]
     private static partial Regex AnnotationPattern();

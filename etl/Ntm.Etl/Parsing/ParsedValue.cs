@@ -26,6 +26,9 @@ public enum ValueKind
 
     /// <summary>A number too large for the warehouse's exact decimals (|x| ≥ 10¹⁴), such as 1E+308.</summary>
     OutOfRange,
+
+    /// <summary>Words without a digit ("tương đương", "Không có ca SR (+)"): a remark, not a number.</summary>
+    Text,
 }
 
 /// <summary>Which decimal convention a number was read with.</summary>
@@ -49,6 +52,9 @@ public sealed record ParsedValue(ValueKind Kind, decimal? Value = null, decimal?
 {
     /// <summary>Not reported.</summary>
     public static ParsedValue Missing { get; } = new(ValueKind.NotReported);
+
+    /// <summary>Words written around the number ("Tiêm nhắc 59", "95% với 12 loại vắc xin"), left out of the value.</summary>
+    public string? Words { get; init; }
 
     /// <summary>True for a single usable number (plain or percentage).</summary>
     public bool HasValue => Kind is ValueKind.Number or ValueKind.Percent && Value is not null;

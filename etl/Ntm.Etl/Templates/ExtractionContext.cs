@@ -19,6 +19,9 @@ public sealed class ExtractionResult
     /// <summary>Values to load.</summary>
     public List<ExtractedValue> Values { get; } = [];
 
+    /// <summary>Targets to load (the unit's own targets with their comparators).</summary>
+    public List<ExtractedTarget> Targets { get; } = [];
+
     /// <summary>Errors and warnings found while reading.</summary>
     public List<Validation.Finding> Findings { get; } = [];
 

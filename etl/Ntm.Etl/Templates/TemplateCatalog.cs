@@ -72,12 +72,25 @@ public sealed class TemplateCatalog
             throw new FormatException($"Template {source}: family '{spec.Family}' is not one of {string.Join(", ", TemplateSpec.Families)}.");
         }
 
-        var measures = spec.Headers.Select(h => h.Measure).Concat(spec.Headers.Select(h => h.Second)).Append(spec.Measure).Append(spec.AnnualMeasure).Concat(spec.MeasureWords.Values);
+        var measures = spec.Headers.Select(h => h.Measure).Append(spec.Measure).Append(spec.AnnualMeasure).Concat(spec.MeasureWords.Values);
         foreach (var measure in measures.OfType<string>())
         {
-            if (!Measures.All.Contains(measure))
+            if (!Measures.All.Contains(measure) && measure != Measures.Annual)
             {
-                throw new FormatException($"Template {source}: measure '{measure}' is not one of {string.Join(", ", Measures.All)}.");
+                throw new FormatException($"Template {source}: measure '{measure}' is not one of {string.Join(", ", Measures.All)} or annual.");
+            }
+        }
+
+        foreach (var header in spec.Headers)
+        {
+            if (header.Second is not (null or Measures.TargetYear or "denominator"))
+            {
+                throw new FormatException($"Template {source}: second '{header.Second}' of header '{string.Join(", ", header.Keys)}' is not target_year or denominator.");
+            }
+
+            if (header.Part is not (null or "numerator" or "denominator"))
+            {
+                throw new FormatException($"Template {source}: part '{header.Part}' of header '{string.Join(", ", header.Keys)}' is not numerator or denominator.");
             }
         }
 

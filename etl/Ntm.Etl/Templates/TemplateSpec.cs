@@ -63,23 +63,31 @@ public sealed class TemplateSpec
 }
 
 /// <summary>
-/// A report-table header: the words that name it and what its column holds: a measure, a part of
-/// a ratio (numerator or denominator), a pair "ytd/target" (<see cref="Second"/>), or nothing to
-/// load (<see cref="Ignore"/>, with the reason shown by <c>ntm template check</c>).
+/// A report-table header: the words that name it and what its column holds: a measure (or
+/// <c>annual</c>: a year's result, stored at its December), a part of a ratio (numerator or
+/// denominator), targets with comparators (<see cref="Target"/>), a pair "ytd/target" or
+/// "ytd/denominator" (<see cref="Second"/>), or nothing to load (<see cref="Ignore"/>, with the
+/// reason shown by <c>ntm template check</c>).
 /// </summary>
 public sealed class HeaderRule
 {
-    /// <summary>Header texts (matched on normalised text, longest first).</summary>
+    /// <summary>Header phrases (matched word for word inside the normalised header text, longest first).</summary>
     public List<string> Keys { get; set; } = [];
 
-    /// <summary>The measure of the column's values.</summary>
+    /// <summary>The measure of the column's values: month, ytd, stock, target_year, reported_rate or annual.</summary>
     public string? Measure { get; set; }
 
-    /// <summary>For "a/b" cells: the measure of the second number.</summary>
+    /// <summary>For "a/b" cells: what the second number is (target_year, or denominator of the row's ratio).</summary>
     public string? Second { get; set; }
 
     /// <summary>numerator or denominator: the column holds a part of the row's ratio indicator.</summary>
     public string? Part { get; set; }
+
+    /// <summary>The column holds targets ("&gt; 95", "&lt; 20", "18,5"), for the header's year or the report's.</summary>
+    public bool Target { get; set; }
+
+    /// <summary>The column numbers the rows (STT, TT): never a label, whatever its values.</summary>
+    public bool Numbering { get; set; }
 
     /// <summary>Why the column is not loaded (derived comparison, a threshold, a verdict…).</summary>
     public string? Ignore { get; set; }

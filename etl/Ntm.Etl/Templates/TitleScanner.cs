@@ -1,27 +1,25 @@
+using System.Text;
 using System.Text.RegularExpressions;
-using Ntm.Etl.Parsing;
-using Ntm.Etl.Reading;
 using Ntm.Domain.Areas;
 using Ntm.Domain.Text;
+using Ntm.Etl.Parsing;
+using Ntm.Etl.Reading;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace Ntm.Etl.Templates;
 
 /// <summary>
-/// Reads the title rows of a report: the period ("tháng 12 năm 2022") and the reporting unit
-/// ("SỞ Y TẾ HẬU GIANG", "TRUNG TÂM Y TẾ HUYỆN LONG MỸ", "Trạm Y tế xã …", "UBND xã …"), resolving
-/// units from the top down so that a commune is looked for inside the district the title names.
+/// Reads the title rows of a report: the period ("tháng 12 năm 2022") and the reporting unit. A
+/// unit is named after the words of the organisation that writes (<c>vocabulary/title-units.yaml</c>):
+/// "SỞ Y TẾ" names a province, "TRUNG TÂM Y TẾ" a district, "Trạm Y tế" a commune, and after
+/// "UBND" the unit type decides (THÀNH PHỐ CAO BẰNG is the city, not the province of the same
+/// name). Units are resolved inside the units the other title lines name, so a commune is looked
+/// for in the district above it.
 /// </summary>
 public static partial class TitleScanner
 {
-    private static readonly (Regex Pattern, AreaLevel Level)[] UnitPatterns =
-    [
-        (SoYTe(), AreaLevel.Province),
-        (UbndTinh(), AreaLevel.Province),
-        (TrungTam(), AreaLevel.District),
-        (UbndHuyen(), AreaLevel.District),
-        (TramYTe(), AreaLevel.Commune),
-        (UbndXa(), AreaLevel.Commune),
-    ];
+    private static readonly TitleVocabulary Vocabulary = TitleVocabulary.Load();
 
     /// <summary>The period named in the first <paramref name="rows"/> rows of any sheet, or null.</summary>
     public static ReportPeriod? FindPeriod(Workbook workbook, int rows = 12)
@@ -41,63 +39,121 @@ public static partial class TitleScanner
     }
 
     /// <summary>
-    /// The deepest reporting unit the title rows name, resolved inside the units above it, with a
-    /// finding when a unit is named but cannot be resolved.
+    /// The deepest reporting unit the title rows name, resolved inside the units the others name,
+    /// with the problem when a unit is named but cannot be resolved.
     /// </summary>
     public static (AreaRecord? Area, string? Problem) FindReportingUnit(Workbook workbook, AreaDirectory areas, DateOnly asOf, int rows = 12)
     {
-        var mentions = new List<(AreaLevel Level, string Name, string Text)>();
+        var mentions = Mentions(workbook, rows);
+        var resolved = new List<AreaRecord>();
+        var pending = mentions.ToList();
+        string? problem = null;
+        for (var progress = true; progress && pending.Count > 0;)
+        {
+            progress = false;
+            foreach (var mention in pending.ToList())
+            {
+                AreaLookup? found = null;
+                foreach (var parent in resolved.OrderByDescending(a => a.Level).Cast<AreaRecord?>().Append(null))
+                {
+                    var lookup = areas.Find(mention.Name, new AreaContextHint(asOf, mention.Level, parent));
+                    if (lookup.IsFound)
+                    {
+                        found = lookup;
+                        break;
+                    }
+
+                    problem = $"Tiêu đề '{mention.Text.Trim()}': {lookup.Message}";
+                }
+
+                if (found?.Area is { } area)
+                {
+                    resolved.Add(area);
+                    pending.Remove(mention);
+                    progress = true;
+                }
+            }
+        }
+
+        // The deepest unit whose ancestors among the named units agree with it.
+        var deepest = resolved.OrderByDescending(a => a.Level).FirstOrDefault();
+        return (deepest, deepest is null ? problem : null);
+    }
+
+    private static List<(AreaLevel? Level, string Name, string Text)> Mentions(Workbook workbook, int rows)
+    {
+        var mentions = new List<(AreaLevel?, string, string)>();
         foreach (var sheet in workbook.Sheets.Take(1))
         {
             foreach (var cell in sheet.Cells.TakeWhile(c => c.Row < rows).Where(c => c.Value is string))
             {
                 var key = VietnameseText.Key(cell.Text);
-                foreach (var (pattern, level) in UnitPatterns)
+                foreach (var (words, level) in Vocabulary.Organisations)
                 {
-                    var match = pattern.Match(key);
-                    if (match.Success && match.Groups["name"].Value.Length > 0)
+                    var at = $" {key} ".IndexOf($" {words} ", StringComparison.Ordinal);
+                    if (at < 0)
                     {
-                        mentions.Add((level, match.Groups["name"].Value, cell.Text));
+                        continue;
                     }
-                }
-            }
-        }
 
-        AreaRecord? current = null;
-        string? problem = null;
-        foreach (var level in new[] { AreaLevel.Province, AreaLevel.District, AreaLevel.Commune })
-        {
-            foreach (var mention in mentions.Where(m => m.Level == level))
-            {
-                var lookup = areas.Find(mention.Name, new AreaContextHint(asOf, level, current));
-                if (lookup.IsFound)
-                {
-                    current = lookup.Area;
+                    var rest = key[Math.Min(key.Length, at + words.Length)..].Trim();
+                    foreach (var stop in Vocabulary.StopWords)
+                    {
+                        var cut = $" {rest} ".IndexOf($" {stop} ", StringComparison.Ordinal);
+                        if (cut >= 0)
+                        {
+                            rest = rest[..Math.Max(0, cut - 1)].Trim();
+                        }
+                    }
+
+                    if (rest.Length > 0)
+                    {
+                        mentions.Add((level, rest, cell.Text));
+                    }
+
                     break;
                 }
-
-                problem = $"Tiêu đề '{mention.Text.Trim()}': {lookup.Message}";
             }
         }
 
-        return (current, current is null ? problem : null);
+        return mentions;
     }
 
-    [GeneratedRegex(@"\bso y te (?:tinh |thanh pho |tp )?(?<name>[a-z0-9 ]+?)\s*$")]
-    private static partial Regex SoYTe();
+    /// <summary>The organisation words of title lines and the level they name.</summary>
+    private sealed record TitleVocabulary(IReadOnlyList<(string Words, AreaLevel? Level)> Organisations, IReadOnlyList<string> StopWords)
+    {
+        public static TitleVocabulary Load()
+        {
+            using var stream = typeof(TitleScanner).Assembly.GetManifestResourceStream("Ntm.Etl.Templates.vocabulary.title-units.yaml")!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<VocabularyFile>(reader.ReadToEnd());
+            var organisations = file.Organisations
+                .SelectMany(o => o.Words.Select(w => (Words: VietnameseText.Key(w), Level: o.Level switch
+                {
+                    "province" => AreaLevel.Province,
+                    "district" => AreaLevel.District,
+                    "commune" => AreaLevel.Commune,
+                    _ => (AreaLevel?)null,
+                })))
+                .OrderByDescending(o => o.Words.Length)
+                .ToList();
+            return new TitleVocabulary(organisations, file.StopWords.Select(VietnameseText.Key).ToList());
+        }
+    }
 
-    [GeneratedRegex(@"\b(?:ubnd|uy ban nhan dan) (?:tinh |thanh pho |tp )(?<name>[a-z0-9 ]+?)\s*$")]
-    private static partial Regex UbndTinh();
+    /// <summary>The YAML file as read.</summary>
+    private sealed class VocabularyFile
+    {
+        public List<OrganisationEntry> Organisations { get; set; } = [];
 
-    [GeneratedRegex(@"\b(?:trung tam y te|ttyt) (?<name>(?:huyen |quan |thi xa |thanh pho |tx |tp )?[a-z0-9 ]+?)\s*$")]
-    private static partial Regex TrungTam();
+        public List<string> StopWords { get; set; } = [];
+    }
 
-    [GeneratedRegex(@"\b(?:ubnd|uy ban nhan dan) (?<name>(?:huyen|quan|thi xa) [a-z0-9 ]+?)\s*$")]
-    private static partial Regex UbndHuyen();
+    /// <summary>One organisation entry of the YAML file.</summary>
+    private sealed class OrganisationEntry
+    {
+        public List<string> Words { get; set; } = [];
 
-    [GeneratedRegex(@"\b(?:tram y te|tyt) (?<name>(?:xa |phuong |thi tran )?[a-z0-9 ]+?)\s*$")]
-    private static partial Regex TramYTe();
-
-    [GeneratedRegex(@"\b(?:ubnd|uy ban nhan dan) (?<name>(?:xa|phuong|thi tran) [a-z0-9 ]+?)\s*$")]
-    private static partial Regex UbndXa();
+        public string Level { get; set; } = "any";
+    }
 }

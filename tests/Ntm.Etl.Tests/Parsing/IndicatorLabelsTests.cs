@@ -21,8 +21,32 @@ public sealed class IndicatorLabelsTests
     [InlineData("1. Viêm gan do vi rút", null, "disease.hepatitis.cases")]
     [InlineData("Bệnh sởi", null, "disease.measles.cases")]
     [InlineData("disease.hfmd.cases", null, "disease.hfmd.cases")]
-    public void Labels_match_by_normalised_text_aliases_and_group(string label, string? group, string code) =>
-        Assert.Equal(code, Labels.Resolve(label, group).Code);
+    [InlineData("Quản lý, tư vấn BN được phát hiện", "* Chương trình Phòng chống hen phế quản:", "ncd.asthma.managed")]
+    [InlineData("* Tâm thần phân liệt", "Phát hiện bệnh mới", "mental.new.schizophrenia")]
+    [InlineData("*Tâm thần phân liệt", "Bệnh nhân quản lý", "mental.managed.schizophrenia")]
+    [InlineData(" - Cân nặng theo tuổi", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "nutrition.underweight_u5.rate")]
+    [InlineData("Tổng:", "Các BPTT", "fp.modern.total")]
+    [InlineData("Số trẻ <5 tuổi bị SDD cân nặng/tuổi", null, "nutrition.underweight_u5")]
+    [InlineData("Giường bệnh viện/vạn dân", null, "resources.beds_per_10k")]
+    [InlineData("Tỷ lệ giường bệnh tư nhân (%)", null, "resources.beds_private.share")]
+    [InlineData("- Số ca nhiễm mới HIV trên 100.000 dân", null, "disease.hiv.new_per_100k")]
+    public void Labels_match_by_normalised_text_aliases_and_context(string label, string? context, string code) =>
+        Assert.Equal(code, Labels.Resolve(label, context is null ? null : [context]).Code);
+
+    [Fact]
+    public void A_total_without_context_is_not_guessed()
+    {
+        Assert.Null(Labels.Resolve("Tổng số").Code);
+        Assert.Null(Labels.Resolve("Quản lý, tư vấn BN được phát hiện").Code);
+    }
+
+    [Fact]
+    public void An_unmatched_label_gets_the_closest_indicators_as_suggestions()
+    {
+        var suggestions = Labels.Suggest("Số trẻ dưới 5 tuổi suy dinh dưỡng thể thấp còi mới");
+        Assert.Contains(suggestions, s => s.Code == "nutrition.stunting_u5");
+        Assert.Empty(Labels.Suggest("xyz"));
+    }
 
     [Fact]
     public void An_unknown_label_matches_nothing()

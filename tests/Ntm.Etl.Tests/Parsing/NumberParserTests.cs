@@ -97,14 +97,49 @@ public sealed class NumberParserTests
 
     [Theory]
     [InlineData("1.3o9")]
-    [InlineData("abc")]
     [InlineData("12..3")]
     [InlineData("1.23.4")]
     [InlineData("7.746/")]
     [InlineData("%")]
-    [InlineData("Đạt")]
     public void Text_that_is_not_a_number_is_invalid(string text) =>
         Assert.Equal(ValueKind.Invalid, NumberParser.Parse(text, NumberContext.Count).Kind);
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("Đạt")]
+    [InlineData("tương đương")]
+    [InlineData("Không có ca SR (+)")]
+    public void Words_without_a_digit_are_a_remark_not_a_number(string text) =>
+        Assert.Equal(ValueKind.Text, NumberParser.Parse(text, NumberContext.Count).Kind);
+
+    [Theory]
+    [InlineData("> 95", ">", 95.0, null)]
+    [InlineData("<109", "<", 109.0, null)]
+    [InlineData("18,5", null, 18.5, null)]
+    [InlineData("95% với 12 loại vắc xin", null, 95.0, "với 12 loại vắc xin")]
+    [InlineData("≥ 90 %", ">=", 90.0, null)]
+    [InlineData("< 23", "<", 23.0, null)]
+    public void Targets_are_read_with_their_comparator_and_words(string text, string? comparator, double value, string? note)
+    {
+        var parsed = NumberParser.ParseComparison(text);
+        Assert.NotNull(parsed);
+        Assert.Equal((comparator, (decimal)value, note), (parsed.Value.Comparator, parsed.Value.Value, parsed.Value.Note));
+    }
+
+    [Fact]
+    public void A_bound_with_words_after_it_is_a_bound()
+    {
+        var parsed = NumberParser.Parse("> 97% dân số đã được lập hồ sơ sức khỏe điện tử nhưng chưa thực hiện quản lý", NumberContext.Rate);
+        Assert.Equal(ValueKind.Bound, parsed.Kind);
+        Assert.Equal(97m, parsed.Value);
+    }
+
+    [Fact]
+    public void Words_before_a_number_are_kept_apart()
+    {
+        var parsed = NumberParser.Parse("Tiêm nhắc 59", NumberContext.Count);
+        Assert.Equal((ValueKind.Number, 59m, "Tiêm nhắc"), (parsed.Kind, parsed.Value!.Value, parsed.Words));
+    }
 
     [Fact]
     public void A_lone_ambiguous_number_without_context_is_read_the_vietnamese_way_and_flagged()

@@ -3,6 +3,9 @@ namespace Ntm.Warehouse.Ledger;
 /// <summary>One value to store in <c>fact_observation</c>.</summary>
 public sealed record ObservationRow(int PeriodKey, int AreaId, string IndicatorCode, string Measure, decimal Value, string Sheet, string Cell);
 
+/// <summary>One target to store in <c>target</c>, from a submitted file.</summary>
+public sealed record TargetRow(int AreaId, int Year, string IndicatorCode, string Comparator, decimal Value, string Sheet, string Cell, string? Note);
+
 /// <summary>One finding to store in <c>finding</c>.</summary>
 public sealed record FindingRow(string Severity, string? Sheet, string? Cell, string Rule, string Message, string? ValueSeen, string? Expected);
 

@@ -42,11 +42,12 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
     /// Records an accepted submission with its values and warnings, superseding the accepted
     /// submission of the same scope, all in one transaction. Returns the new id and the superseded ones.
     /// </summary>
-    public (long SubmissionId, IReadOnlyList<long> Superseded) Accept(SubmissionRow submission, IReadOnlyList<ObservationRow> observations, IReadOnlyList<FindingRow> findings, long? replaces = null)
+    public (long SubmissionId, IReadOnlyList<long> Superseded) Accept(SubmissionRow submission, IReadOnlyList<ObservationRow> observations, IReadOnlyList<FindingRow> findings, long? replaces = null, IReadOnlyList<TargetRow>? targets = null)
     {
+        targets ??= [];
         using var transaction = connection.BeginTransaction();
-        var id = Insert(submission, observations.Count);
-        var covered = observations.Select(o => (o.PeriodKey, o.AreaId)).ToHashSet();
+        var id = Insert(submission, observations.Count + targets.Count);
+        var covered = observations.Select(o => (o.PeriodKey, o.AreaId)).Concat(targets.Select(t => ((t.Year * 100) + 12, t.AreaId))).ToHashSet();
         var superseded = new List<long>();
         var candidates = connection.Query<long>("""
             SELECT submission_id FROM submission
@@ -55,7 +56,8 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         foreach (var candidate in candidates)
         {
             var cells = connection.Query<(int PeriodKey, int AreaId)>(
-                "SELECT DISTINCT period_key, area_id FROM fact_observation WHERE submission_id = $candidate", new { candidate });
+                "SELECT DISTINCT period_key, area_id FROM fact_observation WHERE submission_id = $candidate UNION SELECT DISTINCT year * 100 + 12, area_id FROM target WHERE submission_id = $candidate",
+                new { candidate });
             if (candidate == replaces || cells.All(covered.Contains))
             {
                 superseded.Add(candidate);
@@ -80,6 +82,16 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             {
                 appender.CreateRow().AppendValue(id).AppendValue(o.PeriodKey).AppendValue(o.AreaId).AppendValue(o.IndicatorCode).AppendValue(o.Measure)
                     .AppendValue(o.Value).AppendValue(o.Sheet).AppendValue(o.Cell).EndRow();
+            }
+        }
+
+        if (targets.Count > 0)
+        {
+            using var appender = connection.CreateAppender("target");
+            foreach (var t in targets)
+            {
+                appender.CreateRow().AppendValue(t.AreaId).AppendValue((short)t.Year).AppendValue(t.IndicatorCode).AppendValue(t.Comparator).AppendValue(t.Value)
+                    .AppendValue(submission.FileName).AppendValue(id).AppendValue(t.Sheet).AppendValue(t.Cell).AppendValue(t.Note).EndRow();
             }
         }
 

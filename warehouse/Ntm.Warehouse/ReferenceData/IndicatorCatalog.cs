@@ -18,7 +18,10 @@ public sealed record IndicatorRecord(
     decimal? Factor,
     string NameVi,
     string NameEn,
-    IReadOnlyList<string> Aliases)
+    IReadOnlyList<string> Aliases,
+    string PeriodType = "stock",
+    string? Better = null,
+    int Decimals = 1)
 {
     /// <summary>True for indicators computed from a numerator and a denominator.</summary>
     public bool IsRatio => Kind == "ratio";
@@ -27,7 +30,7 @@ public sealed record IndicatorRecord(
 /// <summary>The indicator catalogue, built from <c>indicators.csv</c> and the user's additions. Pure.</summary>
 public sealed class IndicatorCatalog
 {
-    private static readonly string[] Kinds = ["count", "ratio", "rate"];
+    private static readonly string[] Kinds = ["count", "ratio", "rate", "flag"];
 
     private IndicatorCatalog(IReadOnlyList<IndicatorRecord> indicators) =>
         Indicators = indicators;
@@ -48,14 +51,35 @@ public sealed class IndicatorCatalog
                 var code = row["code"].Trim();
                 if (!Kinds.Contains(row["kind"]))
                 {
-                    throw new FormatException($"{table.Name}: indicator {code} has kind '{row["kind"]}'; expected count, ratio or rate.");
+                    throw new FormatException($"{table.Name}: indicator {code} has kind '{row["kind"]}'; expected count, ratio, rate or flag.");
+                }
+
+                var periodType = Blank(row.GetValueOrDefault("period_type", string.Empty)) ?? "stock";
+                if (periodType is not ("flow" or "stock"))
+                {
+                    throw new FormatException($"{table.Name}: indicator {code} has period_type '{periodType}'; expected flow or stock.");
+                }
+
+                var better = Blank(row.GetValueOrDefault("better", string.Empty));
+                if (better is not (null or "higher" or "lower"))
+                {
+                    throw new FormatException($"{table.Name}: indicator {code} has better '{better}'; expected higher, lower or nothing.");
+                }
+
+                var decimals = Blank(row.GetValueOrDefault("decimals", string.Empty)) is { } places
+                    ? int.TryParse(places, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d <= 6 ? d : throw new FormatException($"{table.Name}: indicator {code} has decimals '{places}'; expected 0 to 6.")
+                    : row["kind"] is "count" or "flag" ? 0 : 1;
+                decimal? factor = null;
+                if (Blank(row["factor"]) is { } factorText)
+                {
+                    factor = decimal.TryParse(factorText, NumberStyles.Number, CultureInfo.InvariantCulture, out var f) ? f : throw new FormatException($"{table.Name}: indicator {code} has factor '{factorText}', which is not a number.");
                 }
 
                 var indicator = new IndicatorRecord(
-                    code, row["kind"], Blank(row["unit"]), row["domain"], Blank(row["numerator"]), Blank(row["denominator"]),
-                    Blank(row["factor"]) is { } factor ? decimal.Parse(factor, CultureInfo.InvariantCulture) : null,
+                    code, row["kind"], Blank(row["unit"]), row["domain"], Blank(row["numerator"]), Blank(row["denominator"]), factor,
                     VietnameseText.Clean(row["name_vi"]), row["name_en"],
-                    row["aliases"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    row["aliases"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    periodType, better, decimals);
                 if (byCode.ContainsKey(code))
                 {
                     throw new FormatException($"{table.Name}: indicator {code} is defined twice.");
@@ -63,6 +87,25 @@ public sealed class IndicatorCatalog
 
                 byCode[code] = indicator;
                 order.Add(code);
+            }
+        }
+
+        // Labels a statistician taught the product (`ntm alias add`): alias, indicator_code.
+        foreach (var table in files.Tables("indicator_aliases"))
+        {
+            table.Require("alias", "indicator_code");
+            foreach (var row in table.Rows)
+            {
+                var code = row["indicator_code"].Trim();
+                if (!byCode.TryGetValue(code, out var indicator))
+                {
+                    throw new FormatException($"{table.Name}: alias '{row["alias"]}' names indicator '{code}', which is not in the catalogue.");
+                }
+
+                if (!string.IsNullOrWhiteSpace(row["alias"]))
+                {
+                    byCode[code] = indicator with { Aliases = [.. indicator.Aliases, row["alias"].Trim()] };
+                }
             }
         }
 

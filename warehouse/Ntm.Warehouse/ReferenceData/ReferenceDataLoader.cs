@@ -39,7 +39,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
             DELETE FROM area_crosswalk; DELETE FROM area_segment; DELETE FROM dim_area;
             DELETE FROM indicator_alias; DELETE FROM dim_indicator;
             DELETE FROM criterion_threshold; DELETE FROM criterion_override; DELETE FROM criterion; DELETE FROM criteria_set;
-            DELETE FROM target; DELETE FROM area_alias;
+            DELETE FROM target WHERE submission_id IS NULL; DELETE FROM area_alias;
             """, transaction: transaction);
 
         rows["dim_area"] = Append(connection, "dim_area", areas.Areas, (a, r) => r
@@ -54,7 +54,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
 
         rows["dim_indicator"] = Append(connection, "dim_indicator", indicators.Indicators, (i, r) => r
             .AppendValue(i.Code).AppendValue(i.Kind).AppendValue(i.Unit).AppendValue(i.Domain).AppendValue(i.NumeratorCode).AppendValue(i.DenominatorCode).AppendValue(i.Factor)
-            .AppendValue(i.NameVi).AppendValue(i.NameEn));
+            .AppendValue(i.NameVi).AppendValue(i.NameEn).AppendValue(i.PeriodType).AppendValue(i.Better).AppendValue((sbyte)i.Decimals));
         var aliases = indicators.Indicators
             .SelectMany(i => i.Aliases.Prepend(i.NameVi).Select(alias => (i.Code, Alias: alias, Key: VietnameseText.Key(alias))))
             .Where(a => a.Key.Length > 0)
@@ -72,7 +72,8 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
             .AppendValue(o.SetCode).AppendValue(o.CriterionCode).AppendValue(o.ProvinceCode).AppendValue(o.ValidFrom).AppendValue(o.Threshold).AppendValue(o.Source).AppendValue(o.Note));
         rows["target"] = Append(connection, "target", criteria.Targets, (t, r) => r
             .AppendValue(areaIds.TryGetValue((t.Generation, t.AreaCode), out var id) ? id : throw new FormatException($"targets: no unit {t.AreaCode} in generation {t.Generation}."))
-            .AppendValue(t.Year).AppendValue(t.IndicatorCode).AppendValue(t.Comparator).AppendValue(t.Value).AppendValue(t.Source));
+            .AppendValue(t.Year).AppendValue(t.IndicatorCode).AppendValue(t.Comparator).AppendValue(t.Value).AppendValue(t.Source)
+            .AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue());
 
         connection.Execute(
             "INSERT OR REPLACE INTO reference_dataset (dataset, checksum, row_count, loaded_at, source) VALUES ($dataset, $checksum, $rowCount, $loadedAt, $source)",

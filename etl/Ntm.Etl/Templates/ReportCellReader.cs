@@ -1,0 +1,215 @@
+using Ntm.Domain.Areas;
+using Ntm.Etl.Parsing;
+using Ntm.Etl.Reading;
+using Ntm.Etl.Validation;
+
+namespace Ntm.Etl.Templates;
+
+/// <summary>
+/// What one cell of a report table is, given its row's indicator and its column's meaning, and
+/// where it is stored:
+/// <list type="bullet">
+/// <item>A count: in a month, year-to-date or stock column, its figure with that measure (a stock
+/// indicator such as people under management is a stock whatever the column); in a year's column
+/// ("Thực hiện năm 2024"), a flow's year-to-date or a stock, at that December; in a rate column, the
+/// reported rate of the ratio it is the numerator of (the share of children underweight), else
+/// its own reported rate (the share of the annual plan); "a/b" in a ytd/plan column, the
+/// year-to-date and the plan; "a/b" in a ytd/denominator column, the ratio's numerator and
+/// denominator.</item>
+/// <item>A ratio: "a/b" is its numerator and denominator; a single figure is the rate the submitter
+/// wrote (kept to cross-check, recomputed from the parts when they are there).</item>
+/// <item>A rate or a flag: the unit's own figure (stock).</item>
+/// <item>In a target column, a target with its comparator ("&gt; 95"; without one, the indicator's
+/// direction decides: ≥ where higher is better, ≤ where lower is).</item>
+/// </list>
+/// Differences ("giảm 51", "↑15,19") are left out (recomputed); bounds ("&lt;1%") and remarks
+/// ("tương đương") are warnings; text that should be a number and is not ("1.3o9") is an error.
+/// </summary>
+public sealed class ReportCellReader(IndicatorLabels indicators, ExtractionResult result, string sheet, AreaRecord area, bool sectionHasPlan = false)
+{
+    /// <summary>Reads one cell into <see cref="ExtractionResult.Values"/>, <see cref="ExtractionResult.Targets"/> or a finding.</summary>
+    public void Read(Cell cell, ColumnMeaning column, IndicatorLabel indicator, ReportPeriod? period)
+    {
+        var rule = column.Rule;
+        if (rule.Target || (rule.Measure == Measures.TargetYear && indicator.Kind != "count"))
+        {
+            ReadTarget(cell, column, indicator, period);
+            return;
+        }
+
+        var rateColumn = rule.Measure == Measures.ReportedRate || (indicator.Kind is "ratio" or "rate" && rule.Part is null);
+        var parsed = NumberParser.Parse(cell.Text, rateColumn ? NumberContext.Rate : NumberContext.Count, cell.Value);
+        int? periodKey = column.Year is { } year ? (year * 100) + 12 : period?.Key;
+        if (periodKey is null)
+        {
+            result.Findings.Add(Finding.Error(sheet, cell.Address, "no_period",
+                $"Trang '{sheet}', ô {cell.Address}: không biết số liệu thuộc kỳ nào (tiêu đề tệp và tiêu đề cột '{column.Header}' không ghi tháng hay năm); hãy dùng --period YYYY-MM."));
+            return;
+        }
+
+        switch (parsed.Kind)
+        {
+            case ValueKind.NotReported:
+                return;
+            case ValueKind.Bound:
+                result.Findings.Add(Finding.Warning(sheet, cell.Address, "bound_not_value", $"Trang '{sheet}', ô {cell.Address}: '{cell.Text}' là một ngưỡng, không phải số liệu; không được nạp.", cell.Text));
+                return;
+            case ValueKind.Text:
+                result.Findings.Add(Finding.Warning(sheet, cell.Address, "text_not_value", $"Trang '{sheet}', ô {cell.Address}: '{cell.Text}' là lời ghi chú, không phải số liệu; không được nạp.", cell.Text));
+                return;
+            case ValueKind.Difference:
+                result.Ignored.Add(new IgnoredCell(sheet, cell.Address, cell.Text, "chênh lệch (tính lại từ số liệu)"));
+                return;
+            case ValueKind.Invalid or ValueKind.OutOfRange:
+                result.Findings.Add(Finding.NotANumber(sheet, cell.Address, cell.Text, parsed.Kind));
+                return;
+        }
+
+        if (parsed.Unsure)
+        {
+            result.Findings.Add(Finding.Warning(sheet, cell.Address, "ambiguous_number", $"Trang '{sheet}', ô {cell.Address}: '{cell.Text}' có thể đọc hai cách; đã đọc là {parsed.Value}.", cell.Text));
+        }
+
+        if (parsed.Words is { } words)
+        {
+            result.Findings.Add(Finding.Warning(sheet, cell.Address, "words_beside_number", $"Trang '{sheet}', ô {cell.Address}: đã đọc số {parsed.Value} và bỏ qua chữ '{words}'.", cell.Text));
+        }
+
+        var key = periodKey.Value;
+        var flowMeasure = FlowMeasure(rule.Measure, column.Year is not null, period);
+        if (parsed.Kind == ValueKind.Pair)
+        {
+            ReadPair(cell, rule, indicator, key, flowMeasure, parsed);
+            return;
+        }
+
+        var value = parsed.Value!.Value;
+        switch (indicator.Kind)
+        {
+            case "ratio" when rule.Part is "numerator" or "denominator":
+                Add(cell, key, rule.Part == "numerator" ? indicator.NumeratorCode! : indicator.DenominatorCode!, PartMeasure(indicators[rule.Part == "numerator" ? indicator.NumeratorCode! : indicator.DenominatorCode!], flowMeasure), value);
+                return;
+            case "ratio":
+                Add(cell, key, indicator.Code, Measures.ReportedRate, value);
+                return;
+            case "rate" or "flag":
+                Add(cell, key, indicator.Code, Measures.Stock, value);
+                return;
+        }
+
+        // A count.
+        if (rule.Measure == Measures.ReportedRate || parsed.Kind == ValueKind.Percent)
+        {
+            Add(cell, key, RateOwner(indicator, column).Code, Measures.ReportedRate, value);
+            return;
+        }
+
+        Add(cell, key, indicator.Code, indicator.IsFlow ? flowMeasure : Measures.Stock, value);
+    }
+
+    private void ReadPair(Cell cell, HeaderRule rule, IndicatorLabel indicator, int key, string flowMeasure, ParsedValue parsed)
+    {
+        if (indicator.IsRatio)
+        {
+            // "7.475/7860": the ratio's numerator and denominator.
+            Add(cell, key, indicator.NumeratorCode!, PartMeasure(indicators[indicator.NumeratorCode!], flowMeasure), parsed.Value!.Value);
+            Add(cell, key, indicator.DenominatorCode!, PartMeasure(indicators[indicator.DenominatorCode!], flowMeasure), parsed.Second!.Value);
+            return;
+        }
+
+        if (indicator.Kind == "count" && rule.Second == Measures.TargetYear)
+        {
+            // "7.746/6.653": the year-to-date and the annual plan.
+            Add(cell, key, indicator.Code, indicator.IsFlow ? flowMeasure : Measures.Stock, parsed.Value!.Value);
+            Add(cell, key, indicator.Code, Measures.TargetYear, parsed.Second!.Value);
+            return;
+        }
+
+        if (indicator.Kind == "count" && rule.Second == "denominator" && indicators.RatioOf(indicator.Code) is { } ratio)
+        {
+            // "3.553/6.913" under "Lũy kế/Trẻ sinh sống": the ratio's numerator (this count) and its denominator.
+            Add(cell, key, indicator.Code, indicator.IsFlow ? flowMeasure : Measures.Stock, parsed.Value!.Value);
+            Add(cell, key, ratio.DenominatorCode!, PartMeasure(indicators[ratio.DenominatorCode!], flowMeasure), parsed.Second!.Value);
+            return;
+        }
+
+        result.Findings.Add(Finding.Warning(sheet, cell.Address, "unexpected_pair", $"Trang '{sheet}', ô {cell.Address}: '{cell.Text}' có hai số nhưng cột '{indicator.NameVi}' chỉ chứa một; không được nạp.", cell.Text));
+    }
+
+    private void ReadTarget(Cell cell, ColumnMeaning column, IndicatorLabel indicator, ReportPeriod? period)
+    {
+        var text = cell.Value is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : cell.Text;
+        var parsed = NumberParser.Parse(text, NumberContext.Unknown, cell.Value);
+        if (parsed.Kind == ValueKind.NotReported || parsed.Kind == ValueKind.Text)
+        {
+            if (parsed.Kind == ValueKind.Text)
+            {
+                result.Findings.Add(Finding.Warning(sheet, cell.Address, "text_not_value", $"Trang '{sheet}', ô {cell.Address}: '{cell.Text}' là lời ghi chú, không phải mục tiêu; không được nạp.", cell.Text));
+            }
+
+            return;
+        }
+
+        if ((column.Year ?? period?.Year) is not { } year)
+        {
+            result.Findings.Add(Finding.Error(sheet, cell.Address, "no_period", $"Trang '{sheet}', ô {cell.Address}: không biết mục tiêu '{cell.Text}' là của năm nào; hãy ghi năm ở tiêu đề cột (ví dụ 'Mục tiêu 2025')."));
+            return;
+        }
+
+        var comparison = cell.Value is double number && double.IsFinite(number) && Math.Abs(number) < 1e14
+            ? ((string?)null, (decimal)number, (string?)null)
+            : NumberParser.ParseComparison(cell.Text, indicator.Kind == "count" ? NumberContext.Count : NumberContext.Rate);
+        if (comparison is not { } c)
+        {
+            result.Findings.Add(Finding.NotANumber(sheet, cell.Address, cell.Text, ValueKind.Invalid, " (mục tiêu)", "một số, có thể kèm <, >, ≤, ≥"));
+            return;
+        }
+
+        var comparator = c.Comparator ?? indicator.Better switch
+        {
+            "higher" => ">=",
+            "lower" => "<=",
+            _ => "=",
+        };
+        if (c.Note is not null)
+        {
+            result.Findings.Add(Finding.Warning(sheet, cell.Address, "words_beside_number", $"Trang '{sheet}', ô {cell.Address}: mục tiêu {comparator} {c.Value} của '{indicator.NameVi}'; đã bỏ qua chữ '{c.Note}'.", cell.Text));
+        }
+
+        result.Targets.Add(new ExtractedTarget(sheet, cell.Address, area, year, indicator.Code, comparator, c.Value, cell.Text, c.Note));
+    }
+
+    /// <summary>
+    /// Whose rate a count's rate column holds. Under "Lũy kế/Trẻ sinh sống" it is the ratio the
+    /// count is the numerator of; in a table of plans ("Lũy kế/chỉ tiêu năm") it is the share of
+    /// the plan reached, the count's own; beside a stock (children underweight, women aged 15–49)
+    /// it is the share the stock is of its population; beside a flow (cases, check-ups) the share
+    /// of the plan.
+    /// </summary>
+    private IndicatorLabel RateOwner(IndicatorLabel count, ColumnMeaning column)
+    {
+        var ratio = indicators.RatioOf(count.Code);
+        if (ratio is null || column.Group?.Second == Measures.TargetYear || sectionHasPlan)
+        {
+            return column.Group?.Second == "denominator" && ratio is not null ? ratio : count;
+        }
+
+        return column.Group?.Second == "denominator" || (!count.IsFlow && ratio.Factor == 100m) ? ratio : count;
+    }
+
+    /// <summary>The measure a flow's figure has in this column: a year's column and a whole-year report hold year-to-dates.</summary>
+    private static string FlowMeasure(string? measure, bool yearColumn, ReportPeriod? period) => measure switch
+    {
+        Measures.Annual => Measures.YearToDate,
+        Measures.Month when yearColumn || period is { WholeYear: true } => Measures.YearToDate,
+        null => yearColumn || period is { WholeYear: true } ? Measures.YearToDate : Measures.Month,
+        _ => measure,
+    };
+
+    /// <summary>A ratio's part: a flow takes the column's flow measure, a stock is a stock.</summary>
+    private static string PartMeasure(IndicatorLabel? part, string flowMeasure) =>
+        part is { IsFlow: true } ? (flowMeasure is Measures.Month or Measures.YearToDate or Measures.Stock ? flowMeasure : Measures.YearToDate) : Measures.Stock;
+
+    private void Add(Cell cell, int key, string code, string measure, decimal value) =>
+        result.Values.Add(new ExtractedValue(sheet, cell.Address, area, key, code, measure, value, cell.Text));
+}
