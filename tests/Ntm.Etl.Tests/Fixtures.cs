@@ -17,6 +17,8 @@ public static class Fixtures
         ["hau-giang-2022-dengue-by-district"] = DengueByDistrict,
         ["long-format-2023"] = LongFormat,
         ["typo-2022-12"] = Typo,
+        ["seed-003-hau-giang-2022-12"] = () => Seeds.Seed003.Build().Builder,
+        ["seed-004-cao-bang-2024"] = () => Seeds.Seed004.Build().Builder,
     };
 
     /// <summary>Seed 003: tuberculosis (group-dependent "Tổng số", en-US numbers) and family planning (two-row merged header, "a/b" cells).</summary>

@@ -255,6 +255,11 @@ public sealed class IngestionService
 
         var read = chosen.Template.IncludeHiddenSheets ? workbook : visible;
         var result = TemplateMatcher.FamilyOf(chosen.Template).Extract(read, chosen.Template, context);
+        if (options.Template is null)
+        {
+            ReadOtherLayouts(read, chosen.Template, context, result);
+        }
+
         foreach (var hidden in workbook.Sheets.Where(s => s.Hidden && !chosen.Template.IncludeHiddenSheets && s.Cells.Any()))
         {
             result.Ignored.Add(new IgnoredCell(hidden.Name, "cả trang", string.Empty,
@@ -267,6 +272,38 @@ public sealed class IngestionService
         }
 
         return (chosen.Template.Name, chosen.Score, result);
+    }
+
+    /// <summary>
+    /// A report workbook may hold a table of another layout on a sheet of its own (a list of
+    /// districts beside the report's tables): each sheet the chosen template read nothing from is
+    /// offered to the other templates, with the report's period and unit from its title.
+    /// </summary>
+    private void ReadOtherLayouts(Workbook workbook, TemplateSpec main, ExtractionContext context, ExtractionResult result)
+    {
+        var used = result.Values.Select(v => v.Sheet).Concat(result.Targets.Select(t => t.Sheet)).Concat(result.Findings.Select(f => f.Sheet)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var sheetContext = context with { Period = context.Period ?? result.Period, Area = context.Area ?? result.ReportingArea };
+        foreach (var sheet in workbook.Sheets.Where(s => !used.Contains(s.Name) && s.Cells.Any()))
+        {
+            var single = workbook with { Sheets = [sheet] };
+            var best = matcher.Rank(single, sheetContext).FirstOrDefault(s => s.Score > 0 && s.Template.Name != main.Name && s.Template.Family != main.Family);
+            if (best is null)
+            {
+                continue;
+            }
+
+            var extra = TemplateMatcher.FamilyOf(best.Template).Extract(single, best.Template, sheetContext);
+            if (extra.Values.Count + extra.Targets.Count == 0)
+            {
+                continue;
+            }
+
+            result.Values.AddRange(extra.Values);
+            result.Targets.AddRange(extra.Targets);
+            result.Findings.AddRange(extra.Findings);
+            result.Ignored.AddRange(extra.Ignored);
+            result.Sections.AddRange(extra.Sections.Select(s => $"{s} (mẫu {best.Template.Name})"));
+        }
     }
 
     private IngestFileResult Reject(SubmittedFile file, byte[] content, string sha, string? template, double? score, List<Finding> findings, int? areaId = null, int? periodKey = null)

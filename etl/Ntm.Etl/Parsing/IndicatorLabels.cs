@@ -164,7 +164,10 @@ public sealed partial class IndicatorLabels
             {
                 if (byContext.TryGetValue(key, out var grouped))
                 {
-                    var codes = grouped.Where(g => contextKey.Contains($" {g.Context} ", StringComparison.Ordinal)).Select(g => g.Code).Distinct().ToList();
+                    // The most specific context wins: "đang đợi kết quả" over "chẩn đoán bệnh" in the same header.
+                    var matches = grouped.Where(g => contextKey.Contains($" {g.Context} ", StringComparison.Ordinal)).ToList();
+                    var longest = matches.Count == 0 ? 0 : matches.Max(g => g.Context.Length);
+                    var codes = matches.Where(g => g.Context.Length == longest).Select(g => g.Code).Distinct().ToList();
                     if (codes.Count == 1)
                     {
                         return (codes[0], codes);

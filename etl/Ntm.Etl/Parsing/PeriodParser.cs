@@ -4,8 +4,12 @@ using Ntm.Domain.Text;
 
 namespace Ntm.Etl.Parsing;
 
-/// <summary>A reporting period: a month, or a whole year (stored at its December).</summary>
-public sealed record ReportPeriod(int Year, int Month, bool WholeYear)
+/// <summary>
+/// A reporting period: a month, or a whole year (stored at its December). <see cref="Cumulative"/>
+/// marks a month report that also gives the months since January ("tháng 12 và 12 tháng năm 2022"):
+/// its tables without a measure in their headers hold year-to-dates.
+/// </summary>
+public sealed record ReportPeriod(int Year, int Month, bool WholeYear, bool Cumulative = false)
 {
     /// <summary>yyyymm, the key of <c>dim_period</c>.</summary>
     public int Key => (Year * 100) + Month;
@@ -41,7 +45,7 @@ public static partial class PeriodParser
             var m = int.Parse(month.Groups[1].Value, CultureInfo.InvariantCulture);
             var y = int.Parse(month.Groups[2].Value, CultureInfo.InvariantCulture);
             // "tháng 12 và 12 tháng năm 2022" is the December report; a month that cannot be is no period at all.
-            return m is >= 1 and <= 12 && y is >= 1990 and <= 2100 ? new ReportPeriod(y, m, false) : null;
+            return m is >= 1 and <= 12 && y is >= 1990 and <= 2100 ? new ReportPeriod(y, m, false, month.Groups["cumulative"].Success) : null;
         }
 
         var year = YearOnly().Match(key);
@@ -57,11 +61,12 @@ public static partial class PeriodParser
     /// <summary>The year a file name holds ("Nien giam 2011r.xls" → 2011), or null.</summary>
     public static int? YearFromFileName(string fileName, string? pattern = null)
     {
-        var match = Regex.Match(Path.GetFileNameWithoutExtension(fileName), pattern ?? @"(?<!\d)((?:19|20)\d{2})(?!\d)", RegexOptions.None, TimeSpan.FromSeconds(1));
+        // A year standing apart in the name ("Nien giam 2011r", "bao-cao_2024"), never digits inside a word or a hash ("…a2048b…").
+        var match = Regex.Match(Path.GetFileNameWithoutExtension(fileName), pattern ?? @"(?<![\p{L}\d])((?:19|20)\d{2})(?!\d)", RegexOptions.None, TimeSpan.FromSeconds(1));
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
-    [GeneratedRegex(@"thang (\d{1,2})(?: va \d{1,2} thang)?(?: nam| )+((?:19|20)\d{2})\b")]
+    [GeneratedRegex(@"thang (\d{1,2})(?<cumulative> va \d{1,2} thang)?(?: nam| )+((?:19|20)\d{2})\b")]
     private static partial Regex MonthYear();
 
     [GeneratedRegex(@"\bnam ((?:19|20)\d{2})\b")]

@@ -115,7 +115,9 @@ public static partial class ReportTableLayout
         {
             if (key == ruleKey || padded.Contains($" {ruleKey} ", StringComparison.Ordinal))
             {
-                return new ColumnMeaning(rule, year, text.Trim());
+                // A year names the column's year for results, plans and targets; "Lũy kế từ 2004" is a start, not a year.
+                var takesYear = rule.Target || rule.Measure is Measures.Annual or Measures.TargetYear;
+                return new ColumnMeaning(rule, takesYear ? year : null, text.Trim());
             }
         }
 

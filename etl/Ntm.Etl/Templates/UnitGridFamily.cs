@@ -53,6 +53,8 @@ public sealed class UnitGridFamily : ITemplateFamily
 
         var level = spec.AreaLevel is null ? (AreaLevel?)null : AreaLevels.Parse(spec.AreaLevel);
         var measure = period.WholeYear ? spec.AnnualMeasure : spec.Measure;
+        // Flows (cases, check-ups) in a list of units: a month, or the months since January when the title says so.
+        var flowMeasure = period.WholeYear || period.Cumulative ? Measures.YearToDate : Measures.Month;
         foreach (var sheet in workbook.Sheets)
         {
             var grid = Locate(sheet, spec, context);
@@ -62,6 +64,8 @@ public sealed class UnitGridFamily : ITemplateFamily
             }
 
             var (headerRow, areaColumn, indicators, unknown) = grid.Value;
+            // "Huyện, thị xã, thành phố" says the rows are districts; "Xã, phường" communes.
+            var rowLevel = level ?? LevelOfHeader(sheet.Text(headerRow, areaColumn).Length > 0 ? sheet.Text(headerRow, areaColumn) : sheet.Text(headerRow - 1, areaColumn));
             result.Sections.Add($"{sheet.Name}: tiêu đề ở hàng {headerRow + 1}, cột đơn vị {CellRef.ColumnName(areaColumn)}, {indicators.Count} cột chỉ tiêu");
             foreach (var (column, text) in unknown)
             {
@@ -83,7 +87,7 @@ public sealed class UnitGridFamily : ITemplateFamily
                     continue;
                 }
 
-                var lookup = context.Areas.Find(label.Text, new AreaContextHint(asOf, label.Text.Trim().All(char.IsAsciiDigit) ? null : level, reporting));
+                var lookup = context.Areas.Find(label.Text, new AreaContextHint(asOf, label.Text.Trim().All(char.IsAsciiDigit) ? null : rowLevel, reporting));
                 if (!lookup.IsFound)
                 {
                     result.Findings.Add(Finding.Error(sheet.Name, label.Address, lookup.IsAmbiguous ? "ambiguous_area" : "unknown_area", $"Trang '{sheet.Name}', ô {label.Address}: {lookup.Message}", label.Text));
@@ -93,7 +97,8 @@ public sealed class UnitGridFamily : ITemplateFamily
                 foreach (var (column, indicator) in indicators)
                 {
                     var cell = sheet.At(row, column);
-                    var kind = context.Indicators[indicator]!.Kind;
+                    var definition = context.Indicators[indicator]!;
+                    var kind = definition.Kind;
                     var parsed = NumberParser.Parse(cell?.Text, kind == "count" ? NumberContext.Count : NumberContext.Rate, cell?.Value);
                     if (parsed.Kind == ValueKind.NotReported)
                     {
@@ -106,13 +111,33 @@ public sealed class UnitGridFamily : ITemplateFamily
                         continue;
                     }
 
-                    var valueMeasure = kind == "count" ? measure : Measures.ReportedRate;
+                    var valueMeasure = kind switch
+                    {
+                        "count" => definition.IsFlow ? flowMeasure : measure,
+                        "rate" or "flag" => Measures.Stock,
+                        _ => Measures.ReportedRate,
+                    };
                     result.Values.Add(new ExtractedValue(sheet.Name, cell!.Address, lookup.Area!, period.Key, indicator, valueMeasure, parsed.Value!.Value, cell.Text));
                 }
             }
         }
 
         return result;
+    }
+
+    /// <summary>The level an area header names by its first word, or null.</summary>
+    private static AreaLevel? LevelOfHeader(string text)
+    {
+        var words = VietnameseText.Key(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => w is "ten" or "don" or "vi").ToList();
+        return words.Count == 0 ? null : words[0] switch
+        {
+            "huyen" or "quan" or "thi" when words.Count > 1 && words[0] == "thi" && words[1] == "xa" => AreaLevel.District,
+            "huyen" or "quan" => AreaLevel.District,
+            "xa" or "phuong" => AreaLevel.Commune,
+            "thi" when words.Count > 1 && words[1] == "tran" => AreaLevel.Commune,
+            "tinh" => AreaLevel.Province,
+            _ => null,
+        };
     }
 
     /// <summary>"Xã, thị trấn", "Tên xã", "Huyện/TP"…: a listed header, or a short header that starts with a unit word.</summary>
@@ -139,15 +164,20 @@ public sealed class UnitGridFamily : ITemplateFamily
 
             var indicators = new List<(int, string)>();
             var unknown = new List<(int, string)>();
+            // A second header row (sub-headers under merged groups: "G6PD" under "Tổng số nguy cơ cao") holds text and no figures.
+            var next = sheet.Row(row + 1).Where(c => c.Column > areaColumn.Value).ToList();
+            var subHeaders = next.Count > 0 && next.All(c => !c.IsNumeric && !NumberParser.Parse(c.Text).HasValue);
             for (var column = areaColumn.Value + 1; column < sheet.ColumnCount; column++)
             {
-                var text = sheet.Text(row, column);
+                var group = sheet.Text(row, column);
+                var sub = subHeaders ? sheet.Text(row + 1, column) : string.Empty;
+                var text = sub.Length > 0 ? sub : group;
                 if (string.IsNullOrWhiteSpace(text) || HeaderRow.Is(text, ["stt", "tt", "ghi chú", "mã", "mã đơn vị"]))
                 {
                     continue;
                 }
 
-                var (code, _) = context.Indicators.Resolve(text);
+                var (code, _) = context.Indicators.Resolve(text, sub.Length > 0 && group.Length > 0 ? [group] : null);
                 if (code is null)
                 {
                     unknown.Add((column, text));
@@ -160,7 +190,7 @@ public sealed class UnitGridFamily : ITemplateFamily
 
             if (indicators.Count > 0)
             {
-                return (row, areaColumn.Value, indicators, unknown);
+                return (subHeaders ? row + 1 : row, areaColumn.Value, indicators, unknown);
             }
         }
 

@@ -1,0 +1,122 @@
+using Ntm.Etl.Reading;
+
+namespace Ntm.Etl.Tests.Seeds;
+
+/// <summary>What one cell of a typed seed table must become in the warehouse.</summary>
+public abstract record Expected(string Sheet, string Cell);
+
+/// <summary>A value: indicator, measure, month (yyyymm), unit and the exact figure.</summary>
+public sealed record ExpectedValue(string Sheet, string Cell, string Indicator, string Measure, decimal Value, int Period, string Area) : Expected(Sheet, Cell);
+
+/// <summary>A target: indicator, year, comparator and figure.</summary>
+public sealed record ExpectedTarget(string Sheet, string Cell, string Indicator, int Year, string Comparator, decimal Value) : Expected(Sheet, Cell);
+
+/// <summary>
+/// A workbook typed from a seed table the way its office lays it out, with what every figure
+/// must become beside the cell that holds it. A cell is plain text, a number, or a
+/// <see cref="Fig"/>: the text typed plus the values it must load. Cells whose figures are not
+/// stored on purpose (comparisons, achievement of plan) say so with <see cref="Fig.Derived"/>.
+/// </summary>
+public sealed class TypedWorkbook(string area, int period)
+{
+    private readonly XlsxBuilder builder = new();
+    private readonly List<Expected> expected = [];
+    private readonly List<(string Sheet, string Cell, string Text)> derived = [];
+    private string sheet = string.Empty;
+    private int row;
+
+    /// <summary>The reporting unit's code, which every value belongs to.</summary>
+    public string Area { get; } = area;
+
+    /// <summary>Every figure the workbook must load.</summary>
+    public IReadOnlyList<Expected> Expected => expected;
+
+    /// <summary>Figures left out on purpose (comparisons), with where they are.</summary>
+    public IReadOnlyList<(string Sheet, string Cell, string Text)> Derived => derived;
+
+    /// <summary>The workbook itself.</summary>
+    public XlsxBuilder Builder => builder;
+
+    public TypedWorkbook Sheet(string name)
+    {
+        builder.Sheet(name);
+        sheet = name;
+        row = 0;
+        return this;
+    }
+
+    /// <summary>A row of plain cells (titles, headers); an empty call leaves a blank row.</summary>
+    public TypedWorkbook Text(params string?[] cells)
+    {
+        builder.Row(row++, cells);
+        return this;
+    }
+
+    /// <summary>
+    /// Merges a range whose rows count back from the last row written: "A-1:A0" is column A over
+    /// the last two rows, "C-1:E-1" columns C to E of the row before the last.
+    /// </summary>
+    public TypedWorkbook Merge(string relative)
+    {
+        var last = row;
+        builder.Merge(System.Text.RegularExpressions.Regex.Replace(relative, @"([A-Z]+)(-?\d+)", m => m.Groups[1].Value + (last + int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))));
+        return this;
+    }
+
+    /// <summary>A data row: cells are text, numbers or <see cref="Fig"/>s.</summary>
+    public TypedWorkbook Data(params object?[] cells)
+    {
+        var values = new object?[cells.Length];
+        for (var column = 0; column < cells.Length; column++)
+        {
+            var address = CellRef.Address(row, column);
+            switch (cells[column])
+            {
+                case Fig figure:
+                    values[column] = figure.Typed;
+                    if (figure.IsDerived)
+                    {
+                        derived.Add((sheet, address, figure.Typed.ToString()!));
+                    }
+
+                    foreach (var value in figure.Values)
+                    {
+                        expected.Add(new ExpectedValue(sheet, address, value.Indicator, value.Measure, value.Value, value.Period ?? period, figure.Area ?? Area));
+                    }
+
+                    foreach (var target in figure.Targets)
+                    {
+                        expected.Add(new ExpectedTarget(sheet, address, target.Indicator, target.Year, target.Comparator, target.Value));
+                    }
+
+                    break;
+                default:
+                    values[column] = cells[column];
+                    break;
+            }
+        }
+
+        builder.Row(row++, values);
+        return this;
+    }
+}
+
+/// <summary>A typed cell and the values and targets it must load.</summary>
+public sealed record Fig(object Typed, IReadOnlyList<(string Indicator, string Measure, decimal Value, int? Period)> Values, IReadOnlyList<(string Indicator, int Year, string Comparator, decimal Value)> Targets, bool IsDerived = false)
+{
+    /// <summary>The unit the values belong to, when not the workbook's reporting unit (a row of a list of districts).</summary>
+    public string? Area { get; init; }
+
+    /// <summary>One value.</summary>
+    public static Fig V(object typed, string indicator, string measure, decimal value, int? period = null) => new(typed, [(indicator, measure, value, period)], []);
+
+    /// <summary>Two values from one cell ("7.746/6.653", "3.553/6.913").</summary>
+    public static Fig Pair(object typed, (string Indicator, string Measure, decimal Value) first, (string Indicator, string Measure, decimal Value) second, int? period = null) =>
+        new(typed, [(first.Indicator, first.Measure, first.Value, period), (second.Indicator, second.Measure, second.Value, period)], []);
+
+    /// <summary>A target.</summary>
+    public static Fig T(object typed, string indicator, int year, string comparator, decimal value) => new(typed, [], [(indicator, year, comparator, value)]);
+
+    /// <summary>A figure derived from others (a comparison), left out on purpose.</summary>
+    public static Fig Derived(object typed) => new(typed, [], [], IsDerived: true);
+}
