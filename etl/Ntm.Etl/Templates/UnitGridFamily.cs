@@ -70,7 +70,8 @@ public sealed class UnitGridFamily : ITemplateFamily
             foreach (var (column, text) in unknown)
             {
                 result.Findings.Add(Finding.Warning(sheet.Name, CellRef.Address(headerRow, column), "unknown_indicator",
-                    $"Trang '{sheet.Name}', ô {CellRef.Address(headerRow, column)}: cột '{text}' không ứng với chỉ tiêu nào; các số trong cột không được nạp.", text));
+                    $"Trang '{sheet.Name}', ô {CellRef.Address(headerRow, column)}: cột '{text}' không ứng với chỉ tiêu nào; các số trong cột không được nạp."
+                    + ReportTableFamily.Teach(text, context.Indicators.Suggest(text)), text));
             }
 
             for (var row = headerRow + 1; row < sheet.RowCount; row++)

@@ -38,17 +38,17 @@ public static class Tcvn3
                 continue;
             }
 
-            foreach (var c in text)
+            for (var i = 0; i < text.Length; i++)
             {
-                if (Map.ContainsKey(c))
+                if (Map.ContainsKey(text[i]))
                 {
-                    if (VietnameseLatin1.Contains(c))
+                    if (IsStrong(text, i))
                     {
-                        weak++;
+                        strong++;
                     }
                     else
                     {
-                        strong++;
+                        weak++;
                     }
                 }
             }
@@ -69,9 +69,9 @@ public static class Tcvn3
             return false;
         }
 
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (Map.ContainsKey(c) && (!workbookHasUnicode || !VietnameseLatin1.Contains(c)))
+            if (Map.ContainsKey(text[i]) && (!workbookHasUnicode || IsStrong(text, i)))
             {
                 return true;
             }
@@ -79,6 +79,15 @@ public static class Tcvn3
 
         return false;
     }
+
+    /// <summary>
+    /// A code point only TCVN3 uses (µ, ¸, ¶…), or a capital accented letter inside a lower-case
+    /// word ("TiÒn", "BÕn"): TCVN3 draws small letters with those codes, Unicode text never does.
+    /// </summary>
+    private static bool IsStrong(string text, int index) =>
+        !VietnameseLatin1.Contains(text[index])
+        || (char.IsUpper(text[index]) && index > 0 && char.IsLetter(text[index - 1])
+            && (char.IsLower(text[index - 1]) || (index + 1 < text.Length && char.IsLower(text[index + 1]))));
 
     /// <summary>True for a text that may be TCVN3: it holds no Unicode Vietnamese letter.</summary>
     public static bool IsCandidate(string text)

@@ -81,6 +81,17 @@ public static class TemplateCommand
 
         console.Write(values);
         console.MarkupLine($"{result.Values.Count:N0} số liệu sẽ được nạp{(result.Values.Count > 200 ? " (hiện 200 đầu tiên)" : string.Empty)}.");
+        if (result.Targets.Count > 0)
+        {
+            var targets = new Table().Border(TableBorder.Rounded).AddColumn("Trang").AddColumn("Ô").AddColumn("Ghi").AddColumn("Đơn vị").AddColumn("Năm").AddColumn("Chỉ tiêu").AddColumn("Mục tiêu");
+            foreach (var t in result.Targets)
+            {
+                targets.AddRow(Markup.Escape(t.Sheet), t.Cell, Markup.Escape(t.Text), Markup.Escape(t.Area.Name), t.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(t.IndicatorCode), $"{Markup.Escape(t.Comparator)} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
+            console.Write(targets);
+            console.MarkupLine($"{result.Targets.Count:N0} mục tiêu sẽ được nạp.");
+        }
         foreach (var group in result.Ignored.GroupBy(i => i.Reason))
         {
             console.MarkupLine($"Bỏ qua ({Markup.Escape(group.Key)}): {group.Count()} ô, ví dụ {Markup.Escape(string.Join("; ", group.Take(3).Select(i => $"{i.Sheet}!{i.Where} '{i.Text}'")))}");
@@ -123,6 +134,22 @@ public static class TemplateCommand
                 json.WriteString("indicator_code", v.IndicatorCode);
                 json.WriteString("measure", v.Measure);
                 json.WriteNumber("value", v.Value);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("targets");
+            foreach (var t in result.Targets)
+            {
+                json.WriteStartObject();
+                json.WriteString("sheet", t.Sheet);
+                json.WriteString("cell", t.Cell);
+                json.WriteString("text", t.Text);
+                json.WriteString("area_code", t.Area.Code);
+                json.WriteNumber("year", t.Year);
+                json.WriteString("indicator_code", t.IndicatorCode);
+                json.WriteString("comparator", t.Comparator);
+                json.WriteNumber("value", t.Value);
                 json.WriteEndObject();
             }
 

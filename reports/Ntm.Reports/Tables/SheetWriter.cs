@@ -10,8 +10,14 @@ public sealed record SheetContent(string Name, IReadOnlyList<IReadOnlyList<objec
 /// <summary>Writes plain workbooks (the layouts offices send), for the demo and for tests.</summary>
 public static class SheetWriter
 {
-    /// <summary>Writes <paramref name="sheets"/> to <paramref name="path"/>.</summary>
+    /// <summary>Writes <paramref name="sheets"/> to <paramref name="path"/>; the same sheets give the same bytes.</summary>
     public static void Write(string path, IReadOnlyList<SheetContent> sheets)
+    {
+        WritePackage(path, sheets);
+        PackageNormalizer.Normalize(path);
+    }
+
+    private static void WritePackage(string path, IReadOnlyList<SheetContent> sheets)
     {
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();

@@ -19,8 +19,14 @@ public static class XlsxTableWriter
     private const uint NoDataStyle = 6;
     private const uint QuotedTextStyle = 7;
 
-    /// <summary>Writes <paramref name="tables"/> to <paramref name="path"/>, each on its own sheet.</summary>
+    /// <summary>Writes <paramref name="tables"/> to <paramref name="path"/>, each on its own sheet; the same tables give the same bytes.</summary>
     public static void Write(string path, IReadOnlyList<TableData> tables)
+    {
+        WritePackage(path, tables);
+        PackageNormalizer.Normalize(path);
+    }
+
+    private static void WritePackage(string path, IReadOnlyList<TableData> tables)
     {
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();

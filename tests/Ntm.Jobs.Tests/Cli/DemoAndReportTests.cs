@@ -47,6 +47,19 @@ public sealed class DemoAndReportTests : IDisposable
         Assert.DoesNotContain("Uncaught", log, StringComparison.Ordinal);
         Assert.DoesNotContain(":ERROR:CONSOLE", log, StringComparison.Ordinal);
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is empty");
+
+        // The demo run again in the same home writes the same bytes: every file is a duplicate, nothing changes.
+        long Submissions()
+        {
+            using var connection = new WarehouseDatabase(Path.Combine(home, "warehouse.duckdb")).OpenReadOnly();
+            return connection.ExecuteScalar<long>("SELECT count(*) FROM submission");
+        }
+
+        var before = Submissions();
+        var again = CliRunner.InProcess("--home", home, "demo", "--years", "2", "--json");
+        Assert.True(again.ExitCode == 0, again.Error + again.Out);
+        Assert.Equal(before, Submissions());
+        Assert.Contains("trùng", again.Out, StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string value)
