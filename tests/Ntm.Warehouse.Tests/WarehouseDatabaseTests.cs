@@ -66,6 +66,21 @@ public sealed class WarehouseDatabaseTests : IClassFixture<InitializedWarehouse>
     }
 
     [Fact]
+    public async Task A_writer_opened_while_a_reader_of_the_same_process_is_open_waits_and_can_write()
+    {
+        // DuckDB.NET shares one database instance per file in a process: without the check, the
+        // writer would be handed the reader's read-only instance and fail on its first INSERT.
+        var reader = database.OpenReadOnly();
+        var writer = Task.Run(database.OpenForWriting);
+        await Task.Delay(300);
+        Assert.False(writer.IsCompleted);
+        reader.Dispose();
+        using var connection = await writer;
+        connection.Execute("CREATE TABLE written_after_reader (x INTEGER)");
+        Assert.Equal("automatic", connection.ExecuteScalar<string>("SELECT current_setting('access_mode')"), ignoreCase: true);
+    }
+
+    [Fact]
     public void A_submission_whose_transaction_fails_leaves_nothing_behind()
     {
         using var connection = database.OpenForWriting();

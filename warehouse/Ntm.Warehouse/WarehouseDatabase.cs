@@ -31,11 +31,47 @@ public sealed class WarehouseDatabase(string path)
     /// <summary>True when the warehouse file exists.</summary>
     public bool Exists => File.Exists(Path);
 
+    /// <summary>How long a writer of this process waits for the same process's readers to finish.</summary>
+    public static readonly TimeSpan InProcessReaderWait = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Opens the warehouse for writing, creating the file if needed. Throws
-    /// <see cref="WarehouseBusyException"/> when another process holds it.
+    /// <see cref="WarehouseBusyException"/> when another process holds it, or when readers of this
+    /// process keep it open read-only for longer than <see cref="InProcessReaderWait"/>.
     /// </summary>
-    public DuckDBConnection OpenForWriting() => Open(new Dictionary<string, string>());
+    /// <remarks>
+    /// DuckDB.NET keeps one database instance per file per process, shared by every open
+    /// connection whatever its settings: a writer opened while a reader of the same process (the
+    /// dashboard, a job's check) is open gets that reader's read-only instance. DuckDB says which
+    /// mode the instance is in; a read-only one is closed and tried again once the readers are done.
+    /// </remarks>
+    public DuckDBConnection OpenForWriting()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var connection = Open(new Dictionary<string, string>());
+            if (!IsReadOnly(connection))
+            {
+                return connection;
+            }
+
+            connection.Dispose();
+            if (started.Elapsed > InProcessReaderWait)
+            {
+                throw new WarehouseBusyException($"Warehouse busy: {Path} is open read-only in this process.") { Path = Path, HolderProcessId = Environment.ProcessId };
+            }
+
+            Thread.Sleep(25);
+        }
+    }
+
+    private static bool IsReadOnly(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT current_setting('access_mode') = 'read_only'";
+        return command.ExecuteScalar() is true;
+    }
 
     /// <summary>Opens the warehouse read-only, for the product's own queries.</summary>
     public DuckDBConnection OpenReadOnly()

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Ntm.Domain.Areas;
+using Ntm.Domain.Rollups;
+using Ntm.Domain.Statuses;
 using Ntm.Warehouse.Queries;
 using Ntm.Warehouse.ReferenceData;
 using Spectre.Console;
@@ -58,9 +60,9 @@ public static class ComplianceCommand
         if (xlsx is not null)
         {
             Ntm.Reports.Tables.XlsxTableWriter.Write(xlsx, [new Ntm.Reports.Tables.TableData($"{result.SetCode} {result.Year}",
-                [new("Mã đơn vị"), new("Đơn vị"), new("Tiêu chí"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Nguồn giá trị"), new("So sánh"), new("Ngưỡng", Ntm.Reports.Tables.ColumnKind.Rate),
+                [new("Mã đơn vị"), new("Đơn vị"), new("Tiêu chí"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Nguồn giá trị"), new("Đơn vị có số liệu"), new("So sánh"), new("Ngưỡng", Ntm.Reports.Tables.ColumnKind.Rate),
                  new("Đánh giá", Ntm.Reports.Tables.ColumnKind.Status), new("Ghi chú")],
-                result.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, $"{r.Criterion} {r.CriterionName}", r.Value, r.ValueSource, r.Comparator, r.Threshold, r.StatusVi, r.Note]).ToList(),
+                result.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, $"{r.Criterion} {r.CriterionName}", r.Value, r.Source?.ToVietnamese(), Units(r), r.Comparator, r.Threshold, r.StatusVi, r.Note]).ToList(),
                 "So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân.")]);
         }
 
@@ -75,9 +77,12 @@ public static class ComplianceCommand
     }
 
     internal static ResultTable ToTable(ComplianceResult result) => new(
-        ["area_code", "area_name", "criterion", "indicator", "value", "value_source", "comparator", "threshold", "status", "status_vi", "note"],
-        [typeof(string), typeof(string), typeof(string), typeof(string), typeof(decimal), typeof(string), typeof(string), typeof(decimal), typeof(string), typeof(string), typeof(string)],
-        result.Rows.Select(r => new object?[] { r.AreaCode, r.AreaName, r.Criterion, r.Indicator, r.Value, r.ValueSource, r.Comparator, r.Threshold, r.Status, r.StatusVi, r.Note }).ToList());
+        ["area_code", "area_name", "criterion", "indicator", "value", "value_source", "units_reported", "units_expected", "comparator", "threshold", "status", "status_vi", "note"],
+        [typeof(string), typeof(string), typeof(string), typeof(string), typeof(decimal), typeof(string), typeof(int), typeof(int), typeof(string), typeof(decimal), typeof(string), typeof(string), typeof(string)],
+        result.Rows.Select(r => new object?[] { r.AreaCode, r.AreaName, r.Criterion, r.Indicator, r.Value, r.ValueSource, r.UnitsReported, r.UnitsExpected, r.Comparator, r.Threshold, r.StatusCode, r.StatusVi, r.Note }).ToList());
+
+    /// <summary>"3/5" when the figure was rolled up from units, else empty.</summary>
+    internal static string? Units(ComplianceRow row) => row.UnitsExpected is { } expected ? $"{row.UnitsReported}/{expected}" : null;
 
     private static void WriteJson(TextWriter output, ComplianceResult result)
     {
@@ -97,11 +102,16 @@ public static class ComplianceCommand
                 json.WritePropertyName("value");
                 ResultWriter.WriteJsonValue(json, r.Value);
                 json.WriteString("value_source", r.ValueSource);
+                json.WritePropertyName("units_reported");
+                ResultWriter.WriteJsonValue(json, r.UnitsReported);
+                json.WritePropertyName("units_expected");
+                ResultWriter.WriteJsonValue(json, r.UnitsExpected);
                 json.WriteString("comparator", r.Comparator);
                 json.WritePropertyName("threshold");
                 ResultWriter.WriteJsonValue(json, r.Threshold);
-                json.WriteString("status", r.Status);
+                json.WriteString("status", r.StatusCode);
                 json.WriteString("status_vi", r.StatusVi);
+                json.WriteString("note", r.Note);
                 json.WriteEndObject();
             }
 
@@ -112,7 +122,7 @@ public static class ComplianceCommand
                 json.WriteStartObject();
                 json.WriteString("area_code", a.AreaCode);
                 json.WriteString("area_name", a.AreaName);
-                json.WriteString("status", a.Status);
+                json.WriteString("status", a.Status.ToCode());
                 json.WriteEndObject();
             }
 
@@ -129,7 +139,12 @@ public static class ComplianceCommand
         {
             var colour = r.Status switch { ComplianceStatus.Met => "green", ComplianceStatus.NotMet => "red", _ => "grey" };
             table.AddRow(Markup.Escape(r.AreaName), Markup.Escape($"{r.Criterion} {r.CriterionName}"),
-                TrendCommand.Format(r.Value) + (r.ValueSource == "reported" ? " (báo cáo)" : string.Empty),
+                TrendCommand.Format(r.Value) + r.Source switch
+                {
+                    FigureSource.Reported => " (báo cáo)",
+                    _ when r.UnitsExpected is not null => $" ({Units(r)})",
+                    _ => string.Empty,
+                },
                 Markup.Escape($"{r.Comparator} {TrendCommand.Format(r.Threshold)}"), $"[{colour}]{r.StatusVi}[/]", Markup.Escape(r.Note ?? string.Empty));
         }
 

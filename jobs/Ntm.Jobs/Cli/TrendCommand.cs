@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Ntm.Domain.Areas;
+using Ntm.Domain.Measures;
+using Ntm.Domain.Periods;
+using Ntm.Domain.Rollups;
 using Ntm.Warehouse.Queries;
 using Spectre.Console;
 
@@ -32,15 +35,8 @@ public static class TrendCommand
         return command;
     }
 
-    internal static int ParseMonth(string text, string option)
-    {
-        if (DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-        {
-            return (month.Year * 100) + month.Month;
-        }
-
-        throw new UsageException($"{option} '{text}' không đúng dạng YYYY-MM.");
-    }
+    internal static PeriodKey ParseMonth(string text, string option) =>
+        PeriodKey.TryParse(text, out var month) ? month : throw new UsageException($"{option} '{text}' không đúng dạng YYYY-MM.");
 
     internal static AreaRecord FindArea(AreaDirectory directory, string text, DateOnly asOf)
     {
@@ -53,8 +49,8 @@ public static class TrendCommand
 
     private static int Run(CliContext context, string indicator, string? areaText, string? fromText, string? toText, string measure, bool byChildren, string format, Outputs outputs)
     {
-        var to = toText is null ? (context.Clock.GetLocalNow().Year * 100) + context.Clock.GetLocalNow().Month : ParseMonth(toText, "--to");
-        var from = fromText is null ? ((to / 100) * 100) + 1 : ParseMonth(fromText, "--from");
+        var to = toText is null ? PeriodKey.Of(context.Clock.GetLocalNow().DateTime) : ParseMonth(toText, "--to");
+        var from = fromText is null ? to.January : ParseMonth(fromText, "--from");
         if (from > to)
         {
             throw new UsageException("--from phải trước --to.");
@@ -62,7 +58,7 @@ public static class TrendCommand
 
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
-        var asOf = new DateOnly(to / 100, to % 100, 1);
+        var asOf = to.FirstDay;
         IReadOnlyList<AreaRecord> areas;
         if (areaText is null)
         {
@@ -78,7 +74,7 @@ public static class TrendCommand
         IReadOnlyList<TrendPoint> points;
         try
         {
-            points = new TrendQuery(connection).Series(indicator, areas, from, to, measure);
+            points = new TrendQuery(connection).Series(indicator, areas, from, to, MeasureCodes.Parse(measure));
         }
         catch (ArgumentException ex)
         {
@@ -97,14 +93,16 @@ public static class TrendCommand
         return (int)ExitCode.Ok;
     }
 
-    private static void WriteFiles(string indicator, string measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, int from, int to, Outputs outputs)
+    private static void WriteFiles(string indicator, string measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, PeriodKey from, PeriodKey to, Outputs outputs)
     {
         if (outputs.Csv is { } csv)
         {
             Ntm.Reports.Tables.CsvTableWriter.Write(new Ntm.Reports.Tables.TableData(indicator,
                 [new("Mã đơn vị"), new("Đơn vị"), new("Tháng"), new("Số liệu", Ntm.Reports.Tables.ColumnKind.Rate), new("Tháng trước", Ntm.Reports.Tables.ColumnKind.Rate),
-                 new("Cùng kỳ", Ntm.Reports.Tables.ColumnKind.Rate), new("So cùng kỳ (%)", Ntm.Reports.Tables.ColumnKind.Rate), new("Chỉ tiêu năm", Ntm.Reports.Tables.ColumnKind.Rate), new("% chỉ tiêu", Ntm.Reports.Tables.ColumnKind.Rate)],
-                points.Select(p => (IReadOnlyList<object?>)[p.AreaCode, p.AreaName, p.Period, p.Value, p.PreviousMonth, p.SamePeriodLastYear, p.PercentChange, p.AnnualTarget, p.PercentOfTarget]).ToList()), csv);
+                 new("Cùng kỳ", Ntm.Reports.Tables.ColumnKind.Rate), new("So cùng kỳ (%)", Ntm.Reports.Tables.ColumnKind.Rate), new("Chỉ tiêu năm", Ntm.Reports.Tables.ColumnKind.Rate), new("% chỉ tiêu", Ntm.Reports.Tables.ColumnKind.Rate),
+                 new("Đơn vị báo cáo", Ntm.Reports.Tables.ColumnKind.Count), new("Đơn vị phải báo cáo", Ntm.Reports.Tables.ColumnKind.Count), new("Nguồn số liệu"), new("Ghi chú")],
+                points.Select(p => (IReadOnlyList<object?>)[p.AreaCode, p.AreaName, p.Period.ToString(), p.Value, p.PreviousMonth, p.SamePeriodLastYear, p.PercentChange, p.AnnualTarget, p.PercentOfTarget,
+                    p.UnitsReported, p.UnitsExpected, p.Source?.ToVietnamese(), p.Note]).ToList()), csv);
         }
 
         if (outputs.Svg is null && outputs.Png is null)
@@ -112,7 +110,7 @@ public static class TrendCommand
             return;
         }
 
-        var months = TrendQuery.Months(from, to).ToList();
+        var months = PeriodKey.Range(from, to).ToList();
         var series = areas.Take(8).Select(a => new Ntm.Reports.Charts.ChartSeries(a.Name, points.Where(p => p.AreaCode == a.Code).Select(p => p.Value).ToList())).ToList();
         if (areas.Count == 1)
         {
@@ -131,21 +129,33 @@ public static class TrendCommand
     }
 
     private static ResultTable ToTable(IReadOnlyList<TrendPoint> points) => new(
-        ["area_code", "area_name", "period", "value", "previous_month", "same_period_last_year", "change", "percent_change", "annual_target", "percent_of_target", "value_source"],
-        [typeof(string), typeof(string), typeof(string), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(string)],
-        points.Select(p => new object?[] { p.AreaCode, p.AreaName, p.Period, p.Value, p.PreviousMonth, p.SamePeriodLastYear, p.Change, p.PercentChange, p.AnnualTarget, p.PercentOfTarget, p.Source }).ToList());
+        ["area_code", "area_name", "period", "value", "previous_month", "same_period_last_year", "change", "percent_change", "annual_target", "percent_of_target", "value_source", "units_reported", "units_expected", "numerator", "denominator", "note"],
+        [typeof(string), typeof(string), typeof(string), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(string), typeof(int), typeof(int), typeof(decimal), typeof(decimal), typeof(string)],
+        points.Select(p => new object?[]
+        {
+            p.AreaCode, p.AreaName, p.Period.ToString(), p.Value, p.PreviousMonth, p.SamePeriodLastYear, p.Change, p.PercentChange, p.AnnualTarget, p.PercentOfTarget,
+            p.SourceCode, p.UnitsReported, p.UnitsExpected, p.Numerator, p.Denominator, p.Note,
+        }).ToList());
 
     private static void WriteTable(IAnsiConsole console, string indicator, string measure, IReadOnlyList<TrendPoint> points)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"{Markup.Escape(indicator)} ({(measure == "ytd" ? "cộng dồn" : "trong tháng")})")
             .AddColumn("Đơn vị").AddColumn("Tháng").AddColumn(new TableColumn("Số liệu").RightAligned()).AddColumn(new TableColumn("Tháng trước").RightAligned())
-            .AddColumn(new TableColumn("Cùng kỳ").RightAligned()).AddColumn(new TableColumn("So cùng kỳ (%)").RightAligned()).AddColumn(new TableColumn("% KH năm").RightAligned());
+            .AddColumn(new TableColumn("Cùng kỳ").RightAligned()).AddColumn(new TableColumn("So cùng kỳ (%)").RightAligned()).AddColumn(new TableColumn("% KH năm").RightAligned())
+            .AddColumn(new TableColumn("Báo cáo").RightAligned());
         foreach (var p in points)
         {
-            table.AddRow(Markup.Escape(p.AreaName), p.Period, Format(p.Value), Format(p.PreviousMonth), Format(p.SamePeriodLastYear), Format(p.PercentChange), Format(p.PercentOfTarget));
+            var units = p.UnitsExpected is { } expected ? (p.IsComplete ? $"{p.UnitsReported}/{expected}" : $"[yellow]{p.UnitsReported}/{expected}*[/]") : string.Empty;
+            table.AddRow(Markup.Escape(p.AreaName), p.Period.ToString(), Format(p.Value), Format(p.PreviousMonth), Format(p.SamePeriodLastYear),
+                p.Note is null ? Format(p.PercentChange) : "[dim]không so[/]", Format(p.PercentOfTarget), units);
         }
 
         console.Write(table);
+        if (points.Any(p => !p.IsComplete))
+        {
+            console.MarkupLine("[yellow]* Tổng của các đơn vị đã báo cáo (số đơn vị báo cáo/phải báo cáo), chưa phải số của cả đơn vị; không so với cùng kỳ.[/]");
+        }
+
         console.MarkupLine("[dim]Số hiển thị làm tròn một chữ số thập phân; \"-\" là chưa có số liệu (không phải 0).[/]");
     }
 

@@ -19,5 +19,5 @@ public static class VietnameseFormat
     public static string ShortMonth(int month) => $"T{month}";
 
     /// <summary>"03/2023".</summary>
-    public static string Period(int periodKey) => $"{periodKey % 100:D2}/{periodKey / 100}";
+    public static string Period(Ntm.Domain.Periods.PeriodKey period) => $"{period.Month:D2}/{period.Year}";
 }

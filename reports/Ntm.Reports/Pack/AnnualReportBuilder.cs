@@ -3,6 +3,10 @@ using Dapper;
 using Ntm.Reports.Charts;
 using Ntm.Reports.Tables;
 using Ntm.Domain.Areas;
+using Ntm.Domain.Measures;
+using Ntm.Domain.Periods;
+using Ntm.Domain.Rollups;
+using Ntm.Domain.Statuses;
 using Ntm.Warehouse.Queries;
 using Ntm.Warehouse.ReferenceData;
 
@@ -39,7 +43,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
     /// <summary>The report of <paramref name="area"/> for <paramref name="year"/>.</summary>
     public AnnualReport Build(AreaRecord area, int year)
     {
-        var last = connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation WHERE period_key BETWEEN $from AND $to", new { from = (year * 100) + 1, to = (year * 100) + 12 }) ?? (year * 100) + 12;
+        var last = PeriodKey.FromKey(connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation WHERE period_key BETWEEN $from AND $to", new { from = new PeriodKey(year, 1).Key, to = new PeriodKey(year, 12).Key }) ?? new PeriodKey(year, 12).Key);
         var dataDate = VietnameseFormat.Period(last);
         var footer = new ChartFooter(Source, dataDate);
         var children = TrendQuery.ChildrenOf(areas, area);
@@ -55,20 +59,22 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         return new AnnualReport($"Báo cáo thống kê y tế năm {year} — {area.FullName}", area.FullName, year, dataDate, sections);
     }
 
-    private ReportSection DiseaseSection(AreaRecord area, int year, int last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
+    private ReportSection DiseaseSection(AreaRecord area, int year, PeriodKey last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
     {
         var charts = new List<ReportChart>();
         var rows = new List<IReadOnlyList<object?>>();
         var paragraphs = new List<string>();
         foreach (var (code, name) in Diseases)
         {
-            var months = Months(code, area, year, "month");
-            var previous = Months(code, area, year - 1, "month");
-            var ytd = trends.Series(code, [area], last, last, "ytd")[0];
-            rows.Add([name, ytd.Value, ytd.SamePeriodLastYear, ytd.PercentChange]);
+            var months = Months(code, area, year, Measure.Month);
+            var previous = Months(code, area, year - 1, Measure.Month);
+            var ytd = trends.Series(code, [area], last, last, Measure.YearToDate)[0];
+            rows.Add([name, ytd.Value, ytd.SamePeriodLastYear, ytd.PercentChange, Units(ytd)]);
             if (ytd.Value is { } cases)
             {
-                paragraphs.Add($"{name}: cộng dồn {VietnameseFormat.Number(cases, 0)} ca" + (ytd.SamePeriodLastYear is { } before
+                paragraphs.Add($"{name}: cộng dồn {VietnameseFormat.Number(cases, 0)} ca" + (!ytd.IsComplete
+                    ? $" (tổng của {ytd.UnitsReported}/{ytd.UnitsExpected} đơn vị đã báo cáo, chưa so với cùng kỳ)."
+                    : ytd.SamePeriodLastYear is { } before
                     ? cases == before ? ", tương đương cùng kỳ." : $", {(cases > before ? "tăng" : "giảm")} {VietnameseFormat.Number(Math.Abs(cases - before), 0)} ca so với cùng kỳ."
                     : "."));
             }
@@ -81,32 +87,32 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             }
         }
 
-        var dengue = Months(Diseases[0].Code, area, year, "month");
+        var dengue = Months(Diseases[0].Code, area, year, Measure.Month);
         if (dengue.Any(v => v is not null))
         {
             charts.Add(new ReportChart("dengue-year-over-year", "Sốt xuất huyết so với cùng kỳ", ChartRenderer.YearOverYear(new YearOverYearChartModel(
-                $"Sốt xuất huyết — {area.Name}: so sánh với cùng kỳ năm {year - 1}", "Số ca", year, dengue, Months(Diseases[0].Code, area, year - 1, "month"), footer))));
+                $"Sốt xuất huyết — {area.Name}: so sánh với cùng kỳ năm {year - 1}", "Số ca", year, dengue, Months(Diseases[0].Code, area, year - 1, Measure.Month), footer))));
         }
 
         if (children.Count > 0)
         {
-            var ranking = trends.Series(Diseases[0].Code, children, last, last, "ytd").Select((p, i) => (children[i].FullName, p.Value)).ToList();
+            var ranking = trends.Series(Diseases[0].Code, children, last, last, Measure.YearToDate).Select((p, i) => (children[i].FullName, p.Value)).ToList();
             charts.Add(new ReportChart("dengue-ranking", "Sốt xuất huyết theo đơn vị", ChartRenderer.Ranked(new RankedBarChartModel(
                 $"Sốt xuất huyết: số ca cộng dồn đến {VietnameseFormat.Period(last)} theo đơn vị", "Số ca", ranking, footer))));
         }
 
-        var table = new TableData("Bệnh truyền nhiễm", [new("Bệnh"), new("Cộng dồn", ColumnKind.Count), new("Cùng kỳ năm trước", ColumnKind.Count), new("So cùng kỳ (%)", ColumnKind.Rate)], rows);
+        var table = new TableData("Bệnh truyền nhiễm", [new("Bệnh"), new("Cộng dồn", ColumnKind.Count), new("Cùng kỳ năm trước", ColumnKind.Count), new("So cùng kỳ (%)", ColumnKind.Rate), new("Đơn vị báo cáo")], rows);
         return new ReportSection("1. Bệnh truyền nhiễm", paragraphs, charts, [table]);
     }
 
-    private ReportSection ContraceptionSection(AreaRecord area, int year, int last, ChartFooter footer)
+    private ReportSection ContraceptionSection(AreaRecord area, int year, PeriodKey last, ChartFooter footer)
     {
         var rows = Contraception.Select(m =>
         {
-            var ytd = trends.Series(m.Code, [area], last, last, "ytd")[0];
+            var ytd = trends.Series(m.Code, [area], last, last, Measure.YearToDate)[0];
             return (IReadOnlyList<object?>)[m.Name, ytd.Value, ytd.AnnualTarget, ytd.PercentOfTarget, Stock(m.Code, area, last)];
         }).ToList();
-        var total = trends.Series("fp.modern.total", [area], (year * 100) + 1, last, "ytd");
+        var total = trends.Series("fp.modern.total", [area], last.January, last, Measure.YearToDate);
         var target = total.LastOrDefault(p => p.AnnualTarget is not null)?.AnnualTarget;
         var charts = new List<ReportChart>();
         if (total.Any(p => p.Value is not null))
@@ -123,7 +129,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         return new ReportSection("2. Dân số - Kế hoạch hóa gia đình", paragraphs, charts, [table]);
     }
 
-    private ReportSection NutritionSection(AreaRecord area, int year, int last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
+    private ReportSection NutritionSection(AreaRecord area, int year, PeriodKey last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
     {
         var indicators = new[] { ("nutrition.stunting_u5.rate", "SDD thấp còi trẻ <5 tuổi (%)"), ("nutrition.underweight_u5.rate", "SDD nhẹ cân trẻ <5 tuổi (%)"), ("nutrition.overweight_u5.rate", "Thừa cân béo phì trẻ <5 tuổi (%)") };
         var rows = indicators.Select(i => (IReadOnlyList<object?>)[i.Item2, YearValue(i.Item1, area, year), YearValue(i.Item1, area, year - 1)]).ToList();
@@ -144,41 +150,49 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         return new ReportSection("3. Dinh dưỡng", paragraphs, charts, [table]);
     }
 
-    private ReportSection TuberculosisSection(AreaRecord area, int year, int last, ChartFooter footer)
+    private ReportSection TuberculosisSection(AreaRecord area, int year, PeriodKey last, ChartFooter footer)
     {
         var rows = Tuberculosis.Select(t =>
         {
-            var ytd = trends.Series(t.Code, [area], last, last, "ytd")[0];
-            return (IReadOnlyList<object?>)[t.Name, ytd.Value, ytd.SamePeriodLastYear, ytd.PercentChange];
+            var ytd = trends.Series(t.Code, [area], last, last, Measure.YearToDate)[0];
+            return (IReadOnlyList<object?>)[t.Name, ytd.Value, ytd.SamePeriodLastYear, ytd.PercentChange, Units(ytd)];
         }).ToList();
-        var months = Months(Tuberculosis[0].Code, area, year, "month");
+        var months = Months(Tuberculosis[0].Code, area, year, Measure.Month);
         var charts = new List<ReportChart>();
         if (months.Any(v => v is not null))
         {
             charts.Add(new ReportChart("tb-trend", "Lao: số phát hiện theo tháng", ChartRenderer.Trend(new TrendChartModel(
                 $"Bệnh nhân lao phát hiện — {area.Name}: theo tháng năm {year}", "Số người", MonthLabels(),
-                [new ChartSeries($"Năm {year}", months), new ChartSeries($"Năm {year - 1} (cùng kỳ)", Months(Tuberculosis[0].Code, area, year - 1, "month"), Dashed: true, Colour: Palette.Series[0])], null, null, footer))));
+                [new ChartSeries($"Năm {year}", months), new ChartSeries($"Năm {year - 1} (cùng kỳ)", Months(Tuberculosis[0].Code, area, year - 1, Measure.Month), Dashed: true, Colour: Palette.Series[0])], null, null, footer))));
         }
 
         var detected = rows[0][1] as decimal?;
         var paragraphs = new List<string> { detected is { } d ? $"Phát hiện {VietnameseFormat.Number(d, 0)} bệnh nhân lao trong năm (cộng dồn đến {VietnameseFormat.Period(last)})." : "Chưa có số liệu lao." };
-        var table = new TableData("Phòng chống lao", [new("Nội dung"), new("Cộng dồn", ColumnKind.Count), new("Cùng kỳ năm trước", ColumnKind.Count), new("So cùng kỳ (%)", ColumnKind.Rate)], rows);
+        var table = new TableData("Phòng chống lao", [new("Nội dung"), new("Cộng dồn", ColumnKind.Count), new("Cùng kỳ năm trước", ColumnKind.Count), new("So cùng kỳ (%)", ColumnKind.Rate), new("Đơn vị báo cáo")], rows);
         return new ReportSection("4. Phòng chống lao", paragraphs, charts, [table]);
     }
 
-    private ReportSection InsuranceSection(AreaRecord area, int year, int last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
+    private ReportSection InsuranceSection(AreaRecord area, int year, PeriodKey last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
     {
-        var coverage = YearValue("bhyt.coverage", area, year);
+        var coverage = trends.Annual("bhyt.coverage", [area], year)[0];
         var charts = new List<ReportChart>();
-        var rows = children.Select(c => (IReadOnlyList<object?>)[c.FullName, Stock("bhyt.insured", c, last), Stock("population.total", c, last), YearValue("bhyt.coverage", c, year)]).ToList();
+        var byChild = trends.Annual("bhyt.coverage", children, year);
+        // Each unit's coverage with the very numerator and denominator it was computed from.
+        var rows = children.Select((c, i) => (IReadOnlyList<object?>)[c.FullName, byChild[i]?.Numerator, byChild[i]?.Denominator, byChild[i]?.Value, byChild[i] is { } f ? Units(f) : null]).ToList();
         if (rows.Any(r => r[3] is not null))
         {
             charts.Add(new ReportChart("bhyt-ranking", "Tỷ lệ tham gia BHYT theo đơn vị", ChartRenderer.Ranked(new RankedBarChartModel(
                 $"Tỷ lệ người dân tham gia BHYT năm {year} theo đơn vị", "%", rows.Select(r => ((string)r[0]!, (decimal?)r[3])).ToList(), footer))));
         }
 
-        var paragraphs = new List<string> { coverage is { } c ? $"Tỷ lệ tham gia BHYT của {area.Name}: {VietnameseFormat.Number(c)}% (tổng số người tham gia trên tổng dân số của các đơn vị)." : "Chưa có số liệu BHYT." };
-        var table = new TableData("Bảo hiểm y tế", [new("Đơn vị"), new("Số người tham gia", ColumnKind.Count), new("Dân số", ColumnKind.Count), new("Tỷ lệ (%)", ColumnKind.Rate)], rows);
+        var paragraphs = new List<string>
+        {
+            coverage is null ? "Chưa có số liệu BHYT."
+            : coverage.Source == FigureSource.Reported ? $"Tỷ lệ tham gia BHYT của {area.Name}: {VietnameseFormat.Number(coverage.Value)}% (tỷ lệ theo báo cáo của đơn vị)."
+            : $"Tỷ lệ tham gia BHYT của {area.Name}: {VietnameseFormat.Number(coverage.Value)}% ({VietnameseFormat.Number(coverage.Numerator, 0)} người tham gia trên {VietnameseFormat.Number(coverage.Denominator, 0)} dân"
+              + (coverage.UnitsExpected is { } expected ? $" của {coverage.UnitsReported}/{expected} đơn vị báo cáo đủ cả hai số)." : ")."),
+        };
+        var table = new TableData("Bảo hiểm y tế", [new("Đơn vị"), new("Số người tham gia", ColumnKind.Count), new("Dân số", ColumnKind.Count), new("Tỷ lệ (%)", ColumnKind.Rate), new("Đơn vị báo cáo")], rows);
         return new ReportSection("5. Bảo hiểm y tế", paragraphs, charts, [table]);
     }
 
@@ -197,11 +211,11 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         {
             charts.Add(new ReportChart($"compliance-{Slug(set.SetCode)}", set.NameVi, ChartRenderer.ComplianceHeat(new ComplianceHeatModel(
                 $"{set.NameVi} — năm {year}", reporting.Select(a => fullNames[a.AreaCode]).ToList(), criteriaCodes,
-                reporting.Select(a => (IReadOnlyList<string>)criteriaCodes.Select(c => result.Rows.First(r => r.AreaCode == a.AreaCode && r.Criterion == c).Status).ToList()).ToList(), footer))));
+                reporting.Select(a => (IReadOnlyList<string>)criteriaCodes.Select(c => result.Rows.First(r => r.AreaCode == a.AreaCode && r.Criterion == c).StatusCode).ToList()).ToList(), footer))));
         }
 
         var rows = result.Rows.Where(r => reporting.Any(a => a.AreaCode == r.AreaCode))
-            .Select(r => (IReadOnlyList<object?>)[fullNames[r.AreaCode], $"{r.Criterion} {r.CriterionName}", r.Value, r.ValueSource == "reported" ? "tỷ lệ báo cáo" : "tính từ tử số/mẫu số", $"{r.Comparator} {VietnameseFormat.Number(r.Threshold)}", r.StatusVi, r.Note]).ToList();
+            .Select(r => (IReadOnlyList<object?>)[fullNames[r.AreaCode], $"{r.Criterion} {r.CriterionName}", r.Value, r.Source?.ToVietnamese(), $"{r.Comparator} {VietnameseFormat.Number(r.Threshold)}", r.StatusVi, r.Note]).ToList();
         var met = reporting.Count(a => a.Status == ComplianceStatus.Met);
         var paragraphs = new List<string>
         {
@@ -210,21 +224,25 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         var withoutThreshold = result.Rows.Where(r => r.Threshold is null).Select(r => r.Criterion).Distinct().ToList();
         if (withoutThreshold.Count > 0)
         {
-            paragraphs.Add($"Tiêu chí {string.Join(", ", withoutThreshold)} chưa có ngưỡng cho vùng của tỉnh trong dữ liệu tham chiếu nên được ghi \"Chưa có số liệu\"; bổ sung ngưỡng vào reference/criteria/ rồi chạy lại ntm init.");
+            paragraphs.Add($"Tiêu chí {string.Join(", ", withoutThreshold)} chưa có ngưỡng cho vùng của tỉnh trong dữ liệu tham chiếu nên được ghi \"Chưa có ngưỡng\"; bổ sung ngưỡng vào reference/criteria/ rồi chạy lại ntm init.");
         }
         var table = new TableData(set.SetCode, [new("Xã"), new("Tiêu chí"), new("Giá trị", ColumnKind.Rate), new("Nguồn giá trị"), new("Ngưỡng"), new("Đánh giá", ColumnKind.Status), new("Ghi chú")], rows,
             "Đánh giá so sánh giá trị chính xác với ngưỡng; giá trị hiển thị làm tròn một chữ số thập phân.");
         return new ReportSection($"Tiêu chí: {set.NameVi}", paragraphs, charts, [table]);
     }
 
-    private List<decimal?> Months(string code, AreaRecord area, int year, string measure) =>
-        trends.Series(code, [area], (year * 100) + 1, (year * 100) + 12, measure).Select(p => p.Value).ToList();
+    private List<decimal?> Months(string code, AreaRecord area, int year, Measure measure) =>
+        trends.Series(code, [area], new PeriodKey(year, 1), new PeriodKey(year, 12), measure).Select(p => p.Value).ToList();
 
-    private decimal? Stock(string code, AreaRecord area, int period) => trends.Series(code, [area], period, period, "stock")[0].Value;
+    private decimal? Stock(string code, AreaRecord area, PeriodKey period) => trends.Series(code, [area], period, period, Measure.Stock)[0].Value;
 
-    /// <summary>The year's figure: December's, or the latest month of the year that has one.</summary>
-    private decimal? YearValue(string code, AreaRecord area, int year) =>
-        trends.Series(code, [area], (year * 100) + 1, (year * 100) + 12, "stock").LastOrDefault(p => p.Value is not null)?.Value;
+    /// <summary>The year's figure by the rollup rules (a stock's or ratio's latest month of the year).</summary>
+    private decimal? YearValue(string code, AreaRecord area, int year) => trends.Annual(code, [area], year)[0]?.Value;
+
+    /// <summary>"3/8" when a total was rolled up from units, marked when some did not report.</summary>
+    private static string? Units(TrendPoint point) => point.UnitsExpected is { } expected ? $"{point.UnitsReported}/{expected}" + (point.IsComplete ? string.Empty : " (chưa đủ)") : null;
+
+    private static string? Units(Figure figure) => figure.UnitsExpected is { } expected ? $"{figure.UnitsReported}/{expected}" + (figure.IsComplete ? string.Empty : " (chưa đủ)") : null;
 
     private static List<string> MonthLabels() => Enumerable.Range(1, 12).Select(VietnameseFormat.ShortMonth).ToList();
 

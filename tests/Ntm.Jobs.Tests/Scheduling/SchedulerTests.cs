@@ -58,12 +58,16 @@ public sealed class SchedulerTests : IDisposable
         }
     }
 
-    private static async Task WaitFor(Func<bool> condition, int seconds = 30)
+    private async Task WaitFor(Func<bool> condition, int seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the scheduler");
+            if (DateTime.UtcNow >= deadline)
+            {
+                Assert.Fail("timed out waiting for the scheduler; runs: " + string.Join("; ", Runs()));
+            }
+
             await Task.Delay(100);
         }
     }
@@ -160,7 +164,7 @@ public sealed class SchedulerTests : IDisposable
         {
             var output = manual.StandardOutput.ReadToEndAsync();
             await WaitFor(() => Directory.GetFiles(home.Archive).Length > 0 || manual.HasExited);
-            Assert.False(manual.HasExited, "the manual ingest finished before the job ran; nothing was tested");
+            Assert.False(manual.HasExited, "the manual ingest finished before the job ran; nothing was tested: " + Directory.GetFiles(home.Archive).Length + " " + (manual.HasExited ? await output + await manual.StandardError.ReadToEndAsync() : string.Empty));
             await (await Scheduler(host)).TriggerJob(new JobKey(JobNames.IngestInbox), new JobDataMap(), CancellationToken.None);
             await WaitFor(() => log.WaitingBusyRuns() >= 1 || manual.HasExited);
             Assert.True(log.WaitingBusyRuns() >= 1, "the job never met the busy warehouse");

@@ -1,3 +1,4 @@
+using Ntm.Domain.Statuses;
 using Ntm.Warehouse.Queries;
 using Ntm.Warehouse.ReferenceData;
 

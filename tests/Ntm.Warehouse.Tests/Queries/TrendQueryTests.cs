@@ -1,3 +1,6 @@
+using Ntm.Domain.Measures;
+using Ntm.Domain.Periods;
+using Ntm.Domain.Rollups;
 using Ntm.Warehouse.Queries;
 
 namespace Ntm.Warehouse.Tests.Queries;
@@ -11,7 +14,7 @@ public sealed class TrendQueryTests : IDisposable
     private TrendPoint Point(string indicator, Ntm.Domain.Areas.AreaRecord area, int period, string measure = "month")
     {
         using var connection = fixture.Read();
-        return Assert.Single(new TrendQuery(connection).Series(indicator, [area], period, period, measure));
+        return Assert.Single(new TrendQuery(connection).Series(indicator, [area], PeriodKey.FromKey(period), PeriodKey.FromKey(period), MeasureCodes.Parse(measure)));
     }
 
     [Fact]
@@ -73,8 +76,9 @@ public sealed class TrendQueryTests : IDisposable
             (large, 202212, "bhyt.insured", "stock", 9500), (large, 202212, "population.total", "stock", 10000));
         var district = Point("bhyt.coverage", fixture.Old("936"), 202212);
         Assert.Equal(100m * 10000m / 11000m, district.Value);
-        Assert.Equal("computed", district.Source);
-        Assert.Equal(50m, Point("bhyt.coverage", small, 202212).Value);
+        Assert.Equal((FigureSource.Children, 2, 10_000m, 11_000m), (district.Source, district.UnitsReported, district.Numerator, district.Denominator));
+        Assert.NotEqual((50m + 95m) / 2, district.Value);
+        Assert.Equal((50m, FigureSource.Computed), (Point("bhyt.coverage", small, 202212).Value, Point("bhyt.coverage", small, 202212).Source));
     }
 
     [Fact]
@@ -83,7 +87,7 @@ public sealed class TrendQueryTests : IDisposable
         var commune = fixture.Old("31483");
         fixture.Load((commune, 202212, "bhyt.coverage", "reported_rate", 86.5m));
         var point = Point("bhyt.coverage", commune, 202212);
-        Assert.Equal((86.5m, "reported"), (point.Value!.Value, point.Source));
+        Assert.Equal((86.5m, FigureSource.Reported), (point.Value!.Value, point.Source));
     }
 
     [Fact]

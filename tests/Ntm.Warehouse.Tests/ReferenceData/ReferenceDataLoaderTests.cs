@@ -54,26 +54,4 @@ public sealed class ReferenceDataLoaderTests : IDisposable
         using var connection = new WarehouseDatabase(Home.WarehouseFile).OpenReadOnly();
         Assert.Equal(14_149, connection.ExecuteScalar<int>("SELECT count(*) FROM dim_area"));
     }
-
-    [Fact]
-    public void A_ratio_over_two_areas_is_the_sum_of_numerators_over_the_sum_of_denominators()
-    {
-        new WarehouseInitializer(TimeProvider.System).Initialize(Home);
-        using var connection = new WarehouseDatabase(Home.WarehouseFile).OpenForWriting();
-        // Two communes of Huyện Long Mỹ (Hậu Giang): a small one at 50 % and a large one at 95 %.
-        var small = connection.ExecuteScalar<int>("SELECT area_id FROM dim_area WHERE area_code = '31441' AND valid_to IS NOT NULL");
-        var large = connection.ExecuteScalar<int>("SELECT area_id FROM dim_area WHERE area_code = '31444' AND valid_to IS NOT NULL");
-        connection.Execute("INSERT INTO submission (submission_id, file_name, sha256, received_at, status) VALUES (1, 'test.xlsx', 'x', TIMESTAMP '2023-01-05 08:00:00', 'accepted')");
-        connection.Execute("""
-            INSERT INTO fact_observation (submission_id, period_key, area_id, indicator_code, measure, value) VALUES
-              (1, 202212, $small, 'bhyt.insured', 'stock', 500), (1, 202212, $small, 'population.total', 'stock', 1000),
-              (1, 202212, $large, 'bhyt.insured', 'stock', 9500), (1, 202212, $large, 'population.total', 'stock', 10000)
-            """, new { small, large });
-
-        var ratio = RatioQuery.Compute(connection, "bhyt.coverage", [small, large], "2022-12", "stock")!;
-        Assert.Equal((10_000m, 11_000m), (ratio.Numerator, ratio.Denominator));
-        Assert.Equal(100m * 10_000m / 11_000m, ratio.Value);
-        Assert.NotEqual((50m + 95m) / 2, ratio.Value);
-        Assert.Null(RatioQuery.Compute(connection, "bhyt.coverage", [small, large], "2022-11", "stock"));
-    }
 }

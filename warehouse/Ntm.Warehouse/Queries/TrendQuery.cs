@@ -1,19 +1,23 @@
 using System.Data.Common;
-using Dapper;
 using Ntm.Domain.Areas;
+using Ntm.Domain.Indicators;
+using Ntm.Domain.Measures;
+using Ntm.Domain.Periods;
+using Ntm.Domain.Rollups;
 
 namespace Ntm.Warehouse.Queries;
 
 /// <summary>
 /// One month of an indicator for one area, with what a statistician compares it with: the
 /// previous month, the same month last year (so với cùng kỳ), the change, and the share of the
-/// annual target reached. Missing months stay null. <see cref="Source"/> says whether a ratio was
-/// computed from its numerator and denominator or is the rate the submitter reported.
+/// annual target reached. Missing months stay null. A figure rolled up from units says how many
+/// of the units that existed reported (<see cref="UnitsReported"/> of <see cref="UnitsExpected"/>);
+/// the change against last year is computed only when both totals are complete.
 /// </summary>
 public sealed record TrendPoint(
     string AreaCode,
     string AreaName,
-    string Period,
+    PeriodKey Period,
     decimal? Value,
     decimal? PreviousMonth,
     decimal? SamePeriodLastYear,
@@ -21,62 +25,89 @@ public sealed record TrendPoint(
     decimal? PercentChange,
     decimal? AnnualTarget,
     decimal? PercentOfTarget,
-    string? Source);
+    FigureSource? Source,
+    int? UnitsReported,
+    int? UnitsExpected,
+    decimal? Numerator,
+    decimal? Denominator)
+{
+    /// <summary>The source's code (own, months, children, crosswalk, computed, reported, share), or null when there is no value.</summary>
+    public string? SourceCode => Source?.ToCode();
 
-/// <summary>Monthly series, year-to-date, comparisons and rankings, over the rolled-up cube.</summary>
+    /// <summary>False when some of the units expected to make up the figure did not report.</summary>
+    public bool IsComplete => UnitsExpected is null || UnitsReported >= UnitsExpected;
+
+    /// <summary>Why a change against last year is missing although both figures are there.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>
+/// Monthly series, year-to-date, comparisons and a year's figure, all answered by the rollup
+/// rules of <see cref="RollupEngine"/>.
+/// </summary>
 public sealed class TrendQuery(DbConnection connection)
 {
-    /// <summary>The indicator's kind and parts, from the catalogue.</summary>
-    private sealed record Indicator(string Code, string Kind, string? NumeratorCode, string? DenominatorCode, decimal? Factor);
-
     /// <summary>
     /// The series of <paramref name="indicator"/> for <paramref name="areas"/> from <paramref name="from"/> to
-    /// <paramref name="to"/> (yyyymm), as monthly values or year-to-date (<paramref name="measure"/>).
+    /// <paramref name="to"/>, as monthly values or year-to-date (<paramref name="measure"/>; a stock is its level at each month).
     /// </summary>
-    public IReadOnlyList<TrendPoint> Series(string indicator, IReadOnlyList<AreaRecord> areas, int from, int to, string measure)
+    public IReadOnlyList<TrendPoint> Series(string indicator, IReadOnlyList<AreaRecord> areas, PeriodKey from, PeriodKey to, Measure measure)
     {
-        var definition = connection.QuerySingleOrDefault<Indicator>(
-            "SELECT indicator_code AS Code, kind AS Kind, numerator_code AS NumeratorCode, denominator_code AS DenominatorCode, factor AS Factor FROM dim_indicator WHERE indicator_code = $indicator",
-            new { indicator }) ?? throw new ArgumentException($"Chỉ tiêu '{indicator}' không có trong danh mục.", nameof(indicator));
-        var codes = new[] { definition.Code, definition.NumeratorCode, definition.DenominatorCode }.OfType<string>().ToArray();
+        var engine = Engine([indicator], areas, from, to);
+        return Series(engine.Engine, engine.Rules[indicator], areas, from, to, measure);
+    }
+
+    /// <summary>The year's figure of <paramref name="indicator"/> for each of <paramref name="areas"/>, as criteria judge it (<see cref="RollupEngine.Annual"/>).</summary>
+    public IReadOnlyList<Figure?> Annual(string indicator, IReadOnlyList<AreaRecord> areas, int year)
+    {
+        var (engine, _) = Engine([indicator], areas, new PeriodKey(year, 1), new PeriodKey(year, 12));
+        return areas.Select(a => engine.Annual(a.AreaId, year, indicator).Figure).ToList();
+    }
+
+    /// <summary>The rules over what <paramref name="indicators"/> need, checked against the catalogue.</summary>
+    internal (RollupEngine Engine, IReadOnlyDictionary<string, IndicatorRule> Rules) Engine(IReadOnlyCollection<string> indicators, IReadOnlyList<AreaRecord> areas, PeriodKey from, PeriodKey to)
+    {
+        var rules = RollupLoader.Rules(connection);
+        foreach (var indicator in indicators.Where(i => !rules.ContainsKey(i)))
+        {
+            throw new ArgumentException($"Chỉ tiêu '{indicator}' không có trong danh mục (xem ntm indicators).");
+        }
+
         // Last year's months for the comparison, and January for year-to-date sums.
-        var cube = ObservationCube.Load(connection, areas.Select(a => a.AreaId).ToList(), codes, ((from / 100) - 1) * 100 + 1, to);
-        return Series(cube, definition, areas, from, to, measure);
+        return (RollupLoader.Load(connection, areas.Select(a => a.AreaId).ToList(), indicators, new PeriodKey(from.Year - 1, 1), to), rules);
     }
 
-    /// <summary>
-    /// Several indicators' series over one cube, loaded once: what compliance and reports ask for
-    /// many areas and criteria at a time.
-    /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<TrendPoint>> SeriesOfMany(IReadOnlyCollection<string> indicators, IReadOnlyList<AreaRecord> areas, int from, int to, string measure)
+    private static List<TrendPoint> Series(RollupEngine engine, IndicatorRule rule, IReadOnlyList<AreaRecord> areas, PeriodKey from, PeriodKey to, Measure measure)
     {
-        var definitions = connection.Query<Indicator>(
-            "SELECT indicator_code AS Code, kind AS Kind, numerator_code AS NumeratorCode, denominator_code AS DenominatorCode, factor AS Factor FROM dim_indicator WHERE indicator_code IN $indicators",
-            new { indicators = indicators.ToArray() }).ToList();
-        var codes = definitions.SelectMany(d => new[] { d.Code, d.NumeratorCode, d.DenominatorCode }).OfType<string>().Distinct().ToArray();
-        var cube = ObservationCube.Load(connection, areas.Select(a => a.AreaId).ToList(), codes, ((from / 100) - 1) * 100 + 1, to);
-        return definitions.ToDictionary(d => d.Code, d => (IReadOnlyList<TrendPoint>)Series(cube, d, areas, from, to, measure));
-    }
+        // A stock count (population, people insured) is its level at each month, whatever was asked.
+        if (rule.Kind == IndicatorKind.Count && !rule.IsFlow && measure is Measure.Month or Measure.YearToDate)
+        {
+            measure = Measure.Stock;
+        }
 
-    private static List<TrendPoint> Series(ObservationCube cube, Indicator definition, IReadOnlyList<AreaRecord> areas, int from, int to, string measure)
-    {
         var points = new List<TrendPoint>();
         foreach (var area in areas)
         {
-            foreach (var period in Months(from, to))
+            foreach (var period in PeriodKey.Range(from, to))
             {
-                var (value, source) = ValueAt(cube, definition, area.AreaId, period, measure);
-                var previous = period % 100 == 1 ? ValueAt(cube, definition, area.AreaId, period - 89, measure).Value : ValueAt(cube, definition, area.AreaId, period - 1, measure).Value;
-                var lastYear = ValueAt(cube, definition, area.AreaId, period - 100, measure).Value;
-                var target = definition.Kind == "count" ? cube.Value(area.AreaId, period, definition.Code, "target_year") : null;
-                var ytd = definition.Kind == "count" ? ValueAt(cube, definition, area.AreaId, period, "ytd").Value : null;
+                var figure = engine.Value(area.AreaId, period, rule.Code, measure);
+                var previous = engine.Value(area.AreaId, period.Previous, rule.Code, measure);
+                var lastYear = engine.Value(area.AreaId, period.SameMonthLastYear, rule.Code, measure);
+                var comparable = figure is not null && lastYear is not null && figure.IsComplete && lastYear.IsComplete && figure.Source != FigureSource.Share;
+                var target = rule.Kind == IndicatorKind.Count ? engine.AnnualTarget(area.AreaId, period.Year, rule.Code) : null;
+                var ytd = rule.Kind == IndicatorKind.Count && rule.IsFlow ? engine.Value(area.AreaId, period, rule.Code, Measure.YearToDate) : null;
                 points.Add(new TrendPoint(
-                    area.Code, area.Name, $"{period / 100:D4}-{period % 100:D2}", value, previous, lastYear,
-                    value - lastYear,
-                    value is { } v && lastYear is { } l && l != 0 ? Math.Round(100m * (v - l) / l, 4) : null,
-                    target,
-                    ytd is { } y && target is { } t && t != 0 ? Math.Round(100m * y / t, 4) : null,
-                    value is null ? null : source));
+                    area.Code, area.Name, period, figure?.Value, previous?.Value, lastYear?.Value,
+                    comparable ? figure!.Value - lastYear!.Value : null,
+                    comparable && lastYear!.Value != 0 ? Math.Round(100m * (figure!.Value - lastYear.Value) / lastYear.Value, 4) : null,
+                    target?.Value,
+                    ytd is not null && target is { Value: not 0 } t ? Math.Round(100m * ytd.Value / t.Value, 4) : null,
+                    figure?.Source, figure?.UnitsReported, figure?.UnitsExpected, figure?.Numerator, figure?.Denominator)
+                {
+                    Note = figure is not null && lastYear is not null && !comparable
+                        ? figure.Source == FigureSource.Share ? null : "Không so cùng kỳ: tổng chưa đủ đơn vị báo cáo."
+                        : null,
+                });
             }
         }
 
@@ -86,67 +117,4 @@ public sealed class TrendQuery(DbConnection connection)
     /// <summary>The children of <paramref name="area"/> that exist in the area's generation, for a breakdown or ranking.</summary>
     public static IReadOnlyList<AreaRecord> ChildrenOf(AreaDirectory directory, AreaRecord area) =>
         directory.Areas.Where(a => a.ParentId == area.AreaId).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
-
-    /// <summary>Months from <paramref name="from"/> to <paramref name="to"/> (yyyymm), inclusive.</summary>
-    public static IEnumerable<int> Months(int from, int to)
-    {
-        for (var period = from; period <= to; period = period % 100 == 12 ? period + 89 : period + 1)
-        {
-            yield return period;
-        }
-    }
-
-    private static (decimal? Value, string? Source) ValueAt(ObservationCube cube, Indicator indicator, int area, int period, string measure)
-    {
-        if (indicator.Kind == "ratio")
-        {
-            // factor × Σ numerator ÷ Σ denominator, parts as stocks (people insured, population) or as the measure asked.
-            foreach (var partMeasure in new[] { "stock", measure }.Distinct())
-            {
-                var numerator = PartValue(cube, indicator.NumeratorCode!, area, period, partMeasure);
-                var denominator = PartValue(cube, indicator.DenominatorCode!, area, period, partMeasure);
-                if (numerator is { } n && denominator is { } d && d != 0)
-                {
-                    return (indicator.Factor!.Value * n / d, "computed");
-                }
-            }
-
-            return cube.Value(area, period, indicator.Code, "reported_rate") is { } reported ? (reported, "reported") : (null, null);
-        }
-
-        if (indicator.Kind == "rate")
-        {
-            var own = cube.Value(area, period, indicator.Code, "stock") ?? cube.Value(area, period, indicator.Code, "reported_rate");
-            return (own, own is null ? null : "reported");
-        }
-
-        return (PartValue(cube, indicator.Code, area, period, measure), "sum");
-    }
-
-    /// <summary>A count: as stored, or year-to-date as the sum of the months since January when every one of them is known.</summary>
-    private static decimal? PartValue(ObservationCube cube, string code, int area, int period, string measure)
-    {
-        if (cube.Value(area, period, code, measure) is { } stored)
-        {
-            return stored;
-        }
-
-        if (measure != "ytd")
-        {
-            return null;
-        }
-
-        decimal total = 0;
-        foreach (var month in Months(((period / 100) * 100) + 1, period))
-        {
-            if (cube.Value(area, month, code, "month") is not { } value)
-            {
-                return null;
-            }
-
-            total += value;
-        }
-
-        return total;
-    }
 }

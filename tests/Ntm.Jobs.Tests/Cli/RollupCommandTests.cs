@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Ntm.Jobs.Tests.Cli;
+
+/// <summary>
+/// The rollup review's cases through the commands a statistician runs, from a submitted file:
+/// what <c>ntm trend</c> and <c>ntm compliance</c> print for uneven reports.
+/// </summary>
+public sealed class RollupCommandTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+    private readonly string home;
+
+    public RollupCommandTests()
+    {
+        home = directory.File("home");
+        CliRunner.InProcess("--home", home, "init");
+        var rows = new StringBuilder("Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n");
+
+        // Huyện Long Mỹ (936): Thuận Hưng gave people insured and population, Thuận Hòa only people insured.
+        rows.Append("2022-12,31483,bhyt.insured,stock,800\n2022-12,31483,population.total,stock,1000\n2022-12,31484,bhyt.insured,stock,500\n");
+
+        // Six of Long Mỹ's eight communes meet the national commune health criteria.
+        string[] communes = ["31483", "31484", "31486", "31489", "31490", "31492", "31493", "31495"];
+        rows.Append(string.Concat(communes.Select((c, i) => $"2022-12,{c},commune.health_standard,stock,{(i < 6 ? 1 : 0)}\n")));
+
+        // Every district of Hậu Giang reported dengue in January 2024; two of eight in January 2025.
+        string[] districts = ["930", "931", "932", "933", "934", "935", "936", "937"];
+        rows.Append(string.Concat(districts.Select(d => $"2024-01,{d},disease.dengue.cases,month,20\n")));
+        rows.Append("2025-01,930,disease.dengue.cases,month,15\n2025-01,931,disease.dengue.cases,month,18\n");
+        File.WriteAllText(Path.Combine(home, "inbox", "uneven.csv"), rows.ToString(), new UTF8Encoding(false));
+        var ingest = CliRunner.InProcess("--home", home, "ingest");
+        Assert.True(ingest.ExitCode == 0, ingest.Out + ingest.Error);
+    }
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public void Trend_says_how_many_units_a_total_comes_from_and_does_not_compare_a_partial_one()
+    {
+        var result = CliRunner.InProcess("--home", home, "trend", "--indicator", "disease.dengue.cases", "--area", "93", "--from", "2025-01", "--to", "2025-01", "--json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        var january = json.RootElement[0];
+        Assert.Equal((33m, 2, 8, 160m), (january.GetProperty("value").GetDecimal(), january.GetProperty("units_reported").GetInt32(),
+            january.GetProperty("units_expected").GetInt32(), january.GetProperty("same_period_last_year").GetDecimal()));
+        Assert.Equal(JsonValueKind.Null, january.GetProperty("percent_change").ValueKind);
+        Assert.Equal("children", january.GetProperty("value_source").GetString());
+
+        var table = CliRunner.InProcess("--home", home, "trend", "--indicator", "disease.dengue.cases", "--area", "93", "--from", "2025-01", "--to", "2025-01");
+        Assert.Contains("2/8*", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Coverage_comes_from_the_communes_that_gave_both_numbers_and_a_commune_standard_is_not_a_district_verdict()
+    {
+        var trend = CliRunner.InProcess("--home", home, "trend", "--indicator", "bhyt.coverage", "--area", "936", "--from", "2022-12", "--to", "2022-12", "--json");
+        using (var json = JsonDocument.Parse(trend.Out))
+        {
+            var point = json.RootElement[0];
+            Assert.Equal((80m, 800m, 1000m, 1), (point.GetProperty("value").GetDecimal(), point.GetProperty("numerator").GetDecimal(),
+                point.GetProperty("denominator").GetDecimal(), point.GetProperty("units_reported").GetInt32()));
+        }
+
+        var compliance = CliRunner.InProcess("--home", home, "compliance", "--set", "NTM-2021-2025", "--year", "2022", "--area", "936", "--format", "json");
+        Assert.True(compliance.ExitCode == 0, compliance.Error);
+        using var rows = JsonDocument.Parse(compliance.Out);
+        var byCriterion = rows.RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("criterion").GetString()!, r => r.Clone());
+        Assert.Equal((80m, "khong_dat"), (byCriterion["15.1"].GetProperty("value").GetDecimal(), byCriterion["15.1"].GetProperty("status").GetString()));
+        Assert.Equal("chua_co_so_lieu", byCriterion["15.2"].GetProperty("status").GetString());
+        Assert.Contains("6/8", byCriterion["15.2"].GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Equal(75m, byCriterion["15.2"].GetProperty("value").GetDecimal());
+    }
+}
