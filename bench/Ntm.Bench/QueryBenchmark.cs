@@ -24,7 +24,7 @@ internal static class QueryBenchmark
         new WarehouseInitializer(TimeProvider.System).Initialize(home);
         var files = ReferenceFiles.Load();
         var catalog = AreaCatalog.Build(files);
-        var codes = IndicatorCatalog.Build(files).Indicators.Where(i => i.Kind == "count").Select(i => i.Code).Take(indicators).ToList();
+        var codes = IndicatorCatalog.Build(files).Indicators.Where(i => i.Kind == "count" && i.PeriodType == "flow").Select(i => i.Code).Take(indicators).ToList();
         var districts = catalog.Areas.Where(a => a.Level == AreaLevel.District && a.Generation == AreaGeneration.Before2025).ToList();
         var communes = catalog.Areas.Where(a => a.Level == AreaLevel.Commune && a.ProvinceCode == "93" && a.Generation == AreaGeneration.Before2025).ToList();
         var firstYear = 2024 - years + 1;

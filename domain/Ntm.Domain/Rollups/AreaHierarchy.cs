@@ -15,28 +15,44 @@ public sealed class AreaHierarchy
 
     private readonly ILookup<int, int> children;
     private readonly ILookup<int, (int Old, decimal Weight)> oldUnits;
-    private readonly IReadOnlyDictionary<int, AreaGeneration> generations;
+    private readonly Dictionary<int, (int From, int To)> lifetimes;
+    private readonly Dictionary<(int Area, bool New), int[]> existingChildren = [];
 
     /// <summary>Builds the hierarchy from parent links, crosswalk links and each unit's generation.</summary>
     public AreaHierarchy(IEnumerable<(int Area, int Parent)> parents, IEnumerable<(int Old, int New, decimal Weight)> crosswalk, IReadOnlyDictionary<int, AreaGeneration> generations)
     {
         children = parents.ToLookup(p => p.Parent, p => p.Area);
         oldUnits = crosswalk.ToLookup(c => c.New, c => (c.Old, c.Weight));
-        this.generations = generations;
+        // A unit's months, as period keys: units begin and end on the first of a month.
+        lifetimes = generations.ToDictionary(
+            g => g.Key,
+            g => (PeriodKey.Of(g.Value.ValidFrom).Key, g.Value.ValidTo is { } to ? PeriodKey.Of(to).Key : int.MaxValue));
     }
 
     /// <summary>The children of a unit.</summary>
     public IEnumerable<int> Children(int area) => children[area];
+
+    /// <summary>The children of a unit that existed in <paramref name="period"/>: the units expected to report for it.</summary>
+    public IReadOnlyList<int> Children(int area, PeriodKey period)
+    {
+        var key = (area, period >= FirstNewPeriod);
+        if (!existingChildren.TryGetValue(key, out var kids))
+        {
+            kids = children[area].Where(k => ExistsIn(k, period)).ToArray();
+            existingChildren[key] = kids;
+        }
+
+        return kids;
+    }
 
     /// <summary>The old units mapped into a new unit, with the share of their figures it takes.</summary>
     public IEnumerable<(int Old, decimal Weight)> OldUnits(int area) => oldUnits[area];
 
     /// <summary>True when the unit was in force during <paramref name="period"/>.</summary>
     public bool ExistsIn(int area, PeriodKey period) =>
-        !generations.TryGetValue(area, out var generation)
-        || (period.LastDay >= generation.ValidFrom && (generation.ValidTo is null || period.FirstDay <= generation.ValidTo));
+        !lifetimes.TryGetValue(area, out var lifetime) || (period.Key >= lifetime.From && period.Key <= lifetime.To);
 
     /// <summary>True when figures of <paramref name="period"/> for a new unit come from its old units.</summary>
     public bool UsesCrosswalk(int area, PeriodKey period) =>
-        period < FirstNewPeriod && generations.TryGetValue(area, out var generation) && generation == AreaGeneration.From2025 && oldUnits[area].Any();
+        period < FirstNewPeriod && lifetimes.TryGetValue(area, out var lifetime) && lifetime.From == FirstNewPeriod.Key && oldUnits[area].Any();
 }

@@ -151,7 +151,7 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
             return Weighted(hierarchy.OldUnits(area).Select(o => (o.Weight, Count(o.Old, period, indicator, measure, depth + 1))), FigureSource.Crosswalk);
         }
 
-        var kids = hierarchy.Children(area).Where(k => hierarchy.ExistsIn(k, period)).ToList();
+        var kids = hierarchy.Children(area, period);
         if (kids.Count > 0)
         {
             return Weighted(kids.Select(k => (1m, Count(k, period, indicator, measure, depth + 1))), FigureSource.Children);
@@ -248,7 +248,7 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
         {
             pair = Sum(hierarchy.OldUnits(area).Select(o => (o.Weight, PairOf(o.Old, period, rule, measure, depth + 1))), FigureSource.Crosswalk);
         }
-        else if (depth <= MaxDepth && hierarchy.Children(area).Where(k => hierarchy.ExistsIn(k, period)).ToList() is { Count: > 0 } kids)
+        else if (depth <= MaxDepth && hierarchy.Children(area, period) is { Count: > 0 } kids)
         {
             pair = Sum(kids.Select(k => (1m, PairOf(k, period, rule, measure, depth + 1))), FigureSource.Children);
         }
@@ -325,7 +325,7 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
         }
 
         (int Met, int Judged, int Expected) result;
-        var kids = hierarchy.Children(area).Where(k => hierarchy.ExistsIn(k, period)).ToList();
+        var kids = hierarchy.Children(area, period);
         if (kids.Count == 0 || depth > MaxDepth)
         {
             var own = stored.Get(area, period, indicator, Measure.Stock);

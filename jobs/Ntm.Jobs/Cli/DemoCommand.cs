@@ -73,7 +73,7 @@ public static class DemoCommand
         }
 
         var year = fromYear + years - 1;
-        var index = ReportCommand.Write(context, year, provinceCode, null, 96);
+        var index = ReportCommand.Write(context, year, provinceCode, null);
         console.MarkupLine($"Báo cáo năm {year}: [bold]{Markup.Escape(index)}[/]");
         if (context.Json)
         {

@@ -14,14 +14,13 @@ public static class ReportCommand
         var year = new Option<int>("--year") { Description = "Năm báo cáo.", Required = true };
         var area = new Option<string?>("--area") { Description = "Đơn vị (mã hoặc tên); mặc định tỉnh có nhiều số liệu nhất." };
         var output = new Option<string?>("--out") { Description = "Thư mục ghi báo cáo (mặc định <home>/reports/<năm>)." };
-        var dpi = new Option<int>("--dpi") { Description = "Độ phân giải ảnh PNG (96, hoặc 300 để in).", DefaultValueFactory = _ => 96 };
-        var annual = new Command("annual", "Bộ báo cáo năm: HTML, biểu đồ PNG/SVG, bảng XLSX/CSV, tóm tắt. Annual report pack.") { year, area, output, dpi };
-        annual.SetAction(parse => Run(context(parse), parse.GetValue(year), parse.GetValue(area), parse.GetValue(output), parse.GetValue(dpi)));
+        var annual = new Command("annual", "Bộ báo cáo năm: HTML, biểu đồ PNG (96 và 300 dpi)/SVG, bảng XLSX/CSV, tóm tắt. Annual report pack.") { year, area, output };
+        annual.SetAction(parse => Run(context(parse), parse.GetValue(year), parse.GetValue(area), parse.GetValue(output)));
         return new Command("report", "Báo cáo. Reports.") { annual };
     }
 
     /// <summary>Builds and writes the pack; returns the path of index.html.</summary>
-    internal static string Write(CliContext context, int year, string? areaText, string? output, int dpi)
+    internal static string Write(CliContext context, int year, string? areaText, string? output)
     {
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
@@ -30,12 +29,12 @@ public static class ReportCommand
             ? TrendCommand.FindArea(directory, areaText, asOf)
             : ReportPack.BusiestProvince(connection, directory, (year * 100) + 1, (year * 100) + 12, asOf)
                 ?? throw new UsageException($"Chưa có số liệu năm {year}; hãy nạp báo cáo trước (ntm ingest) hoặc chỉ định --area.");
-        return ReportPack.Write(connection, directory, context.Home.Reference, area, year, output ?? Path.Combine(context.Home.Reports, $"{year}-{area.Code}"), dpi);
+        return ReportPack.Write(connection, directory, context.Home.Reference, area, year, output ?? Path.Combine(context.Home.Reports, $"{year}-{area.Code}"));
     }
 
-    private static int Run(CliContext context, int year, string? areaText, string? output, int dpi)
+    private static int Run(CliContext context, int year, string? areaText, string? output)
     {
-        var index = context.Console.Status().Start("Đang lập báo cáo…", _ => Write(context, year, areaText, output, dpi));
+        var index = context.Console.Status().Start("Đang lập báo cáo…", _ => Write(context, year, areaText, output));
         if (context.Json)
         {
             context.Out.WriteLine($"{{\"report\": \"{System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(index)}\"}}");

@@ -5,6 +5,7 @@ using Ntm.Domain.Measures;
 using Ntm.Domain.Periods;
 using Ntm.Domain.Rollups;
 using Ntm.Warehouse.Queries;
+using Ntm.Reports.Charts;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;
@@ -28,10 +29,18 @@ public static class TrendCommand
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var svg = new Option<string?>("--svg") { Description = "Ghi biểu đồ SVG vào tệp này." };
         var png = new Option<string?>("--png") { Description = "Ghi biểu đồ PNG vào tệp này." };
+        var dpi = new Option<int>("--dpi") { Description = "Độ phân giải PNG: 96 (màn hình) hoặc 300 (in, Word).", DefaultValueFactory = _ => 96 };
+        dpi.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 72 or > 600)
+            {
+                r.AddError("--dpi phải từ 72 đến 600.");
+            }
+        });
         var csv = new Option<string?>("--csv") { Description = "Ghi bảng CSV (UTF-8 có BOM, mở được bằng Excel) vào tệp này." };
-        var command = new Command("trend", "Diễn biến chỉ tiêu theo tháng, so với cùng kỳ. Monthly trend.") { indicator, area, from, to, measure, byChildren, format, svg, png, csv };
+        var command = new Command("trend", "Diễn biến chỉ tiêu theo tháng, so với cùng kỳ. Monthly trend.") { indicator, area, from, to, measure, byChildren, format, svg, png, dpi, csv };
         command.SetAction(parse => Run(context(parse), parse.GetValue(indicator)!, parse.GetValue(area), parse.GetValue(from), parse.GetValue(to),
-            parse.GetValue(measure)!, parse.GetValue(byChildren), parse.GetValue(format)!, new Outputs(parse.GetValue(svg), parse.GetValue(png), parse.GetValue(csv))));
+            parse.GetValue(measure)!, parse.GetValue(byChildren), parse.GetValue(format)!, new Outputs(parse.GetValue(svg), parse.GetValue(png), parse.GetValue(csv), parse.GetValue(dpi))));
         return command;
     }
 
@@ -45,7 +54,7 @@ public static class TrendCommand
     }
 
     /// <summary>Files the chart and the table are also written to.</summary>
-    private sealed record Outputs(string? Svg, string? Png, string? Csv);
+    private sealed record Outputs(string? Svg, string? Png, string? Csv, int Dpi);
 
     private static int Run(CliContext context, string indicator, string? areaText, string? fromText, string? toText, string measure, bool byChildren, string format, Outputs outputs)
     {
@@ -82,7 +91,7 @@ public static class TrendCommand
         }
 
         var table = ToTable(points);
-        WriteFiles(indicator, measure, areas, points, from, to, outputs);
+        WriteFiles(new IndicatorQuery(connection).Find(indicator)!, measure, areas, points, from, to, outputs);
         switch (context.Json ? "json" : format)
         {
             case "json": ResultWriter.WriteJson(context.Out, table); break;
@@ -93,11 +102,11 @@ public static class TrendCommand
         return (int)ExitCode.Ok;
     }
 
-    private static void WriteFiles(string indicator, string measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, PeriodKey from, PeriodKey to, Outputs outputs)
+    private static void WriteFiles(IndicatorListing definition, string measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, PeriodKey from, PeriodKey to, Outputs outputs)
     {
         if (outputs.Csv is { } csv)
         {
-            Ntm.Reports.Tables.CsvTableWriter.Write(new Ntm.Reports.Tables.TableData(indicator,
+            Ntm.Reports.Tables.CsvTableWriter.Write(new Ntm.Reports.Tables.TableData(definition.Code,
                 [new("Mã đơn vị"), new("Đơn vị"), new("Tháng"), new("Số liệu", Ntm.Reports.Tables.ColumnKind.Rate), new("Tháng trước", Ntm.Reports.Tables.ColumnKind.Rate),
                  new("Cùng kỳ", Ntm.Reports.Tables.ColumnKind.Rate), new("So cùng kỳ (%)", Ntm.Reports.Tables.ColumnKind.Rate), new("Chỉ tiêu năm", Ntm.Reports.Tables.ColumnKind.Rate), new("% chỉ tiêu", Ntm.Reports.Tables.ColumnKind.Rate),
                  new("Đơn vị báo cáo", Ntm.Reports.Tables.ColumnKind.Count), new("Đơn vị phải báo cáo", Ntm.Reports.Tables.ColumnKind.Count), new("Nguồn số liệu"), new("Ghi chú")],
@@ -110,22 +119,37 @@ public static class TrendCommand
             return;
         }
 
-        var months = PeriodKey.Range(from, to).ToList();
-        var series = areas.Take(8).Select(a => new Ntm.Reports.Charts.ChartSeries(a.Name, points.Where(p => p.AreaCode == a.Code).Select(p => p.Value).ToList())).ToList();
-        if (areas.Count == 1)
+        var chart = Chart(definition, measure, areas, points, from, to);
+        if (outputs.Svg is { } svg)
         {
-            series.Add(new Ntm.Reports.Charts.ChartSeries("Cùng kỳ năm trước", points.Select(p => p.SamePeriodLastYear).ToList(), Dashed: true, Colour: Ntm.Reports.Charts.Palette.Series[0]));
+            File.WriteAllText(svg, chart.Svg(), new System.Text.UTF8Encoding(false));
         }
 
-        var title = $"{indicator} ({(measure == "ytd" ? "cộng dồn" : "trong tháng")}), {Ntm.Reports.Charts.VietnameseFormat.Period(from)}–{Ntm.Reports.Charts.VietnameseFormat.Period(to)}";
-        var svg = Ntm.Reports.Charts.ChartRenderer.Trend(new Ntm.Reports.Charts.TrendChartModel(title, "Số liệu", months.Select(Ntm.Reports.Charts.VietnameseFormat.Period).ToList(), series, null, null,
-            new Ntm.Reports.Charts.ChartFooter("Ntm.Analytics", Ntm.Reports.Charts.VietnameseFormat.Period(to))));
-        var svgPath = outputs.Svg ?? Path.ChangeExtension(outputs.Png!, ".svg");
-        File.WriteAllText(svgPath, svg, new System.Text.UTF8Encoding(false));
         if (outputs.Png is { } png)
         {
-            Ntm.Reports.Charts.Rasterizer.ToPng(svgPath, png);
+            File.WriteAllBytes(png, chart.Png(outputs.Dpi));
         }
+    }
+
+    /// <summary>The trend chart: the indicator's name and unit, one line per unit (at most eight), last year dashed when there is one unit, partial totals hollow.</summary>
+    private static Chart Chart(IndicatorListing definition, string measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, PeriodKey from, PeriodKey to)
+    {
+        var shown = areas.Take(8).ToList();
+        var series = shown.Select(a =>
+        {
+            var own = points.Where(p => p.AreaCode == a.Code).ToList();
+            return new ChartSeries(shown.Count(s => s.Name == a.Name) > 1 ? a.FullName : a.Name, own.Select(p => p.Value).ToList(), Partial: own.Select(p => !p.IsComplete).ToList());
+        }).ToList();
+        if (shown.Count == 1)
+        {
+            series.Add(new ChartSeries("Cùng kỳ năm trước", points.Select(p => p.SamePeriodLastYear).ToList(), Dashed: true));
+        }
+
+        var rate = definition.Kind is "ratio" or "rate" or "flag";
+        var place = shown.Count == 1 ? $" — {shown[0].FullName}" : string.Empty;
+        var title = $"{definition.NameVi}{(measure == "ytd" ? " (cộng dồn)" : string.Empty)}{place}, {VietnameseFormat.Period(from)}–{VietnameseFormat.Period(to)}";
+        return ChartRenderer.Trend(new TrendChartModel(title, definition.Unit ?? string.Empty, PeriodKey.Range(from, to).Select(VietnameseFormat.Period).ToList(), series, null, null,
+            new ChartFooter("Ntm.Analytics, báo cáo của các đơn vị y tế", VietnameseFormat.Period(to)), ZeroBased: !rate, Decimals: rate ? 1 : 0));
     }
 
     private static ResultTable ToTable(IReadOnlyList<TrendPoint> points) => new(

@@ -1,200 +1,323 @@
+using Ntm.Domain.Statuses;
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
 namespace Ntm.Reports.Charts;
 
-/// <summary>Draws the report's charts as SVG. Pure: same model, same bytes.</summary>
+/// <summary>
+/// The report's charts, drawn with ScottPlot 5: monthly trends, this year against last year,
+/// rankings of units and the compliance table. Pure: the same model gives the same chart.
+/// </summary>
 public static class ChartRenderer
 {
     private const int Width = 900;
     private const int Height = 520;
 
-    /// <summary>A monthly trend line chart.</summary>
-    public static string Trend(TrendChartModel model)
+    /// <summary>A monthly trend: one line per series, gaps for months nobody reported, last year dashed grey, the target as a line.</summary>
+    public static Chart Trend(TrendChartModel model) => new(model.Title, Width, Height, plot =>
     {
-        var values = model.Series.SelectMany(s => s.Values).OfType<decimal>().Append(model.Target ?? 0).ToList();
-        var scale = NiceScale.For(Math.Min(0, values.DefaultIfEmpty(0).Min()), values.DefaultIfEmpty(1).Max());
-        var legend = model.Series.Select((s, i) => (s.Name, s.Colour ?? Palette.Series[i % Palette.Series.Length], s.Dashed)).ToList();
-        if (model.Target is not null)
+        Frame(plot, model.Title, model.Unit);
+        var xs = Enumerable.Range(1, model.Categories.Count).Select(i => (double)i).ToArray();
+        var colour = 0;
+        var anyPartial = false;
+        foreach (var series in model.Series)
         {
-            legend.Add((model.TargetLabel ?? "Chỉ tiêu", "#555555", true));
+            var hex = series.Colour ?? (series.Dashed ? Palette.LastYear : Palette.Series[colour++ % Palette.Series.Length]);
+            var line = plot.Add.Scatter(xs, series.Values.Select(ToDouble).ToArray(), Color.FromHex(hex));
+            line.LegendText = series.Name;
+            line.LineWidth = series.Dashed ? 2 : 2.5f;
+            line.LinePattern = series.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+            line.MarkerShape = series.Dashed ? MarkerShape.None : MarkerShape.FilledCircle;
+            line.MarkerSize = 6;
+            if (series.Partial is { } partial && partial.Any(p => p))
+            {
+                // A partial total is drawn hollow on a white disc, so it reads as "not the whole".
+                var points = xs.Select((x, i) => (x, i)).Where(p => p.i < partial.Count && partial[p.i] && series.Values[p.i] is not null).ToList();
+                var hollow = plot.Add.ScatterPoints(points.Select(p => p.x).ToArray(), points.Select(p => ToDouble(series.Values[p.i])).ToArray(), Color.FromHex(hex));
+                hollow.MarkerShape = MarkerShape.OpenCircle;
+                hollow.MarkerSize = 11;
+                hollow.MarkerLineWidth = 2;
+                anyPartial = true;
+            }
         }
 
-        var layout = new ChartLayout(Width, Height, model.Title, scale.Ticks.Select(t => VietnameseFormat.Number(t)).ToList(), legend);
-        var canvas = new SvgCanvas(Width, Height);
-        DrawYAxis(canvas, layout, scale);
-        var slot = layout.PlotWidth / Math.Max(1, model.Categories.Count);
-        double X(int i) => layout.PlotLeft + (slot * (i + 0.5));
-        DrawCategories(canvas, layout, model.Categories, slot);
+        if (anyPartial)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Tổng chưa đủ đơn vị báo cáo", MarkerShape = MarkerShape.OpenCircle, MarkerColor = Color.FromHex(Palette.Ink), MarkerSize = 10, MarkerLineWidth = 2 });
+        }
+
         if (model.Target is { } target)
         {
-            var y = Y(layout, scale, target);
-            canvas.Line(layout.PlotLeft, y, layout.PlotRight, y, "#555555", 1.5, dashed: true);
+            var line = plot.Add.HorizontalLine((double)target, 1.5f, Color.FromHex(Palette.Target), LinePattern.Dashed);
+            line.LegendText = $"{model.TargetLabel ?? "Chỉ tiêu"}: {VietnameseFormat.Number(target, model.Decimals)}";
         }
 
-        for (var s = 0; s < model.Series.Count; s++)
+        Categories(plot, model.Categories);
+        var values = model.Series.SelectMany(s => s.Values).OfType<decimal>().Concat(model.Target is { } t ? [t] : []).ToList();
+        ValueAxis(plot, plot.Axes.Left, values, model.ZeroBased, model.Decimals);
+        plot.Axes.SetLimitsX(0.5, model.Categories.Count + 0.5);
+        Legend(plot, model.Series.Count > 1 || model.Target is not null || anyPartial);
+        Footer(plot, model.Footer);
+    });
+
+    /// <summary>Each month's bars, last year's (grey) beside this year's.</summary>
+    public static Chart YearOverYear(YearOverYearChartModel model) => new(model.Title, Width, Height, plot =>
+    {
+        Frame(plot, model.Title, model.Unit);
+        var months = Math.Max(model.ThisYear.Count, model.LastYear.Count);
+        var last = plot.Add.Bars(Bars(model.LastYear, -0.2, Palette.LastYear));
+        last.LegendText = $"Năm {model.Year - 1} (cùng kỳ)";
+        var current = plot.Add.Bars(Bars(model.ThisYear, 0.2, Palette.Series[0]));
+        current.LegendText = $"Năm {model.Year}";
+        Categories(plot, Enumerable.Range(1, months).Select(VietnameseFormat.ShortMonth).ToList());
+        ValueAxis(plot, plot.Axes.Left, model.ThisYear.Concat(model.LastYear).OfType<decimal>().ToList(), zeroBased: true, decimals: 0);
+        plot.Axes.SetLimitsX(0.4, months + 0.6);
+        Legend(plot, show: true);
+        Footer(plot, model.Footer);
+    });
+
+    /// <summary>
+    /// Units ranked, largest first, each value written beside it. Values far from zero and close
+    /// to one another (coverage of 95–99 %) are drawn as dots on an axis that fits them, where bars
+    /// from zero would all look the same; otherwise bars from zero.
+    /// </summary>
+    public static Chart Ranked(RankedBarChartModel model)
+    {
+        var items = model.Items.OrderByDescending(i => i.Value ?? decimal.MinValue).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
+        return new Chart(model.Title, Width, Math.Max(280, 150 + (items.Count * 28)), plot =>
         {
-            var series = model.Series[s];
-            var colour = series.Colour ?? Palette.Series[s % Palette.Series.Length];
-            canvas.Path(series.Values.Select((v, i) => v is { } value ? (X(i), Y(layout, scale, value)) : ((double, double)?)null), colour, 2.5, series.Dashed);
-            for (var i = 0; i < series.Values.Count; i++)
+            Frame(plot, model.Title, string.Empty);
+            plot.XLabel(model.Unit, 13);
+            var known = items.Where(i => i.Value is not null).Select(i => i.Value!.Value).ToList();
+            var scale = known.Concat(model.Threshold is { } t ? [t] : []).ToList();
+            var dots = known.Count >= 2 && known.Min() > 0 && known.Min() >= 0.6m * known.Max();
+            var positions = Enumerable.Range(0, items.Count).Select(i => (double)(items.Count - i)).ToArray();
+            var (low, high) = dots ? Fit(scale) : (0d, (double)Math.Max(scale.DefaultIfEmpty(1).Max(), 1m) * 1.18);
+            if (dots)
             {
-                if (series.Values[i] is { } value && !series.Dashed)
+                var points = Enumerable.Range(0, items.Count).Where(i => items[i].Value is not null).ToList();
+                var marks = plot.Add.ScatterPoints(points.Select(i => (double)items[i].Value!.Value).ToArray(), points.Select(i => positions[i]).ToArray(), Color.FromHex(Palette.Series[0]));
+                marks.MarkerShape = MarkerShape.FilledCircle;
+                marks.MarkerSize = 11;
+                high += (high - low) * 0.12;
+                foreach (var i in points)
                 {
-                    canvas.Circle(X(i), Y(layout, scale, value), 3, colour);
+                    var label = plot.Add.Text(VietnameseFormat.Fixed(items[i].Value, model.Decimals), (double)items[i].Value!.Value, positions[i]);
+                    Style(label, 12, Palette.Ink, Alignment.MiddleLeft);
+                    label.OffsetX = 10;
+                }
+            }
+            else
+            {
+                var bars = plot.Add.Bars(Enumerable.Range(0, items.Count).Where(i => items[i].Value is not null).Select(i => new Bar
+                {
+                    Position = positions[i],
+                    Value = (double)items[i].Value!.Value,
+                    Size = 0.68,
+                    FillColor = Color.FromHex(Palette.Series[0]),
+                    LineWidth = 0,
+                    Label = VietnameseFormat.Fixed(items[i].Value, model.Decimals),
+                }).ToList());
+                bars.Horizontal = true;
+                bars.ValueLabelStyle.FontSize = 12;
+                bars.ValueLabelStyle.FontName = ChartFont.Family;
+                bars.ValueLabelStyle.ForeColor = Color.FromHex(Palette.Ink);
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].Value is null)
+                {
+                    var missing = plot.Add.Text("chưa có số liệu", low, positions[i]);
+                    Style(missing, 11, "#888888", Alignment.MiddleLeft);
+                    missing.OffsetX = 6;
+                }
+            }
+
+            if (model.Threshold is { } threshold)
+            {
+                var line = plot.Add.VerticalLine((double)threshold, 1.5f, Color.FromHex(Palette.Target), LinePattern.Dashed);
+                line.LegendText = model.ThresholdLabel ?? $"Ngưỡng: {VietnameseFormat.Number(threshold, model.Decimals)}";
+            }
+
+            plot.Axes.Left.TickGenerator = new NumericManual(positions, items.Select(i => i.Label).ToArray());
+            plot.Axes.Left.MajorTickStyle.Length = 0;
+            ValueTicks(plot.Axes.Bottom, model.Decimals);
+            plot.Axes.SetLimits(low, high, 0.4, items.Count + 0.6);
+            plot.Grid.XAxisStyle.MajorLineStyle.Color = Color.FromHex(Palette.Grid);
+            plot.Grid.YAxisStyle.MajorLineStyle.Width = dots ? 1 : 0;
+            Legend(plot, model.Threshold is not null);
+            Footer(plot, model.Footer);
+        });
+    }
+
+    /// <summary>A table of coloured cells: units down, criteria across, each cell Đạt, Không đạt, no data or no threshold.</summary>
+    public static Chart ComplianceHeat(ComplianceHeatModel model) => new(model.Title, Width, 170 + (model.Areas.Count * 26), plot =>
+    {
+        Frame(plot, model.Title, string.Empty);
+        for (var a = 0; a < model.Areas.Count; a++)
+        {
+            for (var c = 0; c < model.Criteria.Count; c++)
+            {
+                var status = model.Statuses[a][c];
+                var cell = plot.Add.Rectangle(c + 0.03, c + 0.97, -a - 0.94, -a - 0.06);
+                cell.FillColor = Color.FromHex(Palette.Of(status));
+                cell.LineWidth = 0;
+                if (status is ComplianceStatus.Met or ComplianceStatus.NotMet)
+                {
+                    Style(plot.Add.Text(status.ToVietnamese(), c + 0.5, -a - 0.5), 11, "#FFFFFF", Alignment.MiddleCenter);
                 }
             }
         }
 
-        layout.DrawFrame(canvas, model.Unit, model.Footer);
-        return canvas.ToSvg();
-    }
-
-    /// <summary>Bars of this year's months beside last year's.</summary>
-    public static string YearOverYear(YearOverYearChartModel model)
-    {
-        var values = model.ThisYear.Concat(model.LastYear).OfType<decimal>().ToList();
-        var scale = NiceScale.For(0, values.DefaultIfEmpty(1).Max());
-        var legend = new List<(string, string, bool)> { ($"Năm {model.Year}", Palette.Series[0], false), ($"Năm {model.Year - 1} (cùng kỳ)", "#9ecae1", false) };
-        var layout = new ChartLayout(Width, Height, model.Title, scale.Ticks.Select(t => VietnameseFormat.Number(t)).ToList(), legend);
-        var canvas = new SvgCanvas(Width, Height);
-        DrawYAxis(canvas, layout, scale);
-        var months = Math.Max(model.ThisYear.Count, model.LastYear.Count);
-        var slot = layout.PlotWidth / Math.Max(1, months);
-        DrawCategories(canvas, layout, Enumerable.Range(1, months).Select(VietnameseFormat.ShortMonth).ToList(), slot);
-        var bar = slot * 0.36;
-        for (var i = 0; i < months; i++)
-        {
-            var x = layout.PlotLeft + (slot * i) + (slot * 0.12);
-            if (i < model.LastYear.Count && model.LastYear[i] is { } last)
-            {
-                canvas.Rect(x, Y(layout, scale, last), bar, layout.PlotBottom - Y(layout, scale, last), "#9ecae1");
-            }
-
-            if (i < model.ThisYear.Count && model.ThisYear[i] is { } current)
-            {
-                canvas.Rect(x + bar + 2, Y(layout, scale, current), bar, layout.PlotBottom - Y(layout, scale, current), Palette.Series[0]);
-            }
-        }
-
-        layout.DrawFrame(canvas, model.Unit, model.Footer);
-        return canvas.ToSvg();
-    }
-
-    /// <summary>Horizontal bars, largest first, the value written at the end of each bar.</summary>
-    public static string Ranked(RankedBarChartModel model)
-    {
-        var items = model.Items.OrderByDescending(i => i.Value ?? decimal.MinValue).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
-        var height = Math.Max(260, 110 + (items.Count * 26));
-        var canvas = new SvgCanvas(Width, height);
-        var labelWidth = Math.Min(260, items.Select(i => SvgCanvas.Measure(i.Label)).DefaultIfEmpty(0).Max()) + 8;
-        var scale = NiceScale.For(0, items.Select(i => i.Value ?? 0).DefaultIfEmpty(1).Max());
-        var left = 16 + labelWidth;
-        var valueWidth = items.Select(i => SvgCanvas.Measure(VietnameseFormat.Number(i.Value))).DefaultIfEmpty(0).Max() + 12;
-        var right = Width - 24 - valueWidth;
-        var top = 62.0;
-        canvas.Text(16, 28, SvgCanvas.Fit(model.Title, Width - 32, ChartLayout.TitleSize), ChartLayout.TitleSize, bold: true);
-        canvas.Text(16, 46, model.Unit, 11, fill: "#555");
-        foreach (var tick in scale.Ticks)
-        {
-            var x = left + ((double)((tick - scale.Min) / (scale.Max - scale.Min)) * (right - left));
-            canvas.Line(x, top - 4, x, top + (items.Count * 26), Palette.Grid);
-            canvas.Text(x, top + (items.Count * 26) + 16, VietnameseFormat.Number(tick), 11, "middle", "#555");
-        }
-
-        for (var i = 0; i < items.Count; i++)
-        {
-            var y = top + (i * 26);
-            canvas.Text(left - 8, y + 16, SvgCanvas.Fit(items[i].Label, labelWidth - 8), anchor: "end");
-            if (items[i].Value is { } value)
-            {
-                var w = (double)((value - scale.Min) / (scale.Max - scale.Min)) * (right - left);
-                canvas.Rect(left, y + 3, w, 18, Palette.Series[0]);
-                canvas.Text(left + w + 6, y + 16, VietnameseFormat.Number(value));
-            }
-            else
-            {
-                canvas.Text(left + 6, y + 16, "chưa có số liệu", 11, fill: "#888");
-            }
-        }
-
-        canvas.Text(16, height - 10, SvgCanvas.Fit(model.Footer.Text, Width - 32, ChartLayout.FooterSize), ChartLayout.FooterSize, fill: "#666");
-        return canvas.ToSvg();
-    }
-
-    /// <summary>A table of coloured cells: areas down, criteria across.</summary>
-    public static string ComplianceHeat(ComplianceHeatModel model)
-    {
-        var labelWidth = Math.Min(280, model.Areas.Select(a => SvgCanvas.Measure(a)).DefaultIfEmpty(0).Max()) + 12;
-        var cell = Math.Max(48, Math.Min(110, (Width - 40 - labelWidth) / Math.Max(1, model.Criteria.Count)));
-        var height = 140 + (model.Areas.Count * 24);
-        var canvas = new SvgCanvas(Width, (int)height);
-        canvas.Text(16, 28, SvgCanvas.Fit(model.Title, Width - 32, ChartLayout.TitleSize), ChartLayout.TitleSize, bold: true);
-        var top = 70.0;
         for (var c = 0; c < model.Criteria.Count; c++)
         {
-            canvas.Text(16 + labelWidth + (cell * c) + (cell / 2), top - 8, SvgCanvas.Fit(model.Criteria[c], cell - 4, 11), 11, "middle");
+            var header = plot.Add.Text(model.Criteria[c], c + 0.5, 0.1);
+            Style(header, 12, Palette.Ink, Alignment.LowerCenter);
+            Bold(header.LabelStyle);
         }
 
-        for (var a = 0; a < model.Areas.Count; a++)
+        plot.Axes.Left.TickGenerator = new NumericManual(
+            Enumerable.Range(0, model.Areas.Count).Select(a => -a - 0.5).ToArray(), model.Areas.ToArray());
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.TickGenerator = new EmptyTickGenerator();
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.MinorTickStyle.Length = 0;
+        plot.Axes.Left.MinorTickStyle.Length = 0;
+        foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom, plot.Axes.Right, plot.Axes.Top })
         {
-            var y = top + (a * 24);
-            canvas.Text(16 + labelWidth - 8, y + 16, SvgCanvas.Fit(model.Areas[a], labelWidth - 10), anchor: "end");
-            for (var c = 0; c < model.Criteria.Count; c++)
+            axis.FrameLineStyle.Width = 0;
+        }
+
+        plot.HideGrid();
+        plot.Axes.SetLimits(0, model.Criteria.Count, -model.Areas.Count, 0.75);
+        foreach (var status in new[] { ComplianceStatus.Met, ComplianceStatus.NotMet, ComplianceStatus.NoData, ComplianceStatus.NoThreshold })
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = status.ToVietnamese(), FillColor = Color.FromHex(Palette.Of(status)), OutlineWidth = 0 });
+        }
+
+        Legend(plot, show: true);
+        Footer(plot, model.Footer);
+    });
+
+    private static double ToDouble(decimal? value) => value is { } v ? (double)v : double.NaN;
+
+    private static List<Bar> Bars(IReadOnlyList<decimal?> values, double offset, string colour) =>
+        values.Select((v, i) => (v, i)).Where(x => x.v is not null).Select(x => new Bar
+        {
+            Position = x.i + 1 + offset,
+            Value = (double)x.v!.Value,
+            Size = 0.38,
+            FillColor = Color.FromHex(colour),
+            LineWidth = 0,
+        }).ToList();
+
+    /// <summary>Title, unit, font and the quiet frame every chart shares.</summary>
+    private static void Frame(Plot plot, string title, string unit)
+    {
+        plot.Font.Set(ChartFont.Family);
+        plot.Title(title, 16);
+        Bold(plot.Axes.Title.Label);
+        plot.Axes.Title.Label.ForeColor = Color.FromHex(Palette.Ink);
+        if (unit.Length > 0)
+        {
+            plot.YLabel(unit, 13);
+        }
+
+        plot.Axes.Color(Color.FromHex(Palette.Ink));
+        plot.Axes.Right.FrameLineStyle.Width = 0;
+        plot.Axes.Top.FrameLineStyle.Width = 0;
+        plot.Grid.MajorLineColor = Color.FromHex(Palette.Grid);
+        plot.Axes.Left.TickLabelStyle.FontSize = 12;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
+        plot.Axes.Left.MinorTickStyle.Length = 0;
+        plot.Axes.Bottom.MinorTickStyle.Length = 0;
+    }
+
+    /// <summary>Month labels under their points, thinned out when they would not fit side by side.</summary>
+    private static void Categories(Plot plot, IReadOnlyList<string> categories)
+    {
+        var widest = categories.Select(c => c.Length).DefaultIfEmpty(1).Max() * 8 + 12;
+        var every = Math.Max(1, (int)Math.Ceiling(categories.Count * widest / 760.0));
+        var ticks = new NumericManual();
+        for (var i = 0; i < categories.Count; i++)
+        {
+            if (i % every == 0)
             {
-                var status = model.Statuses[a][c];
-                canvas.Rect(16 + labelWidth + (cell * c) + 1, y + 1, cell - 2, 22, Colour(status));
-                canvas.Text(16 + labelWidth + (cell * c) + (cell / 2), y + 16, SvgCanvas.Fit(Label(status), cell - 6, 11), 11, "middle", status == "chua_co_so_lieu" ? "#333" : "#fff");
+                ticks.AddMajor(i + 1, categories[i]);
             }
         }
 
-        var legendY = top + (model.Areas.Count * 24) + 28;
-        var x = 16.0;
-        foreach (var (status, label) in new[] { ("dat", "Đạt"), ("khong_dat", "Không đạt"), ("chua_co_so_lieu", "Chưa có số liệu") })
-        {
-            canvas.Rect(x, legendY - 12, 16, 16, Colour(status));
-            canvas.Text(x + 22, legendY, label);
-            x += 22 + SvgCanvas.Measure(label) + 24;
-        }
-
-        canvas.Text(16, height - 10, SvgCanvas.Fit(model.Footer.Text, Width - 32, ChartLayout.FooterSize), ChartLayout.FooterSize, fill: "#666");
-        return canvas.ToSvg();
+        plot.Axes.Bottom.TickGenerator = ticks;
     }
 
-    private static string Colour(string status) => status switch
+    /// <summary>The value axis: from zero for counts, fitted to the values for rates, with Vietnamese numbers.</summary>
+    private static void ValueAxis(Plot plot, IYAxis axis, IReadOnlyList<decimal> values, bool zeroBased, int decimals)
     {
-        "dat" => Palette.Met,
-        "khong_dat" => Palette.NotMet,
-        _ => Palette.NoData,
-    };
-
-    private static string Label(string status) => status switch
-    {
-        "dat" => "Đạt",
-        "khong_dat" => "Không đạt",
-        _ => "—",
-    };
-
-    private static double Y(ChartLayout layout, NiceScale scale, decimal value) =>
-        layout.PlotBottom - ((double)((value - scale.Min) / (scale.Max - scale.Min)) * layout.PlotHeight);
-
-    private static void DrawYAxis(SvgCanvas canvas, ChartLayout layout, NiceScale scale)
-    {
-        foreach (var tick in scale.Ticks)
+        ValueTicks(axis, decimals);
+        if (zeroBased)
         {
-            var y = Y(layout, scale, tick);
-            canvas.Line(layout.PlotLeft, y, layout.PlotRight, y, Palette.Grid);
-            canvas.Text(layout.PlotLeft - 8, y + 4, VietnameseFormat.Number(tick), anchor: "end", fill: "#555");
+            var top = (double)values.DefaultIfEmpty(0).Max();
+            plot.Axes.SetLimitsY(Math.Min(0, (double)values.DefaultIfEmpty(0).Min()), top <= 0 ? 1 : top * 1.12, axis);
         }
-
-        canvas.Line(layout.PlotLeft, layout.PlotBottom, layout.PlotRight, layout.PlotBottom, Palette.Ink);
+        else
+        {
+            var (low, high) = Fit(values);
+            plot.Axes.SetLimitsY(low, high, axis);
+        }
     }
 
-    /// <summary>Category labels under the plot, thinned out when they would overlap.</summary>
-    private static void DrawCategories(SvgCanvas canvas, ChartLayout layout, IReadOnlyList<string> categories, double slot)
-    {
-        var widest = categories.Select(c => SvgCanvas.Measure(c)).DefaultIfEmpty(0).Max() + 6;
-        var every = Math.Max(1, (int)Math.Ceiling(widest / slot));
-        for (var i = 0; i < categories.Count; i += every)
+    private static void ValueTicks(IAxis axis, int decimals) =>
+        axis.TickGenerator = new NumericAutomatic
         {
-            canvas.Text(layout.PlotLeft + (slot * (i + 0.5)), layout.PlotBottom + 18, categories[i], anchor: "middle", fill: "#555");
+            LabelFormatter = v => double.IsFinite(v) && Math.Abs(v) < 1e15 ? VietnameseFormat.Number((decimal)v, Math.Max(decimals, 1)) : string.Empty,
+            IntegerTicksOnly = decimals == 0,
+            TargetTickCount = 7,
+        };
+
+    /// <summary>A range that holds the values with room around them, never narrower than one unit.</summary>
+    private static (double Low, double High) Fit(IReadOnlyList<decimal> values)
+    {
+        if (values.Count == 0)
+        {
+            return (0, 1);
         }
+
+        var low = (double)values.Min();
+        var high = (double)values.Max();
+        var pad = Math.Max((high - low) * 0.15, 0.5);
+        return (low - pad, high + pad);
+    }
+
+    private static void Legend(Plot plot, bool show)
+    {
+        if (!show)
+        {
+            plot.HideLegend();
+            return;
+        }
+
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.FontName = ChartFont.Family;
+        plot.Legend.FontSize = 12;
+        plot.Legend.OutlineWidth = 0;
+        plot.Legend.ShadowOffset = new PixelOffset(0, 0);
+    }
+
+    private static void Footer(Plot plot, ChartFooter footer) => plot.Axes.AddPanel(new FooterPanel(footer.Text));
+
+    /// <summary>Bold in the chart font (ScottPlot's font styler gives every label the regular face, so asking for bold is not enough).</summary>
+    private static void Bold(LabelStyle label)
+    {
+        label.Bold = true;
+        label.Font = ScottPlot.Fonts.GetTypeface(ChartFont.Family, bold: true, italic: false);
+    }
+
+    private static void Style(ScottPlot.Plottables.Text text, float size, string colour, Alignment alignment)
+    {
+        text.LabelStyle.FontName = ChartFont.Family;
+        text.LabelStyle.FontSize = size;
+        text.LabelStyle.ForeColor = Color.FromHex(colour);
+        text.LabelStyle.Alignment = alignment;
     }
 }

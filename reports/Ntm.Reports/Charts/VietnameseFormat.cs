@@ -12,6 +12,10 @@ public static class VietnameseFormat
     public static string Number(decimal? value, int decimals = 1) =>
         value is { } v ? decimal.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("#,##0." + new string('#', decimals), Culture).TrimEnd(',') : "-";
 
+    /// <summary>A number with exactly <paramref name="decimals"/> decimals (101,0 beside 168,8), vi-VN style; "-" for missing.</summary>
+    public static string Fixed(decimal? value, int decimals) =>
+        value is { } v ? decimal.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture) : "-";
+
     /// <summary>"Tháng 3".</summary>
     public static string Month(int month) => $"Tháng {month}";
 

@@ -83,7 +83,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             if (months.Concat(previous).Any(v => v is > 0))
             {
                 charts.Add(new ReportChart($"{Slug(code)}-trend", $"{name}: số ca mắc theo tháng", ChartRenderer.Trend(new TrendChartModel(
-                    $"{name} — {area.Name}: số ca mắc theo tháng năm {year}", "Số ca", MonthLabels(), [new ChartSeries($"Năm {year}", months), new ChartSeries($"Năm {year - 1} (cùng kỳ)", previous, Dashed: true, Colour: Palette.Series[0])], null, null, footer))));
+                    $"{name} — {area.Name}: số ca mắc theo tháng năm {year}", "Số ca", MonthLabels(), [new ChartSeries($"Năm {year}", months, Partial: Partial(code, area, year)), new ChartSeries($"Năm {year - 1} (cùng kỳ)", previous, Dashed: true)], null, null, footer))));
             }
         }
 
@@ -119,7 +119,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         {
             charts.Add(new ReportChart("fp-ytd", "BPTT hiện đại: cộng dồn so với chỉ tiêu", ChartRenderer.Trend(new TrendChartModel(
                 $"Người mới áp dụng BPTT hiện đại — {area.Name}: cộng dồn năm {year}", "Số người", MonthLabels()[..total.Count],
-                [new ChartSeries("Cộng dồn", total.Select(p => p.Value).ToList())], target, "Chỉ tiêu năm", footer))));
+                [new ChartSeries("Cộng dồn", total.Select(p => p.Value).ToList(), Partial: total.Select(p => !p.IsComplete).ToList())], target, "Chỉ tiêu năm", footer))));
         }
 
         var paragraphs = total.LastOrDefault(p => p.Value is not null) is { } end
@@ -140,7 +140,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             if (ranking.Any(r => r.Item2 is not null))
             {
                 charts.Add(new ReportChart("stunting-ranking", "Suy dinh dưỡng thấp còi theo đơn vị", ChartRenderer.Ranked(new RankedBarChartModel(
-                    $"Tỷ lệ suy dinh dưỡng thể thấp còi trẻ <5 tuổi năm {year} theo đơn vị", "%", ranking, footer))));
+                    $"Tỷ lệ suy dinh dưỡng thể thấp còi trẻ <5 tuổi năm {year} theo đơn vị", "%", ranking, footer, 1, Threshold(indicators[0].Item1, area, year)?.Value, Threshold(indicators[0].Item1, area, year)?.Label))));
             }
         }
 
@@ -163,7 +163,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         {
             charts.Add(new ReportChart("tb-trend", "Lao: số phát hiện theo tháng", ChartRenderer.Trend(new TrendChartModel(
                 $"Bệnh nhân lao phát hiện — {area.Name}: theo tháng năm {year}", "Số người", MonthLabels(),
-                [new ChartSeries($"Năm {year}", months), new ChartSeries($"Năm {year - 1} (cùng kỳ)", Months(Tuberculosis[0].Code, area, year - 1, Measure.Month), Dashed: true, Colour: Palette.Series[0])], null, null, footer))));
+                [new ChartSeries($"Năm {year}", months, Partial: Partial(Tuberculosis[0].Code, area, year)), new ChartSeries($"Năm {year - 1} (cùng kỳ)", Months(Tuberculosis[0].Code, area, year - 1, Measure.Month), Dashed: true)], null, null, footer))));
         }
 
         var detected = rows[0][1] as decimal?;
@@ -182,7 +182,8 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         if (rows.Any(r => r[3] is not null))
         {
             charts.Add(new ReportChart("bhyt-ranking", "Tỷ lệ tham gia BHYT theo đơn vị", ChartRenderer.Ranked(new RankedBarChartModel(
-                $"Tỷ lệ người dân tham gia BHYT năm {year} theo đơn vị", "%", rows.Select(r => ((string)r[0]!, (decimal?)r[3])).ToList(), footer))));
+                $"Tỷ lệ người dân tham gia BHYT năm {year} theo đơn vị", "%", rows.Select(r => ((string)r[0]!, (decimal?)r[3])).ToList(), footer, 1,
+                Threshold("bhyt.coverage", area, year)?.Value, Threshold("bhyt.coverage", area, year)?.Label))));
         }
 
         var paragraphs = new List<string>
@@ -211,7 +212,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         {
             charts.Add(new ReportChart($"compliance-{Slug(set.SetCode)}", set.NameVi, ChartRenderer.ComplianceHeat(new ComplianceHeatModel(
                 $"{set.NameVi} — năm {year}", reporting.Select(a => fullNames[a.AreaCode]).ToList(), criteriaCodes,
-                reporting.Select(a => (IReadOnlyList<string>)criteriaCodes.Select(c => result.Rows.First(r => r.AreaCode == a.AreaCode && r.Criterion == c).StatusCode).ToList()).ToList(), footer))));
+                reporting.Select(a => (IReadOnlyList<ComplianceStatus>)criteriaCodes.Select(c => result.Rows.First(r => r.AreaCode == a.AreaCode && r.Criterion == c).Status).ToList()).ToList(), footer))));
         }
 
         var rows = result.Rows.Where(r => reporting.Any(a => a.AreaCode == r.AreaCode))
@@ -230,6 +231,28 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             "Đánh giá so sánh giá trị chính xác với ngưỡng; giá trị hiển thị làm tròn một chữ số thập phân.");
         return new ReportSection($"Tiêu chí: {set.NameVi}", paragraphs, charts, [table]);
     }
+
+    /// <summary>The threshold a criteria set in force sets for an indicator in the area's region, to draw as a line; null when none does.</summary>
+    private (decimal Value, string Label)? Threshold(string indicator, AreaRecord area, int year)
+    {
+        var resolver = new Ntm.Warehouse.Criteria.ThresholdResolver(criteria);
+        foreach (var criterion in criteria.Criteria.Where(c => c.IndicatorCode == indicator).OrderBy(c => c.SetCode, StringComparer.Ordinal))
+        {
+            var set = criteria.Sets.First(s => s.SetCode == criterion.SetCode);
+            if (set.ValidFromYear <= year && year <= set.ValidToYear
+                && resolver.Resolve(set.SetCode, criterion.CriterionCode, new Ntm.Warehouse.Criteria.AreaContext(area.ProvinceCode, new Dictionary<string, string>()), year) is { } threshold)
+            {
+                var comparator = criterion.Comparator.Replace(">=", "≥", StringComparison.Ordinal).Replace("<=", "≤", StringComparison.Ordinal);
+                return (threshold.Threshold, $"{set.NameVi}: {comparator} {VietnameseFormat.Number(threshold.Threshold)}");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Which months of the year are totals from only some of the units.</summary>
+    private List<bool> Partial(string code, AreaRecord area, int year) =>
+        trends.Series(code, [area], new PeriodKey(year, 1), new PeriodKey(year, 12), Measure.Month).Select(p => !p.IsComplete).ToList();
 
     private List<decimal?> Months(string code, AreaRecord area, int year, Measure measure) =>
         trends.Series(code, [area], new PeriodKey(year, 1), new PeriodKey(year, 12), measure).Select(p => p.Value).ToList();

@@ -5,25 +5,28 @@ using Ntm.Reports.Tables;
 namespace Ntm.Reports.Pack;
 
 /// <summary>
-/// Writes the annual report pack into a folder: <c>index.html</c> (charts inline, offline,
-/// printable), <c>charts/</c> (each chart as SVG and PNG), <c>tables/</c> (every table in one
-/// .xlsx and as .csv) and <c>summary.md</c>.
+/// Writes the annual report pack into a folder: <c>index.html</c> (one file: charts inline,
+/// offline, printable), <c>charts/</c> (each chart as SVG, PNG at 96 dpi for the screen and
+/// <c>-300dpi.png</c> for print and Word), <c>tables/</c> (every table in one .xlsx and as .csv)
+/// and <c>summary.md</c>.
 /// </summary>
 public static class AnnualReportPackWriter
 {
     /// <summary>Writes <paramref name="report"/> under <paramref name="folder"/>; returns the path of index.html.</summary>
-    public static string Write(AnnualReport report, string folder, int dpi = 96)
+    public static string Write(AnnualReport report, string folder)
     {
         var charts = Path.Combine(folder, "charts");
         var tables = Path.Combine(folder, "tables");
         Directory.CreateDirectory(charts);
         Directory.CreateDirectory(tables);
         var utf8 = new UTF8Encoding(false);
+        var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var chart in report.Sections.SelectMany(s => s.Charts))
         {
-            var svg = Path.Combine(charts, chart.Name + ".svg");
-            File.WriteAllText(svg, chart.Svg, utf8);
-            Rasterizer.ToPng(svg, Path.Combine(charts, chart.Name + ".png"), dpi);
+            File.WriteAllText(Path.Combine(charts, chart.Name + ".svg"), chart.Chart.Svg(), utf8);
+            File.WriteAllBytes(Path.Combine(charts, chart.Name + ".png"), chart.Chart.Png(96));
+            File.WriteAllBytes(Path.Combine(charts, chart.Name + "-300dpi.png"), chart.Chart.Png(300));
+            images[chart.Name] = chart.Chart.Png(192);
         }
 
         var allTables = report.Sections.SelectMany(s => s.Tables).ToList();
@@ -34,7 +37,7 @@ public static class AnnualReportPackWriter
         }
 
         var index = Path.Combine(folder, "index.html");
-        File.WriteAllText(index, HtmlReportWriter.Render(report), utf8);
+        File.WriteAllText(index, HtmlReportWriter.Render(report, name => images[name]), utf8);
         File.WriteAllText(Path.Combine(folder, "summary.md"), Summary(report), utf8);
         return index;
     }

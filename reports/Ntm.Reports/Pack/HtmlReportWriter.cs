@@ -5,11 +5,14 @@ using Ntm.Reports.Tables;
 
 namespace Ntm.Reports.Pack;
 
-/// <summary>One self-contained HTML page (charts inline as SVG, no scripts, no network), readable offline and printable.</summary>
+/// <summary>
+/// One self-contained HTML page (charts inline as PNG at twice their screen density, so they stay
+/// sharp on high-density screens and in print; no scripts, no network), readable offline and printable.
+/// </summary>
 public static class HtmlReportWriter
 {
-    /// <summary>The page for <paramref name="report"/>.</summary>
-    public static string Render(AnnualReport report)
+    /// <summary>The page for <paramref name="report"/>, each chart's PNG given by <paramref name="png"/>.</summary>
+    public static string Render(AnnualReport report, Func<string, byte[]> png)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -18,7 +21,7 @@ public static class HtmlReportWriter
             <style>
             body { font-family: "DejaVu Sans", Arial, sans-serif; color: #222; max-width: 960px; margin: 24px auto; padding: 0 16px; line-height: 1.45; }
             h1 { font-size: 24px; } h2 { font-size: 19px; border-bottom: 2px solid #1f77b4; padding-bottom: 4px; margin-top: 36px; }
-            figure { margin: 16px 0; page-break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
+            figure { margin: 16px 0; page-break-inside: avoid; } figure img { max-width: 100%; height: auto; }
             table { border-collapse: collapse; width: 100%; margin: 12px 0; font-size: 13px; page-break-inside: avoid; }
             th, td { border: 1px solid #ccc; padding: 4px 6px; } th { background: #e8eaf6; text-align: left; }
             td.num { text-align: right; } td.dat { background: #2e7d32; color: #fff; } td.khong_dat { background: #c62828; color: #fff; } td.chua_co_so_lieu { background: #eee; }
@@ -40,8 +43,8 @@ public static class HtmlReportWriter
 
             foreach (var chart in section.Charts)
             {
-                var svg = chart.Svg[(chart.Svg.IndexOf("<svg", StringComparison.Ordinal))..];
-                html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<figure role=\"img\" aria-label=\"{E(chart.Title)}\">\n{svg}</figure>\n");
+                html.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"<figure><img src=\"data:image/png;base64,{Convert.ToBase64String(png(chart.Name))}\" width=\"{chart.Chart.Width}\" height=\"{chart.Chart.Height}\" alt=\"{E(chart.Title)}\"></figure>\n");
             }
 
             foreach (var table in section.Tables)

@@ -22,11 +22,11 @@ public static class ReportPack
     }
 
     /// <summary>Writes the report of <paramref name="area"/> for <paramref name="year"/> into <paramref name="folder"/>, with the criteria of <paramref name="referenceFolder"/>; returns index.html.</summary>
-    public static string Write(DbConnection connection, AreaDirectory areas, string referenceFolder, AreaRecord area, int year, string folder, int dpi = 96)
+    public static string Write(DbConnection connection, AreaDirectory areas, string referenceFolder, AreaRecord area, int year, string folder)
     {
         var files = ReferenceFiles.Load(referenceFolder);
         var criteria = CriteriaCatalog.Build(files, IndicatorCatalog.Build(files));
         var report = new AnnualReportBuilder(connection, criteria, areas).Build(area, year);
-        return AnnualReportPackWriter.Write(report, folder, dpi);
+        return AnnualReportPackWriter.Write(report, folder);
     }
 }

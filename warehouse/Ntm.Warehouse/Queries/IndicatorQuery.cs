@@ -29,6 +29,9 @@ public sealed class IndicatorQuery(DbConnection connection)
             .ToList();
     }
 
+    /// <summary>One indicator by its code, or null.</summary>
+    public IndicatorListing? Find(string code) => List().FirstOrDefault(i => i.Code == code);
+
     /// <summary>True when <paramref name="code"/> is in the catalogue.</summary>
     public bool Exists(string code) =>
         connection.ExecuteScalar<long>("SELECT count(*) FROM dim_indicator WHERE indicator_code = $code", new { code }) > 0;
