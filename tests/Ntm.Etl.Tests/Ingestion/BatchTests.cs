@@ -88,8 +88,8 @@ public sealed class BatchTests(WarehouseFixture fixture) : IDisposable
         var home = fixture.NewHome(directory);
         var original = Path.Combine(home.Inbox, "long-my-2022-12-bhyt.xlsx");
         var corrected = Path.Combine(home.Inbox, "long-my-2022-12-bhyt-corrected.xlsx");
-        File.Copy(SharedData.Fixtures("workbooks", "long-my-2022-12-bhyt.xlsx"), original);
-        File.Copy(SharedData.Fixtures("workbooks", "long-my-2022-12-bhyt-corrected.xlsx"), corrected);
+        File.Copy(TestData.Fixtures("workbooks", "long-my-2022-12-bhyt.xlsx"), original);
+        File.Copy(TestData.Fixtures("workbooks", "long-my-2022-12-bhyt-corrected.xlsx"), corrected);
         File.SetLastWriteTimeUtc(original, new DateTime(2023, 1, 3, 8, 0, 0, DateTimeKind.Utc));
         File.SetLastWriteTimeUtc(corrected, new DateTime(2023, 1, 4, 8, 0, 0, DateTimeKind.Utc));
         Assert.True(string.CompareOrdinal(Path.GetFileName(corrected), Path.GetFileName(original)) < 0);
@@ -108,7 +108,7 @@ public sealed class BatchTests(WarehouseFixture fixture) : IDisposable
         var mine = directory.File("my-reports");
         Directory.CreateDirectory(mine);
         var path = Path.Combine(mine, "long-my-2022-12-bhyt.xlsx");
-        File.Copy(SharedData.Fixtures("workbooks", "long-my-2022-12-bhyt.xlsx"), path);
+        File.Copy(TestData.Fixtures("workbooks", "long-my-2022-12-bhyt.xlsx"), path);
         var before = File.ReadAllBytes(path);
 
         var result = Assert.Single(WarehouseFixture.Ingest(home, paths: path));
@@ -169,7 +169,7 @@ public sealed class BatchTests(WarehouseFixture fixture) : IDisposable
     public void An_accepted_file_read_again_supersedes_its_first_reading()
     {
         var home = fixture.NewHome(directory);
-        File.Copy(SharedData.Fixtures("workbooks", "long-my-2022-12-bhyt.xlsx"), Path.Combine(home.Inbox, "long-my-2022-12-bhyt.xlsx"));
+        File.Copy(TestData.Fixtures("workbooks", "long-my-2022-12-bhyt.xlsx"), Path.Combine(home.Inbox, "long-my-2022-12-bhyt.xlsx"));
         var first = Assert.Single(WarehouseFixture.Ingest(home));
 
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting();

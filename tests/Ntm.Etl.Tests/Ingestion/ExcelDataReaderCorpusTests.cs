@@ -15,7 +15,7 @@ public sealed class ExcelDataReaderCorpusTests(WarehouseFixture fixture) : IDisp
     [Fact]
     public void Every_workbook_of_the_corpus_is_accepted_or_quarantined_with_a_reason()
     {
-        var corpus = SharedData.Path("exceldatareader-tests");
+        var corpus = TestData.Path("exceldatareader");
         var files = Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith("LICENSE", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         Assert.True(files.Count > 300, $"expected the corpus of ~367 files, found {files.Count}");
 

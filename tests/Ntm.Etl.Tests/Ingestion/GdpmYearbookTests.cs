@@ -27,7 +27,7 @@ public sealed class GdpmYearbookTests(WarehouseFixture fixture) : IDisposable
         var home = fixture.NewHome(directory);
         foreach (var year in new[] { 2011, 2012, 2013 })
         {
-            File.Copy(SharedData.Path("gdpm", $"Nien giam {year}r.xls"), Path.Combine(home.Inbox, $"Nien giam {year}r.xls"));
+            File.Copy(TestData.Path("gdpm", $"Nien giam {year}r.xls"), Path.Combine(home.Inbox, $"Nien giam {year}r.xls"));
         }
 
         var results = WarehouseFixture.Ingest(home);
@@ -45,7 +45,7 @@ public sealed class GdpmYearbookTests(WarehouseFixture fixture) : IDisposable
         var compared = 0;
         foreach (var (truth, indicator) in Diseases)
         {
-            foreach (var line in File.ReadLines(SharedData.Path("gdpm", $"truth_{truth}_2011_2013.csv")).Skip(1))
+            foreach (var line in File.ReadLines(TestData.Path("gdpm", $"truth_{truth}_2011_2013.csv")).Skip(1))
             {
                 var f = line.Split(',');
                 var lookup = areas.Find(f[0], new AreaContextHint(new DateOnly(2012, 1, 1), AreaLevel.Province));
@@ -67,7 +67,7 @@ public sealed class GdpmYearbookTests(WarehouseFixture fixture) : IDisposable
     [Fact]
     public void Legacy_text_is_converted_and_old_spellings_of_provinces_resolve()
     {
-        var workbook = new Ntm.Etl.Reading.WorkbookReader().Read(SharedData.Path("gdpm", "Nien giam 2012r.xls"));
+        var workbook = new Ntm.Etl.Reading.WorkbookReader().Read(TestData.Path("gdpm", "Nien giam 2012r.xls"));
         Assert.Equal("TCVN3", workbook.LegacyEncoding);
         var names = workbook["SXH"]!.Cells.Where(c => c.Column == 0).Select(c => c.Text).ToList();
         Assert.Contains("Hà Nội", names);

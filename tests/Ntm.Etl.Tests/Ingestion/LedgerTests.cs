@@ -18,7 +18,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
     private static string Drop(WarehouseHome home, string fixtureName, string? asName = null)
     {
         var target = Path.Combine(home.Inbox, asName ?? Path.GetFileName(fixtureName));
-        File.Copy(SharedData.Fixtures("workbooks", fixtureName), target);
+        File.Copy(TestData.Fixtures("workbooks", fixtureName), target);
         return target;
     }
 
@@ -107,7 +107,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
     public void A_password_protected_workbook_is_rejected_asking_for_an_unprotected_copy()
     {
         var home = fixture.NewHome(directory);
-        File.Copy(SharedData.Path("exceldatareader-tests", "agile_AES128_SHA1_CBC_pwd_password.xlsx"), Path.Combine(home.Inbox, "bao-cao.xlsx"));
+        File.Copy(TestData.Path("exceldatareader", "agile_AES128_SHA1_CBC_pwd_password.xlsx"), Path.Combine(home.Inbox, "bao-cao.xlsx"));
         var result = Assert.Single(WarehouseFixture.Ingest(home));
         Assert.Equal("encrypted", Assert.Single(result.Findings).Rule);
         Assert.Contains("mật khẩu", result.Findings[0].Message, StringComparison.Ordinal);

@@ -141,7 +141,7 @@ public sealed class PoisonFileTests(WarehouseFixture fixture) : IDisposable
     public void A_rejection_interrupted_before_its_move_writes_the_recorded_findings_on_the_next_run()
     {
         var home = fixture.NewHome(directory);
-        Arrive(home, "typo.xlsx", p => File.Copy(SharedData.Fixtures("workbooks", "typo-2022-12.xlsx"), p));
+        Arrive(home, "typo.xlsx", p => File.Copy(TestData.Fixtures("workbooks", "typo-2022-12.xlsx"), p));
         var first = Assert.Single(WarehouseFixture.Ingest(home));
         Assert.Equal(IngestOutcome.Rejected, first.Outcome);
         var target = Path.Combine(home.Quarantine, "typo.xlsx");

@@ -25,7 +25,7 @@ public sealed class MixedEncodingTests(WarehouseFixture fixture) : IDisposable
         // The 2013 yearbook's dengue sheet, its TCVN3 cells copied as they are, under a Unicode sheet name.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var builder = new XlsxBuilder().Sheet("Sốt xuất huyết");
-        using (var stream = File.OpenRead(SharedData.Path("gdpm", "Nien giam 2013r.xls")))
+        using (var stream = File.OpenRead(TestData.Path("gdpm", "Nien giam 2013r.xls")))
         using (var reader = ExcelReaderFactory.CreateReader(stream))
         {
             while (reader.Name != "SXH" && reader.NextResult())
@@ -54,7 +54,7 @@ public sealed class MixedEncodingTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal(63, result.AreaCodes.Count);
 
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
-        var truth = File.ReadLines(SharedData.Path("gdpm", "truth_dengue_2011_2013.csv")).Skip(1).Select(l => l.Split(','))
+        var truth = File.ReadLines(TestData.Path("gdpm", "truth_dengue_2011_2013.csv")).Skip(1).Select(l => l.Split(','))
             .Where(f => f[1] == "2013").Sum(f => decimal.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(truth, connection.ExecuteScalar<decimal>("SELECT sum(value) FROM v_observation WHERE indicator_code = 'disease.dengue.cases' AND period LIKE '2013-%'"));
     }

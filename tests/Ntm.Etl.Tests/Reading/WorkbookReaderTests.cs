@@ -13,7 +13,7 @@ public sealed class WorkbookReaderTests : IDisposable
     [Fact]
     public void Gso_csv_tables_are_read_with_their_separator_byte_order_mark_and_missing_marks()
     {
-        var workbook = new WorkbookReader().Read(SharedData.Path("gso", "Number of patient beds under provincial departments of health by province.csv"));
+        var workbook = new WorkbookReader().Read(TestData.Path("gso", "Number of patient beds under provincial departments of health by province.csv"));
         var sheet = Assert.Single(workbook.Sheets);
         Assert.StartsWith("Number of patient beds", sheet.Text(0, 0), StringComparison.Ordinal);
         Assert.Equal("Cities, provincies", sheet.Text(2, 0));

@@ -33,7 +33,7 @@ public sealed class SeedTableTests(WarehouseFixture fixture, ITestOutputHelper o
     {
         var typed = name.StartsWith("seed-003", StringComparison.Ordinal) ? Seed003.Build() : Seed004.Build();
         var home = fixture.NewHome(directory);
-        File.Copy(SharedData.Fixtures("workbooks", name + extension), Path.Combine(home.Inbox, name + extension));
+        File.Copy(TestData.Fixtures("workbooks", name + extension), Path.Combine(home.Inbox, name + extension));
 
         var result = Assert.Single(WarehouseFixture.Ingest(home));
         foreach (var finding in result.Findings)

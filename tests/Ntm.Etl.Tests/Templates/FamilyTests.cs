@@ -19,7 +19,7 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
         var home = fixture.NewHome(directory);
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
         var service = new IngestionService(connection, home, TimeProvider.System);
-        var (template, _, result) = service.Read(SharedData.Fixtures("workbooks", name + extension), options ?? new IngestionOptions());
+        var (template, _, result) = service.Read(TestData.Fixtures("workbooks", name + extension), options ?? new IngestionOptions());
         return (template, result);
     }
 

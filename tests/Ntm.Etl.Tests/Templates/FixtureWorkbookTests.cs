@@ -17,7 +17,7 @@ public sealed class FixtureWorkbookTests : IDisposable
         var fresh = new WorkbookReader().Read(Fixtures.All[name]().Save(directory.File(name + ".xlsx")));
         foreach (var extension in new[] { ".xlsx", ".xls" })
         {
-            var committed = new WorkbookReader().Read(SharedData.Fixtures("workbooks", name + extension));
+            var committed = new WorkbookReader().Read(TestData.Fixtures("workbooks", name + extension));
             Assert.Equal(fresh.Sheets.Select(s => s.Name), committed.Sheets.Select(s => s.Name));
             foreach (var (expected, actual) in fresh.Sheets.Zip(committed.Sheets))
             {

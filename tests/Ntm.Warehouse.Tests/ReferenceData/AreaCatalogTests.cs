@@ -37,15 +37,16 @@ public sealed class AreaCatalogTests(ReferenceCatalogs reference)
     }
 
     [Fact]
-    public void The_shipped_unit_files_are_the_shared_source_files()
+    public void The_shipped_unit_files_are_the_published_files_byte_for_byte()
     {
-        foreach (var file in new[] { "units_20250301.csv", "units_20250701.csv", "crosswalk_communes_20250701.csv", "crosswalk_provinces_20250701.csv" })
+        var folder = Path.Combine(ReferenceCatalogs.RepoRoot(), "warehouse/Ntm.Warehouse/ReferenceData/data");
+        var digests = File.ReadLines(Path.Combine(folder, "README.md"))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\| `([a-z0-9_]+\.csv)` \| `([0-9a-f]{64})` \|$"))
+            .Where(m => m.Success).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.Equal(["crosswalk_communes_20250701.csv", "crosswalk_provinces_20250701.csv", "units_20250301.csv", "units_20250701.csv"], digests.Keys.Order(StringComparer.Ordinal));
+        foreach (var (file, digest) in digests)
         {
-            var shared = ReferenceCatalogs.SharedData("admin-units", file);
-            if (File.Exists(shared))
-            {
-                Assert.Equal(File.ReadAllBytes(shared), File.ReadAllBytes(Path.Combine(ReferenceCatalogs.RepoRoot(), "warehouse/Ntm.Warehouse/ReferenceData/data", file)));
-            }
+            Assert.Equal(digest, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, file)))));
         }
     }
 

@@ -25,10 +25,6 @@ public sealed class ReferenceCatalogs
 
     public AreaDirectory Directory { get; }
 
-    /// <summary>The shared data folder beside the repository (real source files, read independently of the loader).</summary>
-    public static string SharedData(params string[] parts) =>
-        Path.Combine([RepoRoot(), "..", "shared", "data", .. parts]);
-
     public static string RepoRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

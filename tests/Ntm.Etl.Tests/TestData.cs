@@ -1,9 +1,9 @@
 namespace Ntm.Etl.Tests;
 
-/// <summary>The real data beside the repository (../shared/data), found from the test binaries.</summary>
-public static class SharedData
+/// <summary>The real files the tests read (tests/data, see its PROVENANCE.md) and the typed fixtures beside the test binaries.</summary>
+public static class TestData
 {
-    public static string Path(params string[] parts) => System.IO.Path.Combine([RepoRoot(), "..", "shared", "data", .. parts]);
+    public static string Path(params string[] parts) => System.IO.Path.Combine([RepoRoot(), "tests", "data", .. parts]);
 
     public static string Fixtures(params string[] parts) => System.IO.Path.Combine([AppContext.BaseDirectory, "fixtures", .. parts]);
 
