@@ -9,7 +9,7 @@ var output = Console.IsOutputRedirected
     : Console.Out;
 try
 {
-    return new NtmApp(output, Console.Error, TimeProvider.System).Run(args);
+    return await new NtmApp(output, Console.Error, TimeProvider.System).RunAsync(args);
 }
 finally
 {

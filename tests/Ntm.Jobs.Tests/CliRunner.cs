@@ -12,7 +12,7 @@ public static class CliRunner
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = new NtmApp(output, error, TimeProvider.System, _ => null).Run(args);
+        var code = new NtmApp(output, error, TimeProvider.System, _ => null).RunAsync(args).GetAwaiter().GetResult();
         if (code == 0 && args.Contains("init"))
         {
             NoSettleWait(args[Array.IndexOf(args, "--home") + 1]);

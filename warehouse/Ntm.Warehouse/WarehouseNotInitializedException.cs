@@ -1,11 +1,11 @@
 namespace Ntm.Warehouse;
 
 /// <summary>The warehouse file does not exist yet: <c>ntm init</c> creates it.</summary>
-public sealed class WarehouseNotInitializedException : Exception
+public sealed class WarehouseNotInitializedException : Ntm.Domain.Errors.UserErrorException
 {
     /// <summary>Creates the exception for the warehouse at <paramref name="path"/>.</summary>
     public WarehouseNotInitializedException(string path)
-        : base($"No warehouse at {path}. Run 'ntm init' (with the same --home) first.")
+        : base($"Chưa có kho dữ liệu tại {path}. Hãy chạy 'ntm init' (với cùng --home) trước.")
     {
     }
 

@@ -1,3 +1,4 @@
+using Ntm.Domain.Errors;
 using DuckDB.NET.Data;
 using Ntm.Domain.Areas;
 using Ntm.Domain.Periods;
@@ -45,6 +46,16 @@ public sealed class IngestionService
 
     /// <summary>The areas known to the warehouse, to resolve --area.</summary>
     public AreaDirectory Areas => baseContext.Areas;
+
+    /// <summary>Checks that a template forced by name exists, before any file is read; throws <see cref="UnknownCodeException"/> otherwise.</summary>
+    public void RequireTemplate(string name)
+    {
+        if (templates[name] is null)
+        {
+            var names = templates.Templates.Select(t => t.Name).ToList();
+            throw new UnknownCodeException("mẫu (template)", name, UnknownCodeException.NearestOf(name, names), $"Các mẫu: {string.Join(", ", names)}.");
+        }
+    }
 
     /// <summary>
     /// Ingests a batch file by file, in its order, stopping between files when
@@ -134,10 +145,10 @@ public sealed class IngestionService
     /// </summary>
     public IngestFileResult Again(long submissionId, IngestionOptions options)
     {
-        var known = ledger.Find(submissionId) ?? throw new ArgumentException($"Không có báo cáo nộp mã {submissionId}.", nameof(submissionId));
+        var known = ledger.Find(submissionId) ?? throw new UserErrorException($"Không có báo cáo nộp mã {submissionId}.");
         if (known.Status == "rejected" || known.ArchivePath is null || !File.Exists(known.ArchivePath))
         {
-            throw new ArgumentException($"Báo cáo mã {submissionId} ('{known.FileName}') không có bản lưu trong archive để đọc lại (trạng thái {known.Status}); hãy nạp lại tệp gốc.", nameof(submissionId));
+            throw new UserErrorException($"Báo cáo mã {submissionId} ('{known.FileName}') không có bản lưu trong archive để đọc lại (trạng thái {known.Status}); hãy nạp lại tệp gốc.");
         }
 
         return Ingest(new SubmittedFile(known.ArchivePath, known.FileName, FileOrigin.Archive, File.GetLastWriteTimeUtc(known.ArchivePath), submissionId), options with { Template = options.Template ?? known.Template });
@@ -238,7 +249,7 @@ public sealed class IngestionService
         {
             chosen = matcher.Choose(visible, context, options.Template);
         }
-        catch (ArgumentException ex)
+        catch (UnknownCodeException ex)
         {
             var failed = new ExtractionResult();
             failed.Findings.Add(Finding.Error(null, null, "unknown_template", ex.Message));

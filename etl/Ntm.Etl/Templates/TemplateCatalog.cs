@@ -55,21 +55,21 @@ public sealed class TemplateCatalog
         try
         {
             spec = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<TemplateSpec>(yaml)
-                ?? throw new FormatException($"Template {source} is empty.");
+                ?? throw new TemplateDefinitionException($"Mẫu {source}: tệp rỗng.");
         }
         catch (YamlException ex)
         {
-            throw new FormatException($"Template {source}, line {ex.Start.Line}: {ex.Message}", ex);
+            throw new TemplateDefinitionException($"Mẫu {source}, dòng {ex.Start.Line}: YAML không hợp lệ ({ex.Message}).", ex);
         }
 
         if (string.IsNullOrWhiteSpace(spec.Name))
         {
-            throw new FormatException($"Template {source} has no name.");
+            throw new TemplateDefinitionException($"Mẫu {source}: thiếu name.");
         }
 
         if (!TemplateSpec.Families.Contains(spec.Family))
         {
-            throw new FormatException($"Template {source}: family '{spec.Family}' is not one of {string.Join(", ", TemplateSpec.Families)}.");
+            throw new TemplateDefinitionException($"Mẫu {source}: family '{spec.Family}' không hợp lệ; cần một trong {string.Join(", ", TemplateSpec.Families)}.");
         }
 
         var measures = spec.Headers.Select(h => h.Measure).Append(spec.Measure).Append(spec.AnnualMeasure).Concat(spec.MeasureWords.Values);
@@ -77,7 +77,7 @@ public sealed class TemplateCatalog
         {
             if (!Measures.All.Contains(measure) && measure != Measures.Annual)
             {
-                throw new FormatException($"Template {source}: measure '{measure}' is not one of {string.Join(", ", Measures.All)} or annual.");
+                throw new TemplateDefinitionException($"Mẫu {source}: measure '{measure}' không hợp lệ; cần một trong {string.Join(", ", Measures.All)} hoặc annual.");
             }
         }
 
@@ -85,18 +85,18 @@ public sealed class TemplateCatalog
         {
             if (header.Second is not (null or Measures.TargetYear or "denominator"))
             {
-                throw new FormatException($"Template {source}: second '{header.Second}' of header '{string.Join(", ", header.Keys)}' is not target_year or denominator.");
+                throw new TemplateDefinitionException($"Mẫu {source}: second '{header.Second}' của tiêu đề '{string.Join(", ", header.Keys)}' phải là target_year hoặc denominator.");
             }
 
             if (header.Part is not (null or "numerator" or "denominator"))
             {
-                throw new FormatException($"Template {source}: part '{header.Part}' of header '{string.Join(", ", header.Keys)}' is not numerator or denominator.");
+                throw new TemplateDefinitionException($"Mẫu {source}: part '{header.Part}' của tiêu đề '{string.Join(", ", header.Keys)}' phải là numerator hoặc denominator.");
             }
         }
 
         if (spec.AreaLevel is not null and not ("province" or "district" or "commune"))
         {
-            throw new FormatException($"Template {source}: area_level '{spec.AreaLevel}' is not province, district or commune.");
+            throw new TemplateDefinitionException($"Mẫu {source}: area_level '{spec.AreaLevel}' phải là province, district hoặc commune.");
         }
 
         return spec;

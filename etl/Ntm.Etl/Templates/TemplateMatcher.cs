@@ -32,7 +32,8 @@ public sealed class TemplateMatcher(TemplateCatalog catalog)
     {
         if (forced is not null)
         {
-            var spec = catalog[forced] ?? throw new ArgumentException($"Không có mẫu (template) tên '{forced}'. Các mẫu: {string.Join(", ", catalog.Templates.Select(t => t.Name))}.", nameof(forced));
+            var spec = catalog[forced] ?? throw new Ntm.Domain.Errors.UnknownCodeException("mẫu (template)", forced,
+                Ntm.Domain.Errors.UnknownCodeException.NearestOf(forced, catalog.Templates.Select(t => t.Name)), $"Các mẫu: {string.Join(", ", catalog.Templates.Select(t => t.Name))}.");
             return new TemplateScore(spec, FamilyOf(spec).Score(workbook, spec, context));
         }
 

@@ -45,17 +45,8 @@ public static class ComplianceCommand
                     && (parent is null || a.ParentId == parent.AreaId || (parent.Level == AreaLevel.Province && a.ProvinceCode == parent.Code && a.Generation == parent.Generation)))
                 .OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
 
-        var files = ReferenceFiles.Load(context.Home.Reference);
-        var catalog = CriteriaCatalog.Build(files, IndicatorCatalog.Build(files));
-        ComplianceResult result;
-        try
-        {
-            result = new ComplianceQuery(connection, catalog).Evaluate(setCode, year, areas);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException(ex.Message, ex);
-        }
+        var catalog = CriteriaQuery.Load(connection);
+        var result = new ComplianceQuery(connection, catalog).Evaluate(setCode, year, areas);
 
         if (xlsx is not null)
         {

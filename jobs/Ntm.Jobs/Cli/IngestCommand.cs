@@ -72,6 +72,11 @@ public static class IngestCommand
         // nothing and takes nothing, it is told the warehouse is busy (exit 4).
         using var connection = OpenForIngest(context);
         var service = new IngestionService(connection, context.Home, context.Clock);
+        if (template is not null)
+        {
+            service.RequireTemplate(template);
+        }
+
         var options = new IngestionOptions(template, period, ResolveArea(service.Areas, areaText, period));
         using var stop = new StopSignal();
         var results = new List<IngestFileResult>();
@@ -81,14 +86,7 @@ public static class IngestCommand
             {
                 foreach (var id in again)
                 {
-                    try
-                    {
-                        results.Add(service.Again(id, options));
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        throw new UsageException(ex.Message, ex);
-                    }
+                    results.Add(service.Again(id, options));
                 }
             }
             else

@@ -24,7 +24,7 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
     };
 
     /// <summary>Runs <c>ntm</c> with <paramref name="args"/>; returns the exit code.</summary>
-    public int Run(string[] args)
+    public async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("ntm: kho dữ liệu thống kê y tế (Nông thôn mới). Public-health statistics warehouse.");
         root.Options.Add(home);
@@ -56,20 +56,17 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // Ctrl+C is handled by the verbs that can stop cleanly (ingest between files, serve); others finish.
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (WarehouseBusyException ex)
         {
             error.WriteLine($"Kho dữ liệu đang bận (một tiến trình khác đang ghi). Hãy thử lại sau. {ex.Message}");
             return (int)ExitCode.WarehouseBusy;
         }
-        catch (WarehouseNotInitializedException ex)
+        catch (Ntm.Domain.Errors.UserErrorException ex)
         {
-            error.WriteLine($"Chưa có kho dữ liệu: {ex.Message}");
-            return (int)ExitCode.Usage;
-        }
-        catch (UsageException ex)
-        {
+            // Something the user can put right (an option, a code, a reference or template file): the message, no stack trace.
             error.WriteLine(ex.Message);
             return (int)ExitCode.Usage;
         }

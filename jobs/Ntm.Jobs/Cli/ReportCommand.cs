@@ -27,9 +27,9 @@ public static class ReportCommand
         var asOf = new DateOnly(year, 6, 30);
         var area = areaText is not null
             ? TrendCommand.FindArea(directory, areaText, asOf)
-            : ReportPack.BusiestProvince(connection, directory, (year * 100) + 1, (year * 100) + 12, asOf)
+            : ReportPack.BusiestProvince(connection, directory, new Ntm.Domain.Periods.PeriodKey(year, 1), new Ntm.Domain.Periods.PeriodKey(year, 12), asOf)
                 ?? throw new UsageException($"Chưa có số liệu năm {year}; hãy nạp báo cáo trước (ntm ingest) hoặc chỉ định --area.");
-        return ReportPack.Write(connection, directory, context.Home.Reference, area, year, output ?? Path.Combine(context.Home.Reports, $"{year}-{area.Code}"));
+        return ReportPack.Write(connection, directory, area, year, output ?? Path.Combine(context.Home.Reports, $"{year}-{area.Code}"));
     }
 
     private static int Run(CliContext context, int year, string? areaText, string? output)

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Dapper;
+using Ntm.Domain.Statuses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ntm.Jobs.Scheduling;
@@ -16,7 +16,7 @@ public static class ServeCommand
     public static Command CreateServe(Func<ParseResult, CliContext> context)
     {
         var command = new Command("serve", "Chạy lịch tự động (nạp hộp thư, báo cáo tháng, kiểm tra báo cáo thiếu). Runs the scheduler until stopped.");
-        command.SetAction(parse => Serve(context(parse)));
+        command.SetAction((parse, cancellation) => Serve(context(parse), cancellation));
         return command;
     }
 
@@ -24,13 +24,13 @@ public static class ServeCommand
     public static Command CreateJobs(Func<ParseResult, CliContext> context)
     {
         var list = new Command("list", "Lịch chạy và lần chạy tới. Schedules and next fire times.");
-        list.SetAction(parse => List(context(parse)));
+        list.SetAction((parse, cancellation) => List(context(parse), cancellation));
         var history = new Command("history", "Lịch sử các lần chạy. Job history.");
         history.SetAction(parse => History(context(parse)));
         var name = new Argument<string>("name") { Description = string.Join(" | ", JobNames.All) };
         name.AcceptOnlyFromAmong([.. JobNames.All]);
         var run = new Command("run", "Chạy ngay một công việc. Runs a job now.") { name };
-        run.SetAction(parse => Run(context(parse), parse.GetValue(name)!));
+        run.SetAction((parse, cancellation) => Run(context(parse), parse.GetValue(name)!, cancellation));
         return new Command("jobs", "Công việc theo lịch. Scheduled jobs.") { list, history, run };
     }
 
@@ -39,37 +39,30 @@ public static class ServeCommand
         context.Home.EnsureFolders();
         new WarehouseInitializer(context.Clock).Initialize(context.Home);
         ScheduleSettings.WriteDefaultIfMissing(context.Home);
-        try
-        {
-            return SchedulerHost.Build(context.Home, context.Clock, ScheduleSettings.Load(context.Home), level);
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException($"Lịch trong {Path.Combine(context.Home.Root, ScheduleSettings.FileName)} có lỗi:{Environment.NewLine}{ex.Message}", ex);
-        }
+        return SchedulerHost.Build(context.Home, context.Clock, ScheduleSettings.Load(context.Home), level);
     }
 
-    private static int Serve(CliContext context)
+    private static async Task<int> Serve(CliContext context, CancellationToken cancellation)
     {
         using var host = Host(context, Microsoft.Extensions.Logging.LogLevel.Information);
         context.Console.MarkupLine($"ntm serve: lịch trong [bold]{Markup.Escape(Path.Combine(context.Home.Root, ScheduleSettings.FileName))}[/], kho lịch [bold]{Markup.Escape(JobRunLog.JobsDatabase(context.Home))}[/]. Ctrl+C để dừng.");
-        host.Run();
+        await host.RunAsync(cancellation);
         return (int)ExitCode.Ok;
     }
 
-    private static int List(CliContext context)
+    private static async Task<int> List(CliContext context, CancellationToken cancellation)
     {
         using var host = Host(context);
-        var scheduler = host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler().AsTask().GetAwaiter().GetResult();
-        host.Services.GetServices<IHostedService>().OfType<ScheduleSynchronizer>().Single().StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellation);
+        await host.Services.GetServices<IHostedService>().OfType<ScheduleSynchronizer>().Single().StartAsync(cancellation);
         var rows = new List<object?[]>();
-        foreach (var key in scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup()).AsTask().GetAwaiter().GetResult().OrderBy(k => k.Name, StringComparer.Ordinal))
+        foreach (var key in (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup(), cancellation)).OrderBy(k => k.Name, StringComparer.Ordinal))
         {
-            var trigger = scheduler.GetTrigger(key).AsTask().GetAwaiter().GetResult()!;
+            var trigger = (await scheduler.GetTrigger(key, cancellation))!;
             rows.Add([trigger.JobKey.Name, key.Name, (trigger as ICronTrigger)?.CronExpressionString ?? "(một lần)", trigger.NextFireTimeUtc?.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
-        scheduler.Shutdown(false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        await scheduler.Shutdown(false, cancellation);
         var table = new ResultTable(["job", "trigger", "cron", "next_fire"], [typeof(string), typeof(string), typeof(string), typeof(string)], rows);
         if (context.Json)
         {
@@ -108,45 +101,33 @@ public static class ServeCommand
         return (int)ExitCode.Ok;
     }
 
-    private static int Run(CliContext context, string name)
+    /// <summary>Runs a job now, through the scheduler (the same frame as a scheduled run), and reports the run's own outcome.</summary>
+    private static async Task<int> Run(CliContext context, string name, CancellationToken cancellation)
     {
-        long before;
-        using (var connection = context.Database.OpenReadOnly())
-        {
-            before = connection.ExecuteScalar<long?>("SELECT max(job_run_id) FROM job_run") ?? 0;
-        }
-
         using var host = Host(context);
-        var scheduler = host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler().AsTask().GetAwaiter().GetResult();
-        var log = new JobRunLog(context.Home, context.Clock);
-        var busyBefore = log.WaitingBusyRuns();
-        host.Services.GetServices<IHostedService>().OfType<ScheduleSynchronizer>().Single().StartAsync(CancellationToken.None).GetAwaiter().GetResult();
-        scheduler.TriggerJob(new JobKey(name), new JobDataMap(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        scheduler.Start(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        var deadline = DateTime.UtcNow.AddMinutes(30);
-        string? outcome = null;
-        while (outcome is null && DateTime.UtcNow < deadline)
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellation);
+        var completion = new JobCompletion();
+        scheduler.ListenerManager.AddJobListener(completion, [Matchers.Key(new JobKey(name))]);
+        await host.Services.GetServices<IHostedService>().OfType<ScheduleSynchronizer>().Single().StartAsync(cancellation);
+        await scheduler.TriggerJob(new JobKey(name), new JobDataMap(), cancellation);
+        await scheduler.Start(cancellation);
+        JobResult result;
+        try
         {
-            Thread.Sleep(200);
-            if (log.WaitingBusyRuns() > busyBefore)
-            {
-                outcome = "busy";
-                break;
-            }
-
-            try
-            {
-                using var connection = context.Database.OpenReadOnly();
-                outcome = connection.ExecuteScalar<string?>("SELECT outcome FROM job_run WHERE job_run_id > $before AND job = $name AND ended_at IS NOT NULL ORDER BY job_run_id LIMIT 1", new { before, name });
-            }
-            catch (WarehouseBusyException)
-            {
-                // The job is writing; look again.
-            }
+            result = await completion.Result.WaitAsync(cancellation);
+        }
+        finally
+        {
+            await scheduler.Shutdown(true, CancellationToken.None);
         }
 
-        scheduler.Shutdown(true, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        context.Console.MarkupLine($"{Markup.Escape(name)}: [bold]{Markup.Escape(outcome ?? "không rõ")}[/]. Xem 'ntm jobs history'.");
-        return outcome == "busy" ? (int)ExitCode.WarehouseBusy : outcome is "failed" or null ? (int)ExitCode.InternalError : (int)ExitCode.Ok;
+        context.Console.MarkupLine($"{Markup.Escape(name)}: [bold]{Markup.Escape(result.Outcome.ToVietnamese())}[/] ({result.Outcome.ToCode()}). {Markup.Escape(result.Message)}");
+        return result.Outcome switch
+        {
+            JobOutcome.Busy => (int)ExitCode.WarehouseBusy,
+            JobOutcome.Failed => (int)ExitCode.InternalError,
+            JobOutcome.Partial => (int)ExitCode.Partial,
+            _ => (int)ExitCode.Ok,
+        };
     }
 }

@@ -80,15 +80,7 @@ public static class TrendCommand
             areas = byChildren ? TrendQuery.ChildrenOf(directory, area) : [area];
         }
 
-        IReadOnlyList<TrendPoint> points;
-        try
-        {
-            points = new TrendQuery(connection).Series(indicator, areas, from, to, MeasureCodes.Parse(measure));
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException(ex.Message, ex);
-        }
+        var points = new TrendQuery(connection).Series(indicator, areas, from, to, MeasureCodes.Parse(measure));
 
         var table = ToTable(points);
         WriteFiles(new IndicatorQuery(connection).Find(indicator)!, measure, areas, points, from, to, outputs);

@@ -1,7 +1,7 @@
 namespace Ntm.Jobs.Cli;
 
 /// <summary>The user asked for something the command line cannot do; exit code 2.</summary>
-public sealed class UsageException : Exception
+public sealed class UsageException : Ntm.Domain.Errors.UserErrorException
 {
     /// <summary>Creates the exception with a message for the user.</summary>
     public UsageException(string message)

@@ -14,7 +14,7 @@ public sealed class IngestInboxJob(WarehouseHome home, TimeProvider clock, Sched
     protected override string Name => JobNames.IngestInbox;
 
     /// <inheritdoc />
-    protected override JobOutcome Run(DuckDBConnection connection, CancellationToken cancellation)
+    protected override JobResult Run(DuckDBConnection connection, CancellationToken cancellation)
     {
         Home.EnsureFolders();
         var service = new IngestionService(connection, Home, Clock);
@@ -23,6 +23,7 @@ public sealed class IngestInboxJob(WarehouseHome home, TimeProvider clock, Sched
         var rejected = results.Count(r => r.Outcome == IngestOutcome.Rejected);
         var message = $"{results.Count(r => r.Outcome == IngestOutcome.Accepted)} nhận, {results.Count(r => r.Outcome == IngestOutcome.Duplicate)} trùng, {rejected} từ chối"
             + (cancellation.IsCancellationRequested ? "; dừng do tắt máy chủ, phần còn lại ở lần sau." : ".");
-        return new JobOutcome(rejected > 0 ? "partial" : "succeeded", results.Count, message);
+        var outcome = results.Count == 0 ? JobOutcome.NothingToDo : rejected > 0 ? JobOutcome.Partial : JobOutcome.Succeeded;
+        return new JobResult(outcome, results.Count, message);
     }
 }

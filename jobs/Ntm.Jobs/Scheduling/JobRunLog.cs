@@ -1,4 +1,5 @@
 using Dapper;
+using Ntm.Domain.Statuses;
 using Microsoft.Data.Sqlite;
 using Ntm.Warehouse;
 using DuckDB.NET.Data;
@@ -36,10 +37,10 @@ public sealed class JobRunLog(WarehouseHome home, TimeProvider clock)
     }
 
     /// <summary>Ends a run with its outcome.</summary>
-    public void Finish(DuckDBConnection warehouse, long id, string outcome, int files, string message) =>
+    public void Finish(DuckDBConnection warehouse, long id, JobOutcome outcome, int files, string message) =>
         warehouse.Execute(
             "UPDATE job_run SET ended_at = $now, outcome = $outcome, files_processed = $files, message = $message WHERE job_run_id = $id",
-            new { id, outcome, files, message, now = clock.GetUtcNow().UtcDateTime });
+            new { id, outcome = outcome.ToCode(), files, message, now = clock.GetUtcNow().UtcDateTime });
 
     /// <summary>Keeps a run that found the warehouse busy until the warehouse can take it.</summary>
     public void RecordBusy(string job, DateTimeOffset? fireTime, string message)

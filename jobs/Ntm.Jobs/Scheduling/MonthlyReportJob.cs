@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Ntm.Domain.Statuses;
 using Ntm.Reports.Pack;
 using Ntm.Warehouse;
-using Ntm.Domain.Areas;
 using DuckDB.NET.Data;
 
 namespace Ntm.Jobs.Scheduling;
@@ -14,17 +14,17 @@ public sealed class MonthlyReportJob(WarehouseHome home, TimeProvider clock, Sch
     protected override string Name => JobNames.MonthlyReport;
 
     /// <inheritdoc />
-    protected override JobOutcome Run(DuckDBConnection connection, CancellationToken cancellation)
+    protected override JobResult Run(DuckDBConnection connection, CancellationToken cancellation)
     {
         var period = PreviousMonth();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
-        var area = ReportPack.BusiestProvince(connection, directory, period, period, new DateOnly(period / 100, period % 100, 1));
+        var area = ReportPack.BusiestProvince(connection, directory, period, period, period.FirstDay);
         if (area is null)
         {
-            return new JobOutcome("succeeded", 0, $"Chưa có số liệu tháng {period % 100:D2}/{period / 100}: không lập báo cáo.");
+            return new JobResult(JobOutcome.NothingToDo, 0, $"Chưa có số liệu tháng {period.Month:D2}/{period.Year}: không lập báo cáo.");
         }
 
-        var index = ReportPack.Write(connection, directory, Home.Reference, area, period / 100, Path.Combine(Home.Reports, "monthly", $"{period / 100}-{period % 100:D2}-{area.Code}"));
-        return new JobOutcome("succeeded", 1, index);
+        var index = ReportPack.Write(connection, directory, area, period.Year, Path.Combine(Home.Reports, "monthly", $"{period}-{area.Code}"));
+        return new JobResult(JobOutcome.Succeeded, 1, index);
     }
 }

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
+using Ntm.Domain.Periods;
+using Ntm.Domain.Statuses;
 using Ntm.Warehouse;
 using DuckDB.NET.Data;
 using Quartz;
 
 namespace Ntm.Jobs.Scheduling;
 
-/// <summary>What a job did: its outcome (succeeded, partial, failed), files processed and a message.</summary>
-public sealed record JobOutcome(string Outcome, int Files, string Message);
+/// <summary>What a run did: its outcome, the files (or units) it processed and a message for the history.</summary>
+public sealed record JobResult(JobOutcome Outcome, int Files, string Message);
 
 /// <summary>
 /// The frame of every scheduled job: never two runs of the same job at once, each run recorded in
@@ -41,6 +43,7 @@ public abstract class NtmJob(WarehouseHome home, TimeProvider clock, ScheduleSet
         {
             var retryAt = clock.GetUtcNow().AddSeconds(settings.BusyRetrySeconds);
             log.RecordBusy(Name, context.ScheduledFireTimeUtc, $"Kho dữ liệu đang bận; thử lại lúc {retryAt:O}. {ex.Message}");
+            context.Result = new JobResult(JobOutcome.Busy, 0, ex.Message);
             logger.LogWarning("{Job}: warehouse busy, retrying at {RetryAt}", Name, retryAt);
             var retry = TriggerBuilder.Create()
                 .WithIdentity($"retry-{Name}-{retryAt.UtcTicks}", "retries")
@@ -57,28 +60,28 @@ public abstract class NtmJob(WarehouseHome home, TimeProvider clock, ScheduleSet
             var id = log.Start(connection, Name, context.ScheduledFireTimeUtc);
             try
             {
-                var outcome = Run(connection, cancellationToken);
-                log.Finish(connection, id, outcome.Outcome, outcome.Files, outcome.Message);
-                logger.LogInformation("{Job}: {Outcome}, {Files} file(s). {Message}", Name, outcome.Outcome, outcome.Files, outcome.Message);
+                var result = Run(connection, cancellationToken);
+                log.Finish(connection, id, result.Outcome, result.Files, result.Message);
+                context.Result = result;
+                logger.LogInformation("{Job}: {Outcome}, {Files} file(s). {Message}", Name, result.Outcome.ToCode(), result.Files, result.Message);
             }
 #pragma warning disable CA1031 // A failed run is recorded and the scheduler goes on; the exception is in the history.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                log.Finish(connection, id, "failed", 0, ex.Message);
+                log.Finish(connection, id, JobOutcome.Failed, 0, ex.Message);
+                context.Result = new JobResult(JobOutcome.Failed, 0, ex.Message);
                 logger.LogError(ex, "{Job} failed", Name);
             }
         }
     }
 
     /// <summary>Does the job's work with the warehouse open for writing; stops between items when <paramref name="cancellation"/> fires.</summary>
-    protected abstract JobOutcome Run(DuckDBConnection connection, CancellationToken cancellation);
+    protected abstract JobResult Run(DuckDBConnection connection, CancellationToken cancellation);
 
-    /// <summary>The month before the current one (yyyymm), in the schedule's time zone.</summary>
-    protected int PreviousMonth()
-    {
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.ResolveTimeZone() ?? TimeZoneInfo.Utc);
-        var previous = new DateTime(now.Year, now.Month, 1).AddMonths(-1);
-        return (previous.Year * 100) + previous.Month;
-    }
+    /// <summary>Now in the schedule's time zone.</summary>
+    protected DateTimeOffset LocalNow() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.ResolveTimeZone() ?? TimeZoneInfo.Utc);
+
+    /// <summary>The month before the current one, in the schedule's time zone.</summary>
+    protected PeriodKey PreviousMonth() => PeriodKey.Of(LocalNow().DateTime).Previous;
 }

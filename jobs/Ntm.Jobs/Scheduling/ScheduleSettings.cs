@@ -61,7 +61,7 @@ public sealed record ScheduleSettings
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"{path}: {ex.Message}", ex);
+            throw new ScheduleSettingsException($"Lịch trong {path} có lỗi: không đọc được JSON ({ex.Message}).", ex);
         }
     }
 

@@ -15,7 +15,7 @@ namespace Ntm.Jobs.Scheduling;
 public static class SchedulerHost
 {
     /// <summary>
-    /// Builds the host for <paramref name="home"/>; throws <see cref="FormatException"/> listing every
+    /// Builds the host for <paramref name="home"/>; throws <see cref="ScheduleSettingsException"/> listing every
     /// problem of the settings. <paramref name="clock"/> is the jobs' clock (previous month, deadline);
     /// Quartz keeps to the system clock it fires on.
     /// </summary>
@@ -24,7 +24,7 @@ public static class SchedulerHost
         var problems = settings.Validate();
         if (problems.Count > 0)
         {
-            throw new FormatException(string.Join(Environment.NewLine, problems));
+            throw new ScheduleSettingsException($"Lịch trong {Path.Combine(home.Root, ScheduleSettings.FileName)} có lỗi:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
         }
 
         var builder = Host.CreateApplicationBuilder();

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 using Ntm.Reports.Charts;
 using Ntm.Reports.Tables;
 using Ntm.Domain.Areas;
@@ -43,7 +42,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
     /// <summary>The report of <paramref name="area"/> for <paramref name="year"/>.</summary>
     public AnnualReport Build(AreaRecord area, int year)
     {
-        var last = PeriodKey.FromKey(connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation WHERE period_key BETWEEN $from AND $to", new { from = new PeriodKey(year, 1).Key, to = new PeriodKey(year, 12).Key }) ?? new PeriodKey(year, 12).Key);
+        var last = new CoverageQuery(connection).LatestMonth(new PeriodKey(year, 1), new PeriodKey(year, 12)) ?? new PeriodKey(year, 12);
         var dataDate = VietnameseFormat.Period(last);
         var footer = new ChartFooter(Source, dataDate);
         var children = TrendQuery.ChildrenOf(areas, area);

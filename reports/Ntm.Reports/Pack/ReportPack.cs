@@ -1,7 +1,7 @@
 using System.Data.Common;
-using Dapper;
 using Ntm.Domain.Areas;
-using Ntm.Warehouse.ReferenceData;
+using Ntm.Domain.Periods;
+using Ntm.Warehouse.Queries;
 
 namespace Ntm.Reports.Pack;
 
@@ -11,21 +11,16 @@ namespace Ntm.Reports.Pack;
 /// </summary>
 public static class ReportPack
 {
-    /// <summary>The province with the most figures between two months (yyyymm), in force on <paramref name="asOf"/>; null when there are none.</summary>
-    public static AreaRecord? BusiestProvince(DbConnection connection, AreaDirectory areas, int fromPeriod, int toPeriod, DateOnly asOf)
-    {
-        var code = connection.ExecuteScalar<string?>("""
-            SELECT a.province_code FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
-            WHERE o.period_key BETWEEN $fromPeriod AND $toPeriod GROUP BY a.province_code ORDER BY count(*) DESC, a.province_code LIMIT 1
-            """, new { fromPeriod, toPeriod });
-        return code is null ? null : areas.Areas.FirstOrDefault(a => a.Level == AreaLevel.Province && a.Code == code && a.IsValidOn(asOf));
-    }
+    /// <summary>The province with the most figures from <paramref name="from"/> to <paramref name="to"/>, in force on <paramref name="asOf"/>; null when there are none.</summary>
+    public static AreaRecord? BusiestProvince(DbConnection connection, AreaDirectory areas, PeriodKey from, PeriodKey to, DateOnly asOf) =>
+        new CoverageQuery(connection).BusiestProvince(from, to) is { } code
+            ? areas.Areas.FirstOrDefault(a => a.Level == AreaLevel.Province && a.Code == code && a.IsValidOn(asOf))
+            : null;
 
-    /// <summary>Writes the report of <paramref name="area"/> for <paramref name="year"/> into <paramref name="folder"/>, with the criteria of <paramref name="referenceFolder"/>; returns index.html.</summary>
-    public static string Write(DbConnection connection, AreaDirectory areas, string referenceFolder, AreaRecord area, int year, string folder)
+    /// <summary>Writes the report of <paramref name="area"/> for <paramref name="year"/> into <paramref name="folder"/>, with the warehouse's criteria; returns index.html.</summary>
+    public static string Write(DbConnection connection, AreaDirectory areas, AreaRecord area, int year, string folder)
     {
-        var files = ReferenceFiles.Load(referenceFolder);
-        var criteria = CriteriaCatalog.Build(files, IndicatorCatalog.Build(files));
+        var criteria = CriteriaQuery.Load(connection);
         var report = new AnnualReportBuilder(connection, criteria, areas).Build(area, year);
         return AnnualReportPackWriter.Write(report, folder);
     }

@@ -95,7 +95,7 @@ public sealed class SchedulerTests : IDisposable
         Assert.Contains(problems, p => p.Contains("0 0 25 * * ?", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("backup", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("reporting_deadline_day", StringComparison.Ordinal));
-        Assert.Throws<FormatException>(() => SchedulerHost.Build(home, TimeProvider.System, new ScheduleSettings { TimeZone = "Asia/Nowhere" }));
+        Assert.Throws<ScheduleSettingsException>(() => SchedulerHost.Build(home, TimeProvider.System, new ScheduleSettings { TimeZone = "Asia/Nowhere" }));
         Assert.Empty(new ScheduleSettings().Validate());
     }
 

@@ -42,7 +42,7 @@ public sealed class IndicatorAndCriteriaCatalogTests(ReferenceCatalogs reference
             set_code,criterion_code,indicator_code,comparator,threshold,unit,region,valid_from,valid_to,name_vi,source,note
             NTM-2021-2025,15.9,no.such.indicator,>=,1,%,,2021,2025,X,Y,
             """));
-        var error = Assert.Throws<FormatException>(() => CriteriaCatalog.Build(files, IndicatorCatalog.Build(files)));
+        var error = Assert.Throws<ReferenceDataException>(() => CriteriaCatalog.Build(files, IndicatorCatalog.Build(files)));
         Assert.Contains("extra.csv", error.Message, StringComparison.Ordinal);
         Assert.Contains("no.such.indicator", error.Message, StringComparison.Ordinal);
     }
@@ -54,7 +54,7 @@ public sealed class IndicatorAndCriteriaCatalogTests(ReferenceCatalogs reference
             code,kind,unit,domain,numerator,denominator,factor,name_vi,name_en,aliases
             x.rate,ratio,%,x,x.missing,population.total,100,X,X,
             """));
-        var error = Assert.Throws<FormatException>(() => IndicatorCatalog.Build(files));
+        var error = Assert.Throws<ReferenceDataException>(() => IndicatorCatalog.Build(files));
         Assert.Contains("x.missing", error.Message, StringComparison.Ordinal);
     }
 

@@ -49,7 +49,7 @@ public sealed class ReferenceDataLoaderTests : IDisposable
         new WarehouseInitializer(TimeProvider.System).Initialize(Home);
         Directory.CreateDirectory(Path.Combine(Home.Reference, "targets"));
         File.WriteAllText(Path.Combine(Home.Reference, "targets", "bad.csv"), "area_code,generation,year,indicator_code,comparator,value,source\n93,2025-03,2024,bhyt.coverage,>=,nhiều,x\n");
-        var error = Assert.Throws<FormatException>(() => new WarehouseInitializer(TimeProvider.System).Initialize(Home));
+        var error = Assert.Throws<Ntm.Warehouse.ReferenceData.ReferenceDataException>(() => new WarehouseInitializer(TimeProvider.System).Initialize(Home));
         Assert.Contains("bad.csv", error.Message, StringComparison.Ordinal);
         using var connection = new WarehouseDatabase(Home.WarehouseFile).OpenReadOnly();
         Assert.Equal(14_149, connection.ExecuteScalar<int>("SELECT count(*) FROM dim_area"));

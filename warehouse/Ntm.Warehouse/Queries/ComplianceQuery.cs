@@ -59,7 +59,8 @@ public sealed class ComplianceQuery(DbConnection connection, CriteriaCatalog cat
     public ComplianceResult Evaluate(string setCode, int year, IReadOnlyList<AreaRecord> areas)
     {
         var set = catalog.Sets.FirstOrDefault(s => s.SetCode == setCode)
-            ?? throw new ArgumentException($"Không có bộ tiêu chí '{setCode}'. Các bộ: {string.Join(", ", catalog.Sets.Select(s => s.SetCode))}.");
+            ?? throw new Ntm.Domain.Errors.UnknownCodeException("bộ tiêu chí", setCode, Ntm.Domain.Errors.UnknownCodeException.NearestOf(setCode, catalog.Sets.Select(s => s.SetCode)),
+                $"Các bộ: {string.Join(", ", catalog.Sets.Select(s => s.SetCode))}.");
         var criteria = catalog.Criteria.Where(c => c.SetCode == setCode).OrderBy(c => c.CriterionCode, StringComparer.Ordinal).ToList();
         var resolver = new ThresholdResolver(catalog);
         var segments = connection.Query<(int AreaId, string Kind, string Value)>(

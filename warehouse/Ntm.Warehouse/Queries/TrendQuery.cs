@@ -70,7 +70,7 @@ public sealed class TrendQuery(DbConnection connection)
         var rules = RollupLoader.Rules(connection);
         foreach (var indicator in indicators.Where(i => !rules.ContainsKey(i)))
         {
-            throw new ArgumentException($"Chỉ tiêu '{indicator}' không có trong danh mục (xem ntm indicators).");
+            throw new Ntm.Domain.Errors.UnknownCodeException("chỉ tiêu", indicator, Ntm.Domain.Errors.UnknownCodeException.NearestOf(indicator, rules.Keys), "Xem danh mục: ntm indicators --search TỪ.");
         }
 
         // Last year's months for the comparison, and January for year-to-date sums.

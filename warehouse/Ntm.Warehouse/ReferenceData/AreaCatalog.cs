@@ -42,7 +42,7 @@ public sealed class AreaCatalog
     /// <summary>What was left out and why (crosswalk rows naming units the unit lists lack).</summary>
     public IReadOnlyList<string> Notes { get; }
 
-    /// <summary>Builds the catalogue; throws <see cref="FormatException"/> naming the file and row on bad data.</summary>
+    /// <summary>Builds the catalogue; throws <see cref="ReferenceDataException"/> naming the file and row on bad data.</summary>
     public static AreaCatalog Build(ReferenceFiles files)
     {
         var notes = new List<string>();
@@ -174,9 +174,9 @@ public sealed class AreaCatalog
         out Dictionary<string, string> newProvinceRegions)
     {
         var provinceRegion = old.Where(a => a.Level == AreaLevel.Province)
-            .ToDictionary(a => a.Code, a => a.Region ?? throw new FormatException($"units_20250301.csv: province {a.Code} has no region."), StringComparer.Ordinal);
+            .ToDictionary(a => a.Code, a => a.Region ?? throw new ReferenceDataException($"units_20250301.csv: tỉnh {a.Code} không có vùng."), StringComparer.Ordinal);
         string NtmRegionOf(string statistical) =>
-            regions.TryGetValue(statistical, out var ntm) ? ntm : throw new FormatException($"ntm_regions.csv has no row for the region '{statistical}'.");
+            regions.TryGetValue(statistical, out var ntm) ? ntm : throw new ReferenceDataException($"ntm_regions.csv: không có dòng cho vùng '{statistical}'.");
 
         var segments = old.Select(a => new AreaSegmentRecord(a.AreaId, NtmRegion, NtmRegionOf(provinceRegion[a.ProvinceCode]), 2000, 9999, "units_20250301.csv")).ToList();
 
@@ -203,7 +203,7 @@ public sealed class AreaCatalog
         values.GroupBy(v => v, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 
     private static AreaRecord Lookup(Dictionary<string, AreaRecord> byCode, string code, string file) =>
-        byCode.TryGetValue(code, out var area) ? area : throw new FormatException($"{file}: unit code {code} is not in the unit list.");
+        byCode.TryGetValue(code, out var area) ? area : throw new ReferenceDataException($"{file}: mã đơn vị {code} không có trong danh sách đơn vị.");
 
     private static AreaRecord LookupGeneration(Dictionary<(string, string), AreaRecord> areas, IReadOnlyDictionary<string, string> row, string file)
     {
@@ -211,11 +211,11 @@ public sealed class AreaCatalog
         var code = Required(row, "area_code");
         return areas.TryGetValue((generation, code), out var area)
             ? area
-            : throw new FormatException($"{file}: no unit with code {code} in generation {generation}.");
+            : throw new ReferenceDataException($"{file}: không có đơn vị mã {code} thuộc thế hệ {generation}.");
     }
 
     private static string Required(IReadOnlyDictionary<string, string> row, string column) =>
-        row.TryGetValue(column, out var value) && value.Length > 0 ? value : throw new FormatException($"Missing value in column {column}.");
+        row.TryGetValue(column, out var value) && value.Length > 0 ? value : throw new ReferenceDataException($"Thiếu giá trị ở cột {column}.");
 
     private static short Year(IReadOnlyDictionary<string, string> row, string column, short fallback) =>
         row.TryGetValue(column, out var value) && value.Length > 0 ? short.Parse(value, CultureInfo.InvariantCulture) : fallback;

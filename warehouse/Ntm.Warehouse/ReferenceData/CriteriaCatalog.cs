@@ -57,6 +57,13 @@ public sealed class CriteriaCatalog
     /// <summary>Plan targets.</summary>
     public IReadOnlyList<TargetRecord> Targets { get; }
 
+    /// <summary>The catalogue as already loaded and checked (read back from the warehouse by <c>CriteriaQuery</c>).</summary>
+    public static CriteriaCatalog FromLoaded(
+        IReadOnlyList<CriteriaSetRecord> sets,
+        IReadOnlyList<CriterionRecord> criteria,
+        IReadOnlyList<ThresholdRecord> thresholds,
+        IReadOnlyList<OverrideRecord> overrides) => new(sets, criteria, thresholds, overrides, []);
+
     /// <summary>Builds the catalogue, checking every criterion against <paramref name="indicators"/>.</summary>
     public static CriteriaCatalog Build(ReferenceFiles files, IndicatorCatalog indicators)
     {
@@ -70,7 +77,7 @@ public sealed class CriteriaCatalog
                     Year(row["valid_from_year"], table.Name), Year(row["valid_to_year"], table.Name), Blank(row.GetValueOrDefault("source")));
                 if (!sets.TryAdd(set.SetCode, set))
                 {
-                    throw new FormatException($"{table.Name}: criteria set {set.SetCode} is defined twice.");
+                    throw new ReferenceDataException($"{table.Name}: bộ tiêu chí {set.SetCode} được khai báo hai lần.");
                 }
             }
         }
@@ -85,17 +92,17 @@ public sealed class CriteriaCatalog
                 var where = $"{table.Name}, {row["set_code"]} {row["criterion_code"]}";
                 if (!sets.ContainsKey(row["set_code"]))
                 {
-                    throw new FormatException($"{where}: criteria set {row["set_code"]} is not in criteria_sets.");
+                    throw new ReferenceDataException($"{where}: bộ tiêu chí {row["set_code"]} không có trong criteria_sets.");
                 }
 
                 if (!indicators.Contains(row["indicator_code"]))
                 {
-                    throw new FormatException($"{where}: indicator {row["indicator_code"]} is not in the indicator catalogue.");
+                    throw new ReferenceDataException($"{where}: chỉ tiêu {row["indicator_code"]} không có trong danh mục chỉ tiêu.");
                 }
 
                 if (!Comparators.Contains(row["comparator"]))
                 {
-                    throw new FormatException($"{where}: comparator '{row["comparator"]}'; expected one of >=, >, <=, <, =.");
+                    throw new ReferenceDataException($"{where}: phép so sánh '{row["comparator"]}' không hợp lệ; cần một trong >=, >, <=, <, =.");
                 }
 
                 var criterion = new CriterionRecord(row["set_code"], row["criterion_code"], row["indicator_code"], row["comparator"], Blank(row["unit"]), row["name_vi"], Blank(row["source"]));
@@ -104,7 +111,7 @@ public sealed class CriteriaCatalog
                 {
                     if (existing.IndicatorCode != criterion.IndicatorCode || existing.Comparator != criterion.Comparator)
                     {
-                        throw new FormatException($"{where}: the rows of one criterion disagree on its indicator or comparator.");
+                        throw new ReferenceDataException($"{where}: các dòng của cùng một tiêu chí ghi chỉ tiêu hoặc phép so sánh khác nhau.");
                     }
                 }
                 else
@@ -117,7 +124,7 @@ public sealed class CriteriaCatalog
                     Year(row["valid_from"], where), Year(row["valid_to"], where), Blank(row["note"]));
                 if (!thresholds.TryAdd((criterion.SetCode, criterion.CriterionCode, segment), threshold))
                 {
-                    throw new FormatException($"{where}: two thresholds for segment {segment}.");
+                    throw new ReferenceDataException($"{where}: hai ngưỡng cho cùng nhóm {segment}.");
                 }
             }
         }
@@ -131,12 +138,12 @@ public sealed class CriteriaCatalog
                 var where = $"{table.Name}, {row["set_code"]} {row["criterion_code"]} {row["province_code"]}";
                 if (!criteria.ContainsKey((row["set_code"], row["criterion_code"])))
                 {
-                    throw new FormatException($"{where}: no such criterion.");
+                    throw new ReferenceDataException($"{where}: không có tiêu chí này.");
                 }
 
                 overrides.Add(new OverrideRecord(row["set_code"], row["criterion_code"], row["province_code"],
                     DateOnly.ParseExact(row["valid_from"], "yyyy-MM-dd", CultureInfo.InvariantCulture), Number(row["threshold"], where),
-                    Blank(row["source"]) ?? throw new FormatException($"{where}: an override needs its source."), Blank(row.GetValueOrDefault("note"))));
+                    Blank(row["source"]) ?? throw new ReferenceDataException($"{where}: ngưỡng riêng của tỉnh cần ghi nguồn (cột source)."), Blank(row.GetValueOrDefault("note"))));
             }
         }
 
@@ -149,7 +156,7 @@ public sealed class CriteriaCatalog
                 var where = $"{table.Name}, {row["area_code"]} {row["year"]} {row["indicator_code"]}";
                 if (!indicators.Contains(row["indicator_code"]))
                 {
-                    throw new FormatException($"{where}: indicator {row["indicator_code"]} is not in the indicator catalogue.");
+                    throw new ReferenceDataException($"{where}: chỉ tiêu {row["indicator_code"]} không có trong danh mục chỉ tiêu.");
                 }
 
                 targets.Add(new TargetRecord(row["area_code"], Blank(row.GetValueOrDefault("generation")) ?? "2025-03", Year(row["year"], where),
@@ -163,8 +170,8 @@ public sealed class CriteriaCatalog
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static short Year(string value, string where) =>
-        short.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : throw new FormatException($"{where}: '{value}' is not a year.");
+        short.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : throw new ReferenceDataException($"{where}: '{value}' không phải là năm.");
 
     private static decimal Number(string value, string where) =>
-        decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : throw new FormatException($"{where}: '{value}' is not a number.");
+        decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : throw new ReferenceDataException($"{where}: '{value}' không phải là số.");
 }

@@ -24,13 +24,13 @@ public sealed class CsvTable
     /// <summary>The rows; a missing trailing field is an empty string.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Rows { get; }
 
-    /// <summary>Parses CSV text. Throws <see cref="FormatException"/> naming the file and line on a malformed row.</summary>
+    /// <summary>Parses CSV text. Throws <see cref="ReferenceDataException"/> naming the file and line on a malformed row.</summary>
     public static CsvTable Parse(string name, string text)
     {
         var records = ParseRecords(name, text.TrimStart('\uFEFF'));
         if (records.Count == 0)
         {
-            throw new FormatException($"{name}: the file is empty; expected a header row.");
+            throw new ReferenceDataException($"{name}: tệp rỗng; cần dòng tiêu đề cột.");
         }
 
         var header = records[0].Fields.Select(h => h.Trim()).ToArray();
@@ -44,7 +44,7 @@ public sealed class CsvTable
 
             if (fields.Count > header.Length)
             {
-                throw new FormatException($"{name}, line {line}: {fields.Count} fields but the header has {header.Length}.");
+                throw new ReferenceDataException($"{name}, dòng {line}: có {fields.Count} ô nhưng dòng tiêu đề có {header.Length} cột.");
             }
 
             var row = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);
@@ -63,7 +63,7 @@ public sealed class CsvTable
     public CsvTable Require(params string[] columns)
     {
         var missing = columns.Where(c => !Header.Contains(c)).ToArray();
-        return missing.Length == 0 ? this : throw new FormatException($"{Name}: missing column(s) {string.Join(", ", missing)}.");
+        return missing.Length == 0 ? this : throw new ReferenceDataException($"{Name}: thiếu cột {string.Join(", ", missing)}.");
     }
 
     private static List<(int Line, List<string> Fields)> ParseRecords(string name, string text)
@@ -134,7 +134,7 @@ public sealed class CsvTable
 
         if (quoted)
         {
-            throw new FormatException($"{name}, line {recordLine}: a quoted field is not closed.");
+            throw new ReferenceDataException($"{name}, dòng {recordLine}: dấu ngoặc kép mở nhưng không đóng.");
         }
 
         if (field.Length > 0 || fields.Count > 0)

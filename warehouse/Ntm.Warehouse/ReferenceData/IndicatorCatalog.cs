@@ -38,7 +38,7 @@ public sealed class IndicatorCatalog
     /// <summary>Every indicator, in file order.</summary>
     public IReadOnlyList<IndicatorRecord> Indicators { get; }
 
-    /// <summary>Builds the catalogue; throws <see cref="FormatException"/> naming the file and code on bad data.</summary>
+    /// <summary>Builds the catalogue; throws <see cref="ReferenceDataException"/> naming the file and code on bad data.</summary>
     public static IndicatorCatalog Build(ReferenceFiles files)
     {
         var byCode = new Dictionary<string, IndicatorRecord>(StringComparer.Ordinal);
@@ -51,28 +51,28 @@ public sealed class IndicatorCatalog
                 var code = row["code"].Trim();
                 if (!Kinds.Contains(row["kind"]))
                 {
-                    throw new FormatException($"{table.Name}: indicator {code} has kind '{row["kind"]}'; expected count, ratio, rate or flag.");
+                    throw new ReferenceDataException($"{table.Name}: chỉ tiêu {code} có loại (kind) '{row["kind"]}'; cần count, ratio, rate hoặc flag.");
                 }
 
                 var periodType = Blank(row.GetValueOrDefault("period_type", string.Empty)) ?? "stock";
                 if (periodType is not ("flow" or "stock"))
                 {
-                    throw new FormatException($"{table.Name}: indicator {code} has period_type '{periodType}'; expected flow or stock.");
+                    throw new ReferenceDataException($"{table.Name}: chỉ tiêu {code} có period_type '{periodType}'; cần flow hoặc stock.");
                 }
 
                 var better = Blank(row.GetValueOrDefault("better", string.Empty));
                 if (better is not (null or "higher" or "lower"))
                 {
-                    throw new FormatException($"{table.Name}: indicator {code} has better '{better}'; expected higher, lower or nothing.");
+                    throw new ReferenceDataException($"{table.Name}: chỉ tiêu {code} có better '{better}'; cần higher, lower hoặc để trống.");
                 }
 
                 var decimals = Blank(row.GetValueOrDefault("decimals", string.Empty)) is { } places
-                    ? int.TryParse(places, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d <= 6 ? d : throw new FormatException($"{table.Name}: indicator {code} has decimals '{places}'; expected 0 to 6.")
+                    ? int.TryParse(places, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d <= 6 ? d : throw new ReferenceDataException($"{table.Name}: chỉ tiêu {code} có decimals '{places}'; cần từ 0 đến 6.")
                     : row["kind"] is "count" or "flag" ? 0 : 1;
                 decimal? factor = null;
                 if (Blank(row["factor"]) is { } factorText)
                 {
-                    factor = decimal.TryParse(factorText, NumberStyles.Number, CultureInfo.InvariantCulture, out var f) ? f : throw new FormatException($"{table.Name}: indicator {code} has factor '{factorText}', which is not a number.");
+                    factor = decimal.TryParse(factorText, NumberStyles.Number, CultureInfo.InvariantCulture, out var f) ? f : throw new ReferenceDataException($"{table.Name}: chỉ tiêu {code} có factor '{factorText}' không phải là số.");
                 }
 
                 var indicator = new IndicatorRecord(
@@ -82,7 +82,7 @@ public sealed class IndicatorCatalog
                     periodType, better, decimals);
                 if (byCode.ContainsKey(code))
                 {
-                    throw new FormatException($"{table.Name}: indicator {code} is defined twice.");
+                    throw new ReferenceDataException($"{table.Name}: chỉ tiêu {code} được khai báo hai lần.");
                 }
 
                 byCode[code] = indicator;
@@ -99,7 +99,7 @@ public sealed class IndicatorCatalog
                 var code = row["indicator_code"].Trim();
                 if (!byCode.TryGetValue(code, out var indicator))
                 {
-                    throw new FormatException($"{table.Name}: alias '{row["alias"]}' names indicator '{code}', which is not in the catalogue.");
+                    throw new ReferenceDataException($"{table.Name}: tên gọi khác '{row["alias"]}' trỏ tới chỉ tiêu '{code}' không có trong danh mục.");
                 }
 
                 if (!string.IsNullOrWhiteSpace(row["alias"]))
@@ -115,13 +115,13 @@ public sealed class IndicatorCatalog
             {
                 if (part is null || !byCode.ContainsKey(part))
                 {
-                    throw new FormatException($"Ratio indicator {ratio.Code} refers to '{part}', which is not in the catalogue.");
+                    throw new ReferenceDataException($"Chỉ tiêu tỷ lệ {ratio.Code} dùng '{part}' không có trong danh mục.");
                 }
             }
 
             if (ratio.Factor is null)
             {
-                throw new FormatException($"Ratio indicator {ratio.Code} has no factor (100 for a percentage).");
+                throw new ReferenceDataException($"Chỉ tiêu tỷ lệ {ratio.Code} chưa có factor (100 cho phần trăm).");
             }
         }
 

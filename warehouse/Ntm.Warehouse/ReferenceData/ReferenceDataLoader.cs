@@ -71,7 +71,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         rows["criterion_override"] = Append(connection, "criterion_override", criteria.Overrides, (o, r) => r
             .AppendValue(o.SetCode).AppendValue(o.CriterionCode).AppendValue(o.ProvinceCode).AppendValue(o.ValidFrom).AppendValue(o.Threshold).AppendValue(o.Source).AppendValue(o.Note));
         rows["target"] = Append(connection, "target", criteria.Targets, (t, r) => r
-            .AppendValue(areaIds.TryGetValue((t.Generation, t.AreaCode), out var id) ? id : throw new FormatException($"targets: no unit {t.AreaCode} in generation {t.Generation}."))
+            .AppendValue(areaIds.TryGetValue((t.Generation, t.AreaCode), out var id) ? id : throw new ReferenceDataException($"targets: không có đơn vị {t.AreaCode} thuộc thế hệ {t.Generation}."))
             .AppendValue(t.Year).AppendValue(t.IndicatorCode).AppendValue(t.Comparator).AppendValue(t.Value).AppendValue(t.Source)
             .AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue());
 

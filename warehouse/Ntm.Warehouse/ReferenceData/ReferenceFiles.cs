@@ -72,7 +72,7 @@ public sealed class ReferenceFiles
 
     /// <summary>The built-in copy of a dataset that only the product ships (unit lists, crosswalks).</summary>
     public CsvTable BuiltIn(string dataset) =>
-        tables.TryGetValue(dataset, out var list) && list.Count > 0 ? list[0] : throw new FormatException($"Reference dataset '{dataset}' is missing.");
+        tables.TryGetValue(dataset, out var list) && list.Count > 0 ? list[0] : throw new ReferenceDataException($"Thiếu bộ dữ liệu tham chiếu '{dataset}'.");
 
     /// <summary>Every row of a dataset, built-in first, then the user's files.</summary>
     public IEnumerable<IReadOnlyDictionary<string, string>> All(string dataset) =>

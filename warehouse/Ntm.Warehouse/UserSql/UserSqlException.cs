@@ -4,7 +4,7 @@ namespace Ntm.Warehouse.UserSql;
 /// SQL a user typed was refused or failed: a mistake in it, or something the sandbox does not
 /// allow. The message is for the user (Vietnamese) and the command exits with the usage code.
 /// </summary>
-public sealed class UserSqlException : Exception
+public sealed class UserSqlException : Ntm.Domain.Errors.UserErrorException
 {
     /// <summary>Creates the exception with the user's message.</summary>
     public UserSqlException(string message)
