@@ -1,3 +1,4 @@
+using Ntm.Domain.Periods;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -118,8 +119,11 @@ internal static class AppenderBenchmark
         return (count, sum);
     }
 
+    /// <summary>The communes of the 2025-03 generation: area ids 13000000 + code.</summary>
+    private const int Communes = 10035;
+
     private static (long Submission, int Period, int Area, string Indicator, string Measure, decimal Value, string Cell) Row(int i) =>
-        (1 + (i / 500), 201500 + (100 * ((i / 12) % 10)) + 1 + (i % 12), 13000000 + (i % 10035),
+        (1 + (i / 500), new PeriodKey(2015 + ((i / 12) % 10), 1 + (i % 12)).Key, 13000000 + (i % Communes),
          Indicators[i % Indicators.Length], Measures[(i / 7) % Measures.Length], (i % 5000) + ((i % 4) * 0.25m), $"D{7 + (i % 40)}");
 
     private static decimal ExpectedSum(int rows)

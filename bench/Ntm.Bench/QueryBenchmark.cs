@@ -1,3 +1,4 @@
+using Ntm.Domain.Periods;
 using System.Diagnostics;
 using Dapper;
 using Ntm.Warehouse;
@@ -41,7 +42,7 @@ internal static class QueryBenchmark
                 {
                     for (var month = 1; month <= 12; month++)
                     {
-                        var period = (year * 100) + month;
+                        var period = new PeriodKey(year, month).Key;
                         foreach (var district in districts)
                         {
                             foreach (var code in codes)
@@ -58,7 +59,7 @@ internal static class QueryBenchmark
                         foreach (var code in CriteriaParts)
                         {
                             var value = code == "population.total" ? people : (int)(people * (0.4 + (random.NextDouble() * 0.6)));
-                            appender.CreateRow().AppendValue(1L).AppendValue((year * 100) + 12).AppendValue(commune.AreaId).AppendValue(code).AppendValue("stock").AppendValue((decimal)value).AppendValue("s").AppendValue("A1").EndRow();
+                            appender.CreateRow().AppendValue(1L).AppendValue(new PeriodKey(year, 12).Key).AppendValue(commune.AreaId).AppendValue(code).AppendValue("stock").AppendValue((decimal)value).AppendValue("s").AppendValue("A1").EndRow();
                             rows++;
                         }
                     }
@@ -76,7 +77,7 @@ internal static class QueryBenchmark
         var trendSql = Best(() => Sql(home, """
             SELECT a.province_code, o.period, sum(o.value) FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
             WHERE o.indicator_code = $indicator AND o.measure = 'month' AND o.period_key BETWEEN $from AND $to GROUP BY ALL ORDER BY ALL
-            """, new { indicator, from = (firstYear * 100) + 1, to = 202412 }));
+            """, new { indicator, from = new PeriodKey(firstYear, 1).Key, to = new PeriodKey(2024, 12).Key }));
         var trend = Best(() => Process(ntm, "--home", home.Root, "trend", "--indicator", indicator, "--from", $"{firstYear}-01", "--to", "2024-12", "--format", "csv"));
         Report("ntm trend (63 provinces × 120 months, from districts)", trend, trendSql, start);
 

@@ -1,3 +1,4 @@
+using Ntm.Domain.Measures;
 using Ntm.Domain.Errors;
 using DuckDB.NET.Data;
 using Ntm.Domain.Areas;
@@ -183,7 +184,7 @@ public sealed class IngestionService
             return Reject(file, content, sha, null, null, [Finding.Error(ex.Sheet, null, ex.Rule, ex.Message)]);
         }
 
-        var previous = ledger.PreviousYearToDates(result.Values.Where(v => v.Measure == Measures.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.PeriodKey)));
+        var previous = ledger.PreviousYearToDates(result.Values.Where(v => v.Measure == Measure.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.Period)));
         var findings = result.Findings.Concat(validator.Validate(result.Values, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
             (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null,
             template is null ? null : templates[template]?.Sums)).ToList();
@@ -196,8 +197,9 @@ public sealed class IngestionService
                     $"Tệp '{file.Name}' không có số liệu nào được nạp: các ô {string.Join(", ", formulas.Take(10).Select(f => $"{f.Sheet}!{f.Cell}"))}{(formulas.Count > 10 ? "…" : string.Empty)} là công thức chưa được tính (tệp không lưu giá trị của chúng). Hãy mở tệp bằng Excel, để Excel tính lại, lưu rồi gửi lại."));
         }
 
-        var periods = result.Values.Select(v => v.PeriodKey).Distinct().Order().ToList();
-        var periodKey = result.Period?.Key ?? (periods.Count > 0 ? periods[^1] : result.Targets.Select(t => (int?)((t.Year * 100) + 12)).Min());
+        var periods = result.Values.Select(v => v.Period).Distinct().Order().ToList();
+        // A file of targets only is filed at December of its first target year.
+        var periodKey = result.Period?.Period ?? (periods.Count > 0 ? periods[^1] : result.Targets.Select(t => (PeriodKey?)new PeriodKey(t.Year, 12)).Min());
         var areaId = CommonArea(result.Values.Select(v => v.Area).Concat(result.Targets.Select(t => t.Area)).DistinctBy(a => a.AreaId).ToList())?.AreaId ?? result.ReportingArea?.AreaId;
         if (findings.Any(f => f.Severity == Severity.Error))
         {
@@ -207,8 +209,8 @@ public sealed class IngestionService
         var archive = FileStore.ArchivePath(home.Archive, sha, file.Name);
         // A figure written twice with the same value (a denominator shared by several rows) is stored once.
         var observations = result.Values
-            .DistinctBy(v => (v.PeriodKey, v.Area.AreaId, v.IndicatorCode, v.Measure))
-            .Select(v => new ObservationRow(v.PeriodKey, v.Area.AreaId, v.IndicatorCode, v.Measure, v.Value, v.Sheet, v.Cell)).ToList();
+            .DistinctBy(v => (v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure))
+            .Select(v => new ObservationRow(v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure, v.Value, v.Sheet, v.Cell)).ToList();
         var warnings = findings.Count;
         // The archive copy first: if recording fails, the copy this run wrote is removed; if the
         // process dies after recording, the copy is already in place.
@@ -235,7 +237,7 @@ public sealed class IngestionService
 
         Finish(file);
         return new IngestFileResult(file.Name, IngestOutcome.Accepted, submissionId, superseded, template, score,
-            periods.Select(p => PeriodKey.FromKey(p).ToString()).ToList(),
+            periods.Select(p => p.ToString()).ToList(),
             result.Values.Select(v => v.Area.Code).Concat(result.Targets.Select(t => t.Area.Code)).Distinct().Order(StringComparer.Ordinal).ToList(),
             observations.Count + result.Targets.Count, findings);
     }
@@ -317,7 +319,7 @@ public sealed class IngestionService
         }
     }
 
-    private IngestFileResult Reject(SubmittedFile file, byte[] content, string sha, string? template, double? score, List<Finding> findings, int? areaId = null, int? periodKey = null)
+    private IngestFileResult Reject(SubmittedFile file, byte[] content, string sha, string? template, double? score, List<Finding> findings, int? areaId = null, PeriodKey? periodKey = null)
     {
         var target = FileStore.QuarantinePath(home.Quarantine, file.Name);
         var errors = findings.Count(f => f.Severity == Severity.Error);

@@ -11,8 +11,8 @@ namespace Ntm.Etl.Parsing;
 /// </summary>
 public sealed record ReportPeriod(int Year, int Month, bool WholeYear, bool Cumulative = false)
 {
-    /// <summary>yyyymm, the key of <c>dim_period</c>.</summary>
-    public int Key => (Year * 100) + Month;
+    /// <summary>The period's month (December of a whole year).</summary>
+    public Ntm.Domain.Periods.PeriodKey Period => new(Year, Month);
 
     /// <summary>'YYYY-MM'.</summary>
     public string Text => $"{Year:D4}-{Month:D2}";

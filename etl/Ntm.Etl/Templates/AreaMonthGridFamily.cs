@@ -152,7 +152,7 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
                     case ValueKind.NotReported:
                         break;
                     case ValueKind.Number:
-                        result.Values.Add(new ExtractedValue(sheet.Name, cell!.Address, lookup.Area!, (year * 100) + month, indicator, spec.Measure, parsed.Value!.Value, cell.Text));
+                        result.Values.Add(new ExtractedValue(sheet.Name, cell!.Address, lookup.Area!, new Ntm.Domain.Periods.PeriodKey(year, month), indicator, HeaderMeasures.ToMeasure(spec.Measure), parsed.Value!.Value, cell.Text));
                         break;
                     default:
                         result.Findings.Add(Finding.NotANumber(sheet.Name, cell!.Address, cell.Text, parsed.Kind, $" (số ca {month:D2}/{year}, {lookup.Area!.Name})", "một số nguyên ≥ 0"));

@@ -113,13 +113,13 @@ public sealed class LongFamily : ITemplateFamily
         var measure = measureCell is null ? spec.Measure : spec.MeasureWords.FirstOrDefault(w => VietnameseText.Key(w.Key) == VietnameseText.Key(measureCell.Text)).Value;
         if (measure is null)
         {
-            result.Findings.Add(Finding.Error(sheet.Name, measureCell!.Address, "unknown_measure", $"Trang '{sheet.Name}', ô {measureCell.Address}: loại số liệu '{measureCell.Text}' không rõ.", measureCell.Text, string.Join(", ", Measures.All)));
+            result.Findings.Add(Finding.Error(sheet.Name, measureCell!.Address, "unknown_measure", $"Trang '{sheet.Name}', ô {measureCell.Address}: loại số liệu '{measureCell.Text}' không rõ.", measureCell.Text, string.Join(", ", HeaderMeasures.All)));
             return;
         }
 
         var valueCell = At("value");
         var kind = context.Indicators[indicator]!.Kind;
-        var parsed = NumberParser.Parse(valueCell?.Text, kind == "count" && measure != Measures.ReportedRate ? NumberContext.Count : NumberContext.Rate, valueCell?.Value);
+        var parsed = NumberParser.Parse(valueCell?.Text, kind == "count" && measure != HeaderMeasures.ReportedRate ? NumberContext.Count : NumberContext.Rate, valueCell?.Value);
         if (parsed.Kind == ValueKind.NotReported)
         {
             return;
@@ -136,7 +136,7 @@ public sealed class LongFamily : ITemplateFamily
             result.Findings.Add(Finding.Warning(sheet.Name, Where("value"), "ambiguous_number", $"Trang '{sheet.Name}', ô {Where("value")}: '{valueCell?.Text}' có thể đọc hai cách; đã đọc là {parsed.Value}.", valueCell?.Text));
         }
 
-        result.Values.Add(new ExtractedValue(sheet.Name, Where("value"), area, period.Key, indicator, measure, parsed.Value!.Value, valueCell!.Text));
+        result.Values.Add(new ExtractedValue(sheet.Name, Where("value"), area, period.Period, indicator, HeaderMeasures.ToMeasure(measure), parsed.Value!.Value, valueCell!.Text));
     }
 
     private static ReportPeriod? ParsePeriod(Cell cell)

@@ -31,15 +31,15 @@ public sealed class ReportCellReader(IndicatorLabels indicators, ExtractionResul
     public void Read(Cell cell, ColumnMeaning column, IndicatorLabel indicator, ReportPeriod? period)
     {
         var rule = column.Rule;
-        if (rule.Target || (rule.Measure == Measures.TargetYear && indicator.Kind != "count"))
+        if (rule.Target || (rule.Measure == HeaderMeasures.TargetYear && indicator.Kind != "count"))
         {
             ReadTarget(cell, column, indicator, period);
             return;
         }
 
-        var rateColumn = rule.Measure == Measures.ReportedRate || (indicator.Kind is "ratio" or "rate" && rule.Part is null);
+        var rateColumn = rule.Measure == HeaderMeasures.ReportedRate || (indicator.Kind is "ratio" or "rate" && rule.Part is null);
         var parsed = NumberParser.Parse(cell.Text, rateColumn ? NumberContext.Rate : NumberContext.Count, cell.Value);
-        int? periodKey = column.Year is { } year ? (year * 100) + 12 : period?.Key;
+        Ntm.Domain.Periods.PeriodKey? periodKey = column.Year is { } year ? new Ntm.Domain.Periods.PeriodKey(year, 12) : period?.Period;
         if (periodKey is null)
         {
             result.Findings.Add(Finding.Error(sheet, cell.Address, "no_period",
@@ -90,24 +90,24 @@ public sealed class ReportCellReader(IndicatorLabels indicators, ExtractionResul
                 Add(cell, key, rule.Part == "numerator" ? indicator.NumeratorCode! : indicator.DenominatorCode!, PartMeasure(indicators[rule.Part == "numerator" ? indicator.NumeratorCode! : indicator.DenominatorCode!], flowMeasure), value);
                 return;
             case "ratio":
-                Add(cell, key, indicator.Code, Measures.ReportedRate, value);
+                Add(cell, key, indicator.Code, HeaderMeasures.ReportedRate, value);
                 return;
             case "rate" or "flag":
-                Add(cell, key, indicator.Code, Measures.Stock, value);
+                Add(cell, key, indicator.Code, HeaderMeasures.Stock, value);
                 return;
         }
 
         // A count.
-        if (rule.Measure == Measures.ReportedRate || parsed.Kind == ValueKind.Percent)
+        if (rule.Measure == HeaderMeasures.ReportedRate || parsed.Kind == ValueKind.Percent)
         {
-            Add(cell, key, RateOwner(indicator, column).Code, Measures.ReportedRate, value);
+            Add(cell, key, RateOwner(indicator, column).Code, HeaderMeasures.ReportedRate, value);
             return;
         }
 
-        Add(cell, key, indicator.Code, indicator.IsFlow ? flowMeasure : Measures.Stock, value);
+        Add(cell, key, indicator.Code, indicator.IsFlow ? flowMeasure : HeaderMeasures.Stock, value);
     }
 
-    private void ReadPair(Cell cell, HeaderRule rule, IndicatorLabel indicator, int key, string flowMeasure, ParsedValue parsed)
+    private void ReadPair(Cell cell, HeaderRule rule, IndicatorLabel indicator, Ntm.Domain.Periods.PeriodKey key, string flowMeasure, ParsedValue parsed)
     {
         if (indicator.IsRatio)
         {
@@ -117,18 +117,18 @@ public sealed class ReportCellReader(IndicatorLabels indicators, ExtractionResul
             return;
         }
 
-        if (indicator.Kind == "count" && rule.Second == Measures.TargetYear)
+        if (indicator.Kind == "count" && rule.Second == HeaderMeasures.TargetYear)
         {
             // "7.746/6.653": the year-to-date and the annual plan.
-            Add(cell, key, indicator.Code, indicator.IsFlow ? flowMeasure : Measures.Stock, parsed.Value!.Value);
-            Add(cell, key, indicator.Code, Measures.TargetYear, parsed.Second!.Value);
+            Add(cell, key, indicator.Code, indicator.IsFlow ? flowMeasure : HeaderMeasures.Stock, parsed.Value!.Value);
+            Add(cell, key, indicator.Code, HeaderMeasures.TargetYear, parsed.Second!.Value);
             return;
         }
 
         if (indicator.Kind == "count" && rule.Second == "denominator" && indicators.RatioOf(indicator.Code) is { } ratio)
         {
             // "3.553/6.913" under "Lũy kế/Trẻ sinh sống": the ratio's numerator (this count) and its denominator.
-            Add(cell, key, indicator.Code, indicator.IsFlow ? flowMeasure : Measures.Stock, parsed.Value!.Value);
+            Add(cell, key, indicator.Code, indicator.IsFlow ? flowMeasure : HeaderMeasures.Stock, parsed.Value!.Value);
             Add(cell, key, ratio.DenominatorCode!, PartMeasure(indicators[ratio.DenominatorCode!], flowMeasure), parsed.Second!.Value);
             return;
         }
@@ -189,7 +189,7 @@ public sealed class ReportCellReader(IndicatorLabels indicators, ExtractionResul
     private IndicatorLabel RateOwner(IndicatorLabel count, ColumnMeaning column)
     {
         var ratio = indicators.RatioOf(count.Code);
-        if (ratio is null || column.Group?.Second == Measures.TargetYear || sectionHasPlan)
+        if (ratio is null || column.Group?.Second == HeaderMeasures.TargetYear || sectionHasPlan)
         {
             return column.Group?.Second == "denominator" && ratio is not null ? ratio : count;
         }
@@ -200,16 +200,16 @@ public sealed class ReportCellReader(IndicatorLabels indicators, ExtractionResul
     /// <summary>The measure a flow's figure has in this column: a year's column and a whole-year report hold year-to-dates.</summary>
     private static string FlowMeasure(string? measure, bool yearColumn, ReportPeriod? period) => measure switch
     {
-        Measures.Annual => Measures.YearToDate,
-        Measures.Month when yearColumn || period is { WholeYear: true } => Measures.YearToDate,
-        null => yearColumn || period is { WholeYear: true } ? Measures.YearToDate : Measures.Month,
+        HeaderMeasures.Annual => HeaderMeasures.YearToDate,
+        HeaderMeasures.Month when yearColumn || period is { WholeYear: true } => HeaderMeasures.YearToDate,
+        null => yearColumn || period is { WholeYear: true } ? HeaderMeasures.YearToDate : HeaderMeasures.Month,
         _ => measure,
     };
 
     /// <summary>A ratio's part: a flow takes the column's flow measure, a stock is a stock.</summary>
     private static string PartMeasure(IndicatorLabel? part, string flowMeasure) =>
-        part is { IsFlow: true } ? (flowMeasure is Measures.Month or Measures.YearToDate or Measures.Stock ? flowMeasure : Measures.YearToDate) : Measures.Stock;
+        part is { IsFlow: true } ? (flowMeasure is HeaderMeasures.Month or HeaderMeasures.YearToDate or HeaderMeasures.Stock ? flowMeasure : HeaderMeasures.YearToDate) : HeaderMeasures.Stock;
 
-    private void Add(Cell cell, int key, string code, string measure, decimal value) =>
-        result.Values.Add(new ExtractedValue(sheet, cell.Address, area, key, code, measure, value, cell.Text));
+    private void Add(Cell cell, Ntm.Domain.Periods.PeriodKey key, string code, string measure, decimal value) =>
+        result.Values.Add(new ExtractedValue(sheet, cell.Address, area, key, code, HeaderMeasures.ToMeasure(measure), value, cell.Text));
 }

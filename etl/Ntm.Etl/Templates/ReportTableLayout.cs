@@ -29,7 +29,7 @@ public sealed record ReportSection(
     string LabelHeader)
 {
     /// <summary>True when the table holds annual plans (a "Chỉ tiêu năm" or "Lũy kế/chỉ tiêu năm" column): its rates are shares of the plan.</summary>
-    public bool HasPlan => Columns.Values.Any(c => c.Loads && (c.Rule.Measure == Measures.TargetYear || c.Rule.Second == Measures.TargetYear || c.Group?.Second == Measures.TargetYear));
+    public bool HasPlan => Columns.Values.Any(c => c.Loads && (c.Rule.Measure == HeaderMeasures.TargetYear || c.Rule.Second == HeaderMeasures.TargetYear || c.Group?.Second == HeaderMeasures.TargetYear));
 }
 
 /// <summary>
@@ -106,7 +106,7 @@ public static partial class ReportTableLayout
         if (year is { } bare && key == bare.ToString(CultureInfo.InvariantCulture))
         {
             // A bare year: a plan for a later year, results for the report's year or before.
-            var rule = reportYear is { } report && bare > report ? new HeaderRule { Target = true } : new HeaderRule { Measure = Measures.Annual };
+            var rule = reportYear is { } report && bare > report ? new HeaderRule { Target = true } : new HeaderRule { Measure = HeaderMeasures.Annual };
             return new ColumnMeaning(rule, bare, text.Trim());
         }
 
@@ -116,7 +116,7 @@ public static partial class ReportTableLayout
             if (key == ruleKey || padded.Contains($" {ruleKey} ", StringComparison.Ordinal))
             {
                 // A year names the column's year for results, plans and targets; "Lũy kế từ 2004" is a start, not a year.
-                var takesYear = rule.Target || rule.Measure is Measures.Annual or Measures.TargetYear;
+                var takesYear = rule.Target || rule.Measure is HeaderMeasures.Annual or HeaderMeasures.TargetYear;
                 return new ColumnMeaning(rule, takesYear ? year : null, text.Trim());
             }
         }
@@ -208,7 +208,7 @@ public static partial class ReportTableLayout
 
         var lower = Match(bottom, rules, reportYear);
         if (lower is not null && (lower.Rule.Ignore is not null || lower.Rule.Part is not null || lower.Rule.Target
-            || lower.Rule.Measure is Measures.ReportedRate or Measures.Annual || upper is null || upper.Rule.Ignore is not null))
+            || lower.Rule.Measure is HeaderMeasures.ReportedRate or HeaderMeasures.Annual || upper is null || upper.Rule.Ignore is not null))
         {
             return lower with { Year = lower.Year ?? upper?.Year, Header = $"{top} {bottom}".Trim(), Group = upper?.Rule };
         }

@@ -75,15 +75,15 @@ public sealed class TemplateCatalog
         var measures = spec.Headers.Select(h => h.Measure).Append(spec.Measure).Append(spec.AnnualMeasure).Concat(spec.MeasureWords.Values);
         foreach (var measure in measures.OfType<string>())
         {
-            if (!Measures.All.Contains(measure) && measure != Measures.Annual)
+            if (!HeaderMeasures.All.Contains(measure) && measure != HeaderMeasures.Annual)
             {
-                throw new TemplateDefinitionException($"Mẫu {source}: measure '{measure}' không hợp lệ; cần một trong {string.Join(", ", Measures.All)} hoặc annual.");
+                throw new TemplateDefinitionException($"Mẫu {source}: measure '{measure}' không hợp lệ; cần một trong {string.Join(", ", HeaderMeasures.All)} hoặc annual.");
             }
         }
 
         foreach (var header in spec.Headers)
         {
-            if (header.Second is not (null or Measures.TargetYear or "denominator"))
+            if (header.Second is not (null or HeaderMeasures.TargetYear or "denominator"))
             {
                 throw new TemplateDefinitionException($"Mẫu {source}: second '{header.Second}' của tiêu đề '{string.Join(", ", header.Keys)}' phải là target_year hoặc denominator.");
             }

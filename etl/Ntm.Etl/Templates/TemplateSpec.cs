@@ -32,10 +32,10 @@ public sealed class TemplateSpec
     public List<string> AreaHeaders { get; set; } = [];
 
     /// <summary>The measure of the values (unit_grid, area_month_grid); report tables take it from their headers.</summary>
-    public string Measure { get; set; } = Measures.Month;
+    public string Measure { get; set; } = HeaderMeasures.Month;
 
     /// <summary>For reports that cover a whole year: the measure their figures are stored as (stock at December).</summary>
-    public string AnnualMeasure { get; set; } = Measures.Stock;
+    public string AnnualMeasure { get; set; } = HeaderMeasures.Stock;
 
     /// <summary>area_month_grid: the sub-column letters under each month and the last part of the indicator code they stand for (M → cases, C → deaths).</summary>
     public Dictionary<string, string> Variants { get; set; } = [];

@@ -54,7 +54,7 @@ public sealed class UnitGridFamily : ITemplateFamily
         var level = spec.AreaLevel is null ? (AreaLevel?)null : AreaLevels.Parse(spec.AreaLevel);
         var measure = period.WholeYear ? spec.AnnualMeasure : spec.Measure;
         // Flows (cases, check-ups) in a list of units: a month, or the months since January when the title says so.
-        var flowMeasure = period.WholeYear || period.Cumulative ? Measures.YearToDate : Measures.Month;
+        var flowMeasure = period.WholeYear || period.Cumulative ? HeaderMeasures.YearToDate : HeaderMeasures.Month;
         foreach (var sheet in workbook.Sheets)
         {
             var grid = Locate(sheet, spec, context);
@@ -115,10 +115,10 @@ public sealed class UnitGridFamily : ITemplateFamily
                     var valueMeasure = kind switch
                     {
                         "count" => definition.IsFlow ? flowMeasure : measure,
-                        "rate" or "flag" => Measures.Stock,
-                        _ => Measures.ReportedRate,
+                        "rate" or "flag" => HeaderMeasures.Stock,
+                        _ => HeaderMeasures.ReportedRate,
                     };
-                    result.Values.Add(new ExtractedValue(sheet.Name, cell!.Address, lookup.Area!, period.Key, indicator, valueMeasure, parsed.Value!.Value, cell.Text));
+                    result.Values.Add(new ExtractedValue(sheet.Name, cell!.Address, lookup.Area!, period.Period, indicator, HeaderMeasures.ToMeasure(valueMeasure), parsed.Value!.Value, cell.Text));
                 }
             }
         }

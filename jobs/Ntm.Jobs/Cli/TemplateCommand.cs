@@ -1,3 +1,4 @@
+using Ntm.Domain.Measures;
 using System.CommandLine;
 using System.Text.Json;
 using Ntm.Etl.Ingestion;
@@ -76,7 +77,7 @@ public static class TemplateCommand
         var values = new Table().Border(TableBorder.Rounded).AddColumn("Trang").AddColumn("Ô").AddColumn("Giá trị ghi").AddColumn("Đơn vị").AddColumn("Kỳ").AddColumn("Chỉ tiêu").AddColumn("Loại").AddColumn(new TableColumn("Số").RightAligned());
         foreach (var v in result.Values.Take(200))
         {
-            values.AddRow(Markup.Escape(v.Sheet), v.Cell, Markup.Escape(v.Text), Markup.Escape(v.Area.Name), $"{v.PeriodKey / 100}-{v.PeriodKey % 100:D2}", Markup.Escape(v.IndicatorCode), v.Measure, v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            values.AddRow(Markup.Escape(v.Sheet), v.Cell, Markup.Escape(v.Text), Markup.Escape(v.Area.Name), v.Period.ToString(), Markup.Escape(v.IndicatorCode), v.Measure.ToCode(), v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         console.Write(values);
@@ -130,9 +131,9 @@ public static class TemplateCommand
                 json.WriteString("cell", v.Cell);
                 json.WriteString("text", v.Text);
                 json.WriteString("area_code", v.Area.Code);
-                json.WriteString("period", $"{v.PeriodKey / 100:D4}-{v.PeriodKey % 100:D2}");
+                json.WriteString("period", v.Period.ToString());
                 json.WriteString("indicator_code", v.IndicatorCode);
-                json.WriteString("measure", v.Measure);
+                json.WriteString("measure", v.Measure.ToCode());
                 json.WriteNumber("value", v.Value);
                 json.WriteEndObject();
             }

@@ -32,7 +32,7 @@ public sealed class PeriodParserTests
     [Fact]
     public void The_period_option_takes_a_month_or_a_year()
     {
-        Assert.Equal(202305, ReportPeriod.ParseOption("2023-05").Key);
+        Assert.Equal(new Ntm.Domain.Periods.PeriodKey(2023, 5), ReportPeriod.ParseOption("2023-05").Period);
         Assert.True(ReportPeriod.ParseOption("2023").WholeYear);
         Assert.Equal("2023-12", ReportPeriod.ParseOption("2023").Text);
     }

@@ -1,3 +1,4 @@
+using Ntm.Domain.Measures;
 using Ntm.Etl.Ingestion;
 using Ntm.Etl.Templates;
 using Ntm.Etl.Validation;
@@ -24,7 +25,7 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
     }
 
     private static decimal Value(ExtractionResult result, string indicator, string measure, string? areaCode = null, int? period = null) =>
-        Assert.Single(result.Values, v => v.IndicatorCode == indicator && v.Measure == measure && (areaCode is null || v.Area.Code == areaCode) && (period is null || v.PeriodKey == period)).Value;
+        Assert.Single(result.Values, v => v.IndicatorCode == indicator && v.Measure.ToCode() == measure && (areaCode is null || v.Area.Code == areaCode) && (period is null || v.Period.Key == period)).Value;
 
     [Theory]
     [InlineData(".xlsx")]
@@ -35,7 +36,7 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal("report-table", template);
         Assert.Equal("93", result.ReportingArea!.Code);
         Assert.Equal((2022, 12, false), (result.Period!.Year, result.Period.Month, result.Period.WholeYear));
-        Assert.All(result.Values, v => Assert.Equal(202212, v.PeriodKey));
+        Assert.All(result.Values, v => Assert.Equal(202212, v.Period.Key));
 
         // "Tổng số" means different indicators under "Khám phát hiện" and "Bệnh lành".
         Assert.Equal(104m, Value(result, "tb.detected.total", "month"));
@@ -81,7 +82,7 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal("report-table", template);
         Assert.Equal("11266", result.ReportingArea!.Code);
         Assert.True(result.Period!.WholeYear);
-        Assert.All(result.Values, v => Assert.Equal(202212, v.PeriodKey));
+        Assert.All(result.Values, v => Assert.Equal(202212, v.Period.Key));
         Assert.Equal(7475m, Value(result, "bhyt.insured", "stock"));
         Assert.Equal(95.1m, Value(result, "bhyt.coverage", "reported_rate"));
         Assert.Equal(3159m, Value(result, "health.telemedicine_users", "stock"));
@@ -120,7 +121,7 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal(22m, Value(result, "disease.dengue.cases", "month", "936", 202202));
         Assert.Equal(1m, Value(result, "disease.dengue.deaths", "month", "936", 202202));
         Assert.Equal(15m, Value(result, "disease.dengue.cases", "month", "930", 202203));
-        Assert.DoesNotContain(result.Values, v => v.Area.Code == "937" && v.PeriodKey == 202202);
+        Assert.DoesNotContain(result.Values, v => v.Area.Code == "937" && v.Period.Key == 202202);
         Assert.Equal(5m, Value(result, "disease.dengue.cases", "month", "937", 202203));
     }
 

@@ -1,7 +1,10 @@
+using Ntm.Domain.Measures;
+using Ntm.Domain.Periods;
+
 namespace Ntm.Warehouse.Ledger;
 
 /// <summary>One value to store in <c>fact_observation</c>.</summary>
-public sealed record ObservationRow(int PeriodKey, int AreaId, string IndicatorCode, string Measure, decimal Value, string Sheet, string Cell);
+public sealed record ObservationRow(PeriodKey Period, int AreaId, string IndicatorCode, Measure Measure, decimal Value, string Sheet, string Cell);
 
 /// <summary>One target to store in <c>target</c>, from a submitted file.</summary>
 public sealed record TargetRow(int AreaId, int Year, string IndicatorCode, string Comparator, decimal Value, string Sheet, string Cell, string? Note);
@@ -16,7 +19,7 @@ public sealed record SubmissionRow(
     DateTime ReceivedAt,
     string? Template,
     int? AreaId,
-    int? PeriodKey,
+    PeriodKey? Period,
     string Status,
     int Errors,
     int Warnings,

@@ -1,3 +1,5 @@
+using Ntm.Domain.Measures;
+using Ntm.Domain.Periods;
 using Dapper;
 using DuckDB.NET.Data;
 
@@ -47,12 +49,12 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         targets ??= [];
         using var transaction = connection.BeginTransaction();
         var id = Insert(submission, observations.Count + targets.Count);
-        var covered = observations.Select(o => (o.PeriodKey, o.AreaId)).Concat(targets.Select(t => ((t.Year * 100) + 12, t.AreaId))).ToHashSet();
+        var covered = observations.Select(o => (o.Period.Key, o.AreaId)).Concat(targets.Select(t => (new PeriodKey(t.Year, 12).Key, t.AreaId))).ToHashSet();
         var superseded = new List<long>();
         var candidates = connection.Query<long>("""
             SELECT submission_id FROM submission
             WHERE status = 'accepted' AND submission_id <> $id AND template IS NOT DISTINCT FROM $template AND period_key IS NOT DISTINCT FROM $periodKey
-            """, new { id, template = submission.Template, periodKey = submission.PeriodKey }).ToList();
+            """, new { id, template = submission.Template, periodKey = submission.Period?.Key }).ToList();
         foreach (var candidate in candidates)
         {
             var cells = connection.Query<(int PeriodKey, int AreaId)>(
@@ -80,7 +82,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         {
             foreach (var o in observations)
             {
-                appender.CreateRow().AppendValue(id).AppendValue(o.PeriodKey).AppendValue(o.AreaId).AppendValue(o.IndicatorCode).AppendValue(o.Measure)
+                appender.CreateRow().AppendValue(id).AppendValue(o.Period.Key).AppendValue(o.AreaId).AppendValue(o.IndicatorCode).AppendValue(o.Measure.ToCode())
                     .AppendValue(o.Value).AppendValue(o.Sheet).AppendValue(o.Cell).EndRow();
             }
         }
@@ -115,12 +117,13 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
     /// given period keys, keyed by (area, indicator, period key of the month asked about). One query
     /// for a whole submission: asking value by value would scan the facts once per value.
     /// </summary>
-    public IReadOnlyDictionary<(int AreaId, string IndicatorCode, int PeriodKey), decimal> PreviousYearToDates(IEnumerable<(int AreaId, string IndicatorCode, int PeriodKey)> keys)
+    public IReadOnlyDictionary<(int AreaId, string IndicatorCode, PeriodKey Period), decimal> PreviousYearToDates(IEnumerable<(int AreaId, string IndicatorCode, PeriodKey Period)> keys)
     {
-        var wanted = keys.Where(k => k.PeriodKey % 100 > 1).Distinct().ToList();
+        // January's year-to-date has no month before it in its year.
+        var wanted = keys.Where(k => !k.Period.IsJanuary).Distinct().ToList();
         if (wanted.Count == 0)
         {
-            return new Dictionary<(int, string, int), decimal>();
+            return new Dictionary<(int, string, PeriodKey), decimal>();
         }
 
         var rows = connection.Query<(int AreaId, string IndicatorCode, int PeriodKey, decimal Value)>("""
@@ -133,10 +136,10 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         {
             areas = wanted.Select(k => k.AreaId).Distinct().ToArray(),
             indicators = wanted.Select(k => k.IndicatorCode).Distinct().ToArray(),
-            periods = wanted.Select(k => k.PeriodKey - 1).Distinct().ToArray(),
+            periods = wanted.Select(k => k.Period.Previous.Key).Distinct().ToArray(),
         });
         var wantedSet = wanted.ToHashSet();
-        return rows.Select(r => (Key: (r.AreaId, r.IndicatorCode, r.PeriodKey + 1), r.Value))
+        return rows.Select(r => (Key: (r.AreaId, r.IndicatorCode, PeriodKey.FromKey(r.PeriodKey).Next), r.Value))
             .Where(r => wantedSet.Contains(r.Key))
             .ToDictionary(r => r.Key, r => r.Value);
     }
@@ -146,7 +149,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             INSERT INTO submission (file_name, sha256, received_at, template, area_id, period_key, status, rows_loaded, errors, warnings, archive_path)
             VALUES ($FileName, $Sha256, $ReceivedAt, $Template, $AreaId, $PeriodKey, $Status, $rows, $Errors, $Warnings, $ArchivePath)
             RETURNING submission_id
-            """, new { s.FileName, s.Sha256, s.ReceivedAt, s.Template, s.AreaId, s.PeriodKey, s.Status, rows, s.Errors, s.Warnings, s.ArchivePath });
+            """, new { s.FileName, s.Sha256, s.ReceivedAt, s.Template, s.AreaId, PeriodKey = s.Period?.Key, s.Status, rows, s.Errors, s.Warnings, s.ArchivePath });
 
     private void InsertFindings(long id, IReadOnlyList<FindingRow> findings)
     {
