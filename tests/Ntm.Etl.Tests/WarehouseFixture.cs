@@ -43,11 +43,3 @@ public sealed class WarehouseFixture : IDisposable
 
 [CollectionDefinition(nameof(WarehouseFixture))]
 public sealed class WarehouseFixtureCollection : ICollectionFixture<WarehouseFixture>;
-
-/// <summary>A clock that always says the same time.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
-}

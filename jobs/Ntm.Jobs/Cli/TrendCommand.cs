@@ -22,8 +22,8 @@ public static class TrendCommand
         var area = new Option<string?>("--area") { Description = "Đơn vị (mã hoặc tên); mặc định: các tỉnh." };
         var from = new Option<string?>("--from") { Description = "Từ tháng YYYY-MM." };
         var to = new Option<string?>("--to") { Description = "Đến tháng YYYY-MM." };
-        var measure = new Option<string>("--measure") { Description = "month | ytd", DefaultValueFactory = _ => "month" };
-        measure.AcceptOnlyFromAmong("month", "ytd");
+        var measure = new Option<string>("--measure") { Description = "month | ytd", DefaultValueFactory = _ => Measure.Month.ToCode() };
+        measure.AcceptOnlyFromAmong(Measure.Month.ToCode(), Measure.YearToDate.ToCode());
         var byChildren = new Option<bool>("--by-children") { Description = "Chi tiết theo đơn vị cấp dưới." };
         var format = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
@@ -40,7 +40,7 @@ public static class TrendCommand
         var csv = new Option<string?>("--csv") { Description = "Ghi bảng CSV (UTF-8 có BOM, mở được bằng Excel) vào tệp này." };
         var command = new Command("trend", "Diễn biến chỉ tiêu theo tháng, so với cùng kỳ. Monthly trend.") { indicator, area, from, to, measure, byChildren, format, svg, png, dpi, csv };
         command.SetAction(parse => Run(context(parse), parse.GetValue(indicator)!, parse.GetValue(area), parse.GetValue(from), parse.GetValue(to),
-            parse.GetValue(measure)!, parse.GetValue(byChildren), parse.GetValue(format)!, new Outputs(parse.GetValue(svg), parse.GetValue(png), parse.GetValue(csv), parse.GetValue(dpi))));
+            MeasureCodes.Parse(parse.GetValue(measure)!), parse.GetValue(byChildren), parse.GetValue(format)!, new Outputs(parse.GetValue(svg), parse.GetValue(png), parse.GetValue(csv), parse.GetValue(dpi))));
         return command;
     }
 
@@ -56,7 +56,7 @@ public static class TrendCommand
     /// <summary>Files the chart and the table are also written to.</summary>
     private sealed record Outputs(string? Svg, string? Png, string? Csv, int Dpi);
 
-    private static int Run(CliContext context, string indicator, string? areaText, string? fromText, string? toText, string measure, bool byChildren, string format, Outputs outputs)
+    private static int Run(CliContext context, string indicator, string? areaText, string? fromText, string? toText, Measure measure, bool byChildren, string format, Outputs outputs)
     {
         var to = toText is null ? PeriodKey.Of(context.Clock.GetLocalNow().DateTime) : ParseMonth(toText, "--to");
         var from = fromText is null ? to.January : ParseMonth(fromText, "--from");
@@ -80,7 +80,7 @@ public static class TrendCommand
             areas = byChildren ? TrendQuery.ChildrenOf(directory, area) : [area];
         }
 
-        var points = new TrendQuery(connection).Series(indicator, areas, from, to, MeasureCodes.Parse(measure));
+        var points = new TrendQuery(connection).Series(indicator, areas, from, to, measure);
 
         var table = ToTable(points);
         WriteFiles(new IndicatorQuery(connection).Find(indicator)!, measure, areas, points, from, to, outputs);
@@ -94,7 +94,7 @@ public static class TrendCommand
         return (int)ExitCode.Ok;
     }
 
-    private static void WriteFiles(IndicatorListing definition, string measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, PeriodKey from, PeriodKey to, Outputs outputs)
+    private static void WriteFiles(IndicatorListing definition, Measure measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, PeriodKey from, PeriodKey to, Outputs outputs)
     {
         if (outputs.Csv is { } csv)
         {
@@ -124,7 +124,7 @@ public static class TrendCommand
     }
 
     /// <summary>The trend chart: the indicator's name and unit, one line per unit (at most eight), last year dashed when there is one unit, partial totals hollow.</summary>
-    private static Chart Chart(IndicatorListing definition, string measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, PeriodKey from, PeriodKey to)
+    private static Chart Chart(IndicatorListing definition, Measure measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, PeriodKey from, PeriodKey to)
     {
         var shown = areas.Take(8).ToList();
         var series = shown.Select(a =>
@@ -139,7 +139,7 @@ public static class TrendCommand
 
         var rate = definition.Kind is "ratio" or "rate" or "flag";
         var place = shown.Count == 1 ? $" — {shown[0].FullName}" : string.Empty;
-        var title = $"{definition.NameVi}{(measure == "ytd" ? " (cộng dồn)" : string.Empty)}{place}, {VietnameseFormat.Period(from)}–{VietnameseFormat.Period(to)}";
+        var title = $"{definition.NameVi}{(measure == Measure.YearToDate ? " (cộng dồn)" : string.Empty)}{place}, {VietnameseFormat.Period(from)}–{VietnameseFormat.Period(to)}";
         return ChartRenderer.Trend(new TrendChartModel(title, definition.Unit ?? string.Empty, PeriodKey.Range(from, to).Select(VietnameseFormat.Period).ToList(), series, null, null,
             new ChartFooter("Ntm.Analytics, báo cáo của các đơn vị y tế", VietnameseFormat.Period(to)), ZeroBased: !rate, Decimals: rate ? 1 : 0));
     }
@@ -153,9 +153,9 @@ public static class TrendCommand
             p.SourceCode, p.UnitsReported, p.UnitsExpected, p.Numerator, p.Denominator, p.Note,
         }).ToList());
 
-    private static void WriteTable(IAnsiConsole console, string indicator, string measure, IReadOnlyList<TrendPoint> points)
+    private static void WriteTable(IAnsiConsole console, string indicator, Measure measure, IReadOnlyList<TrendPoint> points)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"{Markup.Escape(indicator)} ({(measure == "ytd" ? "cộng dồn" : "trong tháng")})")
+        var table = new Table().Border(TableBorder.Rounded).Title($"{Markup.Escape(indicator)} ({measure.ToVietnamese()})")
             .AddColumn("Đơn vị").AddColumn("Tháng").AddColumn(new TableColumn("Số liệu").RightAligned()).AddColumn(new TableColumn("Tháng trước").RightAligned())
             .AddColumn(new TableColumn("Cùng kỳ").RightAligned()).AddColumn(new TableColumn("So cùng kỳ (%)").RightAligned()).AddColumn(new TableColumn("% KH năm").RightAligned())
             .AddColumn(new TableColumn("Báo cáo").RightAligned());

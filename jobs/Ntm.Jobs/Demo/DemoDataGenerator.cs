@@ -137,7 +137,7 @@ public sealed class DemoDataGenerator(AreaDirectory areas, string provinceCode, 
         rows.Add(Row(" - Lao ngoài phổi", N(tbMonth[2]), N(tbYtd[2])));
         var merges = new[] { "A13:A14", "B13:B14", "C13:D13", "E13:E14" };
         var name = $"TTYT-{district.Code}-{year}-{month:D2}{(suffix is null ? string.Empty : "-" + suffix)}.xlsx";
-        SheetWriter.Write(Path.Combine(folder, name), [new SheetContent("Báo cáo", rows, merges)]);
+        DemoWorkbookWriter.Write(Path.Combine(folder, name), [new SheetContent("Báo cáo", rows, merges)]);
         return name;
     }
 
@@ -165,7 +165,7 @@ public sealed class DemoDataGenerator(AreaDirectory areas, string provinceCode, 
         }
 
         var name = $"DS-XA-{district.Code}-{year}.xlsx";
-        SheetWriter.Write(Path.Combine(folder, name), [new SheetContent("Danh sách", rows, [])]);
+        DemoWorkbookWriter.Write(Path.Combine(folder, name), [new SheetContent("Danh sách", rows, [])]);
         return name;
     }
 
@@ -180,7 +180,7 @@ public sealed class DemoDataGenerator(AreaDirectory areas, string provinceCode, 
             header.Add(null);
             variants.Add("M");
             variants.Add("C");
-            merges.Add($"{SheetWriter.Reference(2 * month - 1, 4)}:{SheetWriter.Reference(2 * month, 4)}");
+            merges.Add($"{Ntm.Reports.Tables.CellReference.Of(2 * month - 1, 4)}:{Ntm.Reports.Tables.CellReference.Of(2 * month, 4)}");
         }
 
         var rows = new List<IReadOnlyList<object?>>
@@ -204,7 +204,7 @@ public sealed class DemoDataGenerator(AreaDirectory areas, string provinceCode, 
         }
 
         var name = $"SXH-{district.Code}-{year}.xlsx";
-        SheetWriter.Write(Path.Combine(folder, name), [new SheetContent("SXH", rows, merges)]);
+        DemoWorkbookWriter.Write(Path.Combine(folder, name), [new SheetContent("SXH", rows, merges)]);
         return name;
     }
 

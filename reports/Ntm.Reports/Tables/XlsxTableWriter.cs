@@ -109,7 +109,7 @@ public static class XlsxTableWriter
             StyleIndex = style == 0 && SpreadsheetText.Neutralize(text) != text ? QuotedTextStyle : style,
         };
 
-    private static string Reference(int column, int row) => SheetWriter.Reference(column, row);
+    private static string Reference(int column, int row) => CellReference.Of(column, row);
 
     private static string SheetName(string title, HashSet<string> used)
     {

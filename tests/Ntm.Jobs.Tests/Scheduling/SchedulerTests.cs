@@ -304,9 +304,3 @@ public sealed class MonthlyJobTests : IDisposable
         Assert.Contains(Path.Combine("monthly", "2023-01-93"), index, StringComparison.Ordinal);
     }
 }
-
-/// <summary>A clock that always says the same time.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-}

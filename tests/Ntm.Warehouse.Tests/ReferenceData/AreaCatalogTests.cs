@@ -24,8 +24,8 @@ public sealed class AreaCatalogTests(ReferenceCatalogs reference)
     public void Counts_per_level_match_the_source_files()
     {
         // Counted straight from the shipped files, not through the loader.
-        var oldLines = File.ReadAllLines(Path.Combine(ReferenceCatalogs.RepoRoot(), "warehouse/Ntm.Warehouse/ReferenceData/data/units_20250301.csv")).Skip(1).ToList();
-        var newLines = File.ReadAllLines(Path.Combine(ReferenceCatalogs.RepoRoot(), "warehouse/Ntm.Warehouse/ReferenceData/data/units_20250701.csv")).Skip(1).ToList();
+        var oldLines = File.ReadAllLines(Path.Combine(Repository.Root(), "warehouse/Ntm.Warehouse/ReferenceData/data/units_20250301.csv")).Skip(1).ToList();
+        var newLines = File.ReadAllLines(Path.Combine(Repository.Root(), "warehouse/Ntm.Warehouse/ReferenceData/data/units_20250701.csv")).Skip(1).ToList();
         int Old(string level) => oldLines.Count(l => l.Split(',')[1] == level);
         int New(string level) => newLines.Count(l => l.Split(',')[5] == level);
         int Count(AreaGeneration g, AreaLevel level) => areas.Areas.Count(a => a.Generation == g && a.Level == level);
@@ -39,7 +39,7 @@ public sealed class AreaCatalogTests(ReferenceCatalogs reference)
     [Fact]
     public void The_shipped_unit_files_are_the_published_files_byte_for_byte()
     {
-        var folder = Path.Combine(ReferenceCatalogs.RepoRoot(), "warehouse/Ntm.Warehouse/ReferenceData/data");
+        var folder = Path.Combine(Repository.Root(), "warehouse/Ntm.Warehouse/ReferenceData/data");
         var digests = File.ReadLines(Path.Combine(folder, "README.md"))
             .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\| `([a-z0-9_]+\.csv)` \| `([0-9a-f]{64})` \|$"))
             .Where(m => m.Success).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);

@@ -24,17 +24,6 @@ public sealed class ReferenceCatalogs
     public CriteriaCatalog Criteria { get; }
 
     public AreaDirectory Directory { get; }
-
-    public static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Ntm.Analytics.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Ntm.Analytics.sln not found above the test binaries.");
-    }
 }
 
 [CollectionDefinition(nameof(ReferenceCatalogs))]

@@ -2,19 +2,22 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Ntm.Reports.Tables;
+namespace Ntm.Jobs.Demo;
 
 /// <summary>A worksheet as rows of cells (string → text, decimal/int/double → number, null → empty) and merged ranges ("A1:B1").</summary>
 public sealed record SheetContent(string Name, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<string> Merges);
 
-/// <summary>Writes plain workbooks (the layouts offices send), for the demo and for tests.</summary>
-public static class SheetWriter
+/// <summary>
+/// Writes the demo's input workbooks as offices lay them out (plain cells and merged titles, no
+/// styles): the files the demo then ingests. The product's own tables go through XlsxTableWriter.
+/// </summary>
+public static class DemoWorkbookWriter
 {
     /// <summary>Writes <paramref name="sheets"/> to <paramref name="path"/>; the same sheets give the same bytes.</summary>
     public static void Write(string path, IReadOnlyList<SheetContent> sheets)
     {
         WritePackage(path, sheets);
-        PackageNormalizer.Normalize(path);
+        Ntm.Reports.Tables.PackageNormalizer.Normalize(path);
     }
 
     private static void WritePackage(string path, IReadOnlyList<SheetContent> sheets)
@@ -33,7 +36,7 @@ public static class SheetWriter
                 var row = new Row { RowIndex = (uint)r + 1 };
                 for (var c = 0; c < sheet.Rows[r].Count; c++)
                 {
-                    var reference = Reference(c, r + 1);
+                    var reference = Ntm.Reports.Tables.CellReference.Of(c, r + 1);
                     switch (sheet.Rows[r][c])
                     {
                         case null:
@@ -61,17 +64,5 @@ public static class SheetWriter
         }
 
         workbookPart.Workbook.Save();
-    }
-
-    /// <summary>The A1 reference of a zero-based column and a one-based row.</summary>
-    public static string Reference(int column, int row)
-    {
-        var name = string.Empty;
-        for (var n = column + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + ((n - 1) % 26)) + name;
-        }
-
-        return name + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
