@@ -71,19 +71,8 @@ public static class FileStore
     /// <summary>Writes the findings, then the file's bytes, into the quarantine at <paramref name="target"/>.</summary>
     public static void Quarantine(byte[]? content, string? source, string target, string originalName, string sha256, IReadOnlyList<Finding> findings)
     {
-        using (var buffer = new MemoryStream())
-        {
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("file", originalName);
-                writer.WriteString("sha256", sha256);
-                FindingJson.WriteArray(writer, "findings", findings, withValues: true);
-                writer.WriteEndObject();
-            }
-
-            WriteAtomically(target + ".findings.json", buffer.ToArray(), "ghi danh sách lỗi vào quarantine");
-        }
+        var record = new QuarantineRecord(originalName, sha256, findings.Select(FindingRecord.Of).ToList());
+        WriteAtomically(target + ".findings.json", JsonSerializer.SerializeToUtf8Bytes(record, EtlJson.Readable.QuarantineRecord), "ghi danh sách lỗi vào quarantine");
 
         if (content is not null)
         {

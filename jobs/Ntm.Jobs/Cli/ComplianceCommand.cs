@@ -75,52 +75,13 @@ public static class ComplianceCommand
     /// <summary>"3/5" when the figure was rolled up from units, else empty.</summary>
     internal static string? Units(ComplianceRow row) => row.UnitsExpected is { } expected ? $"{row.UnitsReported}/{expected}" : null;
 
-    private static void WriteJson(TextWriter output, ComplianceResult result)
-    {
-        ResultWriter.WriteDocument(output, json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("set", result.SetCode);
-            json.WriteNumber("year", result.Year);
-            json.WriteStartArray("rows");
-            foreach (var r in result.Rows)
-            {
-                json.WriteStartObject();
-                json.WriteString("area_code", r.AreaCode);
-                json.WriteString("area_name", r.AreaName);
-                json.WriteString("criterion", r.Criterion);
-                json.WriteString("indicator", r.Indicator);
-                json.WritePropertyName("value");
-                ResultWriter.WriteJsonValue(json, r.Value);
-                json.WriteString("value_source", r.ValueSource);
-                json.WritePropertyName("units_reported");
-                ResultWriter.WriteJsonValue(json, r.UnitsReported);
-                json.WritePropertyName("units_expected");
-                ResultWriter.WriteJsonValue(json, r.UnitsExpected);
-                json.WriteString("comparator", r.Comparator);
-                json.WritePropertyName("threshold");
-                ResultWriter.WriteJsonValue(json, r.Threshold);
-                json.WriteString("status", r.StatusCode);
-                json.WriteString("status_vi", r.StatusVi);
-                json.WriteString("note", r.Note);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("areas");
-            foreach (var a in result.Areas)
-            {
-                json.WriteStartObject();
-                json.WriteString("area_code", a.AreaCode);
-                json.WriteString("area_name", a.AreaName);
-                json.WriteString("status", a.Status.ToCode());
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
-    }
+    private static void WriteJson(TextWriter output, ComplianceResult result) =>
+        Json.CliJson.Write(output, new Json.ComplianceDocument(
+            result.SetCode,
+            result.Year,
+            result.Rows.Select(r => new Json.ComplianceRowDocument(r.AreaCode, r.AreaName, r.Criterion, r.Indicator, r.Value, r.ValueSource, r.UnitsReported, r.UnitsExpected,
+                r.Comparator, r.Threshold, r.StatusCode, r.StatusVi, r.Note)).ToList(),
+            result.Areas.Select(a => new Json.ComplianceAreaDocument(a.AreaCode, a.AreaName, a.Status.ToCode())).ToList()), Json.CliJson.Readable.ComplianceDocument);
 
     private static void WriteTable(IAnsiConsole console, ComplianceResult result)
     {

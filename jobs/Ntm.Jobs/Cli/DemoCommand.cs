@@ -77,7 +77,7 @@ public static class DemoCommand
         console.MarkupLine($"Báo cáo năm {year}: [bold]{Markup.Escape(index)}[/]");
         if (context.Json)
         {
-            context.Out.WriteLine($"{{\"report\": \"{System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(index)}\"}}");
+            Json.CliJson.Write(context.Out, new Json.ReportDocument(index), Json.CliJson.Readable.ReportDocument);
         }
 
         return (int)ExitCode.Ok;

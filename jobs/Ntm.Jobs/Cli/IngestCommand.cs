@@ -199,76 +199,8 @@ public static class IngestCommand
         _ => $"{items[0]} … {items[^1]} ({items.Count})",
     };
 
-    private static void WriteJson(TextWriter output, List<IngestFileResult> results)
-    {
-        ResultWriter.WriteDocument(output, json =>
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("files");
-            foreach (var r in results)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", r.File);
-                json.WriteString("status", r.Outcome.ToCode());
-                if (r.Supersedes.Count == 0)
-                {
-                    json.WriteNull("supersedes");
-                }
-                else if (r.Supersedes.Count == 1)
-                {
-                    json.WriteNumber("supersedes", r.Supersedes[0]);
-                }
-                else
-                {
-                    json.WriteStartArray("supersedes");
-                    r.Supersedes.ToList().ForEach(json.WriteNumberValue);
-                    json.WriteEndArray();
-                }
-
-                if (r.SubmissionId is { } id)
-                {
-                    json.WriteNumber("submission_id", id);
-                }
-                else
-                {
-                    json.WriteNull("submission_id");
-                }
-
-                json.WriteString("template", r.Template);
-                WriteOneOrMany(json, "period", r.Periods);
-                WriteOneOrMany(json, "area_code", r.AreaCodes);
-                json.WriteNumber("values", r.Values);
-                json.WriteNumber("errors", r.Errors);
-                json.WriteNumber("warnings", r.Warnings);
-                Ntm.Etl.Validation.FindingJson.WriteArray(json, "findings", r.Findings);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
-    }
-
-    /// <summary>One value as a string, several as a list (a yearbook covers many periods and areas), none as null.</summary>
-    private static void WriteOneOrMany(Utf8JsonWriter json, string name, IReadOnlyList<string> items)
-    {
-        switch (items.Count)
-        {
-            case 0:
-                json.WriteNull(name);
-                break;
-            case 1:
-                json.WriteString(name, items[0]);
-                break;
-            default:
-                json.WriteStartArray(name);
-                foreach (var item in items)
-                {
-                    json.WriteStringValue(item);
-                }
-
-                json.WriteEndArray();
-                break;
-        }
-    }
+    private static void WriteJson(TextWriter output, List<IngestFileResult> results) =>
+        Json.CliJson.Write(output, new Json.IngestDocument(results.Select(r => new Json.IngestFileDocument(
+            r.File, r.Outcome.ToCode(), r.Supersedes, r.SubmissionId, r.Template, r.Periods, r.AreaCodes, r.Values, r.Errors, r.Warnings,
+            r.Findings.Select(Ntm.Etl.Validation.FindingRecord.Of).ToList())).ToList()), Json.CliJson.Readable.IngestDocument);
 }

@@ -21,37 +21,15 @@ public static class InitCommand
         var result = new WarehouseInitializer(context.Clock).Initialize(context.Home);
         if (context.Json)
         {
-            ResultWriter.WriteDocument(context.Out, json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("home", context.Home.Root);
-                json.WriteString("warehouse", context.Home.WarehouseFile);
-                json.WriteNumber("schema_version", result.SchemaVersion);
-                json.WriteStartArray("migrations_applied");
-                foreach (var migration in result.MigrationsApplied)
-                {
-                    json.WriteStringValue($"{migration.Version:D4}_{migration.Name}");
-                }
-
-                json.WriteEndArray();
-                json.WriteBoolean("reference_data_loaded", result.ReferenceData.Loaded);
-                json.WriteString("reference_data_checksum", result.ReferenceData.Checksum);
-                json.WriteStartObject("reference_rows");
-                foreach (var (table, rows) in result.ReferenceData.Rows.OrderBy(r => r.Key, StringComparer.Ordinal))
-                {
-                    json.WriteNumber(table, rows);
-                }
-
-                json.WriteEndObject();
-                json.WriteStartArray("notes");
-                foreach (var note in result.ReferenceData.Notes)
-                {
-                    json.WriteStringValue(note);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            });
+            Json.CliJson.Write(context.Out, new Json.InitDocument(
+                context.Home.Root,
+                context.Home.WarehouseFile,
+                result.SchemaVersion,
+                result.MigrationsApplied.Select(m => $"{m.Version:D4}_{m.Name}").ToList(),
+                result.ReferenceData.Loaded,
+                result.ReferenceData.Checksum,
+                new SortedDictionary<string, long>(result.ReferenceData.Rows.ToDictionary(r => r.Key, r => (long)r.Value), StringComparer.Ordinal),
+                result.ReferenceData.Notes.ToList()), Json.CliJson.Readable.InitDocument);
             return (int)ExitCode.Ok;
         }
 

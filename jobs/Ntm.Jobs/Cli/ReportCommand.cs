@@ -37,7 +37,7 @@ public static class ReportCommand
         var index = context.Console.Status().Start("Đang lập báo cáo…", _ => Write(context, year, areaText, output));
         if (context.Json)
         {
-            context.Out.WriteLine($"{{\"report\": \"{System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(index)}\"}}");
+            Json.CliJson.Write(context.Out, new Json.ReportDocument(index), Json.CliJson.Readable.ReportDocument);
         }
         else
         {

@@ -133,20 +133,8 @@ public static class ResultWriter
         output.WriteLine();
     }
 
-    /// <summary>Writes one JSON document built by <paramref name="write"/> to <paramref name="output"/>.</summary>
-    public static void WriteDocument(TextWriter output, Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
-        {
-            write(json);
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
-    }
-
     /// <summary>Writes one value as JSON: numbers as numbers, dates as ISO 8601 text.</summary>
-    public static void WriteJsonValue(Utf8JsonWriter json, object? value)
+    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
     {
         switch (value)
         {

@@ -106,69 +106,16 @@ public static class TemplateCommand
         return (int)ExitCode.Ok;
     }
 
-    private static void WriteJson(TextWriter output, string file, string? template, double? score, ExtractionResult result)
-    {
-        ResultWriter.WriteDocument(output, json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("file", Path.GetFileName(file));
-            json.WriteString("template", template);
-            if (score is { } s)
-            {
-                json.WriteNumber("score", s);
-            }
-
-            json.WriteString("period", result.Period?.Text);
-            json.WriteString("reporting_area", result.ReportingArea?.Code);
-            json.WriteStartArray("sections");
-            result.Sections.ForEach(json.WriteStringValue);
-            json.WriteEndArray();
-            json.WriteStartArray("values");
-            foreach (var v in result.Values)
-            {
-                json.WriteStartObject();
-                json.WriteString("sheet", v.Sheet);
-                json.WriteString("cell", v.Cell);
-                json.WriteString("text", v.Text);
-                json.WriteString("area_code", v.Area.Code);
-                json.WriteString("period", v.Period.ToString());
-                json.WriteString("indicator_code", v.IndicatorCode);
-                json.WriteString("measure", v.Measure.ToCode());
-                json.WriteNumber("value", v.Value);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("targets");
-            foreach (var t in result.Targets)
-            {
-                json.WriteStartObject();
-                json.WriteString("sheet", t.Sheet);
-                json.WriteString("cell", t.Cell);
-                json.WriteString("text", t.Text);
-                json.WriteString("area_code", t.Area.Code);
-                json.WriteNumber("year", t.Year);
-                json.WriteString("indicator_code", t.IndicatorCode);
-                json.WriteString("comparator", t.Comparator);
-                json.WriteNumber("value", t.Value);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("ignored");
-            foreach (var i in result.Ignored)
-            {
-                json.WriteStartObject();
-                json.WriteString("sheet", i.Sheet);
-                json.WriteString("where", i.Where);
-                json.WriteString("text", i.Text);
-                json.WriteString("reason", i.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            Ntm.Etl.Validation.FindingJson.WriteArray(json, "findings", result.Findings);
-            json.WriteEndObject();
-        });
-    }
+    private static void WriteJson(TextWriter output, string file, string? template, double? score, ExtractionResult result) =>
+        Json.CliJson.Write(output, new Json.TemplateDocument(
+            Path.GetFileName(file),
+            template,
+            score,
+            result.Period?.Text,
+            result.ReportingArea?.Code,
+            result.Sections.ToList(),
+            result.Values.Select(v => new Json.TemplateValueDocument(v.Sheet, v.Cell, v.Text, v.Area.Code, v.Period.ToString(), v.IndicatorCode, v.Measure.ToCode(), v.Value)).ToList(),
+            result.Targets.Select(t => new Json.TemplateTargetDocument(t.Sheet, t.Cell, t.Text, t.Area.Code, t.Year, t.IndicatorCode, t.Comparator, t.Value)).ToList(),
+            result.Ignored.Select(i => new Json.TemplateIgnoredDocument(i.Sheet, i.Where, i.Text, i.Reason)).ToList(),
+            result.Findings.Select(Ntm.Etl.Validation.FindingRecord.Of).ToList()), Json.CliJson.Readable.TemplateDocument);
 }

@@ -18,7 +18,7 @@ public sealed class DemoAndReportTests : IDisposable
         var home = directory.File("home");
         var result = CliRunner.InProcess("--home", home, "demo", "--years", "2", "--json");
         Assert.True(result.ExitCode == 0, result.Error + result.Out);
-        var index = JsonDocument.Parse(result.Out[result.Out.IndexOf("{\"report\"", StringComparison.Ordinal)..]).RootElement.GetProperty("report").GetString()!;
+        var index = JsonDocument.Parse(result.Out[result.Out.LastIndexOf("{\n", StringComparison.Ordinal)..]).RootElement.GetProperty("report").GetString()!;
 
         using (var connection = new WarehouseDatabase(Path.Combine(home, "warehouse.duckdb")).OpenReadOnly())
         {
