@@ -1,8 +1,8 @@
-using Ntm.Domain.Periods;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
+using Ntm.Domain.Periods;
 
 namespace Ntm.Bench;
 

@@ -1,12 +1,12 @@
-using Ntm.Domain.Statuses;
 using System.Diagnostics;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ExcelDataReader;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Statuses;
 using Ntm.Etl.Ingestion;
 using Ntm.Warehouse;
-using Ntm.Domain.Areas;
 using Ntm.Warehouse.ReferenceData;
 
 namespace Ntm.Bench;

@@ -1,8 +1,8 @@
-using Ntm.Domain.Periods;
 using System.Diagnostics;
 using Dapper;
-using Ntm.Warehouse;
 using Ntm.Domain.Areas;
+using Ntm.Domain.Periods;
+using Ntm.Warehouse;
 using Ntm.Warehouse.ReferenceData;
 
 namespace Ntm.Bench;

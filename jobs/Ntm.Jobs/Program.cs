@@ -9,7 +9,10 @@ var output = Console.IsOutputRedirected
     : Console.Out;
 try
 {
+    // The composition root: the one place the system clock is taken; everything else is given it.
+#pragma warning disable RS0030
     return await new NtmApp(output, Console.Error, TimeProvider.System).RunAsync(args);
+#pragma warning restore RS0030
 }
 finally
 {

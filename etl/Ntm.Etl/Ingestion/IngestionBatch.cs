@@ -93,16 +93,17 @@ public sealed record IngestionBatch(IReadOnlyList<SubmittedFile> Files, IReadOnl
     /// waits once until they would have settled and looks again: a file still changing then is
     /// left for the next run.
     /// </summary>
-    public static IngestionBatch PlanWhenSettled(IReadOnlyList<string> paths, string inbox, TimeSpan settle, CancellationToken cancellation = default)
+    public static IngestionBatch PlanWhenSettled(IReadOnlyList<string> paths, string inbox, TimeSpan settle, TimeProvider clock, CancellationToken cancellation = default)
     {
-        var batch = Plan(paths, inbox, settle, DateTime.UtcNow);
+        // File times are the file system's; the clock compared with them is the product's clock, the system's in production.
+        var batch = Plan(paths, inbox, settle, clock.GetUtcNow().UtcDateTime);
         if (settle <= TimeSpan.Zero || batch.NotTaken.All(n => n.Findings[0].Rule != "not_settled"))
         {
             return batch;
         }
 
         cancellation.WaitHandle.WaitOne(settle);
-        return Plan(paths, inbox, settle, DateTime.UtcNow);
+        return Plan(paths, inbox, settle, clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>Office's owner and temporary files, system files, hidden files and the product's own temporary files.</summary>

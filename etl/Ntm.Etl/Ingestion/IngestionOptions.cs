@@ -1,5 +1,5 @@
-using Ntm.Etl.Parsing;
 using Ntm.Domain.Areas;
+using Ntm.Etl.Parsing;
 
 namespace Ntm.Etl.Ingestion;
 

@@ -1,7 +1,7 @@
-using Ntm.Domain.Measures;
-using Ntm.Domain.Errors;
 using DuckDB.NET.Data;
 using Ntm.Domain.Areas;
+using Ntm.Domain.Errors;
+using Ntm.Domain.Measures;
 using Ntm.Domain.Periods;
 using Ntm.Domain.Statuses;
 using Ntm.Etl.Parsing;

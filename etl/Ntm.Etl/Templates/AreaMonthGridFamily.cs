@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Text;
 using Ntm.Etl.Parsing;
 using Ntm.Etl.Reading;
 using Ntm.Etl.Validation;
-using Ntm.Domain.Areas;
-using Ntm.Domain.Text;
 
 namespace Ntm.Etl.Templates;
 

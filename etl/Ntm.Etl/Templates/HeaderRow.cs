@@ -1,5 +1,5 @@
-using Ntm.Etl.Reading;
 using Ntm.Domain.Text;
+using Ntm.Etl.Reading;
 
 namespace Ntm.Etl.Templates;
 

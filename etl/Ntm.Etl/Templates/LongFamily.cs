@@ -1,9 +1,9 @@
 using System.Globalization;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Text;
 using Ntm.Etl.Parsing;
 using Ntm.Etl.Reading;
 using Ntm.Etl.Validation;
-using Ntm.Domain.Areas;
-using Ntm.Domain.Text;
 
 namespace Ntm.Etl.Templates;
 

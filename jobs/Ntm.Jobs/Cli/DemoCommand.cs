@@ -1,9 +1,9 @@
-using Ntm.Domain.Statuses;
 using System.CommandLine;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Statuses;
 using Ntm.Etl.Ingestion;
 using Ntm.Jobs.Demo;
 using Ntm.Warehouse;
-using Ntm.Domain.Areas;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;
@@ -54,7 +54,7 @@ public static class DemoCommand
                     File.Move(Path.Combine(staging, file.Name), Path.Combine(context.Home.Inbox, file.Name), overwrite: true);
                 }
 
-                var inbox = IngestionBatch.Plan([], context.Home.Inbox, TimeSpan.Zero, DateTime.UtcNow);
+                var inbox = IngestionBatch.Plan([], context.Home.Inbox, TimeSpan.Zero, context.Clock.GetUtcNow().UtcDateTime);
                 console.Progress().Start(progress =>
                 {
                     var task = progress.AddTask($"Nạp đợt {batch.Key}", maxValue: inbox.Files.Count);

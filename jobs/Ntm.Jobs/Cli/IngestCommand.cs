@@ -92,7 +92,7 @@ public static class IngestCommand
             else
             {
                 var settle = TimeSpan.FromSeconds(ScheduleSettings.Load(context.Home).InboxSettleSeconds);
-                var batch = IngestionBatch.PlanWhenSettled(paths, context.Home.Inbox, settle, stop.Token);
+                var batch = IngestionBatch.PlanWhenSettled(paths, context.Home.Inbox, settle, context.Clock, stop.Token);
                 if (context.Json || batch.Files.Count < 2 || !context.Console.Profile.Capabilities.Interactive)
                 {
                     results.AddRange(service.Ingest(batch, options, cancellation: stop.Token));

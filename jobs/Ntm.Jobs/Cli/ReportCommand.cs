@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Ntm.Reports.Pack;
 using Ntm.Domain.Areas;
+using Ntm.Reports.Pack;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;

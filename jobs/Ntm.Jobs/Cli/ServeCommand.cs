@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Ntm.Domain.Statuses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Ntm.Domain.Statuses;
 using Ntm.Jobs.Scheduling;
 using Ntm.Warehouse;
 using Quartz;

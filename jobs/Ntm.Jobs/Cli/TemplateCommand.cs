@@ -1,6 +1,6 @@
-using Ntm.Domain.Measures;
 using System.CommandLine;
 using System.Text.Json;
+using Ntm.Domain.Measures;
 using Ntm.Etl.Ingestion;
 using Ntm.Etl.Templates;
 using Spectre.Console;

@@ -4,8 +4,8 @@ using Ntm.Domain.Areas;
 using Ntm.Domain.Measures;
 using Ntm.Domain.Periods;
 using Ntm.Domain.Rollups;
-using Ntm.Warehouse.Queries;
 using Ntm.Reports.Charts;
+using Ntm.Warehouse.Queries;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Ntm.Reports.Tables;
 using Ntm.Domain.Areas;
+using Ntm.Reports.Tables;
 
 namespace Ntm.Jobs.Demo;
 

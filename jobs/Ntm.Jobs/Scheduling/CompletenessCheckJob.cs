@@ -1,10 +1,10 @@
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Ntm.Domain.Periods;
 using Ntm.Domain.Statuses;
 using Ntm.Reports.Tables;
 using Ntm.Warehouse;
 using Ntm.Warehouse.Queries;
-using DuckDB.NET.Data;
 
 namespace Ntm.Jobs.Scheduling;
 

@@ -1,8 +1,8 @@
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Ntm.Domain.Statuses;
 using Ntm.Etl.Ingestion;
 using Ntm.Warehouse;
-using DuckDB.NET.Data;
 
 namespace Ntm.Jobs.Scheduling;
 
@@ -18,7 +18,7 @@ public sealed class IngestInboxJob(WarehouseHome home, TimeProvider clock, Sched
     {
         Home.EnsureFolders();
         var service = new IngestionService(connection, Home, Clock);
-        var batch = IngestionBatch.Plan([], Home.Inbox, TimeSpan.FromSeconds(Settings.InboxSettleSeconds), DateTime.UtcNow);
+        var batch = IngestionBatch.Plan([], Home.Inbox, TimeSpan.FromSeconds(Settings.InboxSettleSeconds), Clock.GetUtcNow().UtcDateTime);
         var results = service.Ingest(batch, new IngestionOptions(), cancellation: cancellation);
         var rejected = results.Count(r => r.Outcome == IngestOutcome.Rejected);
         var message = $"{results.Count(r => r.Outcome == IngestOutcome.Accepted)} nhận, {results.Count(r => r.Outcome == IngestOutcome.Duplicate)} trùng, {rejected} từ chối"

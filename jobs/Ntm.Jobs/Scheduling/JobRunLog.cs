@@ -1,8 +1,8 @@
 using Dapper;
-using Ntm.Domain.Statuses;
-using Microsoft.Data.Sqlite;
-using Ntm.Warehouse;
 using DuckDB.NET.Data;
+using Microsoft.Data.Sqlite;
+using Ntm.Domain.Statuses;
+using Ntm.Warehouse;
 
 namespace Ntm.Jobs.Scheduling;
 

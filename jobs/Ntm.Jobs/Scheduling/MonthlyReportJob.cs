@@ -1,8 +1,8 @@
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Ntm.Domain.Statuses;
 using Ntm.Reports.Pack;
 using Ntm.Warehouse;
-using DuckDB.NET.Data;
 
 namespace Ntm.Jobs.Scheduling;
 

@@ -1,8 +1,8 @@
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Ntm.Domain.Periods;
 using Ntm.Domain.Statuses;
 using Ntm.Warehouse;
-using DuckDB.NET.Data;
 using Quartz;
 
 namespace Ntm.Jobs.Scheduling;

@@ -1,11 +1,11 @@
 using System.Data.Common;
-using Ntm.Reports.Charts;
-using Ntm.Reports.Tables;
 using Ntm.Domain.Areas;
 using Ntm.Domain.Measures;
 using Ntm.Domain.Periods;
 using Ntm.Domain.Rollups;
 using Ntm.Domain.Statuses;
+using Ntm.Reports.Charts;
+using Ntm.Reports.Tables;
 using Ntm.Warehouse.Queries;
 using Ntm.Warehouse.ReferenceData;
 

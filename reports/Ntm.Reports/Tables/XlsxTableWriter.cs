@@ -131,7 +131,8 @@ public static class XlsxTableWriter
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            Solid("FFE8EAF6"), Solid("FF2E7D32"), Solid("FFC62828"), Solid("FFBDBDBD")) { Count = 6 },
+            Solid("FFE8EAF6"), Solid("FF2E7D32"), Solid("FFC62828"), Solid("FFBDBDBD"))
+        { Count = 6 },
         new Borders(new Border()) { Count = 1 },
         new CellFormats(
             new CellFormat(),
@@ -141,7 +142,8 @@ public static class XlsxTableWriter
             new CellFormat { FontId = 2, FillId = 3, ApplyFont = true, ApplyFill = true },
             new CellFormat { FontId = 2, FillId = 4, ApplyFont = true, ApplyFill = true },
             new CellFormat { FillId = 5, ApplyFill = true },
-            new CellFormat { QuotePrefix = true }) { Count = 8 });
+            new CellFormat { QuotePrefix = true })
+        { Count = 8 });
 
     private static Fill Solid(string argb) => new(new PatternFill(new ForegroundColor { Rgb = argb }) { PatternType = PatternValues.Solid });
 }

@@ -1,9 +1,9 @@
-using Ntm.Domain.Statuses;
 using System.Globalization;
 using Dapper;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Statuses;
 using Ntm.Etl.Ingestion;
 using Ntm.Warehouse;
-using Ntm.Domain.Areas;
 
 namespace Ntm.Etl.Tests.Ingestion;
 

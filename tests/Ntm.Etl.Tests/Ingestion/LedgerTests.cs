@@ -1,6 +1,6 @@
-using Ntm.Domain.Statuses;
 using System.Text.Json;
 using Dapper;
+using Ntm.Domain.Statuses;
 using Ntm.Etl.Ingestion;
 using Ntm.Etl.Validation;
 using Ntm.Warehouse;

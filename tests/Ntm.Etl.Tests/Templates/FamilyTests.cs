@@ -1,9 +1,9 @@
+using DuckDB.NET.Data;
 using Ntm.Domain.Measures;
 using Ntm.Etl.Ingestion;
 using Ntm.Etl.Templates;
 using Ntm.Etl.Validation;
 using Ntm.Warehouse;
-using DuckDB.NET.Data;
 
 namespace Ntm.Etl.Tests.Templates;
 

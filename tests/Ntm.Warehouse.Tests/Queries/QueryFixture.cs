@@ -1,6 +1,6 @@
 using Dapper;
-using Ntm.Domain.Areas;
 using DuckDB.NET.Data;
+using Ntm.Domain.Areas;
 
 namespace Ntm.Warehouse.Tests.Queries;
 

@@ -1,7 +1,7 @@
-using Ntm.Domain.Measures;
-using Ntm.Domain.Periods;
 using Dapper;
 using DuckDB.NET.Data;
+using Ntm.Domain.Measures;
+using Ntm.Domain.Periods;
 
 namespace Ntm.Warehouse.Ledger;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Dapper;
-using Ntm.Domain.Areas;
 using DuckDB.NET.Data;
+using Ntm.Domain.Areas;
 using Ntm.Domain.Text;
 
 namespace Ntm.Warehouse.ReferenceData;
