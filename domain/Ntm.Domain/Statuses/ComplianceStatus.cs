@@ -19,6 +19,9 @@ public enum ComplianceStatus
 /// <summary>Codes and Vietnamese words of <see cref="ComplianceStatus"/>.</summary>
 public static class ComplianceStatuses
 {
+    /// <summary>Every status, in the order a legend lists them.</summary>
+    public static IReadOnlyList<ComplianceStatus> All { get; } = [ComplianceStatus.Met, ComplianceStatus.NotMet, ComplianceStatus.NoData, ComplianceStatus.NoThreshold];
+
     /// <summary>dat, khong_dat, chua_co_so_lieu, chua_co_nguong (JSON and CSV).</summary>
     public static string ToCode(this ComplianceStatus status) => status switch
     {

@@ -15,53 +15,78 @@ public static class ComplianceCommand
     /// <summary>Builds the verb.</summary>
     public static Command Create(Func<ParseResult, CliContext> context)
     {
-        var set = new Option<string>("--set") { Description = "Mã bộ tiêu chí (vd. NTM-NC-2021-2025).", Required = true };
+        var set = new Option<string>("--set") { Description = "Mã bộ tiêu chí (xem ntm criteria), vd. NTM-2021-2025.", Required = true };
         var year = new Option<int>("--year") { Description = "Năm đánh giá.", Required = true };
-        var area = new Option<string?>("--area") { Description = "Đơn vị (mã hoặc tên)." };
-        var level = new Option<string?>("--level") { Description = "commune | district | province: các đơn vị cấp này (thuộc --area nếu có)." };
+        var area = new Option<string?>("--area") { Description = "Đơn vị (mã hoặc tên): đánh giá các đơn vị bộ tiêu chí áp dụng thuộc đơn vị này. Mặc định: các tỉnh có số liệu năm đó." };
+        var all = new Option<bool>("--all") { Description = "Cả nước: mọi đơn vị bộ tiêu chí áp dụng." };
+        var level = new Option<string?>("--level") { Description = "commune | district | province: chỉ các đơn vị cấp này." };
         level.AcceptOnlyFromAmong("commune", "district", "province");
         var format = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
-        var xlsx = new Option<string?>("--xlsx") { Description = "Ghi bảng .xlsx (Đạt/Không đạt tô màu) vào tệp này." };
-        var command = new Command("compliance", "Đánh giá Đạt / Không đạt theo bộ tiêu chí. Criteria compliance.") { set, year, area, level, format, xlsx };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(set)!, parse.GetValue(year), parse.GetValue(area), parse.GetValue(level), parse.GetValue(format)!, parse.GetValue(xlsx)));
+        var xlsx = new Option<string?>("--xlsx") { Description = "Ghi bảng .xlsx (bảng ngang theo huyện, tô màu; trang chi tiết) vào tệp này." };
+        var command = new Command("compliance", "Đánh giá Đạt / Không đạt theo bộ tiêu chí. Criteria compliance.") { set, year, area, all, level, format, xlsx };
+        command.SetAction(parse => Run(context(parse), parse.GetValue(set)!, parse.GetValue(year), parse.GetValue(area), parse.GetValue(all), parse.GetValue(level), parse.GetValue(format)!, parse.GetValue(xlsx)));
         return command;
     }
 
-    private static int Run(CliContext context, string setCode, int year, string? areaText, string? levelText, string format, string? xlsx)
+    private static int Run(CliContext context, string setCode, int year, string? areaText, bool all, string? levelText, string format, string? xlsx)
     {
-        if (areaText is null && levelText is null)
+        if (all && areaText is not null)
         {
-            throw new UsageException("Cần --area hoặc --level (hoặc cả hai).");
+            throw new UsageException("--all (cả nước) và --area không dùng cùng nhau.");
         }
 
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
-        var asOf = new DateOnly(year, 6, 30) < AreaGeneration.From2025.ValidFrom ? new DateOnly(year, 6, 30) : new DateOnly(year, 12, 31);
-        var parent = areaText is null ? null : TrendCommand.FindArea(directory, areaText, asOf);
-        IReadOnlyList<AreaRecord> areas = levelText is null
-            ? [parent!]
-            : directory.Areas.Where(a => a.Level == AreaLevels.Parse(levelText) && a.IsValidOn(asOf)
-                    && (parent is null || a.ParentId == parent.AreaId || (parent.Level == AreaLevel.Province && a.ProvinceCode == parent.Code && a.Generation == parent.Generation)))
-                .OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
-
         var catalog = CriteriaQuery.Load(connection);
-        var result = new ComplianceQuery(connection, catalog).Evaluate(setCode, year, areas);
+        var query = new ComplianceQuery(connection, catalog);
+        var set = query.Set(setCode, year);
+        var asOf = new DateOnly(year, 6, 30) < AreaGeneration.From2025.ValidFrom ? new DateOnly(year, 6, 30) : new DateOnly(year, 12, 31);
+        var generation = AreaGeneration.At(asOf);
+        List<AreaRecord> roots;
+        if (areaText is not null)
+        {
+            roots = [TrendCommand.FindArea(directory, areaText, asOf)];
+        }
+        else if (all)
+        {
+            roots = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation).ToList();
+        }
+        else
+        {
+            // The provinces that have figures that year: the question a provincial office asks.
+            var provinces = new CoverageQuery(connection).Provinces(new Ntm.Domain.Periods.PeriodKey(year, 1), new Ntm.Domain.Periods.PeriodKey(year, 12)).ToHashSet(StringComparer.Ordinal);
+            roots = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation && provinces.Contains(a.Code)).ToList();
+            if (roots.Count == 0)
+            {
+                throw new UsageException($"Chưa có số liệu năm {year}; chỉ định --area hoặc --all.");
+            }
+        }
 
+        var areas = ComplianceQuery.Judged(set, roots, directory)
+            .Where(a => levelText is null || a.Level == AreaLevels.Parse(levelText)).ToList();
+        if (areas.Count == 0)
+        {
+            throw new UsageException($"{set.SetCode} đánh giá {set.UnitWord}; không có {set.UnitWord} nào thuộc {string.Join(", ", roots.Select(r => r.FullName))}{(levelText is null ? string.Empty : $" ở cấp {levelText}")}.");
+        }
+
+        var result = query.Evaluate(setCode, year, areas);
         if (xlsx is not null)
         {
-            Ntm.Reports.Tables.XlsxTableWriter.Write(xlsx, [new Ntm.Reports.Tables.TableData($"{result.SetCode} {result.Year}",
-                [new("Mã đơn vị"), new("Đơn vị"), new("Tiêu chí"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Nguồn giá trị"), new("Đơn vị có số liệu"), new("So sánh"), new("Ngưỡng", Ntm.Reports.Tables.ColumnKind.Rate),
+            var wide = Ntm.Reports.Tables.ComplianceLayout.Wide(result, directory, "Ntm.Analytics, báo cáo của các đơn vị y tế");
+            var detail = new Ntm.Reports.Tables.TableData($"Chi tiết {result.SetCode} {result.Year}",
+                [new("Mã đơn vị"), new("Đơn vị"), new("Tiêu chí"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Nguồn giá trị"), new("Đơn vị có số liệu"), new("Ngưỡng"),
                  new("Đánh giá", Ntm.Reports.Tables.ColumnKind.Status), new("Ghi chú")],
-                result.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, $"{r.Criterion} {r.CriterionName}", r.Value, r.Source?.ToVietnamese(), Units(r), r.Comparator, r.Threshold, r.StatusVi, r.Note]).ToList(),
-                "So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân.")]);
+                result.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, $"{r.Criterion} {r.CriterionName}", r.Value, r.Source?.ToVietnamese(), Units(r), r.ThresholdText, r.StatusVi, r.Note]).ToList(),
+                "So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân.");
+            Ntm.Reports.Tables.XlsxTableWriter.Write(xlsx, [wide, detail]);
         }
 
         switch (context.Json ? "json" : format)
         {
             case "json": WriteJson(context.Out, result); break;
             case "csv": ResultWriter.WriteCsv(context.Out, ToTable(result)); break;
-            default: WriteTable(context.Console, result); break;
+            default: WriteTable(context.Console, result, directory); break;
         }
 
         return (int)ExitCode.Ok;
@@ -83,29 +108,42 @@ public static class ComplianceCommand
                 r.Comparator, r.Threshold, r.StatusCode, r.StatusVi, r.Note)).ToList(),
             result.Areas.Select(a => new Json.ComplianceAreaDocument(a.AreaCode, a.AreaName, a.Status.ToCode())).ToList()), Json.CliJson.Readable.ComplianceDocument);
 
-    private static void WriteTable(IAnsiConsole console, ComplianceResult result)
+    /// <summary>The wide table on the terminal: a row per unit under its district, a column per criterion, the verdict; then the headline.</summary>
+    private static void WriteTable(IAnsiConsole console, ComplianceResult result, AreaDirectory directory)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"{Markup.Escape(result.SetName)} — năm {result.Year}")
-            .AddColumn("Đơn vị").AddColumn("Tiêu chí").AddColumn(new TableColumn("Giá trị").RightAligned()).AddColumn("Ngưỡng").AddColumn("Đánh giá").AddColumn("Ghi chú");
-        foreach (var r in result.Rows)
+        var wide = Ntm.Reports.Tables.ComplianceLayout.Wide(result, directory);
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(wide.Title));
+        foreach (var column in wide.Columns)
         {
-            var colour = r.Status switch { ComplianceStatus.Met => "green", ComplianceStatus.NotMet => "red", _ => "grey" };
-            table.AddRow(Markup.Escape(r.AreaName), Markup.Escape($"{r.Criterion} {r.CriterionName}"),
-                TrendCommand.Format(r.Value) + r.Source switch
-                {
-                    FigureSource.Reported => " (báo cáo)",
-                    _ when r.UnitsExpected is not null => $" ({Units(r)})",
-                    _ => string.Empty,
-                },
-                Markup.Escape($"{r.Comparator} {TrendCommand.Format(r.Threshold)}"), $"[{colour}]{r.StatusVi}[/]", Markup.Escape(r.Note ?? string.Empty));
+            table.AddColumn(column.Kind == Ntm.Reports.Tables.ColumnKind.Rate ? new TableColumn(Markup.Escape(column.Header)).RightAligned() : new TableColumn(Markup.Escape(column.Header)));
+        }
+
+        foreach (var row in wide.Rows)
+        {
+            if (Ntm.Reports.Tables.TableData.IsHeading(row))
+            {
+                table.AddRow(new[] { $"[bold]{Markup.Escape(row[0]!.ToString()!)}[/]" }.Concat(Enumerable.Repeat(string.Empty, wide.Columns.Count - 1)).ToArray());
+                continue;
+            }
+
+            table.AddRow(row.Select(value => value switch
+            {
+                Ntm.Reports.Tables.StatusValue judged => $"[{Colour(judged.Status)}]{Markup.Escape(judged.Text)}[/]",
+                string text when ComplianceStatuses.All.FirstOrDefault(s => s.ToVietnamese() == text, (ComplianceStatus)(-1)) is var status && Enum.IsDefined(status) => $"[{Colour(status)}]{Markup.Escape(text)}[/]",
+                _ => Markup.Escape(value?.ToString() ?? string.Empty),
+            }).ToArray());
         }
 
         console.Write(table);
-        foreach (var area in result.Areas)
-        {
-            console.MarkupLine($"{Markup.Escape(area.AreaName)}: [bold]{area.StatusVi}[/]");
-        }
-
-        console.MarkupLine("[dim]So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân. \"(báo cáo)\": tỷ lệ do đơn vị ghi, không tính được từ tử số/mẫu số.[/]");
+        console.MarkupLine(Markup.Escape(result.Headline()));
+        console.MarkupLine($"[dim]{Markup.Escape(wide.Note ?? string.Empty)} Chi tiết từng ô: --format csv, --xlsx.[/]");
     }
+
+    private static string Colour(ComplianceStatus status) => status switch
+    {
+        ComplianceStatus.Met => "green",
+        ComplianceStatus.NotMet => "red",
+        ComplianceStatus.NoThreshold => "yellow",
+        _ => "grey",
+    };
 }

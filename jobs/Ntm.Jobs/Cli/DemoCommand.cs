@@ -29,11 +29,11 @@ public static class DemoCommand
     private static int Run(CliContext context, string provinceCode, int fromYear, int years)
     {
         var console = context.Console;
-        var init = new WarehouseInitializer(context.Clock).Initialize(context.Home);
+        var init = Patiently(console, () => new WarehouseInitializer(context.Clock).Initialize(context.Home));
         console.MarkupLine($"Kho dữ liệu: [bold]{Markup.Escape(context.Home.WarehouseFile)}[/] (lược đồ {init.SchemaVersion})");
 
         IReadOnlyList<DemoFile> files;
-        using (var connection = context.Database.OpenForWriting())
+        using (var connection = Patiently(console, context.Database.OpenForWriting))
         {
             var staging = Path.Combine(context.Home.Root, "demo-source");
             if (Directory.Exists(staging))
@@ -73,7 +73,7 @@ public static class DemoCommand
         }
 
         var year = fromYear + years - 1;
-        var index = ReportCommand.Write(context, year, provinceCode, null);
+        var index = Patiently(console, () => ReportCommand.Write(context, year, provinceCode, null));
         console.MarkupLine($"Báo cáo năm {year}: [bold]{Markup.Escape(index)}[/]");
         if (context.Json)
         {
@@ -81,5 +81,32 @@ public static class DemoCommand
         }
 
         return (int)ExitCode.Ok;
+    }
+
+    /// <summary>
+    /// Runs one of the demo's steps, and when another process briefly holds the warehouse (a
+    /// reader, a scheduled job) waits and tries again for up to a minute, saying what it waits for.
+    /// </summary>
+    private static T Patiently<T>(IAnsiConsole console, Func<T> step)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var told = false;
+        while (true)
+        {
+            try
+            {
+                return step();
+            }
+            catch (WarehouseBusyException ex) when (waited.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                if (!told)
+                {
+                    console.MarkupLine($"[yellow]Kho dữ liệu đang bận{Markup.Escape(ex.Holder is { } holder ? $" ({holder}, PID {ex.HolderProcessId})" : string.Empty)}; đang chờ để thử lại…[/]");
+                    told = true;
+                }
+
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 }

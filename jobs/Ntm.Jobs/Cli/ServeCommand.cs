@@ -15,8 +15,9 @@ public static class ServeCommand
     /// <summary>Builds <c>serve</c>.</summary>
     public static Command CreateServe(Func<ParseResult, CliContext> context)
     {
-        var command = new Command("serve", "Chạy lịch tự động (nạp hộp thư, báo cáo tháng, kiểm tra báo cáo thiếu). Runs the scheduler until stopped.");
-        command.SetAction((parse, cancellation) => Serve(context(parse), cancellation));
+        var verbose = new Option<bool>("--verbose") { Description = "Ghi cả nhật ký của Quartz và host (mặc định: một dòng cho mỗi lần chạy)." };
+        var command = new Command("serve", "Chạy lịch tự động (nạp hộp thư, báo cáo tháng, kiểm tra báo cáo thiếu). Runs the scheduler until stopped.") { verbose };
+        command.SetAction((parse, cancellation) => Serve(context(parse), parse.GetValue(verbose), cancellation));
         return command;
     }
 
@@ -29,8 +30,9 @@ public static class ServeCommand
         history.SetAction(parse => History(context(parse)));
         var name = new Argument<string>("name") { Description = string.Join(" | ", JobNames.All) };
         name.AcceptOnlyFromAmong([.. JobNames.All]);
-        var run = new Command("run", "Chạy ngay một công việc. Runs a job now.") { name };
-        run.SetAction((parse, cancellation) => Run(context(parse), parse.GetValue(name)!, cancellation));
+        var period = new Option<string?>("--period") { Description = "Tháng YYYY-MM cho monthly-report và completeness-check (mặc định: tháng trước)." };
+        var run = new Command("run", "Chạy ngay một công việc. Runs a job now.") { name, period };
+        run.SetAction((parse, cancellation) => Run(context(parse), parse.GetValue(name)!, parse.GetValue(period), cancellation));
         return new Command("jobs", "Công việc theo lịch. Scheduled jobs.") { list, history, run };
     }
 
@@ -42,9 +44,9 @@ public static class ServeCommand
         return SchedulerHost.Build(context.Home, context.Clock, ScheduleSettings.Load(context.Home), level);
     }
 
-    private static async Task<int> Serve(CliContext context, CancellationToken cancellation)
+    private static async Task<int> Serve(CliContext context, bool verbose, CancellationToken cancellation)
     {
-        using var host = Host(context, Microsoft.Extensions.Logging.LogLevel.Information);
+        using var host = Host(context, verbose ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information);
         context.Console.MarkupLine($"ntm serve: lịch trong [bold]{Markup.Escape(Path.Combine(context.Home.Root, ScheduleSettings.FileName))}[/], kho lịch [bold]{Markup.Escape(JobRunLog.JobsDatabase(context.Home))}[/]. Ctrl+C để dừng.");
         await host.RunAsync(cancellation);
         return (int)ExitCode.Ok;
@@ -76,13 +78,20 @@ public static class ServeCommand
         return (int)ExitCode.Ok;
     }
 
+    /// <summary>The last 100 runs, newest first, their times in the schedule's time zone with its offset.</summary>
     private static int History(CliContext context)
     {
+        var zone = ScheduleSettings.Load(context.Home).ResolveTimeZone() ?? TimeZoneInfo.Utc;
+        string? Local(DateTime? utc) => utc is { } time
+            ? TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)), zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
         using var connection = context.Database.OpenReadOnly();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT job_run_id, job, fire_time, started_at, ended_at, outcome, files_processed, message FROM job_run ORDER BY job_run_id DESC LIMIT 100";
-        using var reader = command.ExecuteReader();
-        var table = ResultTable.Read(reader);
+        var runs = Dapper.SqlMapper.Query<(long Id, string Job, DateTime? FireTime, DateTime StartedAt, DateTime? EndedAt, string Outcome, int Files, string? Message)>(connection,
+            "SELECT job_run_id, job, fire_time, started_at, ended_at, outcome, files_processed, message FROM job_run ORDER BY job_run_id DESC LIMIT 100");
+        var table = new ResultTable(
+            ["job_run_id", "job", "fire_time", "started_at", "ended_at", "outcome", "outcome_vi", "files_processed", "message"],
+            [typeof(long), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(int), typeof(string)],
+            runs.Select(r => new object?[] { r.Id, r.Job, Local(r.FireTime), Local(r.StartedAt), Local(r.EndedAt), r.Outcome, JobOutcomes.Parse(r.Outcome).ToVietnamese(), r.Files, r.Message }).ToList());
         if (context.Json)
         {
             ResultWriter.WriteJson(context.Out, table);
@@ -102,14 +111,25 @@ public static class ServeCommand
     }
 
     /// <summary>Runs a job now, through the scheduler (the same frame as a scheduled run), and reports the run's own outcome.</summary>
-    private static async Task<int> Run(CliContext context, string name, CancellationToken cancellation)
+    private static async Task<int> Run(CliContext context, string name, string? periodText, CancellationToken cancellation)
     {
+        var data = new JobDataMap();
+        if (periodText is not null)
+        {
+            if (name == JobNames.IngestInbox)
+            {
+                throw new UsageException("--period dùng cho monthly-report và completeness-check; ingest-inbox nạp những gì có trong hộp thư.");
+            }
+
+            data[NtmJob.PeriodKeyName] = TrendCommand.ParseMonth(periodText, "--period").ToString();
+        }
+
         using var host = Host(context);
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellation);
         var completion = new JobCompletion();
         scheduler.ListenerManager.AddJobListener(completion, [Matchers.Key(new JobKey(name))]);
         await host.Services.GetServices<IHostedService>().OfType<ScheduleSynchronizer>().Single().StartAsync(cancellation);
-        await scheduler.TriggerJob(new JobKey(name), new JobDataMap(), cancellation);
+        await scheduler.TriggerJob(new JobKey(name), data, cancellation);
         await scheduler.Start(cancellation);
         JobResult result;
         try

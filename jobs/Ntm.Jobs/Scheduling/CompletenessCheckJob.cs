@@ -22,7 +22,7 @@ public sealed class CompletenessCheckJob(WarehouseHome home, TimeProvider clock,
     /// <inheritdoc />
     protected override JobResult Run(DuckDBConnection connection, CancellationToken cancellation)
     {
-        var period = PreviousMonth();
+        var period = ReportMonth();
         var now = LocalNow();
         var late = now.Day > Settings.ReportingDeadlineDay || PeriodKey.Of(now.DateTime) > period.Next;
         var query = new CompletenessQuery(connection);

@@ -16,7 +16,7 @@ public sealed class MonthlyReportJob(WarehouseHome home, TimeProvider clock, Sch
     /// <inheritdoc />
     protected override JobResult Run(DuckDBConnection connection, CancellationToken cancellation)
     {
-        var period = PreviousMonth();
+        var period = ReportMonth();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         var area = ReportPack.BusiestProvince(connection, directory, period, period, period.FirstDay);
         if (area is null)
@@ -24,7 +24,7 @@ public sealed class MonthlyReportJob(WarehouseHome home, TimeProvider clock, Sch
             return new JobResult(JobOutcome.NothingToDo, 0, $"Chưa có số liệu tháng {period.Month:D2}/{period.Year}: không lập báo cáo.");
         }
 
-        var index = ReportPack.Write(connection, directory, area, period.Year, Path.Combine(Home.Reports, "monthly", $"{period}-{area.Code}"));
+        var index = ReportPack.Write(connection, directory, area, period.Year, Path.Combine(Home.Reports, "monthly", $"{period}-{area.Code}"), period);
         return new JobResult(JobOutcome.Succeeded, 1, index);
     }
 }

@@ -60,6 +60,8 @@ public abstract class NtmJob(WarehouseHome home, TimeProvider clock, ScheduleSet
             var id = log.Start(connection, Name, context.ScheduledFireTimeUtc);
             try
             {
+                // A run asked for a month (ntm jobs run … --period) does that month; a scheduled one, the month before.
+                period = context.MergedJobDataMap.GetString(PeriodKeyName) is { } asked && PeriodKey.TryParse(asked, out var month) ? month : null;
                 var result = Run(connection, cancellationToken);
                 log.Finish(connection, id, result.Outcome, result.Files, result.Message);
                 context.Result = result;
@@ -78,6 +80,14 @@ public abstract class NtmJob(WarehouseHome home, TimeProvider clock, ScheduleSet
 
     /// <summary>Does the job's work with the warehouse open for writing; stops between items when <paramref name="cancellation"/> fires.</summary>
     protected abstract JobResult Run(DuckDBConnection connection, CancellationToken cancellation);
+
+    /// <summary>The job data key of the month a run was asked for (YYYY-MM).</summary>
+    public const string PeriodKeyName = "period";
+
+    private PeriodKey? period;
+
+    /// <summary>The month the run is about: the one asked for, else the month before the current one.</summary>
+    protected PeriodKey ReportMonth() => period ?? PreviousMonth();
 
     /// <summary>Now in the schedule's time zone.</summary>
     protected DateTimeOffset LocalNow() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.ResolveTimeZone() ?? TimeZoneInfo.Utc);

@@ -30,7 +30,18 @@ public static class SchedulerHost
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(minimumLevel);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // One line per job run: Quartz's and the host's own information stays out unless asked for (serve --verbose).
+        if (minimumLevel > LogLevel.Debug)
+        {
+            builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
+
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss zzz ";
+        });
 
         builder.Services.AddSingleton(home);
         builder.Services.AddSingleton(clock);

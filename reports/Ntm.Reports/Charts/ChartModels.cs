@@ -33,8 +33,11 @@ public sealed record YearOverYearChartModel(string Title, string Unit, int Year,
 /// </summary>
 public sealed record RankedBarChartModel(string Title, string Unit, IReadOnlyList<(string Label, decimal? Value)> Items, ChartFooter Footer, int Decimals = 0, decimal? Threshold = null, string? ThresholdLabel = null);
 
-/// <summary>Areas × criteria, each cell coloured by its status.</summary>
-public sealed record ComplianceHeatModel(string Title, IReadOnlyList<string> Areas, IReadOnlyList<string> Criteria, IReadOnlyList<IReadOnlyList<ComplianceStatus>> Statuses, ChartFooter Footer);
+/// <summary>A row of the compliance chart: a unit and its statuses, or (without statuses) a group's heading.</summary>
+public sealed record HeatRow(string Label, IReadOnlyList<ComplianceStatus>? Statuses = null);
+
+/// <summary>Units × criteria (and the overall result), each cell coloured by its status, units grouped under their district as in the wide table.</summary>
+public sealed record ComplianceHeatModel(string Title, IReadOnlyList<string> Columns, IReadOnlyList<HeatRow> Rows, ChartFooter Footer);
 
 /// <summary>Colours: Okabe and Ito's set, which colour-blind readers can tell apart.</summary>
 public static class Palette

@@ -151,35 +151,52 @@ public static class ChartRenderer
         });
     }
 
-    /// <summary>A table of coloured cells: units down, criteria across, each cell Đạt, Không đạt, no data or no threshold.</summary>
-    public static Chart ComplianceHeat(ComplianceHeatModel model) => new(model.Title, Width, 170 + (model.Areas.Count * 26), plot =>
+    /// <summary>
+    /// A table of coloured cells laid out like the offices' wide table: units down (grouped under
+    /// their district's heading), criteria and the overall result across, each cell Đạt, Không đạt,
+    /// no data or no threshold.
+    /// </summary>
+    public static Chart ComplianceHeat(ComplianceHeatModel model) => new(model.Title, Width, 170 + (model.Rows.Count * 22), plot =>
     {
         Frame(plot, model.Title, string.Empty);
-        for (var a = 0; a < model.Areas.Count; a++)
+        var labels = new List<(double Position, string Text)>();
+        for (var r = 0; r < model.Rows.Count; r++)
         {
-            for (var c = 0; c < model.Criteria.Count; c++)
+            var row = model.Rows[r];
+            var top = -r;
+            if (row.Statuses is null)
             {
-                var status = model.Statuses[a][c];
-                var cell = plot.Add.Rectangle(c + 0.03, c + 0.97, -a - 0.94, -a - 0.06);
+                // A district's heading across the row.
+                var heading = plot.Add.Text(row.Label, 0, top - 0.5);
+                Style(heading, 11, Palette.Ink, Alignment.MiddleLeft);
+                Bold(heading.LabelStyle);
+                continue;
+            }
+
+            labels.Add((top - 0.5, row.Label));
+            for (var c = 0; c < row.Statuses.Count; c++)
+            {
+                var status = row.Statuses[c];
+                var cell = plot.Add.Rectangle(c + 0.03, c + 0.97, top - 0.92, top - 0.08);
                 cell.FillColor = Color.FromHex(Palette.Of(status));
                 cell.LineWidth = 0;
                 if (status is ComplianceStatus.Met or ComplianceStatus.NotMet)
                 {
-                    Style(plot.Add.Text(status.ToVietnamese(), c + 0.5, -a - 0.5), 11, "#FFFFFF", Alignment.MiddleCenter);
+                    Style(plot.Add.Text(status.ToVietnamese(), c + 0.5, top - 0.5), 10, "#FFFFFF", Alignment.MiddleCenter);
                 }
             }
         }
 
-        for (var c = 0; c < model.Criteria.Count; c++)
+        for (var c = 0; c < model.Columns.Count; c++)
         {
-            var header = plot.Add.Text(model.Criteria[c], c + 0.5, 0.1);
+            var header = plot.Add.Text(model.Columns[c], c + 0.5, 0.1);
             Style(header, 12, Palette.Ink, Alignment.LowerCenter);
             Bold(header.LabelStyle);
         }
 
-        plot.Axes.Left.TickGenerator = new NumericManual(
-            Enumerable.Range(0, model.Areas.Count).Select(a => -a - 0.5).ToArray(), model.Areas.ToArray());
+        plot.Axes.Left.TickGenerator = new NumericManual(labels.Select(l => l.Position).ToArray(), labels.Select(l => l.Text).ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Left.TickLabelStyle.FontSize = 11;
         plot.Axes.Bottom.TickGenerator = new EmptyTickGenerator();
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.MinorTickStyle.Length = 0;
@@ -190,8 +207,8 @@ public static class ChartRenderer
         }
 
         plot.HideGrid();
-        plot.Axes.SetLimits(0, model.Criteria.Count, -model.Areas.Count, 0.75);
-        foreach (var status in new[] { ComplianceStatus.Met, ComplianceStatus.NotMet, ComplianceStatus.NoData, ComplianceStatus.NoThreshold })
+        plot.Axes.SetLimits(0, model.Columns.Count, -model.Rows.Count, 0.75);
+        foreach (var status in ComplianceStatuses.All)
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = status.ToVietnamese(), FillColor = Color.FromHex(Palette.Of(status)), OutlineWidth = 0 });
         }

@@ -14,8 +14,10 @@ namespace Ntm.Reports.Pack;
 /// <summary>
 /// Builds the annual report of an area: one section per domain (communicable diseases,
 /// contraception, nutrition, tuberculosis, health insurance) and one per criteria set in force
-/// that year, each with its charts and tables. Everything comes from the warehouse through the
-/// same queries as <c>ntm trend</c> and <c>ntm compliance</c>.
+/// that year with data, each with its charts and tables, then an annex of the year's data
+/// quality. Indicators without data get no row or chart; one line says which were left out.
+/// Everything comes from the warehouse through the same queries as <c>ntm trend</c> and
+/// <c>ntm compliance</c>.
 /// </summary>
 public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog criteria, AreaDirectory areas)
 {
@@ -39,10 +41,11 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
 
     private readonly TrendQuery trends = new(connection);
 
-    /// <summary>The report of <paramref name="area"/> for <paramref name="year"/>.</summary>
-    public AnnualReport Build(AreaRecord area, int year)
+    /// <summary>The report of <paramref name="area"/> for <paramref name="year"/>, up to <paramref name="through"/> (a monthly report's month) or the year's latest month with data.</summary>
+    public AnnualReport Build(AreaRecord area, int year, PeriodKey? through = null)
     {
-        var last = new CoverageQuery(connection).LatestMonth(new PeriodKey(year, 1), new PeriodKey(year, 12)) ?? new PeriodKey(year, 12);
+        var end = through is { } month && month.Year == year ? month : new PeriodKey(year, 12);
+        var last = new CoverageQuery(connection).LatestMonth(new PeriodKey(year, 1), end) ?? end;
         var dataDate = VietnameseFormat.Period(last);
         var footer = new ChartFooter(Source, dataDate);
         var children = TrendQuery.ChildrenOf(areas, area);
@@ -54,8 +57,31 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             TuberculosisSection(area, year, last, footer),
             InsuranceSection(area, year, last, children, footer),
         };
-        sections.AddRange(criteria.Sets.Where(s => s.ValidFromYear <= year && year <= s.ValidToYear).Select(s => ComplianceSection(s, area, year, footer)));
-        return new AnnualReport($"Báo cáo thống kê y tế năm {year} — {area.FullName}", area.FullName, year, dataDate, sections);
+        var withoutData = new List<string>();
+        foreach (var set in criteria.Sets.Where(s => s.InForce(year)))
+        {
+            if (ComplianceSection(set, area, year, footer) is { } section)
+            {
+                sections.Add(section);
+            }
+            else
+            {
+                withoutData.Add(set.NameVi);
+            }
+        }
+
+        sections.Add(QualityAnnex(area, year));
+        if (withoutData.Count > 0)
+        {
+            sections[^1] = sections[^1] with { Paragraphs = [$"Các bộ tiêu chí chưa có số liệu năm {year} (không có mục riêng): {string.Join("; ", withoutData)}.", .. sections[^1].Paragraphs] };
+        }
+
+        // Sections are numbered in the order they appear; the annex keeps its own name.
+        var numbered = sections.Select((section, i) => i < sections.Count - 1 ? section with { Title = $"{i + 1}. {section.Title}" } : section).ToList();
+        var title = through is { } asked && asked.Year == year
+            ? $"Báo cáo thống kê y tế tháng {asked.Month}/{year} (cộng dồn từ đầu năm) — {area.FullName}"
+            : $"Báo cáo thống kê y tế năm {year} — {area.FullName}";
+        return new AnnualReport(title, area.FullName, year, dataDate, numbered);
     }
 
     private ReportSection DiseaseSection(AreaRecord area, int year, PeriodKey last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
@@ -63,11 +89,18 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         var charts = new List<ReportChart>();
         var rows = new List<IReadOnlyList<object?>>();
         var paragraphs = new List<string>();
+        var leftOut = new List<string>();
         foreach (var (code, name) in Diseases)
         {
             var months = Months(code, area, year, Measure.Month);
             var previous = Months(code, area, year - 1, Measure.Month);
             var ytd = trends.Series(code, [area], last, last, Measure.YearToDate)[0];
+            if (ytd.Value is null && months.All(v => v is null))
+            {
+                leftOut.Add(name);
+                continue;
+            }
+
             rows.Add([name, ytd.Value, ytd.SamePeriodLastYear, ytd.PercentChange, Units(ytd)]);
             if (ytd.Value is { } cases)
             {
@@ -93,24 +126,26 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
                 $"Sốt xuất huyết — {area.Name}: so sánh với cùng kỳ năm {year - 1}", "Số ca", year, dengue, Months(Diseases[0].Code, area, year - 1, Measure.Month), footer))));
         }
 
-        if (children.Count > 0)
+        var ranking = children.Count > 0 ? trends.Series(Diseases[0].Code, children, last, last, Measure.YearToDate).Select((p, i) => (children[i].FullName, p.Value)).ToList() : [];
+        if (ranking.Any(r => r.Value is not null))
         {
-            var ranking = trends.Series(Diseases[0].Code, children, last, last, Measure.YearToDate).Select((p, i) => (children[i].FullName, p.Value)).ToList();
             charts.Add(new ReportChart("dengue-ranking", "Sốt xuất huyết theo đơn vị", ChartRenderer.Ranked(new RankedBarChartModel(
                 $"Sốt xuất huyết: số ca cộng dồn đến {VietnameseFormat.Period(last)} theo đơn vị", "Số ca", ranking, footer))));
         }
 
-        var table = new TableData("Bệnh truyền nhiễm", [new("Bệnh"), new("Cộng dồn", ColumnKind.Count), new("Cùng kỳ năm trước", ColumnKind.Count), new("So cùng kỳ (%)", ColumnKind.Rate), new("Đơn vị báo cáo")], rows);
-        return new ReportSection("1. Bệnh truyền nhiễm", paragraphs, charts, [table]);
+        LeftOut(paragraphs, leftOut);
+        var table = Meta(new TableData("Bệnh truyền nhiễm: số ca mắc cộng dồn", [new("Bệnh"), new("Cộng dồn", ColumnKind.Count), new("Cùng kỳ năm trước", ColumnKind.Count), new("So cùng kỳ (%)", ColumnKind.Rate), new("Đơn vị báo cáo")], rows), "ca", last);
+        return new ReportSection("Bệnh truyền nhiễm", paragraphs, charts, rows.Count > 0 ? [table] : []);
     }
 
     private ReportSection ContraceptionSection(AreaRecord area, int year, PeriodKey last, ChartFooter footer)
     {
-        var rows = Contraception.Select(m =>
+        var all = Contraception.Select(m =>
         {
             var ytd = trends.Series(m.Code, [area], last, last, Measure.YearToDate)[0];
-            return (IReadOnlyList<object?>)[m.Name, ytd.Value, ytd.AnnualTarget, ytd.PercentOfTarget, Stock(m.Code, area, last)];
+            return (m.Name, Row: (IReadOnlyList<object?>)[m.Name, ytd.Value, ytd.AnnualTarget, ytd.PercentOfTarget, Stock(m.Code, area, last)]);
         }).ToList();
+        var rows = all.Where(m => m.Row.Skip(1).Any(v => v is not null)).Select(m => m.Row).ToList();
         var total = trends.Series("fp.modern.total", [area], last.January, last, Measure.YearToDate);
         var target = total.LastOrDefault(p => p.AnnualTarget is not null)?.AnnualTarget;
         var charts = new List<ReportChart>();
@@ -124,14 +159,16 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         var paragraphs = total.LastOrDefault(p => p.Value is not null) is { } end
             ? [$"Người mới áp dụng BPTT hiện đại: {VietnameseFormat.Number(end.Value, 0)} người" + (end.PercentOfTarget is { } p ? $", đạt {VietnameseFormat.Number(p)}% chỉ tiêu năm." : ".")]
             : new List<string> { "Chưa có số liệu." };
-        var table = new TableData("Kế hoạch hóa gia đình", [new("Biện pháp"), new("Cộng dồn", ColumnKind.Count), new("Chỉ tiêu năm", ColumnKind.Count), new("% chỉ tiêu", ColumnKind.Rate), new("Đang quản lý", ColumnKind.Count)], rows);
-        return new ReportSection("2. Dân số - Kế hoạch hóa gia đình", paragraphs, charts, [table]);
+        LeftOut(paragraphs, all.Where(m => !rows.Contains(m.Row)).Select(m => m.Name).ToList());
+        var table = Meta(new TableData("Người mới áp dụng biện pháp tránh thai hiện đại", [new("Biện pháp"), new("Cộng dồn", ColumnKind.Count), new("Chỉ tiêu năm", ColumnKind.Count), new("% chỉ tiêu", ColumnKind.Rate), new("Đang quản lý", ColumnKind.Count)], rows), "người", last);
+        return new ReportSection("Dân số - Kế hoạch hóa gia đình", paragraphs, charts, rows.Count > 0 ? [table] : []);
     }
 
     private ReportSection NutritionSection(AreaRecord area, int year, PeriodKey last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
     {
         var indicators = new[] { ("nutrition.stunting_u5.rate", "SDD thấp còi trẻ <5 tuổi (%)"), ("nutrition.underweight_u5.rate", "SDD nhẹ cân trẻ <5 tuổi (%)"), ("nutrition.overweight_u5.rate", "Thừa cân béo phì trẻ <5 tuổi (%)") };
-        var rows = indicators.Select(i => (IReadOnlyList<object?>)[i.Item2, YearValue(i.Item1, area, year), YearValue(i.Item1, area, year - 1)]).ToList();
+        var all = indicators.Select(i => (Name: i.Item2, Row: (IReadOnlyList<object?>)[i.Item2, YearValue(i.Item1, area, year), YearValue(i.Item1, area, year - 1)])).ToList();
+        var rows = all.Where(i => i.Row[1] is not null || i.Row[2] is not null).Select(i => i.Row).ToList();
         var charts = new List<ReportChart>();
         if (children.Count > 0)
         {
@@ -145,17 +182,19 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
 
         var stunting = YearValue(indicators[0].Item1, area, year);
         var paragraphs = new List<string> { stunting is { } s ? $"Tỷ lệ suy dinh dưỡng thể thấp còi trẻ dưới 5 tuổi: {VietnameseFormat.Number(s)}% (tính từ tổng số trẻ bị SDD trên tổng số trẻ được cân đo)." : "Chưa có số liệu dinh dưỡng." };
-        var table = new TableData("Dinh dưỡng", [new("Chỉ tiêu"), new($"Năm {year}", ColumnKind.Rate), new($"Năm {year - 1}", ColumnKind.Rate)], rows);
-        return new ReportSection("3. Dinh dưỡng", paragraphs, charts, [table]);
+        LeftOut(paragraphs, all.Where(i => !rows.Contains(i.Row)).Select(i => i.Name).ToList());
+        var table = Meta(new TableData("Dinh dưỡng trẻ em dưới 5 tuổi", [new("Chỉ tiêu"), new($"Năm {year}", ColumnKind.Rate), new($"Năm {year - 1}", ColumnKind.Rate)], rows), "%", last);
+        return new ReportSection("Dinh dưỡng", paragraphs, charts, rows.Count > 0 ? [table] : []);
     }
 
     private ReportSection TuberculosisSection(AreaRecord area, int year, PeriodKey last, ChartFooter footer)
     {
-        var rows = Tuberculosis.Select(t =>
+        var all = Tuberculosis.Select(t =>
         {
             var ytd = trends.Series(t.Code, [area], last, last, Measure.YearToDate)[0];
-            return (IReadOnlyList<object?>)[t.Name, ytd.Value, ytd.SamePeriodLastYear, ytd.PercentChange, Units(ytd)];
+            return (t.Name, Row: (IReadOnlyList<object?>)[t.Name, ytd.Value, ytd.SamePeriodLastYear, ytd.PercentChange, Units(ytd)]);
         }).ToList();
+        var rows = all.Where(t => t.Row[1] is not null).Select(t => t.Row).ToList();
         var months = Months(Tuberculosis[0].Code, area, year, Measure.Month);
         var charts = new List<ReportChart>();
         if (months.Any(v => v is not null))
@@ -165,10 +204,11 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
                 [new ChartSeries($"Năm {year}", months, Partial: Partial(Tuberculosis[0].Code, area, year)), new ChartSeries($"Năm {year - 1} (cùng kỳ)", Months(Tuberculosis[0].Code, area, year - 1, Measure.Month), Dashed: true)], null, null, footer))));
         }
 
-        var detected = rows[0][1] as decimal?;
+        var detected = all[0].Row[1] as decimal?;
         var paragraphs = new List<string> { detected is { } d ? $"Phát hiện {VietnameseFormat.Number(d, 0)} bệnh nhân lao trong năm (cộng dồn đến {VietnameseFormat.Period(last)})." : "Chưa có số liệu lao." };
-        var table = new TableData("Phòng chống lao", [new("Nội dung"), new("Cộng dồn", ColumnKind.Count), new("Cùng kỳ năm trước", ColumnKind.Count), new("So cùng kỳ (%)", ColumnKind.Rate), new("Đơn vị báo cáo")], rows);
-        return new ReportSection("4. Phòng chống lao", paragraphs, charts, [table]);
+        LeftOut(paragraphs, all.Where(t => !rows.Contains(t.Row)).Select(t => t.Name).ToList());
+        var table = Meta(new TableData("Phòng chống lao: cộng dồn", [new("Nội dung"), new("Cộng dồn", ColumnKind.Count), new("Cùng kỳ năm trước", ColumnKind.Count), new("So cùng kỳ (%)", ColumnKind.Rate), new("Đơn vị báo cáo")], rows), "người", last);
+        return new ReportSection("Phòng chống lao", paragraphs, charts, rows.Count > 0 ? [table] : []);
     }
 
     private ReportSection InsuranceSection(AreaRecord area, int year, PeriodKey last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
@@ -177,7 +217,8 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         var charts = new List<ReportChart>();
         var byChild = trends.Annual("bhyt.coverage", children, year);
         // Each unit's coverage with the very numerator and denominator it was computed from.
-        var rows = children.Select((c, i) => (IReadOnlyList<object?>)[c.FullName, byChild[i]?.Numerator, byChild[i]?.Denominator, byChild[i]?.Value, byChild[i] is { } f ? Units(f) : null]).ToList();
+        var rows = children.Select((c, i) => (IReadOnlyList<object?>)[c.FullName, byChild[i]?.Numerator, byChild[i]?.Denominator, byChild[i]?.Value, byChild[i] is { } f ? Units(f) : null])
+            .Where(r => r[3] is not null).ToList();
         if (rows.Any(r => r[3] is not null))
         {
             charts.Add(new ReportChart("bhyt-ranking", "Tỷ lệ tham gia BHYT theo đơn vị", ChartRenderer.Ranked(new RankedBarChartModel(
@@ -192,44 +233,72 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             : $"Tỷ lệ tham gia BHYT của {area.Name}: {VietnameseFormat.Number(coverage.Value)}% ({VietnameseFormat.Number(coverage.Numerator, 0)} người tham gia trên {VietnameseFormat.Number(coverage.Denominator, 0)} dân"
               + (coverage.UnitsExpected is { } expected ? $" của {coverage.UnitsReported}/{expected} đơn vị báo cáo đủ cả hai số)." : ")."),
         };
-        var table = new TableData("Bảo hiểm y tế", [new("Đơn vị"), new("Số người tham gia", ColumnKind.Count), new("Dân số", ColumnKind.Count), new("Tỷ lệ (%)", ColumnKind.Rate), new("Đơn vị báo cáo")], rows);
-        return new ReportSection("5. Bảo hiểm y tế", paragraphs, charts, [table]);
+        LeftOut(paragraphs, children.Where((c, i) => byChild[i] is null).Select(c => c.FullName).ToList(), "Đơn vị chưa có số liệu BHYT");
+        var table = Meta(new TableData("Tỷ lệ người dân tham gia bảo hiểm y tế theo đơn vị", [new("Đơn vị"), new("Số người tham gia", ColumnKind.Count), new("Dân số", ColumnKind.Count), new("Tỷ lệ (%)", ColumnKind.Rate), new("Đơn vị báo cáo")], rows), null, last);
+        return new ReportSection("Bảo hiểm y tế", paragraphs, charts, rows.Count > 0 ? [table] : []);
     }
 
-    private ReportSection ComplianceSection(CriteriaSetRecord set, AreaRecord area, int year, ChartFooter footer)
+    /// <summary>The set's wide table and chart for the units it judges under <paramref name="area"/>; null when none of them has a figure.</summary>
+    private ReportSection? ComplianceSection(CriteriaSetRecord set, AreaRecord area, int year, ChartFooter footer)
     {
-        var communes = areas.Areas.Where(a => a.Level == AreaLevel.Commune && a.ProvinceCode == area.ProvinceCode && a.Generation == area.Generation
-                && (area.Level == AreaLevel.Province || a.ParentId == area.AreaId || a.AreaId == area.AreaId))
-            .OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
-        var result = new ComplianceQuery(connection, criteria).Evaluate(set.SetCode, year, communes);
-        // Only communes with at least one figure are shown: the others have nothing to judge yet.
-        var reporting = result.Areas.Where(a => result.Rows.Any(r => r.AreaCode == a.AreaCode && r.Value is not null)).ToList();
-        var criteriaCodes = result.Rows.Select(r => r.Criterion).Distinct().ToList();
-        var fullNames = communes.ToDictionary(c => c.Code, c => c.FullName, StringComparer.Ordinal);
-        var charts = new List<ReportChart>();
-        if (reporting.Count > 0)
+        var query = new ComplianceQuery(connection, criteria);
+        var judged = ComplianceQuery.Judged(set, [area], areas);
+        if (judged.Count == 0)
         {
-            charts.Add(new ReportChart($"compliance-{Slug(set.SetCode)}", set.NameVi, ChartRenderer.ComplianceHeat(new ComplianceHeatModel(
-                $"{set.NameVi} — năm {year}", reporting.Select(a => fullNames[a.AreaCode]).ToList(), criteriaCodes,
-                reporting.Select(a => (IReadOnlyList<ComplianceStatus>)criteriaCodes.Select(c => result.Rows.First(r => r.AreaCode == a.AreaCode && r.Criterion == c).Status).ToList()).ToList(), footer))));
+            return null;
         }
 
-        var rows = result.Rows.Where(r => reporting.Any(a => a.AreaCode == r.AreaCode))
-            .Select(r => (IReadOnlyList<object?>)[fullNames[r.AreaCode], $"{r.Criterion} {r.CriterionName}", r.Value, r.Source?.ToVietnamese(), $"{r.Comparator} {VietnameseFormat.Number(r.Threshold)}", r.StatusVi, r.Note]).ToList();
-        var met = reporting.Count(a => a.Status == ComplianceStatus.Met);
-        var paragraphs = new List<string>
+        var result = query.Evaluate(set.SetCode, year, judged);
+        if (result.Rows.All(r => r.Value is null))
         {
-            reporting.Count == 0 ? "Chưa có đơn vị nào báo cáo số liệu cho bộ tiêu chí này." : $"{met}/{reporting.Count} xã có số liệu đạt toàn bộ các tiêu chí. Nguồn ngưỡng: {set.Source}.",
-        };
-        var withoutThreshold = result.Rows.Where(r => r.Threshold is null).Select(r => r.Criterion).Distinct().ToList();
-        if (withoutThreshold.Count > 0)
-        {
-            paragraphs.Add($"Tiêu chí {string.Join(", ", withoutThreshold)} chưa có ngưỡng cho vùng của tỉnh trong dữ liệu tham chiếu nên được ghi \"Chưa có ngưỡng\"; bổ sung ngưỡng vào reference/criteria/ rồi chạy lại ntm init.");
+            return null;
         }
-        var table = new TableData(set.SetCode, [new("Xã"), new("Tiêu chí"), new("Giá trị", ColumnKind.Rate), new("Nguồn giá trị"), new("Ngưỡng"), new("Đánh giá", ColumnKind.Status), new("Ghi chú")], rows,
-            "Đánh giá so sánh giá trị chính xác với ngưỡng; giá trị hiển thị làm tròn một chữ số thập phân.");
+
+        var charts = new List<ReportChart>
+        {
+            new($"compliance-{Slug(set.SetCode)}", set.NameVi, ChartRenderer.ComplianceHeat(ComplianceLayout.Heat(result, areas, footer))),
+        };
+        var paragraphs = new List<string> { result.Headline(), $"Nguồn ngưỡng: {set.Source}." };
+        var table = ComplianceLayout.Wide(result, areas, Source, footer.DataDate);
         return new ReportSection($"Tiêu chí: {set.NameVi}", paragraphs, charts, [table]);
     }
+
+    /// <summary>The annex: the year's rejected files and warnings, with sheet and cell, so that a figure's absence has its reason beside it.</summary>
+    private ReportSection QualityAnnex(AreaRecord area, int year)
+    {
+        const int Shown = 300;
+        var findings = new DataQualityQuery(connection).Year(year, area.Level == AreaLevel.Province ? area.Code : area.ProvinceCode);
+        var rejected = findings.Where(f => f.Status == "rejected").Select(f => f.SubmissionId).Distinct().Count();
+        var warnings = findings.Count(f => f.Severity == "warning" && f.Status != "rejected");
+        var paragraphs = new List<string>
+        {
+            findings.Count == 0
+                ? $"Không có tệp bị từ chối hay cảnh báo nào cho các kỳ báo cáo năm {year}."
+                : $"Năm {year}: {rejected} tệp bị từ chối (lỗi dưới đây; các tệp này không được nạp) và {warnings} cảnh báo trên các tệp đã nhận.",
+        };
+        if (findings.Count > Shown)
+        {
+            paragraphs.Add($"Bảng dưới liệt kê {Shown}/{findings.Count} dòng đầu; đủ danh sách: ntm query \"SELECT * FROM v_finding JOIN v_submission USING (submission_id)\".");
+        }
+
+        var rows = findings.Take(Shown).Select(f => (IReadOnlyList<object?>)[f.FileName, f.Status == "rejected" ? "Bị từ chối" : "Đã nhận", f.Period, f.Severity == "error" ? "Lỗi" : "Cảnh báo",
+            f.Sheet, f.Cell, f.Message]).ToList();
+        var table = new TableData("Chất lượng số liệu: tệp bị từ chối và cảnh báo", [new("Tệp"), new("Trạng thái"), new("Kỳ"), new("Mức"), new("Trang"), new("Ô"), new("Nội dung")], rows);
+        return new ReportSection("Phụ lục: Chất lượng số liệu", paragraphs, [], rows.Count > 0 ? [table] : []);
+    }
+
+    /// <summary>Adds the line that names what was left out for lack of data.</summary>
+    private static void LeftOut(List<string> paragraphs, List<string> names, string what = "Chỉ tiêu chưa có số liệu, không đưa vào bảng")
+    {
+        if (names.Count > 0)
+        {
+            paragraphs.Add($"{what}: {string.Join(", ", names)}.");
+        }
+    }
+
+    /// <summary>The unit, source and date of a table's figures.</summary>
+    private static TableData Meta(TableData table, string? unit, PeriodKey last) =>
+        table with { Unit = unit, Source = Source, DataDate = VietnameseFormat.Period(last) };
 
     /// <summary>The threshold a criteria set in force sets for an indicator in the area's region, to draw as a line; null when none does.</summary>
     private (decimal Value, string Label)? Threshold(string indicator, AreaRecord area, int year)

@@ -1,49 +1,72 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using Ntm.Domain.Statuses;
 using Ntm.Reports.Charts;
 using Ntm.Reports.Tables;
 
 namespace Ntm.Reports.Pack;
 
 /// <summary>
-/// One self-contained HTML page (charts inline as PNG at twice their screen density, so they stay
-/// sharp on high-density screens and in print; no scripts, no network), readable offline and printable.
+/// One self-contained HTML page: a table of contents, then each section with its text, charts
+/// (inline PNG at twice their screen density, sharp on high-density screens and in print) and
+/// tables; no scripts, no network. Printed, headings stay with what follows them.
 /// </summary>
 public static class HtmlReportWriter
 {
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
     /// <summary>The page for <paramref name="report"/>, each chart's PNG given by <paramref name="png"/>.</summary>
     public static string Render(AnnualReport report, Func<string, byte[]> png)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<title>{E(report.Title)}</title>\n");
+        html.Append(Invariant, $"<title>{E(report.Title)}</title>\n");
         html.Append("""
             <style>
-            body { font-family: "DejaVu Sans", Arial, sans-serif; color: #222; max-width: 960px; margin: 24px auto; padding: 0 16px; line-height: 1.45; }
-            h1 { font-size: 24px; } h2 { font-size: 19px; border-bottom: 2px solid #1f77b4; padding-bottom: 4px; margin-top: 36px; }
-            figure { margin: 16px 0; page-break-inside: avoid; } figure img { max-width: 100%; height: auto; }
-            table { border-collapse: collapse; width: 100%; margin: 12px 0; font-size: 13px; page-break-inside: avoid; }
-            th, td { border: 1px solid #ccc; padding: 4px 6px; } th { background: #e8eaf6; text-align: left; }
-            td.num { text-align: right; } td.dat { background: #2e7d32; color: #fff; } td.khong_dat { background: #c62828; color: #fff; } td.chua_co_so_lieu { background: #eee; }
+            body { font-family: "DejaVu Sans", Arial, sans-serif; color: #222; max-width: 980px; margin: 24px auto; padding: 0 16px; line-height: 1.45; }
+            h1 { font-size: 24px; } h2 { font-size: 19px; border-bottom: 2px solid #0072B2; padding-bottom: 4px; margin-top: 36px; }
+            nav.toc ul { list-style: none; padding-left: 4px; } nav.toc a { color: #0b4f7a; text-decoration: none; }
+            figure { margin: 16px 0; } figure img { max-width: 100%; height: auto; }
+            table { border-collapse: collapse; width: 100%; margin: 12px 0; font-size: 13px; }
+            caption { text-align: left; font-weight: bold; padding: 6px 0; } caption .meta { display: block; font-weight: normal; color: #555; font-size: 12px; }
+            th, td { border: 1px solid #ccc; padding: 4px 6px; } thead th { background: #e8eaf6; text-align: left; }
+            tr.group th { background: #f3f3f3; text-align: left; }
+            td.num { text-align: right; } td.dat { background: #2e7d32; color: #fff; } td.khong_dat { background: #c62828; color: #fff; }
+            td.chua_co_so_lieu { background: #eee; } td.chua_co_nguong { background: #f2c14e; }
             .note { color: #555; font-size: 12px; }
-            @media print { body { margin: 0; max-width: none; } h2 { page-break-before: auto; } }
+            @media print {
+              body { margin: 0; max-width: none; }
+              h1, h2, h3, caption { break-after: avoid; page-break-after: avoid; }
+              figure, tr { break-inside: avoid; page-break-inside: avoid; }
+              thead { display: table-header-group; }
+              nav.toc { break-after: page; }
+            }
             </style>
             </head>
             <body>
 
             """);
-        html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<h1>{E(report.Title)}</h1>\n<p class=\"note\">{E(report.AreaName)} — năm {report.Year}. Số liệu đến {E(report.DataDate)}. Số hiển thị làm tròn một chữ số thập phân; so sánh với ngưỡng dùng giá trị chính xác.</p>\n");
-        foreach (var section in report.Sections)
+        html.Append(Invariant, $"<h1>{E(report.Title)}</h1>\n<p class=\"note\">{E(report.AreaName)} — năm {report.Year}. Số liệu đến {E(report.DataDate)}. Số hiển thị làm tròn; so sánh với ngưỡng dùng giá trị chính xác.</p>\n");
+        html.Append("<nav class=\"toc\">\n<h2>Mục lục</h2>\n<ul>\n");
+        for (var i = 0; i < report.Sections.Count; i++)
         {
-            html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<h2>{E(section.Title)}</h2>\n");
+            html.Append(Invariant, $"<li><a href=\"#muc-{i + 1}\">{E(report.Sections[i].Title)}</a></li>\n");
+        }
+
+        html.Append("</ul>\n</nav>\n");
+        for (var i = 0; i < report.Sections.Count; i++)
+        {
+            var section = report.Sections[i];
+            html.Append(Invariant, $"<section id=\"muc-{i + 1}\">\n<h2>{E(section.Title)}</h2>\n");
             foreach (var paragraph in section.Paragraphs)
             {
-                html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<p>{E(paragraph)}</p>\n");
+                html.Append(Invariant, $"<p>{E(paragraph)}</p>\n");
             }
 
             foreach (var chart in section.Charts)
             {
-                html.Append(System.Globalization.CultureInfo.InvariantCulture,
+                html.Append(Invariant,
                     $"<figure><img src=\"data:image/png;base64,{Convert.ToBase64String(png(chart.Name))}\" width=\"{chart.Chart.Width}\" height=\"{chart.Chart.Height}\" alt=\"{E(chart.Title)}\"></figure>\n");
             }
 
@@ -51,6 +74,8 @@ public static class HtmlReportWriter
             {
                 html.Append(Table(table));
             }
+
+            html.Append("</section>\n");
         }
 
         html.Append("</body>\n</html>\n");
@@ -60,33 +85,41 @@ public static class HtmlReportWriter
     private static string Table(TableData table)
     {
         var html = new StringBuilder();
-        html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<table>\n<caption>{E(table.Title)}</caption>\n<thead><tr>");
+        var meta = string.Join(" ", new[]
+        {
+            table.Unit is { } unit ? $"Đơn vị tính: {unit}." : null,
+            table.Source is { } source ? $"Nguồn: {source}." : null,
+            table.DataDate is { } date ? $"Số liệu đến {date}." : null,
+        }.OfType<string>());
+        html.Append(Invariant, $"<table>\n<caption>{E(table.Title)}{(meta.Length > 0 ? $"<span class=\"meta\">{E(meta)}</span>" : string.Empty)}</caption>\n<thead><tr>");
         foreach (var column in table.Columns)
         {
-            html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<th>{E(column.Header)}</th>");
+            html.Append(Invariant, $"<th>{E(column.Header)}</th>");
         }
 
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in table.Rows)
         {
+            if (TableData.IsHeading(row))
+            {
+                html.Append(Invariant, $"<tr class=\"group\"><th colspan=\"{table.Columns.Count}\">{E(((TableHeading)row[0]!).Text)}</th></tr>\n");
+                continue;
+            }
+
             html.Append("<tr>");
             for (var c = 0; c < table.Columns.Count; c++)
             {
                 var value = c < row.Count ? row[c] : null;
                 var kind = table.Columns[c].Kind;
-                var css = kind switch
+                var (css, text) = value switch
                 {
-                    ColumnKind.Status => $" class=\"{StatusClass(value as string)}\"",
-                    ColumnKind.Count or ColumnKind.Rate => " class=\"num\"",
-                    _ => string.Empty,
+                    null => (kind is ColumnKind.Count or ColumnKind.Rate ? "num" : string.Empty, "-"),
+                    StatusValue judged => ($"{(judged.Value is null || judged.IsFlag ? string.Empty : "num ")}{judged.Status.ToCode()}", judged.Text),
+                    decimal d => ("num", VietnameseFormat.Number(d, kind == ColumnKind.Count ? 0 : 1)),
+                    _ when kind == ColumnKind.Status => (StatusOf(value.ToString()).ToCode(), value.ToString() ?? string.Empty),
+                    _ => (string.Empty, value.ToString() ?? string.Empty),
                 };
-                var text = value switch
-                {
-                    null => "-",
-                    decimal d => VietnameseFormat.Number(d, kind == ColumnKind.Count ? 0 : 1),
-                    _ => value.ToString() ?? string.Empty,
-                };
-                html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<td{css}>{E(text)}</td>");
+                html.Append(css.Length > 0 ? $"<td class=\"{css}\">{E(text)}</td>" : $"<td>{E(text)}</td>");
             }
 
             html.Append("</tr>\n");
@@ -95,18 +128,14 @@ public static class HtmlReportWriter
         html.Append("</tbody>\n</table>\n");
         if (table.Note is { } note)
         {
-            html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<p class=\"note\">{E(note)}</p>\n");
+            html.Append(Invariant, $"<p class=\"note\">{E(note)}</p>\n");
         }
 
         return html.ToString();
     }
 
-    private static string StatusClass(string? status) => status switch
-    {
-        "Đạt" => "dat",
-        "Không đạt" => "khong_dat",
-        _ => "chua_co_so_lieu",
-    };
+    private static ComplianceStatus StatusOf(string? text) =>
+        ComplianceStatuses.All.FirstOrDefault(s => s.ToVietnamese() == text, ComplianceStatus.NoData);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

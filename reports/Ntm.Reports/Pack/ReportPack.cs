@@ -17,11 +17,14 @@ public static class ReportPack
             ? areas.Areas.FirstOrDefault(a => a.Level == AreaLevel.Province && a.Code == code && a.IsValidOn(asOf))
             : null;
 
-    /// <summary>Writes the report of <paramref name="area"/> for <paramref name="year"/> into <paramref name="folder"/>, with the warehouse's criteria; returns index.html.</summary>
-    public static string Write(DbConnection connection, AreaDirectory areas, AreaRecord area, int year, string folder)
+    /// <summary>
+    /// Writes the report of <paramref name="area"/> for <paramref name="year"/> (up to <paramref name="through"/> for a
+    /// monthly report) into <paramref name="folder"/>, with the warehouse's criteria; returns index.html.
+    /// </summary>
+    public static string Write(DbConnection connection, AreaDirectory areas, AreaRecord area, int year, string folder, PeriodKey? through = null)
     {
         var criteria = CriteriaQuery.Load(connection);
-        var report = new AnnualReportBuilder(connection, criteria, areas).Build(area, year);
+        var report = new AnnualReportBuilder(connection, criteria, areas).Build(area, year, through);
         return AnnualReportPackWriter.Write(report, folder);
     }
 }

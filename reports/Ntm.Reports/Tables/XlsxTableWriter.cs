@@ -1,13 +1,16 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Ntm.Domain.Statuses;
 
 namespace Ntm.Reports.Tables;
 
 /// <summary>
-/// Writes tables as .xlsx with DocumentFormat.OpenXml: one sheet per table, the header row frozen
-/// and bold, number formats (#,##0 and #,##0.0), column widths from the content, and Đạt / Không
-/// đạt cells coloured. Values are stored exactly; only the format rounds.
+/// Writes tables as .xlsx with DocumentFormat.OpenXml: one sheet per table; above the header, the
+/// title, the unit, and the source with the date of the data; the header row frozen and bold;
+/// number formats (#,##0 and #,##0.0); column widths from the content; heading rows (a district
+/// and its count) bold across the table; judged figures and Đạt / Không đạt cells coloured by
+/// status. Values are stored exactly; only the format rounds.
 /// </summary>
 public static class XlsxTableWriter
 {
@@ -18,6 +21,13 @@ public static class XlsxTableWriter
     private const uint NotMetStyle = 5;
     private const uint NoDataStyle = 6;
     private const uint QuotedTextStyle = 7;
+    private const uint TitleStyle = 8;
+    private const uint HeadingStyle = 9;
+    private const uint MetNumberStyle = 10;
+    private const uint NotMetNumberStyle = 11;
+    private const uint NoThresholdStyle = 12;
+    private const uint NoThresholdNumberStyle = 13;
+    private const uint NoteStyle = 14;
 
     /// <summary>Writes <paramref name="tables"/> to <paramref name="path"/>, each on its own sheet; the same tables give the same bytes.</summary>
     public static void Write(string path, IReadOnlyList<TableData> tables)
@@ -49,51 +59,119 @@ public static class XlsxTableWriter
     private static Worksheet Sheet(TableData table)
     {
         var data = new SheetData();
-        var header = new Row { RowIndex = 1 };
+        var merges = new List<string>();
+        var last = Math.Max(0, table.Columns.Count - 1);
+        uint rowIndex = 0;
+
+        // What a reader needs before the figures: what the table is, its unit, where it comes from and how recent it is.
+        var preamble = new List<(string Text, uint Style)> { (table.Title, TitleStyle) };
+        if (table.Unit is { } unit)
+        {
+            preamble.Add(($"Đơn vị tính: {unit}", NoteStyle));
+        }
+
+        if (table.Source is not null || table.DataDate is not null)
+        {
+            preamble.Add((string.Join(" ", new[] { table.Source is { } s ? $"Nguồn: {s}." : null, table.DataDate is { } d ? $"Số liệu đến {d}." : null }.OfType<string>()), NoteStyle));
+        }
+
+        foreach (var (text, style) in preamble)
+        {
+            rowIndex++;
+            data.Append(new Row(TextCell(0, (int)rowIndex, text, style)) { RowIndex = rowIndex });
+            merges.Add($"{Reference(0, (int)rowIndex)}:{Reference(last, (int)rowIndex)}");
+        }
+
+        rowIndex++;
+        var headerRow = rowIndex;
+        var header = new Row { RowIndex = headerRow };
         for (var c = 0; c < table.Columns.Count; c++)
         {
-            header.Append(TextCell(c, 1, table.Columns[c].Header, HeaderStyle));
+            header.Append(TextCell(c, (int)headerRow, table.Columns[c].Header, HeaderStyle));
         }
 
         data.Append(header);
-        for (var r = 0; r < table.Rows.Count; r++)
+        foreach (var values in table.Rows)
         {
-            var row = new Row { RowIndex = (uint)r + 2 };
+            rowIndex++;
+            var row = new Row { RowIndex = rowIndex };
+            if (TableData.IsHeading(values))
+            {
+                row.Append(TextCell(0, (int)rowIndex, ((TableHeading)values[0]!).Text, HeadingStyle));
+                merges.Add($"{Reference(0, (int)rowIndex)}:{Reference(last, (int)rowIndex)}");
+                data.Append(row);
+                continue;
+            }
+
             for (var c = 0; c < table.Columns.Count; c++)
             {
-                var value = c < table.Rows[r].Count ? table.Rows[r][c] : null;
+                var value = c < values.Count ? values[c] : null;
                 var kind = table.Columns[c].Kind;
-                if (value is null)
+                var cell = value switch
                 {
-                    continue;
+                    null => null,
+                    StatusValue { Value: { } number, IsFlag: false } judged => NumberCell(c, (int)rowIndex, number, NumberStyle(judged.Status)),
+                    StatusValue judged => TextCell(c, (int)rowIndex, judged.Text, StatusStyle(judged.Status)),
+                    decimal number => NumberCell(c, (int)rowIndex, number, kind == ColumnKind.Count ? IntegerStyle : DecimalStyle),
+                    _ => TextCell(c, (int)rowIndex, value.ToString() ?? string.Empty, kind == ColumnKind.Status ? StatusStyle(StatusOf(value.ToString())) : 0),
+                };
+                if (cell is not null)
+                {
+                    row.Append(cell);
                 }
-
-                row.Append(value is decimal number
-                    ? new Cell { CellReference = Reference(c, r + 2), CellValue = new CellValue(number), DataType = CellValues.Number, StyleIndex = kind == ColumnKind.Count ? IntegerStyle : DecimalStyle }
-                    : TextCell(c, r + 2, value.ToString() ?? string.Empty, kind == ColumnKind.Status ? StatusStyle(value.ToString()) : 0));
             }
 
             data.Append(row);
         }
 
+        if (table.Note is { } note)
+        {
+            rowIndex += 2;
+            data.Append(new Row(TextCell(0, (int)rowIndex, note, NoteStyle)) { RowIndex = rowIndex });
+            merges.Add($"{Reference(0, (int)rowIndex)}:{Reference(last, (int)rowIndex)}");
+        }
+
         var widths = new Columns();
         for (var c = 0; c < table.Columns.Count; c++)
         {
-            var longest = table.Rows.Select(r => c < r.Count && r[c] is { } v ? (v is decimal d ? d.ToString("#,##0.0", System.Globalization.CultureInfo.InvariantCulture) : v.ToString() ?? string.Empty).Length : 0)
+            var longest = table.Rows.Where(r => !TableData.IsHeading(r))
+                .Select(r => c < r.Count && r[c] is { } v ? (v is decimal d ? d.ToString("#,##0.0", System.Globalization.CultureInfo.InvariantCulture) : v.ToString() ?? string.Empty).Length : 0)
                 .Append(table.Columns[c].Header.Length).Max();
             widths.Append(new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = Math.Min(60, longest + 3), CustomWidth = true });
         }
 
-        var frozen = new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 });
-        return new Worksheet(frozen, widths, data);
+        var below = Reference(0, (int)headerRow + 1);
+        var frozen = new SheetViews(new SheetView(new Pane { VerticalSplit = headerRow, TopLeftCell = below, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 });
+        var worksheet = new Worksheet(frozen, widths, data);
+        if (merges.Count > 0)
+        {
+            worksheet.Append(new MergeCells(merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Count });
+        }
+
+        return worksheet;
     }
 
-    private static uint StatusStyle(string? text) => text switch
+    private static ComplianceStatus StatusOf(string? text) =>
+        ComplianceStatuses.All.FirstOrDefault(s => s.ToVietnamese() == text, ComplianceStatus.NoData);
+
+    private static uint StatusStyle(ComplianceStatus status) => status switch
     {
-        "Đạt" => MetStyle,
-        "Không đạt" => NotMetStyle,
+        ComplianceStatus.Met => MetStyle,
+        ComplianceStatus.NotMet => NotMetStyle,
+        ComplianceStatus.NoThreshold => NoThresholdStyle,
         _ => NoDataStyle,
     };
+
+    private static uint NumberStyle(ComplianceStatus status) => status switch
+    {
+        ComplianceStatus.Met => MetNumberStyle,
+        ComplianceStatus.NotMet => NotMetNumberStyle,
+        ComplianceStatus.NoThreshold => NoThresholdNumberStyle,
+        _ => DecimalStyle,
+    };
+
+    private static Cell NumberCell(int column, int row, decimal number, uint style) =>
+        new() { CellReference = Reference(column, row), CellValue = new CellValue(number), DataType = CellValues.Number, StyleIndex = style };
 
     /// <summary>
     /// A text cell. Text a spreadsheet would take for a formula (<c>=</c>, <c>+</c>, <c>-</c>,
@@ -125,25 +203,41 @@ public static class XlsxTableWriter
         return name;
     }
 
+    /// <summary>The styles, with the default cell style Excel expects (Normal) so that files open without repair.</summary>
     private static Stylesheet Stylesheet() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.0" }) { Count = 1 },
-        new DocumentFormat.OpenXml.Spreadsheet.Fonts(new Font(), new Font(new Bold()), new Font(new Color { Rgb = "FFFFFFFF" })) { Count = 3 },
+        new DocumentFormat.OpenXml.Spreadsheet.Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Color { Rgb = "FFFFFFFF" }, new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Calibri" }),
+            new Font(new Italic(), new Color { Rgb = "FF555555" }, new FontSize { Val = 10 }, new FontName { Val = "Calibri" }))
+        { Count = 5 },
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            Solid("FFE8EAF6"), Solid("FF2E7D32"), Solid("FFC62828"), Solid("FFBDBDBD"))
-        { Count = 6 },
+            Solid("FFE8EAF6"), Solid("FF2E7D32"), Solid("FFC62828"), Solid("FFD9D9D9"), Solid("FFF2C14E"), Solid("FFF3F3F3"))
+        { Count = 8 },
         new Borders(new Border()) { Count = 1 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
         new CellFormats(
-            new CellFormat(),
-            new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true },
-            new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
-            new CellFormat { FontId = 2, FillId = 3, ApplyFont = true, ApplyFill = true },
-            new CellFormat { FontId = 2, FillId = 4, ApplyFont = true, ApplyFill = true },
-            new CellFormat { FillId = 5, ApplyFill = true },
-            new CellFormat { QuotePrefix = true })
-        { Count = 8 });
+            new CellFormat { FormatId = 0 },
+            new CellFormat { FormatId = 0, FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true, Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center }, ApplyAlignment = true },
+            new CellFormat { FormatId = 0, NumberFormatId = 3, ApplyNumberFormat = true },
+            new CellFormat { FormatId = 0, NumberFormatId = 164, ApplyNumberFormat = true },
+            new CellFormat { FormatId = 0, FontId = 2, FillId = 3, ApplyFont = true, ApplyFill = true },
+            new CellFormat { FormatId = 0, FontId = 2, FillId = 4, ApplyFont = true, ApplyFill = true },
+            new CellFormat { FormatId = 0, FillId = 5, ApplyFill = true },
+            new CellFormat { FormatId = 0, QuotePrefix = true },
+            new CellFormat { FormatId = 0, FontId = 3, ApplyFont = true },
+            new CellFormat { FormatId = 0, FontId = 1, FillId = 7, ApplyFont = true, ApplyFill = true },
+            new CellFormat { FormatId = 0, NumberFormatId = 164, FontId = 2, FillId = 3, ApplyNumberFormat = true, ApplyFont = true, ApplyFill = true },
+            new CellFormat { FormatId = 0, NumberFormatId = 164, FontId = 2, FillId = 4, ApplyNumberFormat = true, ApplyFont = true, ApplyFill = true },
+            new CellFormat { FormatId = 0, FillId = 6, ApplyFill = true },
+            new CellFormat { FormatId = 0, NumberFormatId = 164, FillId = 6, ApplyNumberFormat = true, ApplyFill = true },
+            new CellFormat { FormatId = 0, FontId = 4, ApplyFont = true })
+        { Count = 15 },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     private static Fill Solid(string argb) => new(new PatternFill(new ForegroundColor { Rgb = argb }) { PatternType = PatternValues.Solid });
 }

@@ -63,13 +63,23 @@ public sealed class RollupCommandTests : IDisposable
                 point.GetProperty("denominator").GetDecimal(), point.GetProperty("units_reported").GetInt32()));
         }
 
-        var compliance = CliRunner.InProcess("--home", home, "compliance", "--set", "NTM-2021-2025", "--year", "2022", "--area", "936", "--format", "json");
-        Assert.True(compliance.ExitCode == 0, compliance.Error);
-        using var rows = JsonDocument.Parse(compliance.Out);
-        var byCriterion = rows.RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("criterion").GetString()!, r => r.Clone());
-        Assert.Equal((80m, "khong_dat"), (byCriterion["15.1"].GetProperty("value").GetDecimal(), byCriterion["15.1"].GetProperty("status").GetString()));
-        Assert.Equal("chua_co_so_lieu", byCriterion["15.2"].GetProperty("status").GetString());
-        Assert.Contains("6/8", byCriterion["15.2"].GetProperty("note").GetString(), StringComparison.Ordinal);
-        Assert.Equal(75m, byCriterion["15.2"].GetProperty("value").GetDecimal());
+        // The district judged against Resolution 20's target (a set for provinces and districts): 80 from the commune that gave both.
+        var district = CliRunner.InProcess("--home", home, "compliance", "--set", "NQ20-2025", "--year", "2022", "--area", "936", "--format", "json");
+        Assert.True(district.ExitCode == 0, district.Error);
+        using (var rows = JsonDocument.Parse(district.Out))
+        {
+            var bhyt = rows.RootElement.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("criterion").GetString() == "bhyt");
+            Assert.Equal((80m, "khong_dat", 1), (bhyt.GetProperty("value").GetDecimal(), bhyt.GetProperty("status").GetString(), bhyt.GetProperty("units_reported").GetInt32()));
+        }
+
+        // The New Rural set judges the district's communes (Xã), each on its own standard; the town (Thị trấn 31489) is not judged.
+        var communes = CliRunner.InProcess("--home", home, "compliance", "--set", "NTM-2021-2025", "--year", "2022", "--area", "936", "--format", "json");
+        Assert.True(communes.ExitCode == 0, communes.Error);
+        using var judged = JsonDocument.Parse(communes.Out);
+        var standard = judged.RootElement.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("criterion").GetString() == "15.2")
+            .ToDictionary(r => r.GetProperty("area_code").GetString()!, r => r.GetProperty("status").GetString());
+        Assert.Equal(7, standard.Count);
+        Assert.DoesNotContain("31489", standard.Keys);
+        Assert.Equal(("dat", "khong_dat"), (standard["31483"], standard["31495"]));
     }
 }

@@ -45,6 +45,7 @@ public sealed class UserErrorTests : IDisposable
         Clean(CliRunner.InProcess("--home", Home, "compliance", "--set", "NTM-2021-2052", "--year", "2024", "--area", "93"),
             "Không có bộ tiêu chí 'NTM-2021-2052'", "NTM-2021-2025");
         Clean(CliRunner.InProcess("--home", Home, "ingest", "--template", "mau-khong-co"), "Không có mẫu (template) 'mau-khong-co'");
+        Clean(CliRunner.InProcess("--home", Home, "compliance", "--set", "NTM-2021-2025", "--year", "2019", "--area", "93"), "2021–2025", "NTM-2016-2020");
         Clean(CliRunner.InProcess("--home", Home, "ingest", "--again", "999"), "Không có báo cáo nộp mã 999");
     }
 

@@ -29,7 +29,9 @@ public sealed class ChartRendererTests
         { "year-over-year", ChartRenderer.YearOverYear(new YearOverYearChartModel("Sốt xuất huyết so với cùng kỳ", "Số ca", 2012, [37, 25, 27, null], [51, 33, 25, 13], Footer)) },
         { "ranked", ChartRenderer.Ranked(new RankedBarChartModel("Theo huyện", "Số ca", [("Huyện Long Mỹ", 356m), ("Thành phố Vị Thanh", 120), ("Huyện Châu Thành A", null)], Footer)) },
         { "ranked-dots", ChartRenderer.Ranked(Coverage) },
-        { "heat", ChartRenderer.ComplianceHeat(new ComplianceHeatModel("Tiêu chí 15", ["Xã Lê Hồng", "Xã Thanh Tùng"], ["15.1", "15.2"], [[ComplianceStatus.Met, ComplianceStatus.NotMet], [ComplianceStatus.NoData, ComplianceStatus.NoThreshold]], Footer)) },
+        { "heat", ChartRenderer.ComplianceHeat(new ComplianceHeatModel("Tiêu chí 15", ["15.1", "15.2", "Kết quả"],
+            [new HeatRow("Huyện Thanh Miện (0/2 đạt)"), new HeatRow("Xã Lê Hồng", [ComplianceStatus.Met, ComplianceStatus.NotMet, ComplianceStatus.NotMet]),
+             new HeatRow("Xã Thanh Tùng", [ComplianceStatus.NoData, ComplianceStatus.NoThreshold, ComplianceStatus.NoData])], Footer)) },
     };
 
     [Theory]

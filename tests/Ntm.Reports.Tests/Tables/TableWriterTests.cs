@@ -22,12 +22,27 @@ public sealed class TableWriterTests : IDisposable
         var workbook = new WorkbookReader().Read(path);
         Assert.Equal(["Tiêu chí 14", "Tiêu chí 14 (2)"], workbook.Sheets.Select(s => s.Name));
         var sheet = workbook.Sheets[0];
-        Assert.Equal(["Xã", "Tiêu chí", "Giá trị", "Dân số", "Đánh giá"], sheet.Row(0).Select(c => c.Text));
-        Assert.Equal("Xã Lê Hồng", sheet.Text(1, 0));
-        Assert.Equal(95.0998727735368956743002545, (double)sheet.At(1, 2)!.Value, 10);
-        Assert.Equal(7860.0, sheet.At(1, 3)!.Value);
-        Assert.Equal("Không đạt", sheet.Text(2, 4));
-        Assert.Null(sheet.At(3, 2));
+        // The title above the header, then the rows.
+        Assert.Equal("Tiêu chí 14", sheet.Text(0, 0));
+        Assert.Equal(["Xã", "Tiêu chí", "Giá trị", "Dân số", "Đánh giá"], sheet.Row(1).Select(c => c.Text));
+        Assert.Equal("Xã Lê Hồng", sheet.Text(2, 0));
+        Assert.Equal(95.0998727735368956743002545, (double)sheet.At(2, 2)!.Value, 10);
+        Assert.Equal(7860.0, sheet.At(2, 3)!.Value);
+        Assert.Equal("Không đạt", sheet.Text(3, 4));
+        Assert.Null(sheet.At(4, 2));
+    }
+
+    [Fact]
+    public void Xlsx_says_the_unit_source_and_date_above_the_header_and_has_the_default_cell_style()
+    {
+        var path = directory.File("t.xlsx");
+        XlsxTableWriter.Write(path, [Table with { Unit = "%", Source = "Ntm.Analytics", DataDate = "12/2024" }]);
+        var sheet = new WorkbookReader().Read(path).Sheets[0];
+        Assert.Equal(["Tiêu chí 14", "Đơn vị tính: %", "Nguồn: Ntm.Analytics. Số liệu đến 12/2024.", "Xã"], Enumerable.Range(0, 4).Select(r => sheet.Text(r, 0)));
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
+        var styles = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+        Assert.Equal("Normal", styles.CellStyles!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellStyle>().Single().Name!.Value);
+        Assert.NotNull(styles.CellStyleFormats);
     }
 
     [Fact]

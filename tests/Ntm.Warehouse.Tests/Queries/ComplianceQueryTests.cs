@@ -74,4 +74,41 @@ public sealed class ComplianceQueryTests : IDisposable
     [InlineData(18.5, "<=", 18.5, true)]
     public void Comparators_compare_exactly(double value, string comparator, double threshold, bool met) =>
         Assert.Equal(met, ComplianceQuery.Compare((decimal)value, comparator, (decimal)threshold));
+
+    [Fact]
+    public void A_set_judges_only_its_unit_types()
+    {
+        using var connection = fixture.Read();
+        var set = new ComplianceQuery(connection, Catalog).Set("NTM-2021-2025", 2022);
+        var judged = ComplianceQuery.Judged(set, [fixture.Old("936")], fixture.Directory);
+        Assert.Equal(7, judged.Count);
+        Assert.All(judged, a => Assert.Equal("Xã", a.UnitType));
+        Assert.DoesNotContain(judged, a => a.Code == "31489");
+        var resolution = new ComplianceQuery(connection, Catalog).Set("NQ20-2025", 2022);
+        Assert.Equal(["93", "930", "931", "932", "933", "934", "935", "936", "937"], ComplianceQuery.Judged(resolution, [fixture.Old("93")], fixture.Directory).Select(a => a.Code).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_value_without_a_threshold_for_its_region_is_no_threshold_not_no_data()
+    {
+        // Hậu Giang is in ĐBSCL, for which the reference data gives 15.4 no threshold.
+        var commune = fixture.Old("31483");
+        fixture.Load((commune, 202212, "health.ehealth_book", "stock", 6000), (commune, 202212, "population.total", "stock", 10000));
+        using var connection = fixture.Read();
+        var result = new ComplianceQuery(connection, Catalog).Evaluate("NTM-2021-2025", 2022, [commune]);
+        var row = result.Rows.Single(r => r.Criterion == "15.4");
+        Assert.Equal((60m, ComplianceStatus.NoThreshold, "chua_co_nguong", "Chưa có ngưỡng"), (row.Value!.Value, row.Status, row.StatusCode, row.ThresholdText));
+        Assert.Contains("vùng ĐBSCL", row.Note, StringComparison.Ordinal);
+        Assert.Equal(ComplianceStatus.NoData, result.Rows.Single(r => r.Criterion == "15.1").Status);
+        Assert.Contains("15.4 chưa có ngưỡng", result.Headline(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_set_used_outside_its_years_is_a_user_error_naming_them()
+    {
+        using var connection = fixture.Read();
+        var error = Assert.Throws<Ntm.Domain.Errors.UserErrorException>(() => new ComplianceQuery(connection, Catalog).Evaluate("NTM-2021-2025", 2019, [fixture.Old("31483")]));
+        Assert.Contains("2021–2025", error.Message, StringComparison.Ordinal);
+        Assert.Contains("NTM-2016-2020", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Ntm.Domain.Areas;
+using Ntm.Domain.Errors;
+using Ntm.Domain.Periods;
 using Ntm.Domain.Rollups;
 using Ntm.Domain.Statuses;
 using Ntm.Warehouse.Criteria;
@@ -22,7 +24,8 @@ public sealed record ComplianceRow(
     ComplianceStatus Status,
     string? Note,
     int? UnitsReported = null,
-    int? UnitsExpected = null)
+    int? UnitsExpected = null,
+    bool IsFlag = false)
 {
     /// <summary>The code of <see cref="Status"/> (dat, khong_dat, chua_co_so_lieu, chua_co_nguong).</summary>
     public string StatusCode => Status.ToCode();
@@ -32,17 +35,55 @@ public sealed record ComplianceRow(
 
     /// <summary>The code of <see cref="Source"/>, or null without a value.</summary>
     public string? ValueSource => Source?.ToCode();
+
+    /// <summary>"≥ 95", or "Chưa có ngưỡng" when the set gives none for the area.</summary>
+    public string ThresholdText => Threshold is { } t ? $"{ComplianceQuery.Symbol(Comparator)} {t.ToString("0.####", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}" : ComplianceStatus.NoThreshold.ToVietnamese();
 }
 
 /// <summary>An area's overall verdict on a set: met only if every criterion is met.</summary>
-public sealed record ComplianceArea(string AreaCode, string AreaName, ComplianceStatus Status)
+public sealed record ComplianceArea(AreaRecord Area, ComplianceStatus Status)
 {
+    /// <summary>The area's code.</summary>
+    public string AreaCode => Area.Code;
+
+    /// <summary>The area's name.</summary>
+    public string AreaName => Area.Name;
+
     /// <summary>The Vietnamese label of <see cref="Status"/>.</summary>
     public string StatusVi => Status.ToVietnamese();
 }
 
-/// <summary>The compliance table of a criteria set for a year.</summary>
-public sealed record ComplianceResult(string SetCode, string SetName, int Year, IReadOnlyList<ComplianceRow> Rows, IReadOnlyList<ComplianceArea> Areas);
+/// <summary>The compliance table of a criteria set for a year: its criteria, every row, each area's verdict.</summary>
+public sealed record ComplianceResult(CriteriaSetRecord Set, int Year, IReadOnlyList<CriterionRecord> Criteria, IReadOnlyList<ComplianceRow> Rows, IReadOnlyList<ComplianceArea> Areas)
+{
+    /// <summary>The set's code.</summary>
+    public string SetCode => Set.SetCode;
+
+    /// <summary>The set's Vietnamese name.</summary>
+    public string SetName => Set.NameVi;
+
+    /// <summary>Criteria the set gives no threshold for some of the areas judged, with how many areas.</summary>
+    public IReadOnlyList<(string Criterion, int Areas)> WithoutThreshold =>
+        Rows.Where(r => r.Threshold is null).GroupBy(r => r.Criterion).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The headline: how many units meet every criterion, and, when some criterion has no
+    /// threshold for them, which one, so that "0/75 xã đạt" is never read as a verdict.
+    /// </summary>
+    public string Headline()
+    {
+        var met = Areas.Count(a => a.Status == ComplianceStatus.Met);
+        var text = $"{met}/{Areas.Count} {Set.UnitWord} đạt toàn bộ các tiêu chí của {Set.NameVi} năm {Year}.";
+        var missing = WithoutThreshold;
+        if (missing.Count > 0)
+        {
+            text += $" Tiêu chí {string.Join(", ", missing.Select(m => m.Criterion))} chưa có ngưỡng cho {string.Join(", ", missing.Select(m => m.Areas).Distinct().Select(n => $"{n}/{Areas.Count}"))} {Set.UnitWord}"
+                + $" nên các {Set.UnitWord} đó chưa thể được đánh giá đạt; {Areas.Count(a => a.Status == ComplianceStatus.NotMet)} {Set.UnitWord} không đạt ít nhất một tiêu chí có ngưỡng.";
+        }
+
+        return text;
+    }
+}
 
 /// <summary>
 /// Judges areas against a criteria set for a year. A criterion's value is the year's figure by
@@ -55,50 +96,103 @@ public sealed record ComplianceResult(string SetCode, string SetName, int Year, 
 /// </summary>
 public sealed class ComplianceQuery(DbConnection connection, CriteriaCatalog catalog)
 {
+    /// <summary>The set of <paramref name="setCode"/>, checked to be in force in <paramref name="year"/>; a usage error otherwise.</summary>
+    public CriteriaSetRecord Set(string setCode, int year)
+    {
+        var set = catalog.Sets.FirstOrDefault(s => s.SetCode == setCode)
+            ?? throw new UnknownCodeException("bộ tiêu chí", setCode, UnknownCodeException.NearestOf(setCode, catalog.Sets.Select(s => s.SetCode)),
+                $"Các bộ: {string.Join(", ", catalog.Sets.Select(s => s.SetCode))} (xem ntm criteria).");
+        if (!set.InForce(year))
+        {
+            var inForce = catalog.Sets.Where(s => s.InForce(year)).Select(s => s.SetCode).ToList();
+            throw new UserErrorException($"Bộ tiêu chí {set.SetCode} áp dụng cho các năm {set.ValidFromYear}–{set.ValidToYear}, không dùng cho năm {year}."
+                + (inForce.Count > 0 ? $" Các bộ áp dụng năm {year}: {string.Join(", ", inForce)}." : $" Không có bộ tiêu chí nào áp dụng năm {year}."));
+        }
+
+        return set;
+    }
+
+    /// <summary>
+    /// The units <paramref name="set"/> judges among <paramref name="roots"/> and every unit under
+    /// them: the New Rural sets judge communes (Xã), not wards or towns; by district, then code.
+    /// </summary>
+    public static IReadOnlyList<AreaRecord> Judged(CriteriaSetRecord set, IEnumerable<AreaRecord> roots, AreaDirectory directory)
+    {
+        var children = directory.Areas.Where(a => a.ParentId is not null).ToLookup(a => a.ParentId!.Value);
+        var found = new List<AreaRecord>();
+        var stack = new Stack<AreaRecord>(roots);
+        var seen = new HashSet<int>();
+        while (stack.Count > 0)
+        {
+            var area = stack.Pop();
+            if (!seen.Add(area.AreaId))
+            {
+                continue;
+            }
+
+            if (set.Judges(area.UnitType))
+            {
+                found.Add(area);
+            }
+
+            foreach (var child in children[area.AreaId])
+            {
+                stack.Push(child);
+            }
+        }
+
+        return found.OrderBy(a => a.Level).ThenBy(a => a.ParentCode ?? string.Empty, StringComparer.Ordinal).ThenBy(a => a.Code, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Judges <paramref name="areas"/> against <paramref name="setCode"/> in <paramref name="year"/>.</summary>
     public ComplianceResult Evaluate(string setCode, int year, IReadOnlyList<AreaRecord> areas)
     {
-        var set = catalog.Sets.FirstOrDefault(s => s.SetCode == setCode)
-            ?? throw new Ntm.Domain.Errors.UnknownCodeException("bộ tiêu chí", setCode, Ntm.Domain.Errors.UnknownCodeException.NearestOf(setCode, catalog.Sets.Select(s => s.SetCode)),
-                $"Các bộ: {string.Join(", ", catalog.Sets.Select(s => s.SetCode))}.");
+        var set = Set(setCode, year);
         var criteria = catalog.Criteria.Where(c => c.SetCode == setCode).OrderBy(c => c.CriterionCode, StringComparer.Ordinal).ToList();
         var resolver = new ThresholdResolver(catalog);
+        // Segments are few (regions, commune groups); all of the year's are read rather than sending thousands of area ids.
         var segments = connection.Query<(int AreaId, string Kind, string Value)>(
-            "SELECT area_id, segment_kind, segment_value FROM area_segment WHERE valid_from_year <= $year AND valid_to_year >= $year AND area_id IN $areas",
-            new { year, areas = areas.Select(a => a.AreaId).ToArray() }).ToLookup(s => s.AreaId);
-        var (engine, rules) = new TrendQuery(connection).Engine(criteria.Select(c => c.IndicatorCode).Distinct().ToList(), areas, new Ntm.Domain.Periods.PeriodKey(year, 1), new Ntm.Domain.Periods.PeriodKey(year, 12));
+            "SELECT area_id, segment_kind, segment_value FROM area_segment WHERE valid_from_year <= $year AND valid_to_year >= $year",
+            new { year }).ToLookup(s => s.AreaId);
+        var (engine, rules) = new TrendQuery(connection).Engine(criteria.Select(c => c.IndicatorCode).Distinct().ToList(), areas, new PeriodKey(year, 1), new PeriodKey(year, 12));
 
-        var rows = new List<ComplianceRow>();
-        var verdicts = new List<ComplianceArea>();
+        var rows = new List<ComplianceRow>(areas.Count * criteria.Count);
+        var verdicts = new List<ComplianceArea>(areas.Count);
         foreach (var area in areas)
         {
             var context = new AreaContext(area.ProvinceCode, segments[area.AreaId].ToDictionary(s => s.Kind, s => s.Value));
-            var areaRows = new List<ComplianceRow>();
+            var areaRows = new List<ComplianceRow>(criteria.Count);
             foreach (var criterion in criteria)
             {
                 var (figure, _) = engine.Annual(area.AreaId, year, criterion.IndicatorCode);
                 var threshold = resolver.Resolve(setCode, criterion.CriterionCode, context, year);
-                var (status, note) = Judge(figure, rules[criterion.IndicatorCode], criterion.Comparator, threshold, area);
+                var (status, note) = Judge(figure, rules[criterion.IndicatorCode], criterion.Comparator, threshold, set, context);
                 areaRows.Add(new ComplianceRow(area.Code, area.Name, criterion.CriterionCode, criterion.NameVi, criterion.IndicatorCode,
-                    figure?.Value, figure?.Source, criterion.Comparator, threshold?.Threshold, status, note, figure?.UnitsReported, figure?.UnitsExpected));
+                    figure?.Value, figure?.Source, criterion.Comparator, threshold?.Threshold, status, note, figure?.UnitsReported, figure?.UnitsExpected,
+                    rules[criterion.IndicatorCode].Kind == Ntm.Domain.Indicators.IndicatorKind.Flag && figure?.Source != FigureSource.Share));
             }
 
             rows.AddRange(areaRows);
-            var overall = areaRows.Count > 0 && areaRows.All(r => r.Status == ComplianceStatus.Met) ? ComplianceStatus.Met
-                : areaRows.Any(r => r.Status == ComplianceStatus.NotMet) ? ComplianceStatus.NotMet
-                : ComplianceStatus.NoData;
-            verdicts.Add(new ComplianceArea(area.Code, area.Name, overall));
+            verdicts.Add(new ComplianceArea(area, Overall(areaRows)));
         }
 
-        return new ComplianceResult(set.SetCode, set.NameVi, year, rows, verdicts);
+        return new ComplianceResult(set, year, criteria, rows, verdicts);
     }
 
-    /// <summary>The verdict on one figure, and what the statistician should know about it.</summary>
-    private static (ComplianceStatus Status, string? Note) Judge(Figure? figure, IndicatorRule rule, string comparator, ResolvedThreshold? threshold, AreaRecord area)
+    /// <summary>Met only if every criterion is met; not met if any is not; else no data, or no threshold when that is all that is missing.</summary>
+    private static ComplianceStatus Overall(List<ComplianceRow> rows) =>
+        rows.Count > 0 && rows.All(r => r.Status == ComplianceStatus.Met) ? ComplianceStatus.Met
+        : rows.Any(r => r.Status == ComplianceStatus.NotMet) ? ComplianceStatus.NotMet
+        : rows.Any(r => r.Status == ComplianceStatus.NoData) ? ComplianceStatus.NoData
+        : ComplianceStatus.NoThreshold;
+
+    /// <summary>The verdict on one figure, and what the statistician should know about it (in Vietnamese; the reference files' maintainer notes stay there).</summary>
+    private static (ComplianceStatus Status, string? Note) Judge(Figure? figure, IndicatorRule rule, string comparator, ResolvedThreshold? threshold, CriteriaSetRecord set, AreaContext area)
     {
+        var region = set.SegmentKind is { } kind && area.Segments.TryGetValue(kind, out var segment) ? $"vùng {segment}" : "nhóm của đơn vị";
         if (figure is null)
         {
-            return (ComplianceStatus.NoData, threshold?.Note);
+            return (ComplianceStatus.NoData, threshold is null ? $"Chưa có số liệu; bộ tiêu chí cũng chưa có ngưỡng cho {region}." : null);
         }
 
         var units = figure.UnitsExpected is { } expected ? $"{figure.UnitsReported}/{expected} đơn vị có số liệu" : null;
@@ -115,13 +209,26 @@ public sealed class ComplianceQuery(DbConnection connection, CriteriaCatalog cat
 
         if (threshold is null)
         {
-            return (ComplianceStatus.NoThreshold, $"Bộ tiêu chí chưa có ngưỡng cho vùng/nhóm của {area.FullName}.");
+            return (ComplianceStatus.NoThreshold, $"Bộ tiêu chí chưa có ngưỡng cho {region}.");
         }
 
         var status = Compare(figure.Value, comparator, threshold.Threshold) ? ComplianceStatus.Met : ComplianceStatus.NotMet;
-        var notes = new[] { threshold.Note, figure.IsComplete ? null : $"Tính trên {units}." }.OfType<string>().ToList();
+        var notes = new[]
+        {
+            threshold.Origin == ThresholdOrigin.ProvinceOverride ? "Ngưỡng riêng của tỉnh." : null,
+            figure.Source == FigureSource.Reported ? "Tỷ lệ theo báo cáo của đơn vị (không có tử số, mẫu số)." : null,
+            figure.IsComplete ? null : $"Tính trên {units}.",
+        }.OfType<string>().ToList();
         return (status, notes.Count == 0 ? null : string.Join(" ", notes));
     }
+
+    /// <summary>≥, &gt;, ≤, &lt; or = for a stored comparator.</summary>
+    public static string Symbol(string comparator) => comparator switch
+    {
+        ">=" => "≥",
+        "<=" => "≤",
+        _ => comparator,
+    };
 
     /// <summary>Exact comparison: 95.00 ≥ 95 is met; 94.96 is not, though it displays as 95,0.</summary>
     public static bool Compare(decimal value, string comparator, decimal threshold) => comparator switch

@@ -16,11 +16,11 @@ public static class CriteriaQuery
     {
         var sets = connection.Query<CriteriaSetRow>("""
             SELECT set_code AS SetCode, name_vi AS NameVi, segment_kind AS SegmentKind, disadvantaged_segment AS DisadvantagedSegment,
-                   valid_from_year AS ValidFromYear, valid_to_year AS ValidToYear, source AS Source
+                   valid_from_year AS ValidFromYear, valid_to_year AS ValidToYear, source AS Source, unit_types AS UnitTypes
             FROM criteria_set ORDER BY set_code
-            """).Select(r => new CriteriaSetRecord(r.SetCode, r.NameVi, r.SegmentKind, r.DisadvantagedSegment, r.ValidFromYear, r.ValidToYear, r.Source)).ToList();
+            """).Select(r => new CriteriaSetRecord(r.SetCode, r.NameVi, r.SegmentKind, r.DisadvantagedSegment, r.ValidFromYear, r.ValidToYear, r.Source, CriteriaCatalog.UnitTypesOf(r.UnitTypes))).ToList();
         var criteria = connection.Query<CriterionRecord>("""
-            SELECT set_code AS SetCode, criterion_code AS CriterionCode, indicator_code AS IndicatorCode, comparator AS Comparator, unit AS Unit, name_vi AS NameVi, source AS Source
+            SELECT set_code AS SetCode, criterion_code AS CriterionCode, indicator_code AS IndicatorCode, comparator AS Comparator, unit AS Unit, name_vi AS NameVi, source AS Source, label_vi AS LabelVi
             FROM criterion ORDER BY set_code, criterion_code
             """).ToList();
         var thresholds = connection.Query<ThresholdRow>("""
@@ -35,7 +35,7 @@ public static class CriteriaQuery
         return CriteriaCatalog.FromLoaded(sets, criteria, thresholds, overrides);
     }
 
-    private sealed record CriteriaSetRow(string SetCode, string NameVi, string? SegmentKind, string? DisadvantagedSegment, short ValidFromYear, short ValidToYear, string? Source);
+    private sealed record CriteriaSetRow(string SetCode, string NameVi, string? SegmentKind, string? DisadvantagedSegment, short ValidFromYear, short ValidToYear, string? Source, string? UnitTypes);
 
     private sealed record ThresholdRow(string SetCode, string CriterionCode, string Segment, decimal Threshold, short ValidFromYear, short ValidToYear, string? Note);
 

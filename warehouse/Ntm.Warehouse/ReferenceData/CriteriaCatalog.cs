@@ -2,11 +2,28 @@ using System.Globalization;
 
 namespace Ntm.Warehouse.ReferenceData;
 
-/// <summary>A criteria set: what its thresholds vary by, and which segment especially disadvantaged communes use.</summary>
-public sealed record CriteriaSetRecord(string SetCode, string NameVi, string? SegmentKind, string? DisadvantagedSegment, short ValidFromYear, short ValidToYear, string? Source);
+/// <summary>
+/// A criteria set: what its thresholds vary by, which segment especially disadvantaged communes
+/// use, the years it is in force and the unit types it judges (empty: every unit).
+/// </summary>
+public sealed record CriteriaSetRecord(string SetCode, string NameVi, string? SegmentKind, string? DisadvantagedSegment, short ValidFromYear, short ValidToYear, string? Source, IReadOnlyList<string>? UnitTypes = null)
+{
+    /// <summary>True when the set judges units of <paramref name="unitType"/> (Xã, Phường, Thị trấn…).</summary>
+    public bool Judges(string unitType) => UnitTypes is not { Count: > 0 } types || types.Contains(unitType, StringComparer.Ordinal);
+
+    /// <summary>True when the set is in force in <paramref name="year"/>.</summary>
+    public bool InForce(int year) => ValidFromYear <= year && year <= ValidToYear;
+
+    /// <summary>"xã", "xã, thị trấn" or "đơn vị": how the set's units are named in a headline.</summary>
+    public string UnitWord => UnitTypes is { Count: 1 } types ? types[0].ToLowerInvariant() : "đơn vị";
+}
 
 /// <summary>A criterion: the indicator it judges and how.</summary>
-public sealed record CriterionRecord(string SetCode, string CriterionCode, string IndicatorCode, string Comparator, string? Unit, string NameVi, string? Source);
+public sealed record CriterionRecord(string SetCode, string CriterionCode, string IndicatorCode, string Comparator, string? Unit, string NameVi, string? Source, string? LabelVi = null)
+{
+    /// <summary>The column label: the short Vietnamese label when the set gives one, else the code (15.1).</summary>
+    public string Label => LabelVi ?? CriterionCode;
+}
 
 /// <summary>A threshold of a criterion for one segment (<c>*</c> = every area), with the source's caveat.</summary>
 public sealed record ThresholdRecord(string SetCode, string CriterionCode, string Segment, decimal Threshold, short ValidFromYear, short ValidToYear, string? Note);
@@ -74,7 +91,8 @@ public sealed class CriteriaCatalog
             foreach (var row in table.Rows)
             {
                 var set = new CriteriaSetRecord(row["set_code"], row["name_vi"], Blank(row["segment_kind"]), Blank(row.GetValueOrDefault("disadvantaged_segment")),
-                    Year(row["valid_from_year"], table.Name), Year(row["valid_to_year"], table.Name), Blank(row.GetValueOrDefault("source")));
+                    Year(row["valid_from_year"], table.Name), Year(row["valid_to_year"], table.Name), Blank(row.GetValueOrDefault("source")),
+                    UnitTypesOf(row.GetValueOrDefault("unit_types")));
                 if (!sets.TryAdd(set.SetCode, set))
                 {
                     throw new ReferenceDataException($"{table.Name}: bộ tiêu chí {set.SetCode} được khai báo hai lần.");
@@ -105,7 +123,7 @@ public sealed class CriteriaCatalog
                     throw new ReferenceDataException($"{where}: phép so sánh '{row["comparator"]}' không hợp lệ; cần một trong >=, >, <=, <, =.");
                 }
 
-                var criterion = new CriterionRecord(row["set_code"], row["criterion_code"], row["indicator_code"], row["comparator"], Blank(row["unit"]), row["name_vi"], Blank(row["source"]));
+                var criterion = new CriterionRecord(row["set_code"], row["criterion_code"], row["indicator_code"], row["comparator"], Blank(row["unit"]), row["name_vi"], Blank(row["source"]), Blank(row.GetValueOrDefault("label_vi")));
                 var key = (criterion.SetCode, criterion.CriterionCode);
                 if (criteria.TryGetValue(key, out var existing))
                 {
@@ -174,4 +192,8 @@ public sealed class CriteriaCatalog
 
     private static decimal Number(string value, string where) =>
         decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : throw new ReferenceDataException($"{where}: '{value}' không phải là số.");
+
+    /// <summary>The unit types of a ';'-separated list; empty for a blank one.</summary>
+    public static IReadOnlyList<string> UnitTypesOf(string? list) =>
+        string.IsNullOrWhiteSpace(list) ? [] : list.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -63,9 +63,10 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         rows["indicator_alias"] = Append(connection, "indicator_alias", aliases, (a, r) => r.AppendValue(a.Code).AppendValue(a.Alias).AppendValue(a.Key));
 
         rows["criteria_set"] = Append(connection, "criteria_set", criteria.Sets, (s, r) => r
-            .AppendValue(s.SetCode).AppendValue(s.NameVi).AppendValue(s.SegmentKind).AppendValue(s.DisadvantagedSegment).AppendValue(s.ValidFromYear).AppendValue(s.ValidToYear).AppendValue(s.Source));
+            .AppendValue(s.SetCode).AppendValue(s.NameVi).AppendValue(s.SegmentKind).AppendValue(s.DisadvantagedSegment).AppendValue(s.ValidFromYear).AppendValue(s.ValidToYear).AppendValue(s.Source)
+            .AppendValue(s.UnitTypes is { Count: > 0 } types ? string.Join(';', types) : null));
         rows["criterion"] = Append(connection, "criterion", criteria.Criteria, (c, r) => r
-            .AppendValue(c.SetCode).AppendValue(c.CriterionCode).AppendValue(c.IndicatorCode).AppendValue(c.Comparator).AppendValue(c.Unit).AppendValue(c.NameVi).AppendValue(c.Source));
+            .AppendValue(c.SetCode).AppendValue(c.CriterionCode).AppendValue(c.IndicatorCode).AppendValue(c.Comparator).AppendValue(c.Unit).AppendValue(c.NameVi).AppendValue(c.Source).AppendValue(c.LabelVi));
         rows["criterion_threshold"] = Append(connection, "criterion_threshold", criteria.Thresholds, (t, r) => r
             .AppendValue(t.SetCode).AppendValue(t.CriterionCode).AppendValue(t.Segment).AppendValue(t.Threshold).AppendValue(t.ValidFromYear).AppendValue(t.ValidToYear).AppendValue(t.Note));
         rows["criterion_override"] = Append(connection, "criterion_override", criteria.Overrides, (o, r) => r
