@@ -49,6 +49,23 @@ public static class StatusCodes
         _ => "skipped",
     };
 
+    /// <summary>Parses a stored code (accepted, rejected, superseded).</summary>
+    public static SubmissionStatus ParseSubmissionStatus(string code) => code switch
+    {
+        "accepted" => SubmissionStatus.Accepted,
+        "rejected" => SubmissionStatus.Rejected,
+        "superseded" => SubmissionStatus.Superseded,
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "not a submission status"),
+    };
+
+    /// <summary>The Vietnamese words shown to the statistician.</summary>
+    public static string ToVietnamese(this SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Accepted => "Đã nhận",
+        SubmissionStatus.Rejected => "Bị từ chối",
+        _ => "Đã được thay thế",
+    };
+
     /// <summary>The Vietnamese word shown to the statistician.</summary>
     public static string ToVietnamese(this IngestOutcome outcome) => outcome switch
     {

@@ -51,7 +51,9 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
 
         result.Period = new ReportPeriod(year.Value, 12, true);
         var level = spec.AreaLevel is null ? (AreaLevel?)null : AreaLevels.Parse(spec.AreaLevel);
-        var asOf = new DateOnly(year.Value, 1, 1);
+        // Units are those in force in the first month the grid fills: a 2025 grid of July to December
+        // names the communes of the new map, one of January to June those of the old.
+        var asOf = new DateOnly(year.Value, FirstMonthWithValues(workbook) ?? 1, 1);
         // A district's or province's own grid names its unit in the title: the rows are looked for inside it.
         result.ReportingArea = context.Area ?? (level is null ? TitleScanner.FindReportingUnit(workbook, context.Areas, asOf).Area : null);
         foreach (var sheet in workbook.Sheets)
@@ -176,6 +178,30 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
     }
 
     /// <summary>The header row and its month columns: each column under "Tháng N" (merged headers included).</summary>
+    /// <summary>The earliest month whose column holds a number below the header on any sheet, or null.</summary>
+    internal static int? FirstMonthWithValues(Workbook workbook)
+    {
+        int? first = null;
+        foreach (var sheet in workbook.Sheets)
+        {
+            if (FindHeader(sheet) is not var (headerRow, months))
+            {
+                continue;
+            }
+
+            foreach (var (column, month) in months)
+            {
+                if (month < (first ?? 13)
+                    && Enumerable.Range(headerRow + 1, Math.Max(0, sheet.RowCount - headerRow - 1)).Any(r => sheet.Text(r, column).Any(char.IsAsciiDigit)))
+                {
+                    first = month;
+                }
+            }
+        }
+
+        return first;
+    }
+
     internal static (int Row, List<(int Column, int Month)> Months)? FindHeader(Sheet sheet)
     {
         for (var row = 0; row < Math.Min(sheet.RowCount, 15); row++)

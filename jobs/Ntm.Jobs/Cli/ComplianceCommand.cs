@@ -15,8 +15,8 @@ public static class ComplianceCommand
     /// <summary>Builds the verb.</summary>
     public static Command Create(Func<ParseResult, CliContext> context)
     {
-        var set = new Option<string>("--set") { Description = "Mã bộ tiêu chí (xem ntm criteria), vd. NTM-2021-2025.", Required = true };
-        var year = new Option<int>("--year") { Description = "Năm đánh giá.", Required = true };
+        var set = new Option<string?>("--set") { Description = "Mã bộ tiêu chí (xem ntm criteria), vd. NTM-2021-2025. Mặc định: các bộ có hiệu lực và có số liệu năm đó." };
+        var year = new Option<int?>("--year") { Description = "Năm đánh giá. Mặc định: năm gần nhất có số liệu." };
         var area = new Option<string?>("--area") { Description = "Đơn vị (mã hoặc tên): đánh giá các đơn vị bộ tiêu chí áp dụng thuộc đơn vị này. Mặc định: các tỉnh có số liệu năm đó." };
         var all = new Option<bool>("--all") { Description = "Cả nước: mọi đơn vị bộ tiêu chí áp dụng." };
         var level = new Option<string?>("--level") { Description = "commune | district | province: chỉ các đơn vị cấp này." };
@@ -25,11 +25,11 @@ public static class ComplianceCommand
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var xlsx = new Option<string?>("--xlsx") { Description = "Ghi bảng .xlsx (bảng ngang theo huyện, tô màu; trang chi tiết) vào tệp này." };
         var command = new Command("compliance", "Đánh giá Đạt / Không đạt theo bộ tiêu chí. Criteria compliance.") { set, year, area, all, level, format, xlsx };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(set)!, parse.GetValue(year), parse.GetValue(area), parse.GetValue(all), parse.GetValue(level), parse.GetValue(format)!, parse.GetValue(xlsx)));
+        command.SetAction(parse => Run(context(parse), parse.GetValue(set), parse.GetValue(year), parse.GetValue(area), parse.GetValue(all), parse.GetValue(level), parse.GetValue(format)!, parse.GetValue(xlsx)));
         return command;
     }
 
-    private static int Run(CliContext context, string setCode, int year, string? areaText, bool all, string? levelText, string format, string? xlsx)
+    private static int Run(CliContext context, string? setCode, int? yearOption, string? areaText, bool all, string? levelText, string format, string? xlsx)
     {
         if (all && areaText is not null)
         {
@@ -40,8 +40,16 @@ public static class ComplianceCommand
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         var catalog = CriteriaQuery.Load(connection);
         var query = new ComplianceQuery(connection, catalog);
-        var set = query.Set(setCode, year);
-        var asOf = new DateOnly(year, 6, 30) < AreaGeneration.From2025.ValidFrom ? new DateOnly(year, 6, 30) : new DateOnly(year, 12, 31);
+        var year = yearOption ?? new CoverageQuery(connection).LatestMonth()?.Year
+            ?? throw new UsageException("Kho chưa có số liệu; hãy nạp báo cáo trước (ntm ingest) hoặc chỉ định --year.");
+        var sets = setCode is not null ? [query.Set(setCode, year)] : catalog.Sets.Where(s => s.InForce(year)).ToList();
+        if (sets.Count == 0)
+        {
+            throw new UsageException($"Không có bộ tiêu chí nào có hiệu lực năm {year}; xem ntm criteria.");
+        }
+
+        // A year is judged on the units in force at its end (2025: the map of 2025-07-01).
+        var asOf = new DateOnly(year, 12, 31);
         var generation = AreaGeneration.At(asOf);
         List<AreaRecord> roots;
         if (areaText is not null)
@@ -63,30 +71,57 @@ public static class ComplianceCommand
             }
         }
 
-        var areas = ComplianceQuery.Judged(set, roots, directory)
-            .Where(a => levelText is null || a.Level == AreaLevels.Parse(levelText)).ToList();
-        if (areas.Count == 0)
+        var results = new List<ComplianceResult>();
+        foreach (var set in sets)
         {
-            throw new UsageException($"{set.SetCode} đánh giá {set.UnitWord}; không có {set.UnitWord} nào thuộc {string.Join(", ", roots.Select(r => r.FullName))}{(levelText is null ? string.Empty : $" ở cấp {levelText}")}.");
+            var areas = ComplianceQuery.Judged(set, roots, directory)
+                .Where(a => levelText is null || a.Level == AreaLevels.Parse(levelText)).ToList();
+            if (areas.Count == 0)
+            {
+                if (setCode is not null)
+                {
+                    throw new UsageException($"{set.SetCode} đánh giá {set.UnitWord}; không có {set.UnitWord} nào thuộc {string.Join(", ", roots.Select(r => r.FullName))}{(levelText is null ? string.Empty : $" ở cấp {levelText}")}.");
+                }
+
+                continue;
+            }
+
+            var evaluated = query.Evaluate(set.SetCode, year, areas);
+            if (setCode is not null || evaluated.Rows.Any(r => r.Value is not null))
+            {
+                results.Add(evaluated);
+            }
         }
 
-        var result = query.Evaluate(setCode, year, areas);
-        if (xlsx is not null)
+        if (results.Count == 0)
         {
-            var wide = Ntm.Reports.Tables.ComplianceLayout.Wide(result, directory, "Ntm.Analytics, báo cáo của các đơn vị y tế");
-            var detail = new Ntm.Reports.Tables.TableData($"Chi tiết {result.SetCode} {result.Year}",
-                [new("Mã đơn vị"), new("Đơn vị"), new("Tiêu chí"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Nguồn giá trị"), new("Đơn vị có số liệu"), new("Ngưỡng"),
-                 new("Đánh giá", Ntm.Reports.Tables.ColumnKind.Status), new("Ghi chú")],
-                result.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, $"{r.Criterion} {r.CriterionName}", r.Value, r.Source?.ToVietnamese(), Units(r), r.ThresholdText, r.StatusVi, r.Note]).ToList(),
-                "So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân.");
-            Ntm.Reports.Tables.XlsxTableWriter.Write(xlsx, [wide, detail]);
+            throw new UsageException($"Năm {year} chưa có số liệu cho tiêu chí của bộ nào ({string.Join(", ", sets.Select(s => s.SetCode))}) tại {string.Join(", ", roots.Select(r => r.FullName))}; chỉ định --set để xem bảng trống.");
         }
 
-        switch (context.Json ? "json" : format)
+        if (results.Count > 1 && (xlsx is not null || context.Json || format != "table"))
         {
-            case "json": WriteJson(context.Out, result); break;
-            case "csv": ResultWriter.WriteCsv(context.Out, ToTable(result)); break;
-            default: WriteTable(context.Console, result, directory); break;
+            throw new UsageException($"Năm {year} có số liệu cho {results.Count} bộ tiêu chí ({string.Join(", ", results.Select(r => r.SetCode))}); chọn một bằng --set.");
+        }
+
+        foreach (var result in results)
+        {
+            if (xlsx is not null)
+            {
+                var wide = Ntm.Reports.Tables.ComplianceLayout.Wide(result, directory, "Ntm.Analytics, báo cáo của các đơn vị y tế");
+                var detail = new Ntm.Reports.Tables.TableData($"Chi tiết {result.SetCode} {result.Year}",
+                    [new("Mã đơn vị"), new("Đơn vị"), new("Tiêu chí"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Nguồn giá trị"), new("Đơn vị có số liệu"), new("Ngưỡng"),
+                     new("Đánh giá", Ntm.Reports.Tables.ColumnKind.Status), new("Ghi chú")],
+                    result.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, $"{r.Criterion} {r.CriterionName}", r.Value, r.Source?.ToVietnamese(), Units(r), r.ThresholdText, r.StatusVi, r.Note]).ToList(),
+                    "So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân.");
+                Ntm.Reports.Tables.XlsxTableWriter.Write(xlsx, [wide, detail]);
+            }
+
+            switch (context.Json ? "json" : format)
+            {
+                case "json": WriteJson(context.Out, result); break;
+                case "csv": ResultWriter.WriteCsv(context.Out, ToTable(result)); break;
+                default: WriteTable(context.Console, result, directory); break;
+            }
         }
 
         return (int)ExitCode.Ok;

@@ -18,9 +18,9 @@ public static class DemoCommand
     /// <summary>Builds the verb.</summary>
     public static Command Create(Func<ParseResult, CliContext> context)
     {
-        var province = new Option<string>("--province") { Description = "Mã tỉnh (trước 2025) của dữ liệu mẫu.", DefaultValueFactory = _ => "93" };
-        var from = new Option<int>("--from-year") { Description = "Năm đầu.", DefaultValueFactory = _ => 2022 };
-        var years = new Option<int>("--years") { Description = "Số năm.", DefaultValueFactory = _ => 3 };
+        var province = new Option<string>("--province") { Description = "Mã tỉnh của dữ liệu mẫu (mã trước 01/07/2025 dẫn tới tỉnh sau sáp nhập).", DefaultValueFactory = _ => "92" };
+        var from = new Option<int>("--from-year") { Description = "Năm đầu.", DefaultValueFactory = _ => 2024 };
+        var years = new Option<int>("--years") { Description = "Số năm.", DefaultValueFactory = _ => 2 };
         var command = new Command("demo", "Chạy thử toàn bộ: dữ liệu mẫu → kho → báo cáo. Runs the main job on demo data.") { province, from, years };
         command.SetAction(parse => Run(context(parse), parse.GetValue(province)!, parse.GetValue(from), parse.GetValue(years)));
         return command;
@@ -41,8 +41,10 @@ public static class DemoCommand
                 Directory.Delete(staging, recursive: true);
             }
 
-            files = new DemoDataGenerator(Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection), provinceCode, fromYear, years).Write(staging);
-            console.MarkupLine($"Đã tạo {files.Count} tệp báo cáo mẫu của tỉnh {Markup.Escape(provinceCode)}, {fromYear}–{fromYear + years - 1}.");
+            var generator = new DemoDataGenerator(Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection), Ntm.Warehouse.Areas.AreaDirectoryLoader.Crosswalk(connection), provinceCode, fromYear, years);
+            files = generator.Write(staging);
+            provinceCode = generator.Province.Code;
+            console.MarkupLine($"Đã tạo {files.Count} tệp báo cáo mẫu của {Markup.Escape(generator.Province.FullName)} và các đơn vị hợp thành trước 01/07/2025, {fromYear}–{generator.LastYear}.");
 
             // Batches arrive one after another: the reports, then a typo and a wrong rate, then their corrections.
             var service = new IngestionService(connection, context.Home, context.Clock);

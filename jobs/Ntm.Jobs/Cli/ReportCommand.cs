@@ -24,7 +24,8 @@ public static class ReportCommand
     {
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
-        var asOf = new DateOnly(year, 6, 30);
+        // A year's report is about the units in force at its end (2025: the map of 2025-07-01).
+        var asOf = new DateOnly(year, 12, 31);
         var area = areaText is not null
             ? TrendCommand.FindArea(directory, areaText, asOf)
             : ReportPack.BusiestProvince(connection, directory, new Ntm.Domain.Periods.PeriodKey(year, 1), new Ntm.Domain.Periods.PeriodKey(year, 12), asOf)

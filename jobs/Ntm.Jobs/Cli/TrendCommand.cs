@@ -214,15 +214,33 @@ public static class TrendCommand
 
     private static void WriteTable(IAnsiConsole console, IndicatorListing indicator, Measure measure, IReadOnlyList<TrendPoint> points)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{indicator.NameVi} ({measure.ToVietnamese()}{(indicator.Unit is { } unit ? $", {unit}" : string.Empty)}) — {(points.Count > 0 ? points[0].Period.ToVietnamese() : string.Empty)}–{(points.Count > 0 ? points[^1].Period.ToVietnamese() : string.Empty)}"))
-            .AddColumn("Đơn vị").AddColumn("Tháng").AddColumn(new TableColumn("Số liệu").RightAligned()).AddColumn(new TableColumn("Tháng trước").RightAligned())
+        // One unit: its name goes in the title and the table keeps the width for the figures.
+        var single = points.Select(p => p.AreaCode).Distinct().Count() == 1;
+        var span = points.Count > 0 ? $" — {points[0].Period.ToVietnamese()}–{points[^1].Period.ToVietnamese()}" : string.Empty;
+        var title = $"{(single ? points[0].AreaName + ": " : string.Empty)}{indicator.NameVi} ({measure.ToVietnamese()}{(indicator.Unit is { } unit ? $", {unit}" : string.Empty)}){span}";
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+        if (!single)
+        {
+            table.AddColumn("Đơn vị");
+        }
+
+        table.AddColumn("Tháng").AddColumn(new TableColumn("Số liệu").RightAligned()).AddColumn(new TableColumn("Tháng trước").RightAligned())
             .AddColumn(new TableColumn("Cùng kỳ").RightAligned()).AddColumn(new TableColumn("So cùng kỳ (%)").RightAligned()).AddColumn(new TableColumn("% KH năm").RightAligned())
             .AddColumn(new TableColumn("Báo cáo").RightAligned());
         foreach (var p in points)
         {
-            var units = p.UnitsExpected is { } expected ? (p.IsComplete ? $"{p.UnitsReported}/{expected}" : $"[yellow]{p.UnitsReported}/{expected}*[/]") : string.Empty;
-            table.AddRow(Markup.Escape(p.AreaName), p.Period.ToString(), Format(p.Value), Format(p.PreviousMonth), Format(p.SamePeriodLastYear),
-                p.Note is null ? Format(p.PercentChange) : "[dim]không so[/]", Format(p.PercentOfTarget), units);
+            var units = p.UnitsExpected is { } expected
+                ? (p.IsComplete ? $"{p.UnitsReported}/{expected}" : $"[yellow]{p.UnitsReported}/{expected}*[/]")
+                : p.Source is FigureSource.Own ? "[dim]tự báo cáo[/]" : p.Source is { } source ? $"[dim]{Markup.Escape(source.ToVietnamese())}[/]" : string.Empty;
+            var cells = new List<string>();
+            if (!single)
+            {
+                cells.Add(Markup.Escape(p.AreaName));
+            }
+
+            cells.AddRange([p.Period.ToString(), Format(p.Value, indicator.Decimals), Format(p.PreviousMonth, indicator.Decimals), Format(p.SamePeriodLastYear, indicator.Decimals),
+                p.Note is null ? Format(p.PercentChange, 1) : "[dim]không so[/]", Format(p.PercentOfTarget, 1), units]);
+            table.AddRow(cells.ToArray());
         }
 
         console.Write(table);
@@ -231,8 +249,9 @@ public static class TrendCommand
             console.MarkupLine("[yellow]* Tổng của các đơn vị đã báo cáo (số đơn vị báo cáo/phải báo cáo), chưa phải số của cả đơn vị; không so với cùng kỳ.[/]");
         }
 
-        console.MarkupLine("[dim]Số hiển thị làm tròn một chữ số thập phân; \"-\" là chưa có số liệu (không phải 0).[/]");
+        console.MarkupLine("[dim]\"-\" là chưa có số liệu (không phải 0); tỷ lệ so sánh làm tròn một chữ số thập phân.[/]");
     }
 
-    internal static string Format(decimal? value) => value is { } v ? decimal.Round(v, 1, MidpointRounding.AwayFromZero).ToString("#,##0.#", Vietnamese) : "-";
+    internal static string Format(decimal? value, int decimals) =>
+        value is { } v ? decimal.Round(v, decimals, MidpointRounding.AwayFromZero).ToString(decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals), Vietnamese) : "-";
 }

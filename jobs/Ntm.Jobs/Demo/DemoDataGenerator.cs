@@ -1,5 +1,7 @@
 using System.Globalization;
 using Ntm.Domain.Areas;
+using Ntm.Domain.Errors;
+using Ntm.Domain.Periods;
 using Ntm.Reports.Tables;
 
 namespace Ntm.Jobs.Demo;
@@ -8,14 +10,18 @@ namespace Ntm.Jobs.Demo;
 public sealed record DemoFile(string Name, int Batch);
 
 /// <summary>
-/// Writes a realistic, seeded set of the workbooks a province receives: for one province, its
-/// districts and communes, three years of monthly district reports (report-table layout), yearly
-/// commune lists per district (unit-grid) and yearly commune × month dengue grids
-/// (area-month-grid). Dengue is seasonal (rainy season peak), the figures of a district are the
-/// sums of its communes', and a few files carry the mistakes validation must catch: a typo
-/// ("1.3o9"), a percentage that disagrees with its counts, and a report sent again corrected.
+/// Writes a realistic, seeded set of the workbooks a province receives. The province is one of the
+/// map of 2025-07-01; the demo writes the reports of every unit that makes it up, on either side
+/// of the reorganisation: the former provinces' districts send monthly reports (report-table
+/// layout), yearly commune lists (unit-grid) and commune × month dengue grids (area-month-grid)
+/// until June 2025; from July 2025 the new province sends its monthly report and its new communes'
+/// grid and list. Dengue is seasonal (rainy season peak), a district's or the province's figures are
+/// the sums of its communes', and the new communes' populations are the old ones carried over by
+/// the crosswalk, so a trend is one series across the change. A few files carry the mistakes
+/// validation must catch: a typo ("1.3o9"), a percentage that disagrees with its counts, and a
+/// report sent again corrected.
 /// </summary>
-public sealed class DemoDataGenerator(AreaDirectory areas, string provinceCode, int firstYear, int years, int seed = 2025)
+public sealed class DemoDataGenerator(AreaDirectory areas, IReadOnlyList<CrosswalkRecord> crosswalk, string provinceCode, int firstYear, int years, int seed = 2025)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private static readonly double[] DengueSeason = [0.5, 0.35, 0.3, 0.35, 0.6, 0.9, 1.4, 1.9, 2.0, 1.6, 1.0, 0.7];
@@ -24,65 +30,117 @@ public sealed class DemoDataGenerator(AreaDirectory areas, string provinceCode, 
         ("Đình sản", 0.02), ("Vòng tránh thai", 1.1), ("Thuốc tiêm tránh thai", 0.35), ("Thuốc cấy tránh thai", 0.15), ("Thuốc uống tránh thai", 2.6), ("Bao cao su", 1.9),
     ];
 
+    private static readonly PeriodKey FirstNewMonth = PeriodKey.Of(AreaGeneration.From2025.ValidFrom);
+
     private readonly Random random = new(seed);
+
+    /// <summary>The province of the 2025-07-01 map the demo writes for (a former province's code leads to its successor).</summary>
+    public AreaRecord Province { get; } = Successor(areas, crosswalk, provinceCode);
+
+    /// <summary>The last year the demo writes.</summary>
+    public int LastYear => firstYear + years - 1;
 
     /// <summary>Writes the files into <paramref name="folder"/>; returns them in the order to ingest.</summary>
     public IReadOnlyList<DemoFile> Write(string folder)
     {
         Directory.CreateDirectory(folder);
-        var province = areas.Areas.Single(a => a.Code == provinceCode && a.Generation == AreaGeneration.Before2025 && a.Level == AreaLevel.Province);
-        var districts = areas.Areas.Where(a => a.ParentId == province.AreaId).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
-        var communes = districts.ToDictionary(d => d.AreaId, d => areas.Areas.Where(a => a.ParentId == d.AreaId).OrderBy(a => a.Code, StringComparer.Ordinal).ToList());
-        var population = communes.Values.SelectMany(c => c).ToDictionary(c => c.AreaId, _ => random.Next(6_000, 16_000));
-        var files = new List<DemoFile>();
-
-        for (var year = firstYear; year < firstYear + years; year++)
+        var oldProvinces = crosswalk.Where(c => c.NewAreaId == Province.AreaId).Select(c => areas[c.OldAreaId]).Where(a => a.Level == AreaLevel.Province).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        var population = new Dictionary<int, int>();
+        foreach (var commune in oldProvinces.SelectMany(p => Children(p)).SelectMany(d => Children(d)))
         {
-            // Dengue per commune and month, seasonal, growing a little each year.
-            var dengue = communes.Values.SelectMany(c => c).ToDictionary(c => c.AreaId, c => DengueSeason.Select(f => Poisson(population[c.AreaId] / 4000.0 * f * (1 + (0.15 * (year - firstYear))))).ToArray());
-            foreach (var district in districts)
+            population[commune.AreaId] = random.Next(6_000, 16_000);
+        }
+
+        var newCommunes = areas.Areas.Where(a => a.Generation == AreaGeneration.From2025 && a.ParentId == Province.AreaId).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        foreach (var commune in newCommunes)
+        {
+            population[commune.AreaId] = (int)crosswalk.Where(c => c.NewAreaId == commune.AreaId && population.ContainsKey(c.OldAreaId)).Sum(c => population[c.OldAreaId] * c.Weight);
+        }
+
+        var files = new List<DemoFile>();
+        var mistakes = new List<DemoFile>();
+        var lastOldMonth = new PeriodKey(Math.Min(LastYear, FirstNewMonth.Year), 12) < FirstNewMonth ? new PeriodKey(LastYear, 12) : FirstNewMonth.Previous;
+        for (var year = firstYear; year <= LastYear; year++)
+        {
+            var growth = 1 + (0.15 * (year - firstYear));
+            var dengue = population.ToDictionary(p => p.Key, p => DengueSeason.Select(f => Poisson(p.Value / 4000.0 * f * growth)).ToArray());
+            var months = Enumerable.Range(1, 12).Select(m => new PeriodKey(year, m)).ToList();
+            var oldMonths = months.Where(m => m < FirstNewMonth).ToList();
+            var newMonths = months.Where(m => m >= FirstNewMonth).ToList();
+            foreach (var district in oldProvinces.SelectMany(p => Children(p).Select(d => (Province: p, District: d))))
             {
-                files.Add(new DemoFile(DengueGrid(folder, province, district, communes[district.AreaId], dengue, year), 1));
-                files.Add(new DemoFile(CommuneList(folder, province, district, communes[district.AreaId], population, year), 1));
-                var fpYtd = new int[Methods.Length];
-                var tbYtd = new int[3];
-                var hfmdYtd = 0;
-                var dengueYtd = 0;
-                var districtPopulation = communes[district.AreaId].Sum(c => population[c.AreaId]);
-                for (var month = 1; month <= 12; month++)
+                if (oldMonths.Count == 0)
                 {
-                    var monthDengue = communes[district.AreaId].Sum(c => dengue[c.AreaId][month - 1]);
-                    dengueYtd += monthDengue;
-                    var hfmd = Poisson(districtPopulation / 9000.0 * (month is >= 3 and <= 5 or >= 9 and <= 11 ? 1.8 : 0.7));
-                    hfmdYtd += hfmd;
-                    var fpMonth = Methods.Select(m => Poisson(districtPopulation / 1000.0 * m.PerThousand / 12 * 1.05)).ToArray();
-                    for (var i = 0; i < fpMonth.Length; i++)
-                    {
-                        fpYtd[i] += fpMonth[i];
-                    }
+                    break;
+                }
 
-                    var tbMonth = new[] { Poisson(districtPopulation / 14000.0), Poisson(districtPopulation / 60000.0), Poisson(districtPopulation / 40000.0) };
-                    for (var i = 0; i < 3; i++)
-                    {
-                        tbYtd[i] += tbMonth[i];
-                    }
+                var communes = Children(district.District);
+                files.Add(new DemoFile(DengueGrid(folder, district.Province, district.District, communes, dengue, year, oldMonths), 1));
+                if (newMonths.Count == 0)
+                {
+                    // A year's commune list is as at its end: from 2025 on, the new communes send it.
+                    files.Add(new DemoFile(CommuneList(folder, district.Province, district.District, communes, population, year), 1));
+                }
 
-                    var targets = Methods.Select(m => (int)Math.Round(districtPopulation / 1000.0 * m.PerThousand)).ToArray();
-                    files.Add(new DemoFile(DistrictReport(folder, province, district, year, month, monthDengue, dengueYtd, hfmd, hfmdYtd, fpMonth, fpYtd, targets, tbMonth, tbYtd, mistake: Mistake.None), 1));
+                var ledger = new MonthlyLedger(communes.Sum(c => population[c.AreaId]));
+                foreach (var month in oldMonths)
+                {
+                    var report = ledger.Next(this, month, communes.Sum(c => dengue[c.AreaId][month.Month - 1]));
+                    var mistaken = month == lastOldMonth && district.Province == oldProvinces[0] ? Children(district.Province).IndexOf(district.District) : -1;
+                    if (mistaken is 0 or 1)
+                    {
+                        // The mistakes a province really receives, and the corrections that follow them.
+                        var wrong = mistaken == 0 ? report : report with { Dengue = report.Dengue + 10, DengueYtd = report.DengueYtd + 10 };
+                        mistakes.Add(new DemoFile(DistrictReport(folder, district.Province, district.District, wrong, mistaken == 0 ? Mistake.Typo : Mistake.WrongRate), 2));
+                        mistakes.Add(new DemoFile(DistrictReport(folder, district.Province, district.District, report, Mistake.None, mistaken == 0 ? "da-sua" : "gui-lai"), 3));
+                    }
+                    else
+                    {
+                        files.Add(new DemoFile(DistrictReport(folder, district.Province, district.District, report, Mistake.None), 1));
+                    }
+                }
+            }
+
+            if (newMonths.Count > 0)
+            {
+                files.Add(new DemoFile(DengueGrid(folder, Province, null, newCommunes, dengue, year, newMonths), 1));
+                files.Add(new DemoFile(CommuneList(folder, Province, null, newCommunes, population, year), 1));
+                var ledger = new MonthlyLedger(newCommunes.Sum(c => population[c.AreaId]));
+                if (newMonths[0].Month > 1)
+                {
+                    // The months since January the new province takes over from the units it replaced.
+                    foreach (var month in oldMonths)
+                    {
+                        ledger.Next(this, month, newCommunes.Sum(c => dengue[c.AreaId][month.Month - 1]));
+                    }
+                }
+
+                foreach (var month in newMonths)
+                {
+                    var report = ledger.Next(this, month, newCommunes.Sum(c => dengue[c.AreaId][month.Month - 1]));
+                    files.Add(new DemoFile(DistrictReport(folder, Province, null, report, Mistake.None), 1));
                 }
             }
         }
 
-        // The mistakes a province really receives, and the corrections that follow them.
-        var lastYear = firstYear + years - 1;
-        var first = districts[0];
-        var second = districts[Math.Min(1, districts.Count - 1)];
-        files.Add(new DemoFile(DistrictReport(folder, province, first, lastYear + 1, 1, 14, 14, 3, 3, [0, 20, 6, 2, 40, 30], [0, 20, 6, 2, 40, 30], [2, 10, 6, 3, 8, 6], [6, 1, 1], [6, 1, 1], Mistake.Typo), 2));
-        files.Add(new DemoFile(DistrictReport(folder, province, first, lastYear + 1, 1, 14, 14, 3, 3, [0, 20, 6, 2, 40, 30], [0, 20, 6, 2, 40, 30], [2, 10, 6, 3, 8, 6], [6, 1, 1], [6, 1, 1], Mistake.None, "da-sua"), 3));
-        files.Add(new DemoFile(DistrictReport(folder, province, second, lastYear + 1, 1, 9, 9, 2, 2, [0, 15, 5, 1, 33, 25], [0, 15, 5, 1, 33, 25], [2, 9, 5, 2, 7, 5], [4, 0, 1], [4, 0, 1], Mistake.WrongRate), 2));
-        files.Add(new DemoFile(DistrictReport(folder, province, second, lastYear + 1, 1, 19, 19, 2, 2, [0, 15, 5, 1, 33, 25], [0, 15, 5, 1, 33, 25], [2, 9, 5, 2, 7, 5], [4, 0, 1], [4, 0, 1], Mistake.None, "gui-lai"), 3));
+        files.AddRange(mistakes);
         return files;
     }
+
+    private static AreaRecord Successor(AreaDirectory areas, IReadOnlyList<CrosswalkRecord> crosswalk, string code)
+    {
+        var provinces = areas.Areas.Where(a => a.Level == AreaLevel.Province && a.Code == code).ToList();
+        if (provinces.FirstOrDefault(a => a.Generation == AreaGeneration.From2025) is { } current)
+        {
+            return current;
+        }
+
+        var former = provinces.FirstOrDefault() ?? throw new UnknownCodeException("tỉnh", code, UnknownCodeException.NearestOf(code, areas.Areas.Where(a => a.Level == AreaLevel.Province).Select(a => a.Code).Distinct()));
+        return areas[crosswalk.First(c => c.OldAreaId == former.AreaId && areas[c.NewAreaId].Level == AreaLevel.Province).NewAreaId];
+    }
+
+    private List<AreaRecord> Children(AreaRecord parent) =>
+        areas.Areas.Where(a => a.ParentId == parent.AreaId).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
 
     private enum Mistake
     {
@@ -91,27 +149,61 @@ public sealed class DemoDataGenerator(AreaDirectory areas, string provinceCode, 
         WrongRate,
     }
 
-    private static string DistrictReport(string folder, AreaRecord province, AreaRecord district, int year, int month, int dengue, int dengueYtd, int hfmd, int hfmdYtd,
-        int[] fpMonth, int[] fpYtd, int[] targets, int[] tbMonth, int[] tbYtd, Mistake mistake, string? suffix = null)
+    /// <summary>One month's figures of a reporting unit.</summary>
+    private sealed record MonthReport(PeriodKey Month, int Dengue, int DengueYtd, int Hfmd, int HfmdYtd, int[] FpMonth, int[] FpYtd, int[] Targets, int[] TbMonth, int[] TbYtd);
+
+    /// <summary>Draws a unit's months in order and keeps the sums since January.</summary>
+    private sealed class MonthlyLedger(int population)
     {
+        private readonly int[] fpYtd = new int[Methods.Length];
+        private readonly int[] tbYtd = new int[3];
+        private int hfmdYtd;
+        private int dengueYtd;
+
+        public MonthReport Next(DemoDataGenerator demo, PeriodKey month, int dengue)
+        {
+            dengueYtd += dengue;
+            var hfmd = demo.Poisson(population / 9000.0 * (month.Month is >= 3 and <= 5 or >= 9 and <= 11 ? 1.8 : 0.7));
+            hfmdYtd += hfmd;
+            var fpMonth = Methods.Select(m => demo.Poisson(population / 1000.0 * m.PerThousand / 12 * 1.05)).ToArray();
+            for (var i = 0; i < fpMonth.Length; i++)
+            {
+                fpYtd[i] += fpMonth[i];
+            }
+
+            var tbMonth = new[] { demo.Poisson(population / 14000.0), demo.Poisson(population / 60000.0), demo.Poisson(population / 40000.0) };
+            for (var i = 0; i < 3; i++)
+            {
+                tbYtd[i] += tbMonth[i];
+            }
+
+            var targets = Methods.Select(m => (int)Math.Round(population / 1000.0 * m.PerThousand)).ToArray();
+            return new MonthReport(month, dengue, dengueYtd, hfmd, hfmdYtd, fpMonth, [.. fpYtd], targets, tbMonth, [.. tbYtd]);
+        }
+    }
+
+    private static string DistrictReport(string folder, AreaRecord province, AreaRecord? district, MonthReport r, Mistake mistake, string? suffix = null)
+    {
+        var (year, month) = (r.Month.Year, r.Month.Month);
+        var (fpMonth, fpYtd, targets, tbMonth, tbYtd) = (r.FpMonth, r.FpYtd, r.Targets, r.TbMonth, r.TbYtd);
         var rows = new List<IReadOnlyList<object?>>
         {
-            Row($"SỞ Y TẾ {province.Name.ToUpperInvariant()}"),
-            Row($"TRUNG TÂM Y TẾ {district.FullName.ToUpperInvariant()}", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            Row($"SỞ Y TẾ {province.FullName.ToUpperInvariant()}"),
+            Row(district is null ? null : $"TRUNG TÂM Y TẾ {district.FullName.ToUpperInvariant()}", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
             Row(),
             Row($"BÁO CÁO HOẠT ĐỘNG Y TẾ tháng {month} năm {year}"),
             Row(),
             Row("A. Công tác phòng chống dịch"),
             Row("Nội dung", "Thực hiện trong tháng", "Cộng dồn", "So với cùng kỳ"),
-            Row("1. Sốt xuất huyết", N(dengue), N(dengueYtd), "-"),
-            Row("2. Tay chân miệng", N(hfmd), N(hfmdYtd), "-"),
+            Row("1. Sốt xuất huyết", N(r.Dengue), N(r.DengueYtd), "-"),
+            Row("2. Tay chân miệng", N(r.Hfmd), N(r.HfmdYtd), "-"),
             Row("3. Sởi", "00", "00", "-"),
             Row(),
             Row("B. Dân số - Kế hoạch hóa gia đình"),
             Row("Các BPTT", "Thực hiện trong tháng", "Lũy kế/chỉ tiêu năm", null, "BPTT hiện đang quản lý"),
             Row(null, null, "Thực hiện", "Tỷ lệ (%)"),
         };
-        var stockBase = district.AreaId % 97;
+        var stockBase = (district ?? province).AreaId % 97;
         for (var i = 0; i < Methods.Length; i++)
         {
             var rate = targets[i] == 0 ? "-" : (100m * fpYtd[i] / targets[i]).ToString("0.00", Vi);
@@ -136,17 +228,17 @@ public sealed class DemoDataGenerator(AreaDirectory areas, string provinceCode, 
         rows.Add(Row(" - Lao phổi M(-)", N(tbMonth[1]), N(tbYtd[1])));
         rows.Add(Row(" - Lao ngoài phổi", N(tbMonth[2]), N(tbYtd[2])));
         var merges = new[] { "A13:A14", "B13:B14", "C13:D13", "E13:E14" };
-        var name = $"TTYT-{district.Code}-{year}-{month:D2}{(suffix is null ? string.Empty : "-" + suffix)}.xlsx";
+        var name = $"{(district is null ? "SYT-" + province.Code : "TTYT-" + district.Code)}-{year}-{month:D2}{(suffix is null ? string.Empty : "-" + suffix)}.xlsx";
         DemoWorkbookWriter.Write(Path.Combine(folder, name), [new SheetContent("Báo cáo", rows, merges)]);
         return name;
     }
 
-    private string CommuneList(string folder, AreaRecord province, AreaRecord district, List<AreaRecord> communes, Dictionary<int, int> population, int year)
+    private string CommuneList(string folder, AreaRecord province, AreaRecord? district, List<AreaRecord> communes, Dictionary<int, int> population, int year)
     {
         var rows = new List<IReadOnlyList<object?>>
         {
-            Row($"SỞ Y TẾ {province.Name.ToUpperInvariant()}"),
-            Row($"TRUNG TÂM Y TẾ {district.FullName.ToUpperInvariant()}"),
+            Row($"SỞ Y TẾ {province.FullName.ToUpperInvariant()}"),
+            Row(district is null ? null : $"TRUNG TÂM Y TẾ {district.FullName.ToUpperInvariant()}"),
             Row($"DANH SÁCH XÃ: BẢO HIỂM Y TẾ, QUẢN LÝ SỨC KHỎE VÀ DINH DƯỠNG NĂM {year}"),
             Row(),
             Row("STT", "Xã, phường, thị trấn", "Dân số", "Số người tham gia BHYT", "Số người được quản lý sức khỏe", "Số người tham gia và sử dụng khám chữa bệnh từ xa",
@@ -164,29 +256,29 @@ public sealed class DemoDataGenerator(AreaDirectory areas, string provinceCode, 
                 children, (int)(children * stunting), (int)(children * stunting * 0.6), random.NextDouble() < 0.85 ? 1 : 0));
         }
 
-        var name = $"DS-XA-{district.Code}-{year}.xlsx";
+        var name = $"DS-XA-{(district ?? province).Code}-{year}.xlsx";
         DemoWorkbookWriter.Write(Path.Combine(folder, name), [new SheetContent("Danh sách", rows, [])]);
         return name;
     }
 
-    private static string DengueGrid(string folder, AreaRecord province, AreaRecord district, List<AreaRecord> communes, Dictionary<int, int[]> dengue, int year)
+    private static string DengueGrid(string folder, AreaRecord province, AreaRecord? district, List<AreaRecord> communes, Dictionary<int, int[]> dengue, int year, List<PeriodKey> months)
     {
         var header = new List<object?> { "Xã" };
         var variants = new List<object?> { null };
         var merges = new List<string>();
-        for (var month = 1; month <= 12; month++)
+        for (var i = 0; i < months.Count; i++)
         {
-            header.Add($"Tháng {month}");
+            header.Add($"Tháng {months[i].Month}");
             header.Add(null);
             variants.Add("M");
             variants.Add("C");
-            merges.Add($"{Ntm.Reports.Tables.CellReference.Of(2 * month - 1, 4)}:{Ntm.Reports.Tables.CellReference.Of(2 * month, 4)}");
+            merges.Add($"{CellReference.Of((2 * i) + 1, 4)}:{CellReference.Of((2 * i) + 2, 4)}");
         }
 
         var rows = new List<IReadOnlyList<object?>>
         {
-            Row($"SỞ Y TẾ {province.Name.ToUpperInvariant()}"),
-            Row($"TRUNG TÂM Y TẾ {district.FullName.ToUpperInvariant()}"),
+            Row($"SỞ Y TẾ {province.FullName.ToUpperInvariant()}"),
+            Row(district is null ? null : $"TRUNG TÂM Y TẾ {district.FullName.ToUpperInvariant()}"),
             Row($"SỐ CA SỐT XUẤT HUYẾT THEO XÃ VÀ THÁNG NĂM {year}"),
             header,
             variants,
@@ -194,7 +286,7 @@ public sealed class DemoDataGenerator(AreaDirectory areas, string provinceCode, 
         foreach (var commune in communes)
         {
             var row = new List<object?> { commune.FullName };
-            foreach (var cases in dengue[commune.AreaId])
+            foreach (var cases in months.Select(m => dengue[commune.AreaId][m.Month - 1]))
             {
                 row.Add(cases);
                 row.Add(cases > 12 ? 1 : 0);
@@ -203,7 +295,7 @@ public sealed class DemoDataGenerator(AreaDirectory areas, string provinceCode, 
             rows.Add(row);
         }
 
-        var name = $"SXH-{district.Code}-{year}.xlsx";
+        var name = $"SXH-{(district ?? province).Code}-{year}{(months[0].Month > 1 ? $"-T{months[0].Month}" : string.Empty)}.xlsx";
         DemoWorkbookWriter.Write(Path.Combine(folder, name), [new SheetContent("SXH", rows, merges)]);
         return name;
     }

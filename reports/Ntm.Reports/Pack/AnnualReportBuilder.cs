@@ -281,7 +281,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             paragraphs.Add($"Bảng dưới liệt kê {Shown}/{findings.Count} dòng đầu; đủ danh sách: ntm query \"SELECT * FROM v_finding JOIN v_submission USING (submission_id)\".");
         }
 
-        var rows = findings.Take(Shown).Select(f => (IReadOnlyList<object?>)[f.FileName, f.Status == "rejected" ? "Bị từ chối" : "Đã nhận", f.Period, f.Severity == "error" ? "Lỗi" : "Cảnh báo",
+        var rows = findings.Take(Shown).Select(f => (IReadOnlyList<object?>)[f.FileName, StatusCodes.ParseSubmissionStatus(f.Status).ToVietnamese(), f.Period, f.Severity == "error" ? "Lỗi" : "Cảnh báo",
             f.Sheet, f.Cell, f.Message]).ToList();
         var table = new TableData("Chất lượng số liệu: tệp bị từ chối và cảnh báo", [new("Tệp"), new("Trạng thái"), new("Kỳ"), new("Mức"), new("Trang"), new("Ô"), new("Nội dung")], rows);
         return new ReportSection("Phụ lục: Chất lượng số liệu", paragraphs, [], rows.Count > 0 ? [table] : []);

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Ntm.Domain.Statuses;
 using Ntm.Reports.Charts;
 using Ntm.Reports.Tables;
@@ -14,6 +15,8 @@ namespace Ntm.Reports.Pack;
 /// </summary>
 public static class HtmlReportWriter
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>The page for <paramref name="report"/>, each chart's PNG given by <paramref name="png"/>.</summary>
@@ -115,7 +118,7 @@ public static class HtmlReportWriter
                 {
                     null => (kind is ColumnKind.Count or ColumnKind.Rate ? "num" : string.Empty, "-"),
                     StatusValue judged => ($"{(judged.Value is null || judged.IsFlag ? string.Empty : "num ")}{judged.Status.ToCode()}", judged.Text),
-                    decimal d => ("num", VietnameseFormat.Number(d, kind == ColumnKind.Count ? 0 : 1)),
+                    decimal d => ("num", kind == ColumnKind.Count ? VietnameseFormat.Number(d, 0) : VietnameseFormat.Fixed(d, 1)),
                     _ when kind == ColumnKind.Status => (StatusOf(value.ToString()).ToCode(), value.ToString() ?? string.Empty),
                     _ => (string.Empty, value.ToString() ?? string.Empty),
                 };
@@ -137,5 +140,6 @@ public static class HtmlReportWriter
     private static ComplianceStatus StatusOf(string? text) =>
         ComplianceStatuses.All.FirstOrDefault(s => s.ToVietnamese() == text, ComplianceStatus.NoData);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes markup and leaves Vietnamese letters as they are (the page is UTF-8), so the source reads as the page does.</summary>
+    private static string E(string text) => Encoder.Encode(text);
 }

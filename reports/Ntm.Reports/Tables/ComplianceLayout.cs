@@ -72,7 +72,7 @@ public static class ComplianceLayout
         var thresholds = result.Rows.ToLookup(r => r.Criterion, r => r.ThresholdText);
         var shown = Shown(result);
         var empty = result.Criteria.Except(shown).ToList();
-        return "Các tiêu chí: " + string.Join("; ", shown.Select(c => $"{c.Label}: {(c.LabelVi is null ? string.Empty : c.CriterionCode + " ")}{c.NameVi} ({string.Join(" hoặc ", thresholds[c.CriterionCode].Distinct())})"))
+        return "Các tiêu chí: " + string.Join("; ", shown.Select(c => $"{c.Label}: {c.NameVi} ({string.Join(" hoặc ", thresholds[c.CriterionCode].Distinct())})"))
             + ". Ô ghi giá trị của đơn vị, tô màu theo đánh giá; \"—\" là chưa có số liệu; so sánh dùng giá trị chính xác."
             + (empty.Count > 0 ? $" Chưa đơn vị nào có số liệu (không có cột): {string.Join("; ", empty.Select(c => c.NameVi))}." : string.Empty);
     }

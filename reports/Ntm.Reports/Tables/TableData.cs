@@ -56,7 +56,7 @@ public sealed record StatusValue(decimal? Value, ComplianceStatus Status, int De
     {
         null => "—",
         { } v when IsFlag => v > 0 ? "Có" : "Không",
-        { } v => Charts.VietnameseFormat.Number(v, Decimals),
+        { } v => Charts.VietnameseFormat.Fixed(v, Decimals),
     };
 
     /// <inheritdoc />

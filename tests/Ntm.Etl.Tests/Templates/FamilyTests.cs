@@ -167,4 +167,36 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
         Assert.Contains("C6=11", warning.Message, StringComparison.Ordinal);
         Assert.Equal(2, result.Values.Count);
     }
+
+    [Fact]
+    public void A_grid_of_2025_names_the_units_in_force_in_its_first_month_with_figures()
+    {
+        // July to December 2025: the new city's communes (Phường Cái Khế, 31120, exists only on the map of 2025-07-01).
+        var after = new XlsxBuilder().Sheet("SXH")
+            .Row(0, "SỞ Y TẾ THÀNH PHỐ CẦN THƠ").Row(1, "SỐ CA SỐT XUẤT HUYẾT THEO XÃ VÀ THÁNG NĂM 2025")
+            .Row(2, "Xã", "Tháng 7", null, "Tháng 8", null, "Tháng 9", null).Row(3, null, "M", "C", "M", "C", "M", "C")
+            .Row(4, "Phường Cái Khế", 12, 0, 15, 1, 9, 0)
+            .Merge("B3:C3").Merge("D3:E3").Merge("F3:G3")
+            .Save(directory.File("sxh-2025-t7.xlsx"));
+        // January to June 2025: the former Hậu Giang's communes (Xã Thuận Hưng of Huyện Long Mỹ, 31483).
+        var before = new XlsxBuilder().Sheet("SXH")
+            .Row(0, "SỞ Y TẾ TỈNH HẬU GIANG").Row(1, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ").Row(2, "SỐ CA SỐT XUẤT HUYẾT THEO XÃ VÀ THÁNG NĂM 2025")
+            .Row(3, "Xã", "Tháng 1", null, "Tháng 2", null, "Tháng 3", null).Row(4, null, "M", "C", "M", "C", "M", "C")
+            .Row(5, "Xã Thuận Hưng", 3, 0, 2, 0, 1, 0)
+            .Merge("B4:C4").Merge("D4:E4").Merge("F4:G4")
+            .Save(directory.File("sxh-2025-t1.xlsx"));
+        var home = fixture.NewHome(directory);
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        var service = new IngestionService(connection, home, TimeProvider.System);
+
+        var (_, _, july) = service.Read(after, new IngestionOptions());
+        Assert.DoesNotContain(july.Findings, f => f.Severity == Severity.Error);
+        Assert.Equal(12m, Value(july, "disease.dengue.cases", "month", "31120", 202507));
+        Assert.All(july.Values, v => Assert.Equal(new DateOnly(2025, 7, 1), v.Area.ValidFrom));
+
+        var (_, _, january) = service.Read(before, new IngestionOptions());
+        Assert.DoesNotContain(january.Findings, f => f.Severity == Severity.Error);
+        Assert.Equal(3m, Value(january, "disease.dengue.cases", "month", "31483", 202501));
+        Assert.All(january.Values, v => Assert.True(v.Area.ValidFrom < new DateOnly(2025, 7, 1)));
+    }
 }

@@ -27,7 +27,20 @@ public sealed class DemoAndReportTests : IDisposable
             Assert.Equal(1, connection.ExecuteScalar<int>("SELECT count(*) FROM v_submission WHERE status = 'superseded'"));
             Assert.True(connection.ExecuteScalar<int>("SELECT count(*) FROM v_finding WHERE rule = 'rate_mismatch'") >= 1);
             Assert.True(connection.ExecuteScalar<long>("SELECT count(*) FROM v_observation") > 10_000);
+
+            // The demo crosses the reorganisation: the former provinces' units report until June 2025, the new communes after.
+            Assert.Equal(202506, connection.ExecuteScalar<int>("SELECT max(o.period_key) FROM v_observation o JOIN dim_area a USING (area_id) WHERE a.valid_from < DATE '2025-07-01'"));
+            Assert.Equal(202507, connection.ExecuteScalar<int>("SELECT min(o.period_key) FROM v_observation o JOIN dim_area a USING (area_id) WHERE a.valid_from >= DATE '2025-07-01' AND o.measure = 'month'"));
         }
+
+        // One series for the new province across the change, complete on both sides.
+        var trend = CliRunner.InProcess("--home", home, "trend", "--indicator", "disease.dengue.cases", "--format", "json");
+        Assert.True(trend.ExitCode == 0, trend.Error + trend.Out);
+        var points = JsonDocument.Parse(trend.Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(1, 12).Select(m => $"2025-{m:D2}"), points.Select(p => p.GetProperty("period").GetString()));
+        Assert.All(points, p => Assert.Equal("92", p.GetProperty("area_code").GetString()));
+        Assert.All(points, p => Assert.True(p.GetProperty("value").GetDecimal() > 0));
+        Assert.All(points.Take(6), p => Assert.Equal(3, p.GetProperty("units_reported").GetInt32()));
 
         var pack = Path.GetDirectoryName(index)!;
         Assert.True(File.Exists(Path.Combine(pack, "summary.md")));
@@ -38,10 +51,19 @@ public sealed class DemoAndReportTests : IDisposable
         var html = File.ReadAllText(index);
         Assert.Contains("Bệnh truyền nhiễm", html, StringComparison.Ordinal);
         Assert.Contains("Đạt", html, StringComparison.Ordinal);
+        Assert.Contains("Thành phố Cần Thơ", html, StringComparison.Ordinal);
 
-        // Headless Chromium: the page renders offline, every chart is in the DOM as an inline image, no console errors.
-        var screenshot = directory.File("report.png");
+        // Headless Chromium: the page renders offline, every chart is in the DOM as an inline image, no console errors,
+        // and the table of contents leads to a section of each of its entries. The screenshot is kept in the test output.
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "demo-report.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         var (dom, log) = Chromium(index, screenshot);
+        var toc = System.Text.RegularExpressions.Regex.Match(dom, "<nav class=\"toc\">(.*?)</nav>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(toc.Success, "no table of contents");
+        var anchors = System.Text.RegularExpressions.Regex.Matches(toc.Value, "href=\"#([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(anchors.Count >= 4, $"{anchors.Count} entries in the table of contents");
+        Assert.All(anchors, id => Assert.Contains($"<section id=\"{id}\">", dom, StringComparison.Ordinal));
+        Assert.Contains("Mục lục", dom, StringComparison.Ordinal);
         Assert.Equal(svgs.Length, CountOf(dom, "<img src=\"data:image/png;base64,"));
         Assert.DoesNotContain("src=\"http", dom, StringComparison.Ordinal);
         Assert.DoesNotContain("Uncaught", log, StringComparison.Ordinal);
@@ -84,7 +106,7 @@ public sealed class DemoAndReportTests : IDisposable
         string[] common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             $"--user-data-dir={directory.File("chromium-profile")}", "--enable-logging=stderr", "--v=0"];
         var dom = Run([.. common, "--dump-dom", url]);
-        var shot = Run([.. common, $"--screenshot={screenshot}", "--window-size=1000,4000", url]);
+        var shot = Run([.. common, $"--screenshot={screenshot}", "--window-size=1000,16000", url]);
         return (dom.Out, dom.Error + shot.Error);
     }
 

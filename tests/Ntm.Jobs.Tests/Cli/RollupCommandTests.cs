@@ -29,6 +29,9 @@ public sealed class RollupCommandTests : IDisposable
         string[] districts = ["930", "931", "932", "933", "934", "935", "936", "937"];
         rows.Append(string.Concat(districts.Select(d => $"2024-01,{d},disease.dengue.cases,month,20\n")));
         rows.Append("2025-01,930,disease.dengue.cases,month,15\n2025-01,931,disease.dengue.cases,month,18\n");
+
+        // A coverage that does not end: 2 000 of 3 000 people insured.
+        rows.Append("2023-12,31483,bhyt.insured,stock,2000\n2023-12,31483,population.total,stock,3000\n");
         File.WriteAllText(Path.Combine(home, "inbox", "uneven.csv"), rows.ToString(), new UTF8Encoding(false));
         var ingest = CliRunner.InProcess("--home", home, "ingest");
         Assert.True(ingest.ExitCode == 0, ingest.Out + ingest.Error);
@@ -81,5 +84,34 @@ public sealed class RollupCommandTests : IDisposable
         Assert.Equal(7, standard.Count);
         Assert.DoesNotContain("31489", standard.Keys);
         Assert.Equal(("dat", "khong_dat"), (standard["31483"], standard["31495"]));
+    }
+
+    [Fact]
+    public void Trend_without_options_ends_at_the_latest_month_with_data_not_at_today()
+    {
+        // The warehouse's latest month (2025-01) is long past the clock's today: the default window is the twelve months up to it.
+        var result = CliRunner.InProcess("--home", home, "trend", "--json");
+        Assert.True(result.ExitCode == 0, result.Error + result.Out);
+        using var json = JsonDocument.Parse(result.Out);
+        var periods = json.RootElement.EnumerateArray().Select(p => p.GetProperty("period").GetString()).Distinct().ToList();
+        Assert.Equal("2024-02", periods[0]);
+        Assert.Equal("2025-01", periods[^1]);
+        Assert.All(json.RootElement.EnumerateArray(), p => Assert.Equal("93", p.GetProperty("area_code").GetString()));
+        Assert.Contains(json.RootElement.EnumerateArray(), p => p.GetProperty("value").ValueKind == JsonValueKind.Number);
+    }
+
+    [Fact]
+    public void Csv_output_opens_in_excel_with_a_bom_and_values_rounded_to_the_indicator()
+    {
+        var trend = CliRunner.InProcess("--home", home, "trend", "--indicator", "bhyt.coverage", "--area", "31483", "--from", "2023-12", "--to", "2023-12", "--format", "csv");
+        Assert.True(trend.ExitCode == 0, trend.Error + trend.Out);
+        Assert.StartsWith("\uFEFF", trend.Out, StringComparison.Ordinal);
+        var lines = trend.Out.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var value = lines[1].Split(',')[Array.IndexOf(lines[0].Split(','), "value")];
+        Assert.Equal("66.67", value);
+
+        var query = CliRunner.InProcess("--home", home, "query", "SELECT 2 / 3 AS x", "--format", "csv");
+        Assert.True(query.ExitCode == 0, query.Error + query.Out);
+        Assert.StartsWith("\uFEFF", query.Out, StringComparison.Ordinal);
     }
 }

@@ -20,6 +20,13 @@ public static class AreaDirectoryLoader
         return new AreaDirectory(areas, aliases);
     }
 
+    /// <summary>Loads the crosswalk of 2025-07-01: which old units make up each new one, with weights.</summary>
+    public static IReadOnlyList<CrosswalkRecord> Crosswalk(DbConnection connection) =>
+        connection.Query<(int Old, int New, string OldCode, string NewCode, decimal Weight, string MergeType)>(
+                "SELECT old_area_id, new_area_id, old_code, new_code, weight, merge_type FROM area_crosswalk ORDER BY old_area_id, new_area_id")
+            .Select(r => new CrosswalkRecord(r.Old, r.New, r.OldCode, r.NewCode, r.Weight, r.MergeType))
+            .ToList();
+
     /// <summary>A <c>dim_area</c> row as Dapper reads it.</summary>
     private sealed class AreaRow
     {

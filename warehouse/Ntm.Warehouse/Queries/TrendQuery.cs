@@ -97,7 +97,7 @@ public sealed class TrendQuery(DbConnection connection)
                 var target = rule.Kind == IndicatorKind.Count ? engine.AnnualTarget(area.AreaId, period.Year, rule.Code) : null;
                 var ytd = rule.Kind == IndicatorKind.Count && rule.IsFlow ? engine.Value(area.AreaId, period, rule.Code, Measure.YearToDate) : null;
                 points.Add(new TrendPoint(
-                    area.Code, area.Name, period, figure?.Value, previous?.Value, lastYear?.Value,
+                    area.Code, area.FullName, period, figure?.Value, previous?.Value, lastYear?.Value,
                     comparable ? figure!.Value - lastYear!.Value : null,
                     comparable && lastYear!.Value != 0 ? Math.Round(100m * (figure!.Value - lastYear.Value) / lastYear.Value, 4) : null,
                     target?.Value,
