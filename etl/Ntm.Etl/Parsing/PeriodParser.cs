@@ -59,11 +59,39 @@ public static partial class PeriodParser
     }
 
     /// <summary>The year a file name holds ("Nien giam 2011r.xls" → 2011), or null.</summary>
+    /// <remarks>
+    /// Only a date-like token counts: the year must stand in a word of the name that is not an
+    /// identifier. A long run of hexadecimal digits (an archive's SHA-256 name, a GUID) holds digits
+    /// such as "2048" that are no year, whatever a template's own pattern says.
+    /// </remarks>
     public static int? YearFromFileName(string fileName, string? pattern = null)
     {
-        // A year standing apart in the name ("Nien giam 2011r", "bao-cao_2024"), never digits inside a word or a hash ("…a2048b…").
-        var match = Regex.Match(Path.GetFileNameWithoutExtension(fileName), pattern ?? @"(?<![\p{L}\d])((?:19|20)\d{2})(?!\d)", RegexOptions.None, TimeSpan.FromSeconds(1));
-        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        foreach (Match match in Regex.Matches(name, pattern ?? @"(?<![\p{L}\d])((?:19|20)\d{2})(?!\d)", RegexOptions.None, TimeSpan.FromSeconds(1)))
+        {
+            var group = match.Groups[1];
+            var start = group.Index;
+            var end = group.Index + group.Length;
+            while (start > 0 && char.IsLetterOrDigit(name[start - 1]))
+            {
+                start--;
+            }
+
+            while (end < name.Length && char.IsLetterOrDigit(name[end]))
+            {
+                end++;
+            }
+
+            var word = name[start..end];
+            if (word.Length >= 16 && word.All(char.IsAsciiHexDigit))
+            {
+                continue;
+            }
+
+            return int.Parse(group.Value, CultureInfo.InvariantCulture);
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"thang (\d{1,2})(?<cumulative> va \d{1,2} thang)?(?: nam| )+((?:19|20)\d{2})\b")]

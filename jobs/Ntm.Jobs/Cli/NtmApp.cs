@@ -71,6 +71,12 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
             error.WriteLine(ex.Message);
             return (int)ExitCode.Usage;
         }
+        catch (UnauthorizedAccessException ex)
+        {
+            // A home or file the user may not read or write: the operating system's refusal is theirs to put right.
+            error.WriteLine($"Không có quyền truy cập: {ex.Message} Hãy kiểm tra quyền của thư mục làm việc (--home hoặc NTM_HOME).");
+            return (int)ExitCode.Usage;
+        }
         catch (DbException ex)
         {
             error.WriteLine($"Lỗi cơ sở dữ liệu: {ex.Message}");

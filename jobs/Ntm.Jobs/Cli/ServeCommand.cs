@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Ntm.Domain.Statuses;
 using Ntm.Jobs.Scheduling;
 using Ntm.Warehouse;
@@ -27,7 +27,7 @@ public static class ServeCommand
         var list = new Command("list", "Lịch chạy và lần chạy tới. Schedules and next fire times.");
         list.SetAction((parse, cancellation) => List(context(parse), cancellation));
         var history = new Command("history", "Lịch sử các lần chạy. Job history.");
-        history.SetAction(parse => History(context(parse)));
+        history.SetAction((parse, cancellation) => History(context(parse), cancellation));
         var name = new Argument<string>("name") { Description = string.Join(" | ", JobNames.All) };
         name.AcceptOnlyFromAmong([.. JobNames.All]);
         var period = new Option<string?>("--period") { Description = "Tháng YYYY-MM cho monthly-report và completeness-check (mặc định: tháng trước)." };
@@ -36,35 +36,93 @@ public static class ServeCommand
         return new Command("jobs", "Công việc theo lịch. Scheduled jobs.") { list, history, run };
     }
 
-    private static IHost Host(CliContext context, Microsoft.Extensions.Logging.LogLevel level = Microsoft.Extensions.Logging.LogLevel.Warning)
+    /// <summary>The settings of the home, their warnings (unknown keys) printed; every problem is an exit 2.</summary>
+    private static ScheduleSettings Settings(CliContext context)
     {
-        context.Home.EnsureFolders();
-        new WarehouseInitializer(context.Clock).Initialize(context.Home);
-        ScheduleSettings.WriteDefaultIfMissing(context.Home);
-        return SchedulerHost.Build(context.Home, context.Clock, ScheduleSettings.Load(context.Home), level);
+        var settings = ScheduleSettings.Load(context.Home);
+        foreach (var warning in settings.Warnings)
+        {
+            context.Error.WriteLine($"Cảnh báo: {warning}");
+        }
+
+        var problems = settings.Validate(context.Clock.GetUtcNow());
+        if (problems.Count > 0)
+        {
+            throw new ScheduleSettingsException($"Lịch trong {Path.Combine(context.Home.Root, ScheduleSettings.FileName)} có lỗi:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+        }
+
+        return settings;
     }
 
     private static async Task<int> Serve(CliContext context, bool verbose, CancellationToken cancellation)
     {
-        using var host = Host(context, verbose ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information);
+        context.Home.EnsureFolders();
+        var settings = Settings(context);
+        using var schedulerLock = SchedulerLock.Acquire(context.Home, context.Clock);
+        if (JobStore.EnsureHealthy(context.Home, context.Clock) is { } repaired)
+        {
+            context.Console.MarkupLine($"[yellow]{Markup.Escape(repaired)}[/]");
+        }
+
+        // A service waits for a warehouse another process is writing (a manual ingest) instead of giving up.
+        var interrupted = await WhenWarehouseFree(context, () =>
+        {
+            new WarehouseInitializer(context.Clock).Initialize(context.Home);
+            using var connection = context.Database.OpenForWriting();
+            return new JobRunLog(context.Home, context.Clock).RecoverInterrupted(connection);
+        }, cancellation);
+        if (interrupted > 0)
+        {
+            context.Console.MarkupLine($"[yellow]{interrupted} lần chạy trước bị ngắt giữa chừng (tiến trình đã dừng); đã ghi vào lịch sử (ntm jobs history).[/]");
+        }
+
+        ScheduleSettings.WriteDefaultIfMissing(context.Home);
+        using var host = SchedulerHost.Build(context.Home, context.Clock, settings, verbose ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information);
         context.Console.MarkupLine($"ntm serve: lịch trong [bold]{Markup.Escape(Path.Combine(context.Home.Root, ScheduleSettings.FileName))}[/], kho lịch [bold]{Markup.Escape(JobRunLog.JobsDatabase(context.Home))}[/]. Ctrl+C để dừng.");
         await host.RunAsync(cancellation);
         return (int)ExitCode.Ok;
     }
 
-    private static async Task<int> List(CliContext context, CancellationToken cancellation)
+    /// <summary>Runs <paramref name="work"/> once the warehouse is free, saying once that it waits.</summary>
+    private static async Task<T> WhenWarehouseFree<T>(CliContext context, Func<T> work, CancellationToken cancellation)
     {
-        using var host = Host(context);
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellation);
-        await host.Services.GetServices<IHostedService>().OfType<ScheduleSynchronizer>().Single().StartAsync(cancellation);
-        var rows = new List<object?[]>();
-        foreach (var key in (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup(), cancellation)).OrderBy(k => k.Name, StringComparer.Ordinal))
+        var said = false;
+        while (true)
         {
-            var trigger = (await scheduler.GetTrigger(key, cancellation))!;
-            rows.Add([trigger.JobKey.Name, key.Name, (trigger as ICronTrigger)?.CronExpressionString ?? "(một lần)", trigger.NextFireTimeUtc?.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture)]);
+            try
+            {
+                return work();
+            }
+            catch (WarehouseBusyException ex)
+            {
+                if (!said)
+                {
+                    context.Console.MarkupLine($"[yellow]Kho dữ liệu đang bận ({Markup.Escape(ex.Message)}); đang chờ…[/]");
+                    said = true;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellation);
+            }
+        }
+    }
+
+    /// <summary>The schedules of <c>ntm.json</c> and their next firings, in the schedule's time zone; reads nothing else.</summary>
+    private static Task<int> List(CliContext context, CancellationToken cancellation)
+    {
+        _ = cancellation;
+        var settings = Settings(context);
+        var zone = settings.ResolveTimeZone()!;
+        var now = context.Clock.GetUtcNow();
+        var rows = new List<object?[]>();
+        foreach (var (job, expressions) in settings.Jobs.OrderBy(j => j.Key, StringComparer.Ordinal))
+        {
+            for (var i = 0; i < expressions.Count; i++)
+            {
+                var next = new CronExpression(expressions[i], zone).GetNextValidTimeAfter(now);
+                rows.Add([job, $"{job}-{i}", expressions[i], next is { } time ? TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) : null]);
+            }
         }
 
-        await scheduler.Shutdown(false, cancellation);
         var table = new ResultTable(["job", "trigger", "cron", "next_fire"], [typeof(string), typeof(string), typeof(string), typeof(string)], rows);
         if (context.Json)
         {
@@ -73,47 +131,70 @@ public static class ServeCommand
         else
         {
             ResultWriter.WriteTable(context.Console, table);
+            context.Console.MarkupLine($"[dim]Giờ theo {Markup.Escape(settings.TimeZone)}. Lịch chạy khi ntm serve đang chạy; lần lỡ khi máy tắt được chạy bù một lần lúc khởi động.[/]");
         }
 
-        return (int)ExitCode.Ok;
+        return Task.FromResult((int)ExitCode.Ok);
     }
 
-    /// <summary>The last 100 runs, newest first, their times in the schedule's time zone with its offset.</summary>
-    private static int History(CliContext context)
+    /// <summary>
+    /// The last 100 runs, newest first, their times in the schedule's time zone with its offset. A
+    /// run still marked running whose process is gone shows as interrupted; the inbox's waiting files
+    /// are counted, so after a crash the history says what ran, what broke off and what is left.
+    /// </summary>
+    private static async Task<int> History(CliContext context, CancellationToken cancellation)
     {
         var zone = ScheduleSettings.Load(context.Home).ResolveTimeZone() ?? TimeZoneInfo.Utc;
         string? Local(DateTime? utc) => utc is { } time
             ? TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)), zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)
             : null;
-        using var connection = context.Database.OpenReadOnly();
-        var runs = Dapper.SqlMapper.Query<(long Id, string Job, DateTime? FireTime, DateTime StartedAt, DateTime? EndedAt, string Outcome, int Files, string? Message)>(connection,
-            "SELECT job_run_id, job, fire_time, started_at, ended_at, outcome, files_processed, message FROM job_run ORDER BY job_run_id DESC LIMIT 100");
+        var runs = await WhenWarehouseFree(context, () =>
+        {
+            using var connection = context.Database.OpenReadOnly();
+            return Dapper.SqlMapper.Query<(long Id, string Job, DateTime? FireTime, DateTime StartedAt, DateTime? EndedAt, string Outcome, int Files, string? Message, string? Host, int? Pid, DateTime? ProcessStartedAt)>(connection,
+                "SELECT job_run_id, job, fire_time, started_at, ended_at, outcome, files_processed, message, host, pid, process_started_at FROM job_run ORDER BY job_run_id DESC LIMIT 100").ToList();
+        }, cancellation);
         var table = new ResultTable(
             ["job_run_id", "job", "fire_time", "started_at", "ended_at", "outcome", "outcome_vi", "files_processed", "message"],
             [typeof(long), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(int), typeof(string)],
-            runs.Select(r => new object?[] { r.Id, r.Job, Local(r.FireTime), Local(r.StartedAt), Local(r.EndedAt), r.Outcome, JobOutcomes.Parse(r.Outcome).ToVietnamese(), r.Files, r.Message }).ToList());
+            runs.Select(r =>
+            {
+                var dead = r.Outcome == "running" && !JobRunLog.IsAlive(r.Host, r.Pid, r.ProcessStartedAt);
+                var outcome = dead ? JobOutcome.Interrupted : JobOutcomes.Parse(r.Outcome);
+                var message = dead ? $"Tiến trình {r.Pid} đã dừng đột ngột; đã xử lý {r.Files} tệp (ghi lại ở lần chạy sau)." : r.Message;
+                return new object?[] { r.Id, r.Job, Local(r.FireTime), Local(r.StartedAt), Local(r.EndedAt), outcome.ToCode(), outcome.ToVietnamese(), r.Files, message };
+            }).ToList());
         if (context.Json)
         {
             ResultWriter.WriteJson(context.Out, table);
-        }
-        else
-        {
-            ResultWriter.WriteTable(context.Console, table);
+            return (int)ExitCode.Ok;
         }
 
-        var waiting = new JobRunLog(context.Home, context.Clock).WaitingBusyRuns();
-        if (waiting > 0 && !context.Json)
+        ResultWriter.WriteTable(context.Console, table);
+        var log = new JobRunLog(context.Home, context.Clock);
+        if (JobStore.EnsureHealthy(context.Home, context.Clock) is { } repaired)
+        {
+            context.Console.MarkupLine($"[yellow]{Markup.Escape(repaired)}[/]");
+        }
+
+        var waiting = log.WaitingBusyRuns();
+        if (waiting > 0)
         {
             context.Console.MarkupLine($"[yellow]{waiting} lần chạy gặp kho bận, sẽ được ghi vào lịch sử ở lần chạy sau.[/]");
         }
 
+        var inbox = log.InboxFiles();
+        context.Console.MarkupLine(inbox > 0 ? $"Hộp thư còn [bold]{inbox}[/] tệp chờ nạp ({Markup.Escape(context.Home.Inbox)})." : "Hộp thư trống.");
         return (int)ExitCode.Ok;
     }
 
-    /// <summary>Runs a job now, through the scheduler (the same frame as a scheduled run), and reports the run's own outcome.</summary>
+    /// <summary>
+    /// Runs the named job now, in this process, without a scheduler (nothing else fires), in the same
+    /// frame as a scheduled run (history, busy warehouse), and reports the run's own outcome.
+    /// </summary>
     private static async Task<int> Run(CliContext context, string name, string? periodText, CancellationToken cancellation)
     {
-        var data = new JobDataMap();
+        Ntm.Domain.Periods.PeriodKey? period = null;
         if (periodText is not null)
         {
             if (name == JobNames.IngestInbox)
@@ -121,26 +202,24 @@ public static class ServeCommand
                 throw new UsageException("--period dùng cho monthly-report và completeness-check; ingest-inbox nạp những gì có trong hộp thư.");
             }
 
-            data[NtmJob.PeriodKeyName] = TrendCommand.ParseMonth(periodText, "--period").ToString();
+            period = TrendCommand.ParseMonth(periodText, "--period");
         }
 
-        using var host = Host(context);
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellation);
-        var completion = new JobCompletion();
-        scheduler.ListenerManager.AddJobListener(completion, [Matchers.Key(new JobKey(name))]);
-        await host.Services.GetServices<IHostedService>().OfType<ScheduleSynchronizer>().Single().StartAsync(cancellation);
-        await scheduler.TriggerJob(new JobKey(name), data, cancellation);
-        await scheduler.Start(cancellation);
-        JobResult result;
-        try
+        context.Home.EnsureFolders();
+        var settings = Settings(context);
+        if (JobStore.EnsureHealthy(context.Home, context.Clock) is { } repaired)
         {
-            result = await completion.Result.WaitAsync(cancellation);
-        }
-        finally
-        {
-            await scheduler.Shutdown(true, CancellationToken.None);
+            context.Console.MarkupLine($"[yellow]{Markup.Escape(repaired)}[/]");
         }
 
+        new WarehouseInitializer(context.Clock).Initialize(context.Home);
+        NtmJob job = name switch
+        {
+            JobNames.IngestInbox => new IngestInboxJob(context.Home, context.Clock, settings, NullLogger<IngestInboxJob>.Instance),
+            JobNames.MonthlyReport => new MonthlyReportJob(context.Home, context.Clock, settings, NullLogger<MonthlyReportJob>.Instance),
+            _ => new CompletenessCheckJob(context.Home, context.Clock, settings, NullLogger<CompletenessCheckJob>.Instance),
+        };
+        var result = await Task.Run(() => job.RunOnce(null, period, cancellation), CancellationToken.None);
         context.Console.MarkupLine($"{Markup.Escape(name)}: [bold]{Markup.Escape(result.Outcome.ToVietnamese())}[/] ({result.Outcome.ToCode()}). {Markup.Escape(result.Message)}");
         return result.Outcome switch
         {

@@ -19,7 +19,9 @@ public sealed class IngestInboxJob(WarehouseHome home, TimeProvider clock, Sched
         Home.EnsureFolders();
         var service = new IngestionService(connection, Home, Clock);
         var batch = IngestionBatch.Plan([], Home.Inbox, TimeSpan.FromSeconds(Settings.InboxSettleSeconds), Clock.GetUtcNow().UtcDateTime);
-        var results = service.Ingest(batch, new IngestionOptions(), cancellation: cancellation);
+        // Called as each file starts: the files before it are done and committed.
+        var done = 0;
+        var results = service.Ingest(batch, new IngestionOptions(), _ => Progress(done++), cancellation);
         var rejected = results.Count(r => r.Outcome == IngestOutcome.Rejected);
         var message = $"{results.Count(r => r.Outcome == IngestOutcome.Accepted)} nhận, {results.Count(r => r.Outcome == IngestOutcome.Duplicate)} trùng, {rejected} từ chối"
             + (cancellation.IsCancellationRequested ? "; dừng do tắt máy chủ, phần còn lại ở lần sau." : ".");

@@ -33,6 +33,39 @@ public abstract class NtmJob(WarehouseHome home, TimeProvider clock, ScheduleSet
     /// <inheritdoc />
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        // A run asked for a month (a manual trigger with job data) does that month; a scheduled one, the month before.
+        var asked = context.MergedJobDataMap.GetString(PeriodKeyName) is { } text && PeriodKey.TryParse(text, out var month) ? month : (PeriodKey?)null;
+        var result = RunOnce(context.ScheduledFireTimeUtc, asked, cancellationToken);
+        context.Result = result;
+        if (result.Outcome == JobOutcome.Busy)
+        {
+            var retryAt = clock.GetUtcNow().AddSeconds(settings.BusyRetrySeconds);
+            logger.LogWarning("{Job}: warehouse busy, retrying at {RetryAt}", Name, retryAt);
+            var retry = TriggerBuilder.Create()
+                .WithIdentity($"retry-{Name}", "retries")
+                .ForJob(context.JobDetail.Key)
+                .StartAt(retryAt)
+                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+                .Build();
+            // One retry per job: a second busy firing moves the pending retry instead of adding another.
+            if (await context.Scheduler.Exists(retry.Key, cancellationToken).ConfigureAwait(false))
+            {
+                await context.Scheduler.RescheduleJob(retry.Key, retry, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Scheduler.ScheduleJob(retry, new ScheduleJobOptions(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the job once outside any scheduler (<c>ntm jobs run</c>) or inside one: opens the warehouse
+    /// for writing, records the run, does the work. A busy warehouse is recorded and returned as
+    /// <see cref="JobOutcome.Busy"/>; the caller decides whether to try again.
+    /// </summary>
+    public JobResult RunOnce(DateTimeOffset? fireTime, PeriodKey? asked, CancellationToken cancellationToken)
+    {
         var log = new JobRunLog(home, clock);
         DuckDBConnection connection;
         try
@@ -42,41 +75,47 @@ public abstract class NtmJob(WarehouseHome home, TimeProvider clock, ScheduleSet
         catch (WarehouseBusyException ex)
         {
             var retryAt = clock.GetUtcNow().AddSeconds(settings.BusyRetrySeconds);
-            log.RecordBusy(Name, context.ScheduledFireTimeUtc, $"Kho dữ liệu đang bận; thử lại lúc {retryAt:O}. {ex.Message}");
-            context.Result = new JobResult(JobOutcome.Busy, 0, ex.Message);
-            logger.LogWarning("{Job}: warehouse busy, retrying at {RetryAt}", Name, retryAt);
-            var retry = TriggerBuilder.Create()
-                .WithIdentity($"retry-{Name}-{retryAt.UtcTicks}", "retries")
-                .ForJob(context.JobDetail.Key)
-                .StartAt(retryAt)
-                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-                .Build();
-            await context.Scheduler.ScheduleJob(retry, new ScheduleJobOptions(), cancellationToken).ConfigureAwait(false);
-            return;
+            log.RecordBusy(Name, fireTime, $"Kho dữ liệu đang bận; thử lại sau {settings.BusyRetrySeconds} giây (lúc {retryAt:O}). {ex.Message}");
+            return new JobResult(JobOutcome.Busy, 0, ex.Message);
         }
 
         using (connection)
         {
-            var id = log.Start(connection, Name, context.ScheduledFireTimeUtc);
+            var id = log.Start(connection, Name, fireTime);
+            running = (connection, id);
             try
             {
-                // A run asked for a month (ntm jobs run … --period) does that month; a scheduled one, the month before.
-                period = context.MergedJobDataMap.GetString(PeriodKeyName) is { } asked && PeriodKey.TryParse(asked, out var month) ? month : null;
+                period = asked;
                 var result = Run(connection, cancellationToken);
                 log.Finish(connection, id, result.Outcome, result.Files, result.Message);
-                context.Result = result;
                 logger.LogInformation("{Job}: {Outcome}, {Files} file(s). {Message}", Name, result.Outcome.ToCode(), result.Files, result.Message);
+                return result;
             }
 #pragma warning disable CA1031 // A failed run is recorded and the scheduler goes on; the exception is in the history.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 log.Finish(connection, id, JobOutcome.Failed, 0, ex.Message);
-                context.Result = new JobResult(JobOutcome.Failed, 0, ex.Message);
                 logger.LogError(ex, "{Job} failed", Name);
+                return new JobResult(JobOutcome.Failed, 0, ex.Message);
+            }
+            finally
+            {
+                running = null;
             }
         }
     }
+
+    /// <summary>Records in the run's history row how many items are done so far (a crash leaves the count).</summary>
+    protected void Progress(int done)
+    {
+        if (running is { } run)
+        {
+            JobRunLog.Progress(run.Connection, run.Id, done);
+        }
+    }
+
+    private (DuckDBConnection Connection, long Id)? running;
 
     /// <summary>Does the job's work with the warehouse open for writing; stops between items when <paramref name="cancellation"/> fires.</summary>
     protected abstract JobResult Run(DuckDBConnection connection, CancellationToken cancellation);

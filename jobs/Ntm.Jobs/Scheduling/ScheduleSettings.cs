@@ -46,22 +46,66 @@ public sealed record ScheduleSettings
         [JobNames.CompletenessCheck] = ["0 30 7 6 * ?"],
     };
 
-    /// <summary>Reads the settings of <paramref name="home"/>, or the defaults when it has none.</summary>
+    /// <summary>Keys of the file that are not settings (a misspelling), said as warnings; not part of the file.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The keys the file may hold, as written in it.</summary>
+    public static IReadOnlyList<string> Keys { get; } = ["time_zone", "reporting_deadline_day", "misfire_threshold_seconds", "busy_retry_seconds", "inbox_settle_seconds", "jobs"];
+
+    /// <summary>
+    /// Reads the settings of <paramref name="home"/>, or the defaults when it has none. A file that
+    /// cannot be read (permissions, a link to nothing) or parsed is a <see cref="ScheduleSettingsException"/>
+    /// naming the file, and the line and key where it can; a key that is not a setting is a warning.
+    /// </summary>
     public static ScheduleSettings Load(WarehouseHome home)
     {
         var path = Path.Combine(home.Root, FileName);
-        if (!File.Exists(path))
+        var info = new FileInfo(path);
+        if (info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+        {
+            throw new ScheduleSettingsException($"{path} là liên kết tới '{target}', tệp này không tồn tại. Hãy sửa hoặc xóa liên kết (khi không có {FileName}, lịch mặc định được dùng và ghi ra).");
+        }
+
+        if (!info.Exists)
         {
             return new ScheduleSettings();
         }
 
+        string text;
         try
         {
-            return JsonSerializer.Deserialize<ScheduleSettings>(File.ReadAllText(path), Json) ?? new ScheduleSettings();
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            throw new ScheduleSettingsException($"Không đọc được {path}: {ex.Message}", ex);
+        }
+
+        var warnings = new List<string>();
+        try
+        {
+            using (var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new ScheduleSettingsException($"Lịch trong {path} có lỗi: tệp phải là một đối tượng JSON {{ … }}.");
+                }
+
+                foreach (var property in document.RootElement.EnumerateObject().Where(p => !Keys.Contains(p.Name, StringComparer.Ordinal)))
+                {
+                    var near = Keys.FirstOrDefault(k => string.Equals(k.Replace("_", string.Empty, StringComparison.Ordinal), property.Name.Replace("_", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+                    warnings.Add($"{path}: khóa '{property.Name}' không phải thiết lập nào nên bị bỏ qua" + (near is null ? $" (các khóa: {string.Join(", ", Keys)})." : $"; có phải '{near}'?"));
+                }
+            }
+
+            var settings = JsonSerializer.Deserialize<ScheduleSettings>(text, Json) ?? new ScheduleSettings();
+            return settings with { Warnings = warnings };
         }
         catch (JsonException ex)
         {
-            throw new ScheduleSettingsException($"Lịch trong {path} có lỗi: không đọc được JSON ({ex.Message}).", ex);
+            var where = ex.LineNumber is { } line ? $" dòng {line + 1}" + (string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? string.Empty : $", ở {ex.Path}") : string.Empty;
+            throw new ScheduleSettingsException($"Lịch trong {path} có lỗi{where}: JSON không đúng hoặc sai kiểu giá trị.", ex);
         }
     }
 
@@ -69,7 +113,7 @@ public sealed record ScheduleSettings
     public static string WriteDefaultIfMissing(WarehouseHome home)
     {
         var path = Path.Combine(home.Root, FileName);
-        if (!File.Exists(path))
+        if (!File.Exists(path) && new FileInfo(path).LinkTarget is null)
         {
             File.WriteAllText(path, JsonSerializer.Serialize(new ScheduleSettings(), Json));
         }
@@ -77,13 +121,14 @@ public sealed record ScheduleSettings
         return path;
     }
 
-    /// <summary>Every problem with the settings, in Vietnamese; empty when they are usable.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Every problem with the settings, in Vietnamese; empty when they are usable. <paramref name="now"/> decides whether a schedule still fires.</summary>
+    public IReadOnlyList<string> Validate(DateTimeOffset now)
     {
         var problems = new List<string>();
-        if (ResolveTimeZone() is null)
+        var zone = ResolveTimeZone();
+        if (zone is null)
         {
-            problems.Add($"Múi giờ '{TimeZone}' không tồn tại (ví dụ: Asia/Ho_Chi_Minh).");
+            problems.Add($"time_zone = '{TimeZone}': múi giờ không tồn tại (ví dụ: Asia/Ho_Chi_Minh).");
         }
 
         if (ReportingDeadlineDay is < 1 or > 28)
@@ -91,22 +136,60 @@ public sealed record ScheduleSettings
             problems.Add($"reporting_deadline_day = {ReportingDeadlineDay}: phải từ 1 đến 28.");
         }
 
+        if (MisfireThresholdSeconds is < 1 or > 86_400)
+        {
+            problems.Add($"misfire_threshold_seconds = {MisfireThresholdSeconds}: phải từ 1 đến 86400 giây.");
+        }
+
+        if (BusyRetrySeconds is < 1 or > 86_400)
+        {
+            problems.Add($"busy_retry_seconds = {BusyRetrySeconds}: phải từ 1 đến 86400 giây (0 là thử lại liên tục, làm kho thêm bận).");
+        }
+
+        if (InboxSettleSeconds is < 0 or > 3_600)
+        {
+            problems.Add($"inbox_settle_seconds = {InboxSettleSeconds}: phải từ 0 đến 3600 giây.");
+        }
+
+        if (Jobs is null)
+        {
+            problems.Add("jobs: không được để trống (null); ghi { } nếu không muốn chạy công việc nào theo lịch.");
+            return problems;
+        }
+
         foreach (var (job, expressions) in Jobs)
         {
             if (!JobNames.All.Contains(job))
             {
-                problems.Add($"Công việc '{job}' không có; các công việc: {string.Join(", ", JobNames.All)}.");
+                problems.Add($"jobs.{job}: công việc không có; các công việc: {string.Join(", ", JobNames.All)}.");
             }
 
-            foreach (var expression in expressions)
+            if (expressions is null)
             {
+                problems.Add($"jobs.{job}: danh sách biểu thức cron không được để trống (null); ghi [ ] để tắt công việc.");
+                continue;
+            }
+
+            for (var i = 0; i < expressions.Count; i++)
+            {
+                var expression = expressions[i];
+                if (string.IsNullOrWhiteSpace(expression))
+                {
+                    problems.Add($"jobs.{job}[{i}]: biểu thức cron bị trống.");
+                    continue;
+                }
+
                 try
                 {
-                    _ = CronExpression.Parse(expression);
+                    var cron = new CronExpression(expression, zone ?? TimeZoneInfo.Utc);
+                    if (cron.GetNextValidTimeAfter(now) is null)
+                    {
+                        problems.Add($"jobs.{job}[{i}]: biểu thức cron '{expression}' không bao giờ chạy (ví dụ ngày 30 tháng 2).");
+                    }
                 }
                 catch (FormatException ex)
                 {
-                    problems.Add($"Công việc '{job}': biểu thức cron '{expression}' không hợp lệ ({ex.Message}).");
+                    problems.Add($"jobs.{job}[{i}]: biểu thức cron '{expression}' không hợp lệ ({ex.Message}).");
                 }
             }
         }

@@ -21,7 +21,7 @@ public static class SchedulerHost
     /// </summary>
     public static IHost Build(WarehouseHome home, TimeProvider clock, ScheduleSettings settings, LogLevel minimumLevel = LogLevel.Information)
     {
-        var problems = settings.Validate();
+        var problems = settings.Validate(clock.GetUtcNow());
         if (problems.Count > 0)
         {
             throw new ScheduleSettingsException($"Lịch trong {Path.Combine(home.Root, ScheduleSettings.FileName)} có lỗi:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");

@@ -29,6 +29,17 @@ public sealed class PeriodParserTests
     [InlineData("report.xlsx", null)]
     public void File_names_give_a_year(string name, int? year) => Assert.Equal(year, PeriodParser.YearFromFileName(name));
 
+    [Theory]
+    [InlineData("2048ab9f0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f.xlsx")]
+    [InlineData("9f0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7fa2048b.xlsx")]
+    public void Digits_inside_an_archive_hash_are_no_year_whatever_the_pattern(string name)
+    {
+        // The archive names files by their SHA-256: neither the default nor a template's own pattern may take "2048" from it.
+        Assert.Null(PeriodParser.YearFromFileName(name));
+        Assert.Null(PeriodParser.YearFromFileName(name, "(?<!\\d)((?:19|20)\\d{2})"));
+        Assert.Equal(2013, PeriodParser.YearFromFileName("NienGiam2013.xls", "(?<!\\d)((?:19|20)\\d{2})"));
+    }
+
     [Fact]
     public void The_period_option_takes_a_month_or_a_year()
     {

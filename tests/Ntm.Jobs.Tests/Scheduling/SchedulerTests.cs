@@ -90,13 +90,13 @@ public sealed class SchedulerTests : IDisposable
             TimeZone = "Asia/Nowhere",
             ReportingDeadlineDay = 40,
             Jobs = new() { [JobNames.IngestInbox] = ["0 0 25 * * ?"], ["backup"] = ["0 0 1 * * ?"] },
-        }.Validate();
+        }.Validate(DateTimeOffset.UtcNow);
         Assert.Contains(problems, p => p.Contains("Asia/Nowhere", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("0 0 25 * * ?", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("backup", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("reporting_deadline_day", StringComparison.Ordinal));
         Assert.Throws<ScheduleSettingsException>(() => SchedulerHost.Build(home, TimeProvider.System, new ScheduleSettings { TimeZone = "Asia/Nowhere" }));
-        Assert.Empty(new ScheduleSettings().Validate());
+        Assert.Empty(new ScheduleSettings().Validate(DateTimeOffset.UtcNow));
     }
 
     [Fact]
