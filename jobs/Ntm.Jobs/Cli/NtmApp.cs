@@ -36,6 +36,7 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
         root.Subcommands.Add(IndicatorsCommand.Create(Context));
         root.Subcommands.Add(CriteriaCommand.Create(Context));
         root.Subcommands.Add(ExportCommand.Create(Context));
+        root.Subcommands.Add(PublishCommand.Create(Context));
         root.Subcommands.Add(AliasCommand.Create(Context));
         root.Subcommands.Add(TrendCommand.Create(Context));
         root.Subcommands.Add(ComplianceCommand.Create(Context));
@@ -103,6 +104,6 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
-        return new CliContext(console, output, error, clock, WarehouseHome.Resolve(parse.GetValue(home), environment), parse.GetValue(json));
+        return new CliContext(console, output, error, clock, WarehouseHome.Resolve(parse.GetValue(home), environment), parse.GetValue(json), environment);
     }
 }

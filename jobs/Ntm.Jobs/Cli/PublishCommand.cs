@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using Ntm.Warehouse.SqlServer;
+using Spectre.Console;
+
+namespace Ntm.Jobs.Cli;
+
+/// <summary><c>ntm publish sqlserver [--connection "…"]</c>: the warehouse published incrementally to SQL Server.</summary>
+public static class PublishCommand
+{
+    /// <summary>The environment variable holding the connection string when <c>--connection</c> is not given.</summary>
+    public const string ConnectionVariable = "NTM_SQLSERVER";
+
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var connection = new Option<string?>("--connection") { Description = $"Chuỗi kết nối SQL Server (mặc định biến {ConnectionVariable}). Luôn mã hóa; chỉ tin chứng chỉ khi ghi TrustServerCertificate=True." };
+        var batch = new Option<long>("--batch-rows") { Description = "Số dòng tối đa mỗi giao dịch.", DefaultValueFactory = _ => 200_000 };
+        var sqlserver = new Command("sqlserver", "Gửi các báo cáo chưa gửi (và trạng thái mới) sang SQL Server.") { connection, batch };
+        sqlserver.SetAction(parse => Run(context(parse), parse.GetValue(connection), parse.GetValue(batch)));
+        return new Command("publish", "Công bố kho dữ liệu sang hệ khác. Publish the warehouse.") { sqlserver };
+    }
+
+    private static int Run(CliContext context, string? connectionOption, long batchRows)
+    {
+        var connectionString = connectionOption ?? (context.Environment ?? Environment.GetEnvironmentVariable)(ConnectionVariable);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new UsageException($"Chưa có chuỗi kết nối: dùng --connection \"Server=…;Database=…;…\" hoặc đặt biến {ConnectionVariable}.");
+        }
+
+        try
+        {
+            _ = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new UsageException($"Chuỗi kết nối SQL Server không hợp lệ: {ex.Message}");
+        }
+
+        // The publication log is a newer table: bring the schema up to date first (idempotent).
+        new Ntm.Warehouse.WarehouseInitializer(context.Clock).Initialize(context.Home);
+        using var warehouse = context.Database.OpenForWriting();
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var result = new SqlServerPublisher(warehouse, connectionString, context.Clock) { BatchRows = Math.Max(1, batchRows) }
+            .Publish(batch => context.Console.MarkupLine($"  đã gửi {batch.Submissions.Count} báo cáo, {batch.Observations.ToString("N0", vi)} số liệu"));
+        context.Console.MarkupLine($"SQL Server: {result.Submissions} báo cáo mới ({result.Observations.ToString("N0", vi)} số liệu) trong {result.Batches} giao dịch; {result.StatusChanges} trạng thái cập nhật (bản bị thay thế).");
+        return (int)ExitCode.Ok;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Data;
+using System.Data.Common;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Data.SqlClient;
+
+namespace Ntm.Warehouse.SqlServer;
+
+/// <summary>What a publication run did.</summary>
+public sealed record PublicationResult(int Batches, int Submissions, long Observations, int StatusChanges);
+
+/// <summary>
+/// Publishes the warehouse to a SQL Server database: creates the schema <c>ntm</c> from the T-SQL
+/// files kept beside this class, reloads the (small) dimensions, updates the statuses of submissions
+/// a later file superseded, and sends the submissions the server lacks in batches, each with
+/// <see cref="SqlBulkCopy"/> inside one transaction that also writes the server's publication log.
+/// The connection string is the user's: SqlClient encrypts by default and a certificate is trusted
+/// only when the string says <c>TrustServerCertificate=True</c>.
+/// </summary>
+public sealed partial class SqlServerPublisher(DbConnection warehouse, string connectionString, TimeProvider clock)
+{
+    /// <summary>About this many observations go in one server transaction.</summary>
+    public long BatchRows { get; init; } = 200_000;
+
+    /// <summary>The T-SQL batches of the schema, in order (split at <c>GO</c> lines).</summary>
+    public static IReadOnlyList<string> SchemaBatches()
+    {
+        var assembly = typeof(SqlServerPublisher).Assembly;
+        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith("Ntm.Warehouse.SqlServer.Schema.", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        var batches = new List<string>();
+        foreach (var name in names)
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            batches.AddRange(GoLine().Split(reader.ReadToEnd()).Select(b => b.Trim()).Where(b => b.Length > 0));
+        }
+
+        return batches;
+    }
+
+    /// <summary>Runs a publication; progress is reported per committed batch.</summary>
+    public PublicationResult Publish(Action<PublicationBatch>? committed = null)
+    {
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        var server = builder.DataSource;
+        try
+        {
+            using var sql = new SqlConnection(connectionString);
+            sql.Open();
+            foreach (var batch in SchemaBatches())
+            {
+                sql.Execute(batch, commandTimeout: 600);
+            }
+
+            var remote = sql.Query<(long Id, string Status)>("SELECT submission_id, status FROM ntm.submission").ToDictionary(r => r.Id, r => r.Status);
+            var local = warehouse.Query<PublishableSubmission>(
+                "SELECT submission_id AS Id, status AS Status, rows_loaded AS Rows FROM submission WHERE status IN ('accepted', 'superseded') ORDER BY submission_id").ToList();
+            var plan = PublicationPlan.Plan(local, remote, BatchRows);
+
+            using (var transaction = sql.BeginTransaction())
+            {
+                ReloadDimensions(sql, transaction);
+                foreach (var (id, status) in plan.StatusChanges)
+                {
+                    sql.Execute("UPDATE ntm.submission SET status = @status, superseded_by = @by WHERE submission_id = @id",
+                        new { id, status, by = warehouse.ExecuteScalar<long?>("SELECT superseded_by FROM submission WHERE submission_id = $id", new { id }) }, transaction);
+                }
+
+                transaction.Commit();
+            }
+
+            long observations = 0;
+            foreach (var batch in plan.Batches)
+            {
+                SendBatch(sql, batch);
+                observations += batch.Observations;
+                committed?.Invoke(batch);
+            }
+
+            return new PublicationResult(plan.Batches.Count, plan.Batches.Sum(b => b.Submissions.Count), observations, plan.StatusChanges.Count);
+        }
+        catch (SqlException ex)
+        {
+            throw SqlServerErrors.Explain(ex, server);
+        }
+    }
+
+    private void ReloadDimensions(SqlConnection sql, SqlTransaction transaction)
+    {
+        sql.Execute("DELETE FROM ntm.dim_area; DELETE FROM ntm.dim_indicator; DELETE FROM ntm.dim_period;", transaction: transaction);
+        Copy(sql, transaction, "ntm.dim_area", "SELECT area_id, area_code, area_name, full_name, level, unit_type, parent_id, province_code, valid_from, valid_to FROM dim_area");
+        Copy(sql, transaction, "ntm.dim_indicator", "SELECT indicator_code, kind, unit, domain, name_vi FROM dim_indicator");
+        Copy(sql, transaction, "ntm.dim_period", "SELECT period_key, period, year, quarter, month, first_day FROM dim_period");
+    }
+
+    private void SendBatch(SqlConnection sql, PublicationBatch batch)
+    {
+        var ids = string.Join(", ", batch.Submissions);
+        using var transaction = sql.BeginTransaction();
+        Copy(sql, transaction, "ntm.submission",
+            $"SELECT submission_id, file_name, sha256, received_at, template, area_id, period_key, status, superseded_by, rows_loaded FROM submission WHERE submission_id IN ({ids})");
+        Copy(sql, transaction, "ntm.fact_observation",
+            $"SELECT submission_id, period_key, area_id, indicator_code, measure, value, sheet, cell FROM fact_observation WHERE submission_id IN ({ids})");
+        var now = clock.GetUtcNow().UtcDateTime;
+        sql.Execute("""
+            INSERT INTO ntm.publication (published_at, submissions, observations, first_submission, last_submission, source)
+            VALUES (@now, @count, @rows, @first, @last, @source)
+            """, new { now, count = batch.Submissions.Count, rows = batch.Observations, first = batch.Submissions[0], last = batch.Submissions[^1], source = Environment.MachineName }, transaction);
+        transaction.Commit();
+        warehouse.Execute("""
+            INSERT INTO publication (target, published_at, submissions, observations, first_submission, last_submission)
+            VALUES ($target, $now, $count, $rows, $first, $last)
+            """, new { target = new SqlConnectionStringBuilder(connectionString).DataSource, now, count = batch.Submissions.Count, rows = batch.Observations, first = batch.Submissions[0], last = batch.Submissions[^1] });
+    }
+
+    private void Copy(SqlConnection sql, SqlTransaction transaction, string table, string query)
+    {
+        using var command = warehouse.CreateCommand();
+        command.CommandText = query;
+        using var reader = command.ExecuteReader();
+        using var bulk = new SqlBulkCopy(sql, SqlBulkCopyOptions.CheckConstraints, transaction) { DestinationTableName = table, BulkCopyTimeout = 0, BatchSize = 50_000 };
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            bulk.ColumnMappings.Add(reader.GetName(i), reader.GetName(i));
+        }
+
+        bulk.WriteToServer(reader);
+    }
+
+    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex GoLine();
+}
