@@ -49,35 +49,8 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         targets ??= [];
         using var transaction = connection.BeginTransaction();
         var id = Insert(submission, observations.Count + targets.Count);
-        var covered = observations.Select(o => (o.Period.Key, o.AreaId)).Concat(targets.Select(t => (new PeriodKey(t.Year, 12).Key, t.AreaId))).ToHashSet();
-        var superseded = new List<long>();
-        var candidates = connection.Query<long>("""
-            SELECT submission_id FROM submission
-            WHERE status = 'accepted' AND submission_id <> $id AND template IS NOT DISTINCT FROM $template AND period_key IS NOT DISTINCT FROM $periodKey
-            """, new { id, template = submission.Template, periodKey = submission.Period?.Key }).ToList();
-        foreach (var candidate in candidates)
-        {
-            var cells = connection.Query<(int PeriodKey, int AreaId)>(
-                "SELECT DISTINCT period_key, area_id FROM fact_observation WHERE submission_id = $candidate UNION SELECT DISTINCT year * 100 + 12, area_id FROM target WHERE submission_id = $candidate",
-                new { candidate });
-            if (candidate == replaces || cells.All(covered.Contains))
-            {
-                superseded.Add(candidate);
-            }
-        }
-
-        if (replaces is { } replaced && !superseded.Contains(replaced))
-        {
-            superseded.Add(replaced);
-        }
-
-        if (superseded.Count > 0)
-        {
-            connection.Execute(
-                "UPDATE submission SET status = 'superseded', superseded_by = $id WHERE submission_id IN $superseded AND status = 'accepted'",
-                new { id, superseded });
-        }
-
+        // The new values go in first, so that which earlier submissions they cover is one query over the
+        // facts (not one per candidate: a month's reports of a province are hundreds of candidates).
         using (var appender = connection.CreateAppender("fact_observation"))
         {
             foreach (var o in observations)
@@ -95,6 +68,37 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
                 appender.CreateRow().AppendValue(t.AreaId).AppendValue((short)t.Year).AppendValue(t.IndicatorCode).AppendValue(t.Comparator).AppendValue(t.Value)
                     .AppendValue(submission.FileName).AppendValue(id).AppendValue(t.Sheet).AppendValue(t.Cell).AppendValue(t.Note).EndRow();
             }
+        }
+
+
+        var superseded = connection.Query<long>("""
+            WITH new_cells AS (
+                SELECT DISTINCT period_key, area_id FROM fact_observation WHERE submission_id = $id
+                UNION SELECT DISTINCT CAST(year AS INTEGER) * 100 + 12, area_id FROM target WHERE submission_id = $id),
+            candidates AS (
+                SELECT submission_id FROM submission
+                WHERE status = 'accepted' AND submission_id <> $id AND template IS NOT DISTINCT FROM $template AND period_key IS NOT DISTINCT FROM $periodKey),
+            cells AS (
+                SELECT submission_id, period_key, area_id FROM fact_observation WHERE submission_id IN (SELECT submission_id FROM candidates)
+                UNION SELECT submission_id, CAST(year AS INTEGER) * 100 + 12, area_id FROM target WHERE submission_id IN (SELECT submission_id FROM candidates)),
+            uncovered AS (
+                SELECT DISTINCT x.submission_id FROM cells x
+                LEFT JOIN new_cells n ON n.period_key = x.period_key AND n.area_id = x.area_id
+                WHERE n.area_id IS NULL)
+            SELECT c.submission_id FROM candidates c
+            WHERE c.submission_id = $replaces OR c.submission_id NOT IN (SELECT submission_id FROM uncovered)
+            ORDER BY c.submission_id
+            """, new { id, template = submission.Template, periodKey = submission.Period?.Key, replaces }).ToList();
+        if (replaces is { } replaced && !superseded.Contains(replaced))
+        {
+            superseded.Add(replaced);
+        }
+
+        if (superseded.Count > 0)
+        {
+            connection.Execute(
+                "UPDATE submission SET status = 'superseded', superseded_by = $id WHERE submission_id IN $superseded AND status = 'accepted'",
+                new { id, superseded });
         }
 
         InsertFindings(id, findings);
