@@ -37,6 +37,7 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
         root.Subcommands.Add(CriteriaCommand.Create(Context));
         root.Subcommands.Add(ExportCommand.Create(Context));
         root.Subcommands.Add(PublishCommand.Create(Context));
+        root.Subcommands.Add(QualityCommand.Create(Context));
         root.Subcommands.Add(AliasCommand.Create(Context));
         root.Subcommands.Add(TrendCommand.Create(Context));
         root.Subcommands.Add(ComplianceCommand.Create(Context));

@@ -62,8 +62,10 @@ public sealed class DemoDataGenerator(AreaDirectory areas, IReadOnlyList<Crosswa
         var lastOldMonth = new PeriodKey(Math.Min(LastYear, FirstNewMonth.Year), 12) < FirstNewMonth ? new PeriodKey(LastYear, 12) : FirstNewMonth.Previous;
         for (var year = firstYear; year <= LastYear; year++)
         {
-            var growth = 1 + (0.15 * (year - firstYear));
-            var dengue = population.ToDictionary(p => p.Key, p => DengueSeason.Select(f => Poisson(p.Value / 4000.0 * f * growth)).ToArray());
+            var growth = 1 + (0.05 * (year - firstYear));
+            // The last year of a run of four or more has a dengue outbreak from June to September: a season above its endemic channel.
+            var outbreak = year == LastYear && year - firstYear >= 3;
+            var dengue = population.ToDictionary(p => p.Key, p => DengueSeason.Select((f, i) => Poisson(p.Value / 4000.0 * f * growth * (outbreak && i is >= 5 and <= 8 ? 1.8 : 1))).ToArray());
             var months = Enumerable.Range(1, 12).Select(m => new PeriodKey(year, m)).ToList();
             var oldMonths = months.Where(m => m < FirstNewMonth).ToList();
             var newMonths = months.Where(m => m >= FirstNewMonth).ToList();

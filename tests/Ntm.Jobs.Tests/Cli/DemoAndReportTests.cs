@@ -16,7 +16,7 @@ public sealed class DemoAndReportTests : IDisposable
     public void The_demo_loads_a_province_catches_its_mistakes_and_writes_a_report_pack_a_browser_renders()
     {
         var home = directory.File("home");
-        var result = CliRunner.InProcess("--home", home, "demo", "--years", "2", "--json");
+        var result = CliRunner.InProcess("--home", home, "demo", "--from-year", "2024", "--years", "2", "--json");
         Assert.True(result.ExitCode == 0, result.Error + result.Out);
         var index = JsonDocument.Parse(result.Out[result.Out.LastIndexOf("{\n", StringComparison.Ordinal)..]).RootElement.GetProperty("report").GetString()!;
 
@@ -32,6 +32,15 @@ public sealed class DemoAndReportTests : IDisposable
             Assert.Equal(202506, connection.ExecuteScalar<int>("SELECT max(o.period_key) FROM v_observation o JOIN dim_area a USING (area_id) WHERE a.valid_from < DATE '2025-07-01'"));
             Assert.Equal(202507, connection.ExecuteScalar<int>("SELECT min(o.period_key) FROM v_observation o JOIN dim_area a USING (area_id) WHERE a.valid_from >= DATE '2025-07-01' AND o.measure = 'month'"));
         }
+
+        // The data-quality review of June 2025 finds the demo's deliberate mistakes, and nothing correct is an error.
+        var quality = CliRunner.InProcess("--home", home, "quality", "--period", "2025-06", "--area", "92", "--json");
+        Assert.True(quality.ExitCode == 0, quality.Error + quality.Out);
+        var items = JsonDocument.Parse(quality.Out).RootElement.GetProperty("items").EnumerateArray().ToList();
+        var errors = items.Where(i => i.GetProperty("severity").GetString() == "error").Select(i => i.GetProperty("message").GetString()!).ToList();
+        Assert.Contains(errors, m => m.Contains("1.3o9", StringComparison.Ordinal));
+        Assert.All(errors, m => Assert.Contains("bị từ chối", m, StringComparison.Ordinal));
+        Assert.Contains(items, i => i.GetProperty("rule").GetString() == "rate_mismatch");
 
         // One series for the new province across the change, complete on both sides.
         var trend = CliRunner.InProcess("--home", home, "trend", "--indicator", "disease.dengue.cases", "--format", "json");
@@ -82,7 +91,7 @@ public sealed class DemoAndReportTests : IDisposable
         }
 
         var before = Submissions();
-        var again = CliRunner.InProcess("--home", home, "demo", "--years", "2", "--json");
+        var again = CliRunner.InProcess("--home", home, "demo", "--from-year", "2024", "--years", "2", "--json");
         Assert.True(again.ExitCode == 0, again.Error + again.Out);
         var after = Submissions();
         Assert.Equal((before.Accepted, before.Values, before.Rejected + 1), after);

@@ -15,6 +15,7 @@ namespace Ntm.Jobs.Cli.Json;
 [JsonSerializable(typeof(ComplianceDocument))]
 [JsonSerializable(typeof(TemplateDocument))]
 [JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(QualityDocument))]
 public sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>The context with Vietnamese written as itself.</summary>

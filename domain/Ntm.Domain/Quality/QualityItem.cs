@@ -1,0 +1,77 @@
+using Ntm.Domain.Periods;
+
+namespace Ntm.Domain.Quality;
+
+/// <summary>What kind of data-quality finding an item is.</summary>
+public enum QualityKind
+{
+    /// <summary>A validation rule broken in a submitted file (stored with the submission).</summary>
+    Rule,
+
+    /// <summary>A value far from the unit's own history.</summary>
+    Outlier,
+
+    /// <summary>A unit expected to report that did not.</summary>
+    Completeness,
+
+    /// <summary>A report received after the deadline, or missing past it.</summary>
+    Timeliness,
+
+    /// <summary>Cases above the endemic channel.</summary>
+    Epidemic,
+}
+
+/// <summary>How much an item matters: errors first, then warnings, then information.</summary>
+public enum QualitySeverity
+{
+    /// <summary>Wrong: the figure cannot be used as it is.</summary>
+    Error,
+
+    /// <summary>To check before signing.</summary>
+    Warning,
+
+    /// <summary>Said so the reader knows (a rate, a channel that cannot be drawn yet).</summary>
+    Info,
+}
+
+/// <summary>One data-quality finding for a period, as the statistician reads it.</summary>
+public sealed record QualityItem(
+    QualityKind Kind,
+    QualitySeverity Severity,
+    string? AreaCode,
+    string? AreaName,
+    string? IndicatorCode,
+    PeriodKey Period,
+    decimal? Value,
+    decimal? ExpectedLow,
+    decimal? ExpectedHigh,
+    string Rule,
+    string Message);
+
+/// <summary>Codes of the kinds and severities, as the JSON and the tables write them.</summary>
+public static class QualityCodes
+{
+    /// <summary>rule, outlier, completeness, timeliness, epidemic.</summary>
+    public static string ToCode(this QualityKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>error, warning, info.</summary>
+    public static string ToCode(this QualitySeverity severity) => severity.ToString().ToLowerInvariant();
+
+    /// <summary>The Vietnamese word.</summary>
+    public static string ToVietnamese(this QualityKind kind) => kind switch
+    {
+        QualityKind.Rule => "Quy tắc kiểm tra",
+        QualityKind.Outlier => "Giá trị bất thường",
+        QualityKind.Completeness => "Thiếu báo cáo",
+        QualityKind.Timeliness => "Báo cáo muộn",
+        _ => "Cảnh báo dịch",
+    };
+
+    /// <summary>The Vietnamese word.</summary>
+    public static string ToVietnamese(this QualitySeverity severity) => severity switch
+    {
+        QualitySeverity.Error => "Lỗi",
+        QualitySeverity.Warning => "Cảnh báo",
+        _ => "Thông tin",
+    };
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Ntm.Domain.Periods;
+using Ntm.Domain.Quality;
+using Ntm.Jobs.Scheduling;
+using Ntm.Warehouse.Queries;
+using Spectre.Console;
+
+namespace Ntm.Jobs.Cli;
+
+/// <summary><c>ntm quality [--period YYYY-MM] [--area CODE|NAME] [--format table|json|xlsx] [--out FILE]</c>: the month's data-quality review.</summary>
+public static class QualityCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var period = new Option<string?>("--period") { Description = "Tháng YYYY-MM (mặc định: tháng gần nhất có số liệu)." };
+        var area = new Option<string?>("--area") { Description = "Đơn vị (mã hoặc tên; mặc định: tỉnh có nhiều số liệu nhất tháng đó)." };
+        var format = new Option<string>("--format") { Description = "table | json | xlsx", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "xlsx");
+        var output = new Option<string?>("--out") { Description = "Tệp .xlsx khi --format xlsx." };
+        var command = new Command("quality", "Rà soát chất lượng số liệu một tháng: quy tắc, giá trị bất thường, thiếu/muộn báo cáo, cảnh báo dịch.") { period, area, format, output };
+        command.SetAction(parse => Run(context(parse), parse.GetValue(period), parse.GetValue(area), parse.GetValue(format)!, parse.GetValue(output)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string? periodText, string? areaText, string format, string? output)
+    {
+        if (format == "xlsx" && output is null)
+        {
+            throw new UsageException("--format xlsx cần --out TỆP.xlsx.");
+        }
+
+        var settings = ScheduleSettings.Load(context.Home);
+        using var connection = context.Database.OpenReadOnly();
+        var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
+        var coverage = new CoverageQuery(connection);
+        var period = periodText is not null ? TrendCommand.ParseMonth(periodText, "--period")
+            : coverage.LatestMonth() ?? throw new UsageException("Kho chưa có số liệu; hãy nạp báo cáo trước (ntm ingest).");
+        var root = areaText is not null
+            ? TrendCommand.FindArea(directory, areaText, period.LastDay)
+            : coverage.BusiestProvince(period, period) is { } code
+                ? directory.Areas.FirstOrDefault(a => a.Code == code && a.Level == Ntm.Domain.Areas.AreaLevel.Province && a.IsValidOn(period.LastDay))
+                  ?? TrendCommand.FindArea(directory, code, period.LastDay)
+                : throw new UsageException($"Tháng {period} chưa có số liệu; chỉ định --area.");
+        var items = new QualityQuery(connection, directory).Review(period, root, context.Clock.GetUtcNow(),
+            new QualityOptions(DeadlineDay: settings.ReportingDeadlineDay, TimeZone: settings.TimeZone));
+
+        if (context.Json || format == "json")
+        {
+            Json.CliJson.Write(context.Out, new Json.QualityDocument(period.ToString(), root.Code, items.Select(i => new Json.QualityItemDocument(
+                i.Kind.ToCode(), i.Severity.ToCode(), i.AreaCode, i.AreaName, i.IndicatorCode, i.Period.ToString(), i.Value, i.ExpectedLow, i.ExpectedHigh, i.Rule, i.Message)).ToList()),
+                Json.CliJson.Readable.QualityDocument);
+            return (int)ExitCode.Ok;
+        }
+
+        var table = ToTable(items, root, period);
+        if (format == "xlsx")
+        {
+            Ntm.Reports.Tables.XlsxTableWriter.Write(output!, [table]);
+            context.Console.MarkupLine($"Đã ghi [bold]{Markup.Escape(output!)}[/] ({items.Count} mục).");
+            return (int)ExitCode.Ok;
+        }
+
+        var terminal = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(table.Title))
+            .AddColumn("Mức").AddColumn("Loại").AddColumn("Đơn vị").AddColumn("Nội dung");
+        foreach (var item in items)
+        {
+            var colour = item.Severity switch { QualitySeverity.Error => "red", QualitySeverity.Warning => "yellow", _ => "grey" };
+            terminal.AddRow($"[{colour}]{Markup.Escape(item.Severity.ToVietnamese())}[/]", Markup.Escape(item.Kind.ToVietnamese()), Markup.Escape(item.AreaName ?? string.Empty), Markup.Escape(item.Message));
+        }
+
+        context.Console.Write(terminal);
+        context.Console.MarkupLine(items.Count == 0 ? "Không có vấn đề nào." : $"{items.Count(i => i.Severity == QualitySeverity.Error)} lỗi, {items.Count(i => i.Severity == QualitySeverity.Warning)} cảnh báo, {items.Count(i => i.Severity == QualitySeverity.Info)} thông tin.");
+        return (int)ExitCode.Ok;
+    }
+
+    /// <summary>The review as a report table.</summary>
+    internal static Ntm.Reports.Tables.TableData ToTable(IReadOnlyList<QualityItem> items, Ntm.Domain.Areas.AreaRecord root, PeriodKey period) => new(
+        $"Rà soát chất lượng số liệu tháng {period.ToVietnamese()} — {root.FullName}",
+        [new("Mức"), new("Loại"), new("Đơn vị"), new("Chỉ tiêu"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Khoảng thường gặp / kênh dịch"), new("Nội dung")],
+        items.Select(i => (IReadOnlyList<object?>)[i.Severity.ToVietnamese(), i.Kind.ToVietnamese(), i.AreaName, i.IndicatorCode, i.Value,
+            i.ExpectedLow is null && i.ExpectedHigh is null ? null : $"{i.ExpectedLow:0.#}–{i.ExpectedHigh:0.#}", i.Message]).ToList(),
+        "Giá trị bất thường: điểm z hiệu chỉnh (trung vị, MAD) so với cùng tháng các năm trước và 12 tháng trước, |z| > 3,5. Kênh dịch: trung bình cùng tháng 5 năm trước + 2 độ lệch chuẩn.");
+}

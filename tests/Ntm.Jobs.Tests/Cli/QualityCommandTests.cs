@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Ntm.Jobs.Tests.Cli;
+
+/// <summary><c>ntm quality</c>: reporting and lateness with an injected clock, the 2025 reorganisation, outliers and stored rule findings.</summary>
+public sealed class QualityCommandTests : IDisposable
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+    private readonly TempDirectory directory = new();
+    private readonly string home;
+
+    public QualityCommandTests()
+    {
+        home = directory.File("home");
+        Assert.Equal(0, CliRunner.InProcess("--home", home, "init").ExitCode);
+    }
+
+    public void Dispose() => directory.Dispose();
+
+    private static (int Code, string Out, string Error) At(DateTimeOffset now, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = new Ntm.Jobs.Cli.NtmApp(output, error, new FixedClock(now), _ => null).RunAsync(args).GetAwaiter().GetResult();
+        return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>One commune's monthly dengue report, received at <paramref name="received"/>.</summary>
+    private void Report(string commune, string period, int cases, DateTimeOffset received)
+    {
+        File.WriteAllText(Path.Combine(home, "inbox", $"{commune}-{period}.csv"), $"Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n{period},{commune},disease.dengue.cases,trong tháng,{cases}\n", new UTF8Encoding(false));
+        var result = At(received, "--home", home, "ingest");
+        Assert.True(result.Code == 0, result.Out + result.Error);
+    }
+
+    private static List<JsonElement> Items(string json) => JsonDocument.Parse(json).RootElement.GetProperty("items").EnumerateArray().ToList();
+
+    [Fact]
+    public void Missing_and_late_reports_are_judged_against_the_deadline_with_the_clock_given()
+    {
+        // Huyện Long Mỹ's communes 31483, 31484, 31486 reported in December 2022; for January 2023 (deadline 5 February):
+        // 31483 on time (3 Feb), 31484 late (9 Feb), 31486 never.
+        foreach (var commune in new[] { "31483", "31484", "31486" })
+        {
+            Report(commune, "2022-12", 4, new DateTimeOffset(2023, 1, 3, 9, 0, 0, Vietnam));
+        }
+
+        Report("31483", "2023-01", 5, new DateTimeOffset(2023, 2, 3, 9, 0, 0, Vietnam));
+        Report("31484", "2023-01", 6, new DateTimeOffset(2023, 2, 9, 9, 0, 0, Vietnam));
+
+        // Before the deadline, the missing commune is only not yet in; after it, it is overdue.
+        var before = Items(At(new DateTimeOffset(2023, 2, 4, 12, 0, 0, Vietnam), "--home", home, "quality", "--period", "2023-01", "--area", "936", "--json").Out);
+        Assert.Contains(before, i => i.GetProperty("rule").GetString() == "missing" && i.GetProperty("area_code").GetString() == "31486");
+        var after = At(new DateTimeOffset(2023, 2, 20, 12, 0, 0, Vietnam), "--home", home, "quality", "--period", "2023-01", "--area", "936", "--json");
+        Assert.True(after.Code == 0, after.Error);
+        var items = Items(after.Out);
+        Assert.Contains(items, i => i.GetProperty("rule").GetString() == "missing_overdue" && i.GetProperty("area_code").GetString() == "31486");
+        Assert.Contains(items, i => i.GetProperty("rule").GetString() == "late" && i.GetProperty("area_code").GetString() == "31484");
+        Assert.DoesNotContain(items, i => i.GetProperty("area_code").GetString() == "31483" && i.GetProperty("kind").GetString() == "timeliness");
+        var rate = Assert.Single(items, i => i.GetProperty("rule").GetString() == "reporting_rate");
+        Assert.Equal((2m, 3m), (rate.GetProperty("value").GetDecimal(), rate.GetProperty("expected_high").GetDecimal()));
+        Assert.DoesNotContain(items, i => i.GetProperty("severity").GetString() == "error");
+    }
+
+    [Fact]
+    public void A_commune_that_ceased_on_1_july_2025_is_not_missing_after_it()
+    {
+        // Xã Thuận Hưng (31483, of the old map) reported every month to June 2025.
+        foreach (var month in Enumerable.Range(1, 6))
+        {
+            Report("31483", $"2025-{month:D2}", 3, new DateTimeOffset(2025, month + 1, 2, 9, 0, 0, Vietnam));
+        }
+
+        var june = Items(At(new DateTimeOffset(2025, 12, 1, 0, 0, 0, Vietnam), "--home", home, "quality", "--period", "2025-06", "--area", "93", "--json").Out);
+        Assert.DoesNotContain(june, i => i.GetProperty("kind").GetString() is "completeness" or "timeliness" && i.GetProperty("severity").GetString() == "warning");
+        var july = Items(At(new DateTimeOffset(2025, 12, 1, 0, 0, 0, Vietnam), "--home", home, "quality", "--period", "2025-07", "--area", "Cần Thơ", "--json").Out);
+        Assert.DoesNotContain(july, i => i.GetProperty("area_code").GetString() == "31483");
+    }
+
+    [Fact]
+    public void A_value_far_from_its_history_is_an_outlier_with_its_range_and_a_stored_rule_finding_is_listed()
+    {
+        var values = new[] { 10, 12, 11, 13, 9, 11, 12, 10, 11, 12, 11, 10 };
+        for (var month = 1; month <= 12; month++)
+        {
+            Report("31483", $"2023-{month:D2}", values[month - 1], new DateTimeOffset(2023 + (month / 12), (month % 12) + 1, 2, 9, 0, 0, Vietnam));
+        }
+
+        Report("31483", "2024-01", 60, new DateTimeOffset(2024, 2, 2, 9, 0, 0, Vietnam));
+        File.WriteAllText(Path.Combine(home, "inbox", "sai.csv"), "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n2024-01,31484,disease.dengue.cases,trong tháng,7\n2024-01,31484,disease.hfmd.cases,trong tháng,1.3o9\n", new UTF8Encoding(false));
+        At(new DateTimeOffset(2024, 2, 3, 9, 0, 0, Vietnam), "--home", home, "ingest");
+
+        var items = Items(At(new DateTimeOffset(2024, 2, 20, 0, 0, 0, Vietnam), "--home", home, "quality", "--period", "2024-01", "--area", "936", "--json").Out);
+        var outlier = Assert.Single(items, i => i.GetProperty("kind").GetString() == "outlier");
+        Assert.Equal(("31483", 60m), (outlier.GetProperty("area_code").GetString(), outlier.GetProperty("value").GetDecimal()));
+        Assert.True(outlier.GetProperty("expected_high").GetDecimal() < 20);
+        var rule = Assert.Single(items, i => i.GetProperty("kind").GetString() == "rule");
+        Assert.Equal("error", rule.GetProperty("severity").GetString());
+        Assert.Contains("sai.csv", rule.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("rule", items[0].GetProperty("kind").GetString());
+    }
+}
