@@ -21,7 +21,10 @@ public sealed record ChartFooter(string Source, string DataDate)
 /// <paramref name="ZeroBased"/> draws counts from zero; a rate's axis fits its values (95–99 % is
 /// not drawn on 0–100).
 /// </summary>
-public sealed record TrendChartModel(string Title, string Unit, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series, decimal? Target, string? TargetLabel, ChartFooter Footer, bool ZeroBased = true, int Decimals = 0);
+public sealed record TrendChartModel(string Title, string Unit, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series, decimal? Target, string? TargetLabel, ChartFooter Footer, bool ZeroBased = true, int Decimals = 0, ChartBand? Band = null);
+
+/// <summary>A shaded band under the series, category by category (an endemic channel); a category without both bounds has none.</summary>
+public sealed record ChartBand(string Name, IReadOnlyList<decimal?> Low, IReadOnlyList<decimal?> High);
 
 /// <summary>This year's and last year's months side by side.</summary>
 public sealed record YearOverYearChartModel(string Title, string Unit, int Year, IReadOnlyList<decimal?> ThisYear, IReadOnlyList<decimal?> LastYear, ChartFooter Footer);
@@ -50,6 +53,9 @@ public static class Palette
 
     /// <summary>Target and threshold lines.</summary>
     public const string Target = "#333333";
+
+    /// <summary>The endemic channel's band: a pale orange (Okabe–Ito's orange), behind the lines.</summary>
+    public const string Band = "#E69F00";
 
     /// <summary>Đạt.</summary>
     public const string Met = "#2E7D32";

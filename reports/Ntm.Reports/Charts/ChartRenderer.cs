@@ -20,6 +20,19 @@ public static class ChartRenderer
         var xs = Enumerable.Range(1, model.Categories.Count).Select(i => (double)i).ToArray();
         var colour = 0;
         var anyPartial = false;
+        if (model.Band is { } band)
+        {
+            // Drawn first, under the lines: the channel the cases are read against.
+            var points = xs.Select((x, i) => (x, i)).Where(p => p.i < band.Low.Count && p.i < band.High.Count && band.Low[p.i] is not null && band.High[p.i] is not null).ToList();
+            if (points.Count > 1)
+            {
+                var fill = plot.Add.FillY(points.Select(p => p.x).ToArray(), points.Select(p => ToDouble(band.Low[p.i])).ToArray(), points.Select(p => ToDouble(band.High[p.i])).ToArray());
+                fill.FillColor = Color.FromHex(Palette.Band).WithAlpha(0.35);
+                fill.LineColor = Color.FromHex(Palette.Band);
+                fill.LegendText = band.Name;
+            }
+        }
+
         foreach (var series in model.Series)
         {
             var hex = series.Colour ?? (series.Dashed ? Palette.LastYear : Palette.Series[colour++ % Palette.Series.Length]);
@@ -53,7 +66,8 @@ public static class ChartRenderer
         }
 
         Categories(plot, model.Categories);
-        var values = model.Series.SelectMany(s => s.Values).OfType<decimal>().Concat(model.Target is { } t ? [t] : []).ToList();
+        var values = model.Series.SelectMany(s => s.Values).OfType<decimal>().Concat(model.Target is { } t ? [t] : [])
+            .Concat(model.Band is { } b ? b.High.OfType<decimal>() : []).ToList();
         ValueAxis(plot, plot.Axes.Left, values, model.ZeroBased, model.Decimals);
         plot.Axes.SetLimitsX(0.5, model.Categories.Count + 0.5);
         Legend(plot, model.Series.Count > 1 || model.Target is not null || anyPartial);

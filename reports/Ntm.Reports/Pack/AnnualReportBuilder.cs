@@ -84,6 +84,20 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         return new AnnualReport(title, area.FullName, year, dataDate, numbered);
     }
 
+    /// <summary>
+    /// The endemic channel of each month (mean to mean + 2 SD of the same month in up to five earlier
+    /// years), or null when no month has the three earlier years a channel needs.
+    /// </summary>
+    private ChartBand? Channel(string code, AreaRecord area, int year, IReadOnlyList<decimal?> lastYear)
+    {
+        var earlier = new List<IReadOnlyList<decimal?>> { lastYear };
+        earlier.AddRange(Enumerable.Range(2, 4).Select(k => Months(code, area, year - k, Measure.Month)));
+        var channels = Enumerable.Range(0, 12).Select(m => Ntm.Domain.Quality.EndemicChannel.Of(earlier.Select(y => y[m]).OfType<decimal>().ToList())).ToList();
+        return channels.Any(c => c is not null)
+            ? new ChartBand("Kênh dịch (trung bình – trung bình + 2 độ lệch chuẩn cùng tháng, tối đa 5 năm trước)", channels.Select(c => c?.Mean).ToList(), channels.Select(c => c?.Upper).ToList())
+            : null;
+    }
+
     private ReportSection DiseaseSection(AreaRecord area, int year, PeriodKey last, IReadOnlyList<AreaRecord> children, ChartFooter footer)
     {
         var charts = new List<ReportChart>();
@@ -115,7 +129,8 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             if (months.Concat(previous).Any(v => v is > 0))
             {
                 charts.Add(new ReportChart($"{Slug(code)}-trend", $"{name}: số ca mắc theo tháng", ChartRenderer.Trend(new TrendChartModel(
-                    $"{name} — {area.Name}: số ca mắc theo tháng năm {year}", "Số ca", MonthLabels(), [new ChartSeries($"Năm {year}", months, Partial: Partial(code, area, year)), new ChartSeries($"Năm {year - 1} (cùng kỳ)", previous, Dashed: true)], null, null, footer))));
+                    $"{name} — {area.Name}: số ca mắc theo tháng năm {year}", "Số ca", MonthLabels(), [new ChartSeries($"Năm {year}", months, Partial: Partial(code, area, year)), new ChartSeries($"Năm {year - 1} (cùng kỳ)", previous, Dashed: true)], null, null, footer,
+                    Band: Channel(code, area, year, previous)))));
             }
         }
 

@@ -73,6 +73,19 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
+    public void An_endemic_channel_is_a_band_under_the_lines_named_in_the_legend()
+    {
+        var band = new ChartBand("Kênh dịch", Enumerable.Repeat<decimal?>(40, 12).ToList(), Enumerable.Repeat<decimal?>(200, 12).ToList());
+        var svg = ChartRenderer.Trend(Trend() with { Band = band }).Svg();
+        Assert.Contains("Kênh dịch", Texts(svg));
+        var fills = XDocument.Parse(svg).Descendants().Select(e => e.Attribute("fill")?.Value?.ToUpperInvariant()).OfType<string>().ToHashSet();
+        Assert.Contains(Palette.Band, fills);
+        // The band's top (200) is inside the value axis: a tick at 200 is drawn.
+        Assert.Contains("200", Texts(svg));
+        Assert.DoesNotContain("Kênh dịch", Texts(ChartRenderer.Trend(Trend()).Svg()));
+    }
+
+    [Fact]
     public void A_missing_month_is_a_gap_in_the_line_not_a_drop_to_zero()
     {
         var model = Trend() with { Series = [new ChartSeries("Năm 2012", [37, 25, 27, 30, 53, null, 84, 107, 102, 84, 52, 36])] };
