@@ -178,7 +178,7 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
     }
 
     /// <summary>The header row and its month columns: each column under "Tháng N" (merged headers included).</summary>
-    /// <summary>The earliest month whose column holds a number below the header on any sheet, or null.</summary>
+    /// <summary>The earliest month whose column holds a number below the header on any sheet, or null (a date or note written under a month column is text, not a figure).</summary>
     internal static int? FirstMonthWithValues(Workbook workbook)
     {
         int? first = null;
@@ -192,7 +192,7 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
             foreach (var (column, month) in months)
             {
                 if (month < (first ?? 13)
-                    && Enumerable.Range(headerRow + 1, Math.Max(0, sheet.RowCount - headerRow - 1)).Any(r => sheet.Text(r, column).Any(char.IsAsciiDigit)))
+                    && Enumerable.Range(headerRow + 1, Math.Max(0, sheet.RowCount - headerRow - 1)).Any(r => sheet.At(r, column) is { } cell && NumberParser.Parse(cell.Text, NumberContext.Count, cell.Value).Kind == ValueKind.Number))
                 {
                     first = month;
                 }

@@ -199,4 +199,21 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal(3m, Value(january, "disease.dengue.cases", "month", "31483", 202501));
         Assert.All(january.Values, v => Assert.True(v.Area.ValidFrom < new DateOnly(2025, 7, 1)));
     }
+
+    [Fact]
+    public void A_date_written_under_an_earlier_month_column_does_not_decide_which_map_a_grid_uses()
+    {
+        // A whole-year grid of 2025 with figures from July only, and the signing date under the January column.
+        var path = new XlsxBuilder().Sheet("SXH")
+            .Row(0, "SỞ Y TẾ THÀNH PHỐ CẦN THƠ").Row(1, "SỐ CA SỐT XUẤT HUYẾT THEO XÃ VÀ THÁNG NĂM 2025")
+            .Row(2, "Xã", "Tháng 1", null, "Tháng 7", null, "Tháng 8", null, "Tháng 9", null).Row(3, null, "M", "C", "M", "C", "M", "C", "M", "C")
+            .Row(4, "Phường Cái Khế", null, null, 12, 0, 15, 1, 9, 0)
+            .Row(6, null, "Ngày 05 tháng 10 năm 2025")
+            .Merge("B3:C3").Merge("D3:E3").Merge("F3:G3").Merge("H3:I3")
+            .Save(directory.File("sxh-2025-ca-nam.xlsx"));
+        var home = fixture.NewHome(directory);
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        var (_, _, result) = new IngestionService(connection, home, TimeProvider.System).Read(path, new IngestionOptions { Template = "area-month-grid" });
+        Assert.Equal(12m, Value(result, "disease.dengue.cases", "month", "31120", 202507));
+    }
 }

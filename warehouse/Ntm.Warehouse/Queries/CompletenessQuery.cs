@@ -13,17 +13,18 @@ public sealed record CompletenessGap(int AreaId, string AreaCode, string AreaNam
 /// </summary>
 public sealed class CompletenessQuery(DbConnection connection)
 {
-    /// <summary>The gaps of <paramref name="period"/>, by unit code and template.</summary>
+    /// <summary>The gaps of <paramref name="period"/>, by unit code and template; a unit no longer in force that month (a commune merged on 2025-07-01) is not a gap.</summary>
     public IReadOnlyList<CompletenessGap> Gaps(PeriodKey period) =>
         connection.Query<CompletenessGap>("""
             SELECT DISTINCT s.area_id AS AreaId, a.area_code AS AreaCode, a.full_name AS AreaName, s.template AS Template
             FROM submission s JOIN dim_area a ON a.area_id = s.area_id
             WHERE s.status IN ('accepted', 'superseded') AND s.template IS NOT NULL
               AND s.period_key BETWEEN $from AND $before
+              AND (a.valid_to IS NULL OR a.valid_to >= $firstDay)
               AND NOT EXISTS (SELECT 1 FROM submission t WHERE t.area_id = s.area_id AND t.template = s.template
                               AND t.period_key = $period AND t.status IN ('accepted', 'superseded'))
             ORDER BY AreaCode, Template
-            """, new { period = period.Key, before = period.Previous.Key, from = period.AddMonths(-12).Key }).ToList();
+            """, new { period = period.Key, before = period.Previous.Key, from = period.AddMonths(-12).Key, firstDay = period.FirstDay.ToDateTime(TimeOnly.MinValue) }).ToList();
 
     /// <summary>Replaces the recorded gaps of <paramref name="period"/> with <paramref name="gaps"/>, in one transaction.</summary>
     public void Record(PeriodKey period, IReadOnlyList<CompletenessGap> gaps, bool late, DateTime foundAtUtc)

@@ -1,6 +1,4 @@
-using System.Data;
 using System.Data.Common;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.SqlClient;
