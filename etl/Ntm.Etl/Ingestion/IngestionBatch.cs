@@ -119,6 +119,11 @@ public sealed record IngestionBatch(IReadOnlyList<SubmittedFile> Files, IReadOnl
             return false;
         }
 
+        if (info.Length == 0)
+        {
+            return true; // Empty, or a pipe, socket or device: rejected without being opened (opening a pipe would wait for a writer).
+        }
+
         try
         {
             // A writer that still holds the file (Windows enforces this; elsewhere it is advisory) means it is not done.

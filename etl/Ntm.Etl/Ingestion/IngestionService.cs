@@ -344,10 +344,13 @@ public sealed class IngestionService
             finding = Finding.Error(null, null, ex.Rule, ex.Message);
         }
 
-        var sha = FileStore.Sha256(file.Path);
+        // Nothing of zero length is opened: a pipe, socket or device reports 0 bytes, and opening a
+        // pipe waits for a writer that may never come. Its quarantined copy is an empty file.
+        byte[]? empty = info.Length == 0 ? [] : null;
+        var sha = empty is null ? FileStore.Sha256(file.Path) : FileStore.Sha256(empty);
         var target = FileStore.QuarantinePath(home.Quarantine, file.Name);
         var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, null, null, null, "rejected", 1, 0, target), [ToRow(finding)]);
-        FileStore.Quarantine(null, file.Path, target, file.Name, sha, [finding]);
+        FileStore.Quarantine(empty, empty is null ? file.Path : null, target, file.Name, sha, [finding]);
         Finish(file);
         return new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], null, null, [], [], 0, [finding]);
     }

@@ -45,7 +45,7 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
     {
         if (length == 0)
         {
-            throw new WorkbookReadException($"Tệp '{name}' rỗng (0 byte).") { Rule = "empty_file" };
+            throw new WorkbookReadException($"Tệp '{name}' rỗng (0 byte) hoặc không phải tệp thường (đường ống, thiết bị); tệp không được mở.") { Rule = "empty_file" };
         }
 
         if (length > limits.MaxFileBytes)

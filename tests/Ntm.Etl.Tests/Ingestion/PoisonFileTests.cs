@@ -68,6 +68,9 @@ public sealed class PoisonFileTests(WarehouseFixture fixture) : IDisposable
         Arrive(home, "long-cell.xlsx", p => new XlsxBuilder().Sheet("Số liệu")
             .Row(0, "Kỳ báo cáo", "Mã đơn vị", "Chỉ tiêu", "Loại số liệu", "Giá trị")
             .Row(1, "2023-01", "31484", new string('x', 40_000), "trong tháng", 1).Save(p));
+        var pipe = !OperatingSystem.IsWindows() && Arrive(home, "pipe.csv", MakeFifo) is var fifo && File.Exists(fifo);
+        Arrive(home, "empty.xlsx", p => File.WriteAllBytes(p, []));
+        Arrive(home, "folder.xlsx", p => Directory.CreateDirectory(p));
         Arrive(home, "~$a-good.xlsx", p => File.WriteAllBytes(p, [1, 2, 3]));
         Arrive(home, "Thumbs.db", p => File.WriteAllBytes(p, [4, 5]));
         Arrive(home, "desktop.ini", p => File.WriteAllText(p, "[.ShellClassInfo]"));
@@ -99,6 +102,16 @@ public sealed class PoisonFileTests(WarehouseFixture fixture) : IDisposable
         Rejected("formulas.xlsx", "no_values");
         Assert.Contains("Số liệu!E2", byFile["formulas.xlsx"].Findings.Single(f => f.Rule == "no_values").Message, StringComparison.Ordinal);
         Rejected("long-cell.xlsx", "cell_too_long");
+        Rejected("empty.xlsx", "empty_file");
+        if (pipe)
+        {
+            // A named pipe is never opened (that would wait for a writer for ever): rejected, taken out of the inbox.
+            Rejected("pipe.csv", "empty_file");
+            Assert.False(File.Exists(Path.Combine(home.Inbox, "pipe.csv")));
+        }
+
+        Assert.DoesNotContain(results, r => r.File == "folder.xlsx");
+        Assert.True(Directory.Exists(Path.Combine(home.Inbox, "folder.xlsx")));
         Assert.DoesNotContain(results, r => r.File.StartsWith("~$", StringComparison.Ordinal) || r.File is "Thumbs.db" or "desktop.ini");
 
         // Links stay where they are and nothing they point at is copied anywhere.
@@ -211,6 +224,12 @@ public sealed class PoisonFileTests(WarehouseFixture fixture) : IDisposable
     }
 
     /// <summary>A file whose name is not UTF-8 (bytes "bad" + 0xFF 0xFE), made with the system's own call.</summary>
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
+        mkfifo.WaitForExit();
+    }
+
     private static void WriteNonUtf8Name(string folder)
     {
         var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", "touch \"$1/$(printf 'bad\\xff\\xfe.xlsx')\"", "bash", folder]) { UseShellExecute = false };
