@@ -38,6 +38,7 @@ public sealed partial class IndicatorLabels
 {
     private readonly Dictionary<string, IndicatorLabel> byCode;
     private readonly Dictionary<string, HashSet<string>> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> byLooseKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Context, string Code)>> byContext = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> numeratorOf = new(StringComparer.Ordinal);
 
@@ -84,6 +85,13 @@ public sealed partial class IndicatorLabels
                     }
 
                     codes.Add(indicator.Code);
+                    var loose = WithoutCountWord(key) ?? key;
+                    if (!byLooseKey.TryGetValue(loose, out var looseCodes))
+                    {
+                        byLooseKey[loose] = looseCodes = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    looseCodes.Add(indicator.Code);
                 }
             }
         }
@@ -120,8 +128,10 @@ public sealed partial class IndicatorLabels
     public static IReadOnlyList<string> Keys(string label)
     {
         var text = SignedMarker().Replace(Numbering().Replace(label.TrimStart(), string.Empty), m => m.Value.Contains('+', StringComparison.Ordinal) ? " duong " : " am ");
-        var full = VietnameseText.Key(text);
-        var brief = VietnameseText.Key(Remark().Replace(text, " "));
+        // "<1 tuổi" is "dưới 1 tuổi", ">60" "trên 60"; "virus" is spelt "vi rút" too.
+        text = text.Replace("<", " dưới ", StringComparison.Ordinal).Replace(">", " trên ", StringComparison.Ordinal);
+        var full = Canonical(VietnameseText.Key(text));
+        var brief = Canonical(VietnameseText.Key(Remark().Replace(text, " ")));
         var keys = new List<string>(4);
         foreach (var key in new[] { full, brief })
         {
@@ -137,6 +147,13 @@ public sealed partial class IndicatorLabels
 
         return keys;
     }
+
+    /// <summary>Spellings of one word made one: "virus" and "vi vút" (a common typing slip) are "vi rút".</summary>
+    private static string Canonical(string key) =>
+        $" {key} ".Replace(" virus ", " vi rut ", StringComparison.Ordinal).Replace(" vi vut ", " vi rut ", StringComparison.Ordinal).Trim();
+
+    /// <summary>A key without its leading "số" ("Số trẻ…" and "Trẻ…" name the same count), or null.</summary>
+    private static string? WithoutCountWord(string key) => key.StartsWith("so ", StringComparison.Ordinal) ? key[3..] : null;
 
     /// <summary>
     /// The indicator a label names. <paramref name="contexts"/> are the texts around it, nearest
@@ -179,6 +196,15 @@ public sealed partial class IndicatorLabels
         foreach (var candidate in keys)
         {
             if (byKey.TryGetValue(candidate, out var codes))
+            {
+                return codes.Count == 1 ? (codes.First(), [.. codes]) : (null, codes.Order(StringComparer.Ordinal).ToList());
+            }
+        }
+
+        // Last, "Số" in front made optional on both sides, so no exact name is ever shadowed by it.
+        foreach (var candidate in keys.Select(k => WithoutCountWord(k) ?? k))
+        {
+            if (byLooseKey.TryGetValue(candidate, out var codes))
             {
                 return codes.Count == 1 ? (codes.First(), [.. codes]) : (null, codes.Order(StringComparer.Ordinal).ToList());
             }

@@ -26,8 +26,8 @@ public sealed class ReportTableFamily : ITemplateFamily
     public double Score(Workbook workbook, TemplateSpec spec, ExtractionContext context)
     {
         var rules = ReportTableLayout.Rules(spec);
-        var year = (context.Period ?? TitleScanner.FindPeriod(workbook))?.Year;
-        var sections = workbook.Sheets.Sum(s => ReportTableLayout.Sections(s, spec, rules, year).Count);
+        var period = context.Period ?? TitleScanner.FindPeriod(workbook);
+        var sections = workbook.Sheets.Sum(s => ReportTableLayout.Sections(s, spec, rules, period).Count);
         if (sections == 0)
         {
             return 0;
@@ -42,7 +42,13 @@ public sealed class ReportTableFamily : ITemplateFamily
     {
         var result = new ExtractionResult { Period = context.Period ?? TitleScanner.FindPeriod(workbook) };
         var rules = ReportTableLayout.Rules(spec);
-        var sections = workbook.Sheets.Select(sheet => (Sheet: sheet, Sections: ReportTableLayout.Sections(sheet, spec, rules, result.Period?.Year))).ToList();
+        var sections = workbook.Sheets.Select(sheet => (Sheet: sheet, Sections: ReportTableLayout.Sections(sheet, spec, rules, result.Period))).ToList();
+        if (result.Period is null && HeaderPeriod(sections.SelectMany(s => s.Sections)) is { } named)
+        {
+            // No title names the period, but the columns do ("Tháng 12/2022"), all the same month.
+            result.Period = named;
+            sections = workbook.Sheets.Select(sheet => (Sheet: sheet, Sections: ReportTableLayout.Sections(sheet, spec, rules, named))).ToList();
+        }
 
         // Units are looked up as they were in the report's period, else in the first year a column names ("Thực hiện năm 2024").
         var columnYears = sections.SelectMany(s => s.Sections).SelectMany(s => s.Columns.Values).Where(c => c.Loads && c.Year is not null && !c.Rule.Target).Select(c => c.Year!.Value).ToList();
@@ -142,6 +148,14 @@ public sealed class ReportTableFamily : ITemplateFamily
                 reader.Read(cell!, meaning, indicator, result.Period);
             }
         }
+    }
+
+    /// <summary>The one month with its year that the columns' headers name, or null when they name none or several.</summary>
+    private static ReportPeriod? HeaderPeriod(IEnumerable<ReportSection> sections)
+    {
+        var named = sections.SelectMany(s => s.Columns.Values).Where(c => c.NamedMonth is not null && c.NamedYear is not null)
+            .Select(c => (Month: c.NamedMonth!.Value, Year: c.NamedYear!.Value)).Distinct().ToList();
+        return named.Count == 1 ? new ReportPeriod(named[0].Year, named[0].Month, false) : null;
     }
 
     /// <summary>The command that teaches a label, with the best candidates.</summary>

@@ -13,6 +13,12 @@ namespace Ntm.Etl.Templates;
 /// <param name="Group">The rule of the group header merged above it, when the header has two rows.</param>
 public sealed record ColumnMeaning(HeaderRule Rule, int? Year, string Header, HeaderRule? Group = null)
 {
+    /// <summary>The month a header names by itself ("Tháng 12/2022"), or null.</summary>
+    public int? NamedMonth { get; init; }
+
+    /// <summary>The year of <see cref="NamedMonth"/>, when the header gives one.</summary>
+    public int? NamedYear { get; init; }
+
     /// <summary>True when the column's values are loaded (not a comparison, a verdict or a row number).</summary>
     public bool Loads => Rule.Ignore is null;
 }
@@ -45,8 +51,8 @@ public static partial class ReportTableLayout
     public static List<(string Key, HeaderRule Rule)> Rules(TemplateSpec spec) =>
         spec.Headers.SelectMany(h => h.Keys.Select(k => (Key: VietnameseText.Key(k), Rule: h))).Where(r => r.Key.Length > 0).OrderByDescending(r => r.Key.Length).ToList();
 
-    /// <summary>The tables of <paramref name="sheet"/>; <paramref name="reportYear"/> decides what a bare year column holds.</summary>
-    public static List<ReportSection> Sections(Sheet sheet, TemplateSpec spec, List<(string Key, HeaderRule Rule)> rules, int? reportYear)
+    /// <summary>The tables of <paramref name="sheet"/>; <paramref name="period"/> decides what a bare year column and a named month hold.</summary>
+    public static List<ReportSection> Sections(Sheet sheet, TemplateSpec spec, List<(string Key, HeaderRule Rule)> rules, ReportPeriod? period)
     {
         var headers = new List<(int Row, bool TwoRows, Dictionary<int, ColumnMeaning> Columns, int? LabelColumn, string LabelHeader)>();
         for (var row = 0; row < sheet.RowCount; row++)
@@ -56,7 +62,7 @@ public static partial class ReportTableLayout
                 continue;
             }
 
-            var (single, singleLabel, singleLabelHeader) = HeaderColumns(sheet, row, false, spec, rules, reportYear);
+            var (single, singleLabel, singleLabelHeader) = HeaderColumns(sheet, row, false, spec, rules, period);
             if (!IsHeader(single, singleLabel))
             {
                 continue;
@@ -65,8 +71,8 @@ public static partial class ReportTableLayout
             // The row under a header completes it when it holds sub-headers and no figures.
             var next = sheet.Row(row + 1).ToList();
             var twoRows = next.Count > 0 && !next.Any(c => c.IsNumeric || NumberParser.Parse(c.Text).HasValue)
-                && next.Any(c => Match(c.Text, rules, reportYear) is not null);
-            var (columns, labelColumn, labelHeader) = twoRows ? HeaderColumns(sheet, row, true, spec, rules, reportYear) : (single, singleLabel, singleLabelHeader);
+                && next.Any(c => Match(c.Text, rules, period) is not null);
+            var (columns, labelColumn, labelHeader) = twoRows ? HeaderColumns(sheet, row, true, spec, rules, period) : (single, singleLabel, singleLabelHeader);
             headers.Add((row, twoRows, columns, labelColumn, labelHeader));
             if (twoRows)
             {
@@ -80,6 +86,10 @@ public static partial class ReportTableLayout
             var (row, twoRows, columns, labelColumn, labelHeader) = headers[i];
             var end = i + 1 < headers.Count ? TitleStart(sheet, headers[i + 1].Row) : sheet.RowCount;
             var first = row + (twoRows ? 2 : 1);
+            if (first < end && IsColumnNumbering(sheet, first))
+            {
+                first++;
+            }
             var label = labelColumn ?? GuessLabelColumn(sheet, columns, first, end);
             if (label is null)
             {
@@ -93,13 +103,28 @@ public static partial class ReportTableLayout
         return sections;
     }
 
-    /// <summary>The meaning of one header text, or null when no phrase of the vocabulary is in it.</summary>
-    public static ColumnMeaning? Match(string text, List<(string Key, HeaderRule Rule)> rules, int? reportYear)
+    /// <summary>
+    /// The meaning of one header text, or null when no phrase of the vocabulary is in it. A phrase
+    /// of a dominant rule ("cùng kỳ", "tháng trước": another period) decides wherever it stands;
+    /// otherwise the longest phrase found does. A header that only names a month ("Tháng 12/2022",
+    /// "T12") holds that month's figures: loaded when it is the report's month, else left out.
+    /// </summary>
+    public static ColumnMeaning? Match(string text, List<(string Key, HeaderRule Rule)> rules, ReportPeriod? period)
     {
         var key = VietnameseText.Key(text);
         if (key.Length == 0)
         {
             return null;
+        }
+
+        var reportYear = period?.Year;
+        var padded = $" {key} ";
+        foreach (var (ruleKey, rule) in rules)
+        {
+            if (rule.Dominant && padded.Contains($" {ruleKey} ", StringComparison.Ordinal))
+            {
+                return new ColumnMeaning(rule, null, text.Trim());
+            }
         }
 
         var year = YearIn(key);
@@ -110,7 +135,6 @@ public static partial class ReportTableLayout
             return new ColumnMeaning(rule, bare, text.Trim());
         }
 
-        var padded = $" {key} ";
         foreach (var (ruleKey, rule) in rules)
         {
             if (key == ruleKey || padded.Contains($" {ruleKey} ", StringComparison.Ordinal))
@@ -121,7 +145,58 @@ public static partial class ReportTableLayout
             }
         }
 
-        return null;
+        return NamedMonth(key) is { } named ? MonthColumn(named.Month, named.Year ?? reportYear, text.Trim(), period) : null;
+    }
+
+    /// <summary>A header that names a month: its month's flow when that month is the report's (or the report's month is not known yet), else left out.</summary>
+    private static ColumnMeaning MonthColumn(int month, int? year, string header, ReportPeriod? period)
+    {
+        if (period is null || (!period.WholeYear && period.Month == month && (year is null || year == period.Year)))
+        {
+            return new ColumnMeaning(new HeaderRule { Measure = HeaderMeasures.Month }, null, header) { NamedMonth = month, NamedYear = year };
+        }
+
+        var named = year is null ? $"tháng {month}" : $"tháng {month}/{year}";
+        var report = period.WholeYear ? $"năm {period.Year}" : $"tháng {period.Month}/{period.Year}";
+        return new ColumnMeaning(new HeaderRule { Ignore = $"số liệu của {named}, không phải của kỳ báo cáo ({report}); không lưu" }, null, header) { NamedMonth = month, NamedYear = year };
+    }
+
+    /// <summary>The month (and year) a header names and nothing else: "tháng 12/2022", "T12", "tháng 12 năm 2022", "12/2022".</summary>
+    public static (int Month, int? Year)? NamedMonth(string key)
+    {
+        var match = MonthHeader().Match(key);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        int? year = match.Groups["y"].Success ? int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+        return month is >= 1 and <= 12 ? (month, year) : null;
+    }
+
+    /// <summary>
+    /// A row under a header that numbers its columns ("A | B | 1 | 2 | 3", "(1) | (2) | (3)"), as
+    /// official forms print: not data. Its numbers run 1, 2, 3… from left to right.
+    /// </summary>
+    private static bool IsColumnNumbering(Sheet sheet, int row)
+    {
+        var cells = sheet.Row(row).ToList();
+        var numbers = new List<int>();
+        foreach (var cell in cells)
+        {
+            var text = cell.Text.Trim().Trim('(', ')', '[', ']').Trim();
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                numbers.Add(n);
+            }
+            else if (!(text.Length == 1 && char.IsLetter(text[0])))
+            {
+                return false;
+            }
+        }
+
+        return numbers.Count >= 2 && numbers.Zip(numbers.Skip(1)).All(p => p.Second == p.First + 1);
     }
 
     /// <summary>The rows above a header that title its table ("6. Chương trình phòng chống Lao"), nearest first.</summary>
@@ -168,7 +243,7 @@ public static partial class ReportTableLayout
         columns.Count(c => c.Value.Loads) >= 2 || (labelColumn is not null && columns.Any(c => c.Value.Loads));
 
     private static (Dictionary<int, ColumnMeaning> Columns, int? LabelColumn, string LabelHeader) HeaderColumns(
-        Sheet sheet, int row, bool twoRows, TemplateSpec spec, List<(string Key, HeaderRule Rule)> rules, int? reportYear)
+        Sheet sheet, int row, bool twoRows, TemplateSpec spec, List<(string Key, HeaderRule Rule)> rules, ReportPeriod? period)
     {
         var columns = new Dictionary<int, ColumnMeaning>();
         int? labelColumn = null;
@@ -184,7 +259,7 @@ public static partial class ReportTableLayout
                 continue;
             }
 
-            if (Choose(top, bottom, twoRows, rules, reportYear) is { } meaning)
+            if (Choose(top, bottom, twoRows, rules, period) is { } meaning)
             {
                 columns[column] = meaning;
             }
@@ -198,15 +273,15 @@ public static partial class ReportTableLayout
     /// sống" over "Lũy kế" and "Tỷ lệ (%)"), a sub-header that is a rate, a part, a target or a column
     /// to leave out speaks for itself; one that names a flow takes its meaning from the group.
     /// </summary>
-    private static ColumnMeaning? Choose(string top, string bottom, bool twoRows, List<(string Key, HeaderRule Rule)> rules, int? reportYear)
+    private static ColumnMeaning? Choose(string top, string bottom, bool twoRows, List<(string Key, HeaderRule Rule)> rules, ReportPeriod? period)
     {
-        var upper = Match(top, rules, reportYear);
+        var upper = Match(top, rules, period);
         if (!twoRows || bottom.Length == 0 || bottom == top)
         {
             return upper;
         }
 
-        var lower = Match(bottom, rules, reportYear);
+        var lower = Match(bottom, rules, period);
         if (lower is not null && (lower.Rule.Ignore is not null || lower.Rule.Part is not null || lower.Rule.Target
             || lower.Rule.Measure is HeaderMeasures.ReportedRate or HeaderMeasures.Annual || upper is null || upper.Rule.Ignore is not null))
         {
@@ -238,11 +313,14 @@ public static partial class ReportTableLayout
         return best.Column;
     }
 
-    /// <summary>True for a cell holding a figure (a header row holds none, but may hold a bare year).</summary>
+    /// <summary>
+    /// True for a cell holding a figure: a header row holds none, though its words may hold a
+    /// number ("Cộng dồn 12 tháng", "Tháng 12/2022") and it may hold a bare year.
+    /// </summary>
     private static bool IsFigure(Cell cell)
     {
         var parsed = NumberParser.Parse(cell.Text, NumberContext.Count, cell.Value);
-        return parsed.HasValue && !(parsed.Value is >= 1990 and <= 2100 && decimal.Truncate(parsed.Value.Value) == parsed.Value);
+        return parsed.HasValue && parsed.Words is null && !(parsed.Value is >= 1990 and <= 2100 && decimal.Truncate(parsed.Value.Value) == parsed.Value);
     }
 
     /// <summary>True for a cell that can name an indicator: text with letters, not a row number ("7", "II.", "a)").</summary>
@@ -254,6 +332,9 @@ public static partial class ReportTableLayout
         var match = Year().Match(key);
         return match.Success ? int.Parse(match.Value, CultureInfo.InvariantCulture) : null;
     }
+
+    [GeneratedRegex(@"^(?:thang |t)(?<m>\d{1,2})(?: nam)?(?: (?<y>(?:19|20)\d{2}))?$|^(?<m>\d{1,2}) (?<y>(?:19|20)\d{2})$")]
+    private static partial Regex MonthHeader();
 
     [GeneratedRegex(@"(?<!\d)(?:19|20)\d{2}(?!\d)")]
     private static partial Regex Year();

@@ -91,6 +91,12 @@ public sealed class HeaderRule
 
     /// <summary>Why the column is not loaded (derived comparison, a threshold, a verdict…).</summary>
     public string? Ignore { get; set; }
+
+    /// <summary>
+    /// A phrase of this rule decides the header wherever it stands, before longer phrases: the
+    /// words that put a column in another period ("Cộng dồn cùng kỳ 2021" is last year's, not a year-to-date).
+    /// </summary>
+    public bool Dominant { get; set; }
 }
 
 /// <summary>A total and the indicators that add up to it ("Tổng" of the contraceptive methods).</summary>

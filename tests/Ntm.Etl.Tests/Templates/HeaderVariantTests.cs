@@ -1,0 +1,123 @@
+using Ntm.Domain.Measures;
+using Ntm.Etl.Ingestion;
+using Ntm.Etl.Templates;
+using Ntm.Warehouse;
+
+namespace Ntm.Etl.Tests.Templates;
+
+/// <summary>
+/// Report tables laid out as other offices lay them out, beyond the seeds: headers whose words
+/// hold numbers ("Cộng dồn 12 tháng"), headers that only name a month ("Tháng 12/2022"), columns
+/// of another period ("Cùng kỳ năm 2021", "Cộng dồn cùng kỳ 2021", "Tháng 11/2022"), a unit
+/// column, roman-numbered groups, and the row of column numbers official forms print under the header.
+/// </summary>
+[Collection(nameof(WarehouseFixture))]
+public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    private ExtractionResult Read(string path)
+    {
+        var home = fixture.NewHome(directory);
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        var (template, _, result) = new IngestionService(connection, home, TimeProvider.System).Read(path, new IngestionOptions());
+        Assert.Equal("report-table", template);
+        return result;
+    }
+
+    private static decimal Value(ExtractionResult result, string indicator, string measure) =>
+        Assert.Single(result.Values, v => v.IndicatorCode == indicator && v.Measure.ToCode() == measure).Value;
+
+    [Fact]
+    public void A_month_named_in_the_header_is_the_month_and_last_year_s_column_is_left_out()
+    {
+        var path = new XlsxBuilder().Sheet("Báo cáo")
+            .Row(0, "SỞ Y TẾ TỈNH HẬU GIANG")
+            .Row(1, "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG Y TẾ THÁNG 12 NĂM 2022")
+            .Row(3, "TT", "Chỉ tiêu", "Đơn vị tính", "Tháng 12/2022", "Cộng dồn 12 tháng", "Cùng kỳ năm 2021")
+            .Row(4, "I", "CÔNG TÁC PHÒNG CHỐNG DỊCH")
+            .Row(5, 1, "Sốt xuất huyết", "ca", 193, 1178, 55)
+            .Row(6, 2, "Tay chân miệng", "ca", 119, 801, 388)
+            .Row(7, 3, "Viêm gan virus", "ca", 2, 9, 4)
+            .Row(8, "II", "TIÊM CHỦNG MỞ RỘNG")
+            .Row(9, 1, "Trẻ <1 tuổi được miễn dịch đầy đủ", "trẻ", 610, 7158)
+            .Save(directory.File("thang-12.xlsx"));
+
+        var result = Read(path);
+
+        Assert.Equal(202212, result.Period!.Period.Key);
+        Assert.Equal(193m, Value(result, "disease.dengue.cases", "month"));
+        Assert.Equal(1178m, Value(result, "disease.dengue.cases", "ytd"));
+        Assert.Equal(119m, Value(result, "disease.hfmd.cases", "month"));
+        Assert.Equal(801m, Value(result, "disease.hfmd.cases", "ytd"));
+        Assert.Equal(2m, Value(result, "disease.hepatitis.cases", "month"));
+        Assert.Equal(9m, Value(result, "disease.hepatitis.cases", "ytd"));
+        Assert.Equal(610m, Value(result, "epi.fully_immunized_u1", "month"));
+        Assert.Equal(7158m, Value(result, "epi.fully_immunized_u1", "ytd"));
+        Assert.Equal(8, result.Values.Count);
+        Assert.All(result.Values, v => Assert.Equal(202212, v.Period.Key));
+        Assert.DoesNotContain(result.Values, v => v.Cell.StartsWith('F'));
+        Assert.Contains(result.Ignored, i => i.Text == "Cùng kỳ năm 2021");
+        Assert.DoesNotContain(result.Findings, f => f.Rule is "unknown_indicator" or "unlabelled_row");
+    }
+
+    [Fact]
+    public void Columns_of_another_period_are_left_out_whatever_longer_words_they_hold()
+    {
+        var path = new XlsxBuilder().Sheet("Dịch bệnh")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ")
+            .Row(1, "Báo cáo tháng 12 năm 2022")
+            .Row(3, "STT", "Tên bệnh", "Tháng 11/2022", "Tháng 12/2022", "Cộng dồn", "Cộng dồn cùng kỳ 2021", "Số mắc tháng trước")
+            .Row(4, "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)")
+            .Row(5, 1, "Sốt xuất huyết", 40, 25, 310, 120, 40)
+            .Row(6, 2, "Tay chân miệng", 11, 9, 95, 60, 11)
+            .Save(directory.File("long-my.xlsx"));
+
+        var result = Read(path);
+
+        Assert.Equal("93", result.ReportingArea!.Code[..2]);
+        Assert.Equal(25m, Value(result, "disease.dengue.cases", "month"));
+        Assert.Equal(310m, Value(result, "disease.dengue.cases", "ytd"));
+        Assert.Equal(9m, Value(result, "disease.hfmd.cases", "month"));
+        Assert.Equal(95m, Value(result, "disease.hfmd.cases", "ytd"));
+        Assert.Equal(4, result.Values.Count);
+        Assert.Contains(result.Ignored, i => i.Text == "Tháng 11/2022" && i.Reason.Contains("tháng 11/2022", StringComparison.Ordinal));
+        Assert.Contains(result.Ignored, i => i.Text == "Cộng dồn cùng kỳ 2021");
+        Assert.Contains(result.Ignored, i => i.Text == "Số mắc tháng trước");
+        Assert.DoesNotContain(result.Findings, f => f.Rule is "unknown_indicator" or "unlabelled_row");
+    }
+
+    [Fact]
+    public void Without_a_title_the_month_of_the_columns_is_the_period()
+    {
+        var path = new XlsxBuilder().Sheet("Sheet1")
+            .Row(0, "SỞ Y TẾ HẬU GIANG")
+            .Row(2, "Nội dung", "T12/2022", "Lũy kế")
+            .Row(3, "Sốt xuất huyết", 193, 1178)
+            .Save(directory.File("bang.xlsx"));
+
+        var result = Read(path);
+
+        Assert.Equal(202212, result.Period!.Period.Key);
+        Assert.Equal(193m, Value(result, "disease.dengue.cases", "month"));
+        Assert.Equal(1178m, Value(result, "disease.dengue.cases", "ytd"));
+    }
+
+    [Theory]
+    [InlineData("tháng 12/2022", 12, 2022)]
+    [InlineData("Tháng 12 năm 2022", 12, 2022)]
+    [InlineData("T12/2022", 12, 2022)]
+    [InlineData("12/2022", 12, 2022)]
+    [InlineData("Tháng 3", 3, null)]
+    public void A_header_that_only_names_a_month_is_read_as_that_month(string header, int month, int? year) =>
+        Assert.Equal((month, year), ReportTableLayout.NamedMonth(Ntm.Domain.Text.VietnameseText.Key(header)));
+
+    [Theory]
+    [InlineData("Cộng dồn 12 tháng")]
+    [InlineData("Tháng 13/2022")]
+    [InlineData("Lũy kế đến tháng 12/2022")]
+    public void A_header_with_other_words_does_not_only_name_a_month(string header) =>
+        Assert.Null(ReportTableLayout.NamedMonth(Ntm.Domain.Text.VietnameseText.Key(header)));
+}
