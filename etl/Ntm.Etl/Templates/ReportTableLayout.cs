@@ -128,7 +128,7 @@ public static partial class ReportTableLayout
         }
 
         var year = YearIn(key);
-        if (year is { } bare && key == bare.ToString(CultureInfo.InvariantCulture))
+        if (year is { } bare && (key == bare.ToString(CultureInfo.InvariantCulture) || key == $"nam {bare}"))
         {
             // A bare year: a plan for a later year, results for the report's year or before.
             var rule = reportYear is { } report && bare > report ? new HeaderRule { Target = true } : new HeaderRule { Measure = HeaderMeasures.Annual };
@@ -141,6 +141,12 @@ public static partial class ReportTableLayout
             {
                 // A year names the column's year for results, plans and targets; "Lũy kế từ 2004" is a start, not a year.
                 var takesYear = rule.Target || rule.Measure is HeaderMeasures.Annual or HeaderMeasures.TargetYear;
+                if (!takesYear && year is not null && rule.Measure == HeaderMeasures.Month && !padded.Contains(" thang ", StringComparison.Ordinal))
+                {
+                    // "Thực hiện 2024", "Ước TH 2024": a year's result, not the month's.
+                    return new ColumnMeaning(new HeaderRule { Measure = HeaderMeasures.Annual }, year, text.Trim());
+                }
+
                 return new ColumnMeaning(rule, takesYear ? year : null, text.Trim());
             }
         }

@@ -120,4 +120,33 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
     [InlineData("Lũy kế đến tháng 12/2022")]
     public void A_header_with_other_words_does_not_only_name_a_month(string header) =>
         Assert.Null(ReportTableLayout.NamedMonth(Ntm.Domain.Text.VietnameseText.Key(header)));
+
+    [Fact]
+    public void A_year_s_table_with_plans_and_results_named_by_year_alone()
+    {
+        var path = new XlsxBuilder().Sheet("NQ20")
+            .Row(0, "UBND THÀNH PHỐ CAO BẰNG")
+            .Row(2, "STT", "Chỉ tiêu", "ĐVT", "Năm 2023", "TH 2024", "KH 2025", "Mục tiêu 2030")
+            .Row(3, 1, "Giường bệnh viện/vạn dân", "giường", 15, 16, 30, 32)
+            .Row(4, 2, "Bác sĩ/vạn dân", "bác sĩ", 7, 8, 10, 11)
+            .Row(5, 3, "Tỷ lệ tham gia bảo hiểm y tế", "%", "85,1", "86,5", "≥ 95", "> 95")
+            .Save(directory.File("cao-bang.xlsx"));
+
+        var result = Read(path);
+
+        Assert.Equal("040", result.ReportingArea!.Code);
+        decimal At(string indicator, int year) =>
+            Assert.Single(result.Values, v => v.IndicatorCode == indicator && v.Period.Key == (year * 100) + 12 && v.Measure != Measure.TargetYear).Value;
+        Assert.Equal(15m, At("resources.beds_per_10k", 2023));
+        Assert.Equal(16m, At("resources.beds_per_10k", 2024));
+        Assert.Equal(7m, At("resources.doctors_per_10k", 2023));
+        Assert.Equal(8m, At("resources.doctors_per_10k", 2024));
+        Assert.Equal(85.1m, At("bhyt.coverage", 2023));
+        Assert.Equal(86.5m, At("bhyt.coverage", 2024));
+        Assert.Contains(result.Targets, t => t.IndicatorCode == "resources.beds_per_10k" && t.Year == 2025 && t.Value == 30m);
+        Assert.Contains(result.Targets, t => t.IndicatorCode == "resources.beds_per_10k" && t.Year == 2030 && t.Value == 32m);
+        Assert.Contains(result.Targets, t => t.IndicatorCode == "bhyt.coverage" && t.Year == 2025 && t.Comparator == ">=" && t.Value == 95m);
+        Assert.Contains(result.Targets, t => t.IndicatorCode == "bhyt.coverage" && t.Year == 2030 && t.Comparator == ">" && t.Value == 95m);
+        Assert.DoesNotContain(result.Findings, f => f.Rule is "unknown_indicator" or "unlabelled_row");
+    }
 }
