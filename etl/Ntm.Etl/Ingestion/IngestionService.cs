@@ -266,11 +266,25 @@ public sealed class IngestionService
             return (null, null, failed);
         }
 
-        var read = chosen.Template.IncludeHiddenSheets ? workbook : visible;
-        var result = TemplateMatcher.FamilyOf(chosen.Template).Extract(read, chosen.Template, context);
+        ExtractionResult Extract(TemplateSpec template) =>
+            TemplateMatcher.FamilyOf(template).Extract(template.IncludeHiddenSheets ? workbook : visible, template, context);
+
+        var result = Extract(chosen.Template);
         if (options.Template is null)
         {
-            ReadOtherLayouts(read, chosen.Template, context, result);
+            // A layout's score says it looks like the file; what it reads decides. A list of communes
+            // also looks like a report table (a label column, figures beside it), but a report table
+            // reads no indicator there: the template that reads the most figures wins, ties to the score.
+            foreach (var other in matcher.Rank(visible, context).Where(s => s.Score > 0 && s.Template != chosen.Template).Take(MaxTemplatesTried - 1))
+            {
+                var attempt = Extract(other.Template);
+                if (Figures(attempt) > Figures(result))
+                {
+                    (chosen, result) = (other, attempt);
+                }
+            }
+
+            ReadOtherLayouts(chosen.Template.IncludeHiddenSheets ? workbook : visible, chosen.Template, context, result);
         }
 
         foreach (var hidden in workbook.Sheets.Where(s => s.Hidden && !chosen.Template.IncludeHiddenSheets && s.Cells.Any()))
@@ -286,6 +300,11 @@ public sealed class IngestionService
 
         return (chosen.Template.Name, chosen.Score, result);
     }
+
+    /// <summary>How many of the best-scoring templates are tried on a file.</summary>
+    private const int MaxTemplatesTried = 3;
+
+    private static int Figures(ExtractionResult result) => result.Values.Count + result.Targets.Count;
 
     /// <summary>
     /// A report workbook may hold a table of another layout on a sheet of its own (a list of

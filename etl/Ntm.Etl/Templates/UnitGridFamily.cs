@@ -126,6 +126,9 @@ public sealed class UnitGridFamily : ITemplateFamily
         return result;
     }
 
+    /// <summary>Headers that say only "a rate": whose rate is told by the columns left of it.</summary>
+    private static readonly string[] RateHeaders = ["tỷ lệ", "tỷ lệ %", "tỷ lệ (%)", "tỉ lệ", "tỉ lệ (%)", "%", "tỷ lệ đạt", "tỷ lệ đạt (%)", "tỷ lệ tham gia", "tỷ lệ tham gia (%)"];
+
     /// <summary>The level an area header names by its first word, or null.</summary>
     private static AreaLevel? LevelOfHeader(string text)
     {
@@ -179,6 +182,12 @@ public sealed class UnitGridFamily : ITemplateFamily
                 }
 
                 var (code, _) = context.Indicators.Resolve(text, sub.Length > 0 && group.Length > 0 ? [group] : null);
+                if (code is null && HeaderRow.Is(text, RateHeaders))
+                {
+                    // "Tỷ lệ (%)" after "Số người tham gia BHYT": the written rate of the ratio whose numerator is the nearest count on its left.
+                    code = indicators.AsEnumerable().Reverse().Select(i => context.Indicators.RatioOf(i.Item2)?.Code).FirstOrDefault(r => r is not null);
+                }
+
                 if (code is null)
                 {
                     unknown.Add((column, text));
