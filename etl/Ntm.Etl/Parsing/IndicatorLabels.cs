@@ -214,6 +214,24 @@ public sealed partial class IndicatorLabels
     }
 
     /// <summary>
+    /// The indicator named inside a longer text, such as a title ("SỐ CA MẮC SỐT XUẤT HUYẾT THEO
+    /// THÁNG NĂM 2024"): the longest name or alias found in it word for word, when it names one indicator.
+    /// </summary>
+    public string? FindIn(string text)
+    {
+        var padded = $" {Canonical(VietnameseText.Key(text))} ";
+        var found = byKey.Where(k => k.Key.Length >= 3 && padded.Contains($" {k.Key} ", StringComparison.Ordinal)).ToList();
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var longest = found.Max(k => k.Key.Length);
+        var codes = found.Where(k => k.Key.Length == longest).SelectMany(k => k.Value).Distinct().ToList();
+        return codes.Count == 1 ? codes[0] : null;
+    }
+
+    /// <summary>
     /// The indicators whose names or aliases share the most words with <paramref name="label"/>,
     /// best first: what the warning for an unmatched label offers to learn.
     /// </summary>

@@ -11,7 +11,9 @@ namespace Ntm.Etl.Templates;
 /// <summary>
 /// Area × month grids, one sheet per indicator named by the sheet (the Ministry of Health's
 /// yearbook): a header row of months ("Tháng 1" … "Tháng 12", merged over their sub-columns), a
-/// row of variants under it ("M" cases, "C" deaths), then one row per area.
+/// row of variants under it ("M" cases, "C" deaths) or none, then one row per area. Month headers
+/// may be written "Tháng 1", "Tháng 01/2024" or "T1"; a sheet without the indicator's name takes it
+/// from the title above the months.
 /// </summary>
 public sealed partial class AreaMonthGridFamily : ITemplateFamily
 {
@@ -79,6 +81,13 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
 
         var (headerRow, months) = header.Value;
         var (baseCode, candidates) = context.Indicators.Resolve(sheet.Name);
+        if (baseCode is null && candidates.Count == 0)
+        {
+            // A sheet named "Sheet1" (a CSV, a copied sheet): the title above the months names the indicator.
+            baseCode = Enumerable.Range(0, headerRow).Reverse().Select(r => string.Join(" ", sheet.Row(r).Select(c => c.Text)))
+                .Select(context.Indicators.FindIn).FirstOrDefault(c => c is not null);
+        }
+
         if (baseCode is null)
         {
             result.Findings.Add(Finding.Warning(sheet.Name, null, "unknown_indicator",
@@ -90,13 +99,15 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
         }
 
         var stem = baseCode.Contains('.', StringComparison.Ordinal) ? baseCode[..baseCode.LastIndexOf('.')] : baseCode;
-        var variantRow = headerRow + 1;
+        // Without a row of variants (M, C) under the months, each month has one column: the indicator the sheet names.
+        var hasVariants = spec.Variants.Count > 0 && months.Any(m => spec.Variants.ContainsKey(sheet.Text(headerRow + 1, m.Column).Trim().ToUpperInvariant()));
+        var variantRow = hasVariants ? headerRow + 1 : headerRow;
         var columns = new List<(int Column, int Month, string Indicator)>();
         foreach (var (column, month) in months)
         {
             var variant = sheet.Text(variantRow, column).Trim();
             string indicator;
-            if (spec.Variants.Count == 0)
+            if (!hasVariants)
             {
                 indicator = baseCode;
             }
@@ -120,9 +131,21 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
             columns.Add((column, month, indicator));
         }
 
-        var areaColumn = Enumerable.Range(0, Math.Max(1, sheet.ColumnCount)).FirstOrDefault(c => spec.AreaHeaders.Any(h => VietnameseText.Key(sheet.Text(headerRow, c)) == VietnameseText.Key(h)));
+        var areaColumn = Enumerable.Range(0, Math.Max(1, sheet.ColumnCount)).FirstOrDefault(c => spec.AreaHeaders.Any(h => VietnameseText.Key(sheet.Text(headerRow, c)) == VietnameseText.Key(h)) || UnitGridFamily.IsAreaHeader(sheet.Text(headerRow, c), spec));
         result.Sections.Add($"{sheet.Name}: {baseCode} ({columns.Count} cột, tiêu đề ở hàng {headerRow + 1})");
         var used = columns.Select(c => c.Column).Append(areaColumn).ToHashSet();
+        foreach (var column in Enumerable.Range(0, sheet.ColumnCount).Where(c => !used.Contains(c)))
+        {
+            // Row numbers and the year's total are not figures to load, and need no warning.
+            var key = VietnameseText.Key(sheet.Text(headerRow, column));
+            var reason = key is "stt" or "tt" ? "số thứ tự" : key is "cong" or "tong" or "tong cong" or "tong so" or "ca nam" or "luy ke" or "cong don" or "cong ca nam" ? "cột tổng (tính lại từ các tháng)" : null;
+            if (reason is not null)
+            {
+                used.Add(column);
+                result.Ignored.Add(new IgnoredCell(sheet.Name, $"cột {CellRef.ColumnName(column)}", sheet.Text(headerRow, column).Trim(), reason));
+            }
+        }
+
         for (var row = variantRow + 1; row < sheet.RowCount; row++)
         {
             var label = sheet.At(row, areaColumn);
@@ -247,6 +270,6 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
     private static bool IsTotal(string text) =>
         VietnameseText.Key(text) is "tong" or "tong cong" or "cong" or "ca nuoc" or "toan quoc" or "tong so" or "toan tinh" or "toan huyen";
 
-    [GeneratedRegex(@"^thang (\d{1,2})$")]
+    [GeneratedRegex(@"^(?:thang|t) ?(\d{1,2})(?: nam)?(?: (?:19|20)\d{2})?$")]
     private static partial Regex MonthHeader();
 }

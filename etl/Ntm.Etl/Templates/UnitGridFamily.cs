@@ -145,7 +145,7 @@ public sealed class UnitGridFamily : ITemplateFamily
     }
 
     /// <summary>"Xã, thị trấn", "Tên xã", "Huyện/TP"…: a listed header, or a short header that starts with a unit word.</summary>
-    private static bool IsAreaHeader(string text, TemplateSpec spec)
+    internal static bool IsAreaHeader(string text, TemplateSpec spec)
     {
         if (HeaderRow.Is(text, spec.AreaHeaders))
         {
