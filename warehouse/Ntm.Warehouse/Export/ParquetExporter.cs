@@ -35,7 +35,7 @@ public sealed class ParquetExporter(DbConnection connection)
     {
         Directory.CreateDirectory(folder);
         var facts = Path.Combine(folder, Facts);
-        var span = connection.QuerySingle<(int? First, int? Last)>("SELECT min(period_key) // 100, max(period_key) // 100 FROM fact_observation");
+        var span = connection.QuerySingle<(int? First, int? Last)>("SELECT min(p.year), max(p.year) FROM fact_observation f JOIN dim_period p ON p.period_key = f.period_key");
         var fromYear = since?.Year ?? span.First ?? 0;
         var toYear = span.Last ?? fromYear;
 
