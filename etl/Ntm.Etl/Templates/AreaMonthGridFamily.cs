@@ -137,8 +137,9 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
         foreach (var column in Enumerable.Range(0, sheet.ColumnCount).Where(c => !used.Contains(c)))
         {
             // Row numbers and the year's total are not figures to load, and need no warning.
-            var key = VietnameseText.Key(sheet.Text(headerRow, column));
-            var reason = key is "stt" or "tt" ? "số thứ tự" : key is "cong" or "tong" or "tong cong" or "tong so" or "ca nam" or "luy ke" or "cong don" or "cong ca nam" ? "cột tổng (tính lại từ các tháng)" : null;
+            var text = sheet.Text(headerRow, column);
+            var key = VietnameseText.Key(text);
+            var reason = key is "stt" or "tt" ? "số thứ tự" : IsTotal(text) || key is "ca nam" or "luy ke" or "cong don" or "cong ca nam" ? "cột tổng (tính lại từ các tháng)" : null;
             if (reason is not null)
             {
                 used.Add(column);
