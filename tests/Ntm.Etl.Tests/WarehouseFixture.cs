@@ -29,6 +29,15 @@ public sealed class WarehouseFixture : IDisposable
         return home;
     }
 
+    /// <summary>Reads <paramref name="path"/> as ingestion would, in a fresh home, without storing anything: the template chosen and what it read.</summary>
+    public (string? Template, Ntm.Etl.Templates.ExtractionResult Result) Read(TempDirectory directory, string path, IngestionOptions? options = null)
+    {
+        var home = NewHome(directory);
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        var (template, _, result) = new IngestionService(connection, home, TimeProvider.System).Read(path, options ?? new IngestionOptions());
+        return (template, result);
+    }
+
     /// <summary>Ingests <paramref name="paths"/> into <paramref name="home"/> with a fixed clock.</summary>
     public static List<IngestFileResult> Ingest(WarehouseHome home, IngestionOptions? options = null, TimeProvider? clock = null, params string[] paths)
     {

@@ -15,14 +15,8 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
 
     public void Dispose() => directory.Dispose();
 
-    private (string? Template, ExtractionResult Result) Read(string name, string extension, IngestionOptions? options = null)
-    {
-        var home = fixture.NewHome(directory);
-        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
-        var service = new IngestionService(connection, home, TimeProvider.System);
-        var (template, _, result) = service.Read(TestData.Fixtures("workbooks", name + extension), options ?? new IngestionOptions());
-        return (template, result);
-    }
+    private (string? Template, ExtractionResult Result) Read(string name, string extension, IngestionOptions? options = null) =>
+        fixture.Read(directory, TestData.Fixtures("workbooks", name + extension), options);
 
     private static decimal Value(ExtractionResult result, string indicator, string measure, string? areaCode = null, int? period = null) =>
         Assert.Single(result.Values, v => v.IndicatorCode == indicator && v.Measure.ToCode() == measure && (areaCode is null || v.Area.Code == areaCode) && (period is null || v.Period.Key == period)).Value;
@@ -157,9 +151,7 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
             .Row(4, "Lao phổi M(+) mới", "80", "971")
             .Row(5, "Bệnh phong mới phát hiện", "2", "11")
             .Save(directory.File("unknown.xlsx"));
-        var home = fixture.NewHome(directory);
-        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
-        var (_, _, result) = new IngestionService(connection, home, TimeProvider.System).Read(path, new IngestionOptions());
+        var (_, result) = fixture.Read(directory, path);
         var warning = Assert.Single(result.Findings, f => f.Rule == "unknown_indicator");
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.Contains("dòng 6", warning.Message, StringComparison.Ordinal);
@@ -211,9 +203,7 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
             .Row(6, null, "Ngày 05 tháng 10 năm 2025")
             .Merge("B3:C3").Merge("D3:E3").Merge("F3:G3").Merge("H3:I3")
             .Save(directory.File("sxh-2025-ca-nam.xlsx"));
-        var home = fixture.NewHome(directory);
-        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
-        var (_, _, result) = new IngestionService(connection, home, TimeProvider.System).Read(path, new IngestionOptions { Template = "area-month-grid" });
+        var (_, result) = fixture.Read(directory, path, new IngestionOptions { Template = "area-month-grid" });
         Assert.Equal(12m, Value(result, "disease.dengue.cases", "month", "31120", 202507));
     }
 }

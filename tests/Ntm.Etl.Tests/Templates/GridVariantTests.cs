@@ -1,5 +1,3 @@
-using Ntm.Etl.Ingestion;
-using Ntm.Warehouse;
 
 namespace Ntm.Etl.Tests.Templates;
 
@@ -50,9 +48,7 @@ public sealed class GridVariantTests(WarehouseFixture fixture) : IDisposable
             builder.Save(path);
         }
 
-        var home = fixture.NewHome(directory);
-        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
-        var (template, _, result) = new IngestionService(connection, home, TimeProvider.System).Read(path, new IngestionOptions());
+        var (template, result) = fixture.Read(directory, path);
 
         Assert.Equal("area-month-grid", template);
         Assert.Equal(24, result.Values.Count);

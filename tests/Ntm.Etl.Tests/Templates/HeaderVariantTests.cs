@@ -1,7 +1,5 @@
 using Ntm.Domain.Measures;
-using Ntm.Etl.Ingestion;
 using Ntm.Etl.Templates;
-using Ntm.Warehouse;
 
 namespace Ntm.Etl.Tests.Templates;
 
@@ -20,9 +18,7 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
 
     private ExtractionResult Read(string path)
     {
-        var home = fixture.NewHome(directory);
-        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
-        var (template, _, result) = new IngestionService(connection, home, TimeProvider.System).Read(path, new IngestionOptions());
+        var (template, result) = fixture.Read(directory, path);
         Assert.Equal("report-table", template);
         return result;
     }

@@ -1,6 +1,4 @@
 using Ntm.Domain.Measures;
-using Ntm.Etl.Ingestion;
-using Ntm.Warehouse;
 
 namespace Ntm.Etl.Tests.Templates;
 
@@ -47,9 +45,7 @@ public sealed class TemplateChoiceTests(WarehouseFixture fixture) : IDisposable
             builder.Save(path);
         }
 
-        var home = fixture.NewHome(directory);
-        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
-        var (template, _, result) = new IngestionService(connection, home, TimeProvider.System).Read(path, new IngestionOptions());
+        var (template, result) = fixture.Read(directory, path);
 
         Assert.Equal("unit-grid", template);
         Assert.Equal("932", result.ReportingArea!.Code);
