@@ -89,6 +89,7 @@ public sealed class ReportTableFamily : ITemplateFamily
             result.Ignored.Add(new IgnoredCell(sheet.Name, $"cột {CellRef.ColumnName(column)}", meaning.Header, meaning.Rule.Ignore!));
         }
 
+        ReportUnknownColumns(sheet, section, result);
         var reader = new ReportCellReader(context.Indicators, result, sheet.Name, area, section.HasPlan);
         var ancestors = new List<(int Level, string Label)>();
         for (var row = section.FirstDataRow; row < section.EndRow; row++)
@@ -156,6 +157,38 @@ public sealed class ReportTableFamily : ITemplateFamily
         var named = sections.SelectMany(s => s.Columns.Values).Where(c => c.NamedMonth is not null && c.NamedYear is not null)
             .Select(c => (Month: c.NamedMonth!.Value, Year: c.NamedYear!.Value)).Distinct().ToList();
         return named.Count == 1 ? new ReportPeriod(named[0].Year, named[0].Month, false) : null;
+    }
+
+    /// <summary>
+    /// Figures under a header the vocabulary does not know ("Yêu cầu", a new wording) are never
+    /// dropped in silence: one warning per column names it, an example cell and how to make it count.
+    /// </summary>
+    private static void ReportUnknownColumns(Sheet sheet, ReportSection section, ExtractionResult result)
+    {
+        for (var column = section.LabelColumn + 1; column < sheet.ColumnCount; column++)
+        {
+            if (section.Columns.ContainsKey(column))
+            {
+                continue;
+            }
+
+            var figures = Enumerable.Range(section.FirstDataRow, Math.Max(0, section.EndRow - section.FirstDataRow))
+                .Select(row => sheet.At(row, column))
+                .Where(cell => cell is not null && NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value).HasValue)
+                .ToList();
+            if (figures.Count == 0)
+            {
+                continue;
+            }
+
+            var header = HeaderRow.Text(sheet, section.HeaderRow, column, section.TwoRows);
+            var first = figures[0]!;
+            var where = $"cột {CellRef.ColumnName(column)}";
+            result.Ignored.Add(new IgnoredCell(sheet.Name, where, header, "tiêu đề cột không có trong từ vựng của mẫu"));
+            result.Findings.Add(Finding.Warning(sheet.Name, first.Address, "unknown_column",
+                $"Trang '{sheet.Name}', {where} ('{(header.Length == 0 ? "không có tiêu đề" : header)}'): {figures.Count} số (ví dụ {first.Address} = {first.Text}) không được nạp vì tiêu đề cột không cho biết đó là số liệu gì. "
+                + "Để nạp, thêm tiêu đề này vào headers: của mẫu report-table (một tệp YAML trong thư mục templates/).", header));
+        }
     }
 
     /// <summary>The command that teaches a label, with the best candidates.</summary>

@@ -145,4 +145,27 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
         Assert.Contains(result.Targets, t => t.IndicatorCode == "bhyt.coverage" && t.Year == 2030 && t.Comparator == ">" && t.Value == 95m);
         Assert.DoesNotContain(result.Findings, f => f.Rule is "unknown_indicator" or "unlabelled_row");
     }
+
+    [Fact]
+    public void Figures_under_a_header_the_vocabulary_does_not_know_are_a_warning_never_dropped_in_silence()
+    {
+        var path = new XlsxBuilder().Sheet("Tiêu chí 14")
+            .Row(0, "UBND XÃ LÊ HỒNG")
+            .Row(1, "BÁO CÁO KẾT QUẢ THỰC HIỆN TIÊU CHÍ SỐ 14 VỀ Y TẾ NĂM 2022")
+            .Row(3, "TT", "Nội dung tiêu chí", "ĐVT", "Yêu cầu", "Kết quả thực hiện", "Số liệu mới", "Tự đánh giá")
+            .Row(4, 1, "Tỷ lệ người dân tham gia bảo hiểm y tế", "%", "≥ 95", "96,2", 7, "Đạt")
+            .Row(5, 2, "Tỷ lệ dân số được quản lý sức khỏe", "%", "≥ 90", "93,5", 8, "Đạt")
+            .Save(directory.File("tc14.xlsx"));
+
+        var (template, result) = fixture.Read(directory, path);
+
+        Assert.Equal("report-table", template);
+        Assert.Equal([96.2m, 93.5m], result.Values.Select(v => v.Value));
+        // The national threshold is the criterion's, not the commune's figure: left out with its reason.
+        Assert.Contains(result.Ignored, i => i.Text == "Yêu cầu" && i.Reason.StartsWith("ngưỡng", StringComparison.Ordinal));
+        var warning = Assert.Single(result.Findings, f => f.Rule == "unknown_column");
+        Assert.Equal("F5", warning.Cell);
+        Assert.Contains("'Số liệu mới'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("2 số", warning.Message, StringComparison.Ordinal);
+    }
 }
