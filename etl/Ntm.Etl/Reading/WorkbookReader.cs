@@ -80,8 +80,7 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
             using var reader = isCsv
                 ? ExcelReaderFactory.CreateCsvReader(stream, new ExcelReaderConfiguration
                 {
-                    // Without a byte-order mark: UTF-8 when the bytes are valid UTF-8, else Latin-1 (GSO's exports).
-                    FallbackEncoding = IsValidUtf8(content) ? new UTF8Encoding(false) : Encoding.Latin1,
+                    FallbackEncoding = CsvEncoding(content),
                     AutodetectSeparators = CsvSeparators,
                     AnalyzeInitialCsvRows = 50,
                 })
@@ -106,6 +105,42 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
         {
             throw new WorkbookReadException($"Tệp '{fileName}' bị hỏng hoặc không đọc được ({ex.GetType().Name}: {ex.Message}).", ex) { Rule = "corrupt" };
         }
+    }
+
+    /// <summary>
+    /// The encoding of a CSV without a byte-order mark: UTF-8 when the bytes are valid UTF-8; else
+    /// Windows-1258, what Excel on a Vietnamese Windows writes as "CSV", when read that way the text
+    /// holds Vietnamese letters and tone marks and is not TCVN3; else Latin-1 (GSO's exports, and
+    /// TCVN3 text, which is repaired per text afterwards).
+    /// </summary>
+    internal static Encoding CsvEncoding(byte[] content)
+    {
+        if (IsValidUtf8(content))
+        {
+            return new UTF8Encoding(false);
+        }
+
+        // Read as Windows-1258, Vietnamese text has letters and tone marks after letters where the
+        // bytes are above 127. TCVN3 read that way gives symbols (µ ¶ ¸ ¹) and capitals inside
+        // lower-case words; Latin-1 text gives no Vietnamese letter or tone mark at all.
+        var text = Encoding.GetEncoding(1258).GetString(content);
+        int high = 0, plausible = 0, vietnamese = 0, capitalsInside = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < 128)
+            {
+                continue;
+            }
+
+            high++;
+            var mark = CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+            plausible += char.IsLetter(c) || mark ? 1 : 0;
+            vietnamese += "ĂăĐđƠơƯư".Contains(c, StringComparison.Ordinal) || (mark && i > 0 && char.IsLetter(text[i - 1])) ? 1 : 0;
+            capitalsInside += char.IsUpper(c) && i > 0 && char.IsLower(text[i - 1]) ? 1 : 0;
+        }
+
+        return vietnamese >= 3 && plausible >= 0.9 * high && capitalsInside * 10 <= vietnamese ? Encoding.GetEncoding(1258) : Encoding.Latin1;
     }
 
     private Workbook ReadSheets(IExcelDataReader reader, string fileName)
