@@ -17,6 +17,7 @@ public sealed class Validator(IndicatorLabels indicators)
     [
         new FuturePeriodRule(),
         new NegativeCountRule(),
+        new FractionalCountRule(),
         new ConflictingValuesRule(),
         new MonthAboveYearToDateRule(),
         new YearToDateDecreasedRule(),

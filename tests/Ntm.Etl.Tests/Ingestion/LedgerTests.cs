@@ -168,4 +168,18 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal(IngestOutcome.Rejected, result.Outcome);
         Assert.Equal("negative_count", Assert.Single(result.Findings, f => f.Severity == Severity.Error).Rule);
     }
+
+    [Fact]
+    public void A_count_with_a_fraction_is_an_error_naming_the_cell_and_a_rate_with_one_is_not()
+    {
+        var home = fixture.NewHome(directory);
+        new XlsxBuilder().Sheet("x").Row(0, "Kỳ báo cáo", "Mã đơn vị", "Chỉ tiêu", "Loại số liệu", "Giá trị")
+            .Row(1, "2023-01", "31483", "disease.dengue.cases", "trong tháng", "1,5")
+            .Row(2, "2023-01", "31483", "bhyt.coverage", "tỷ lệ", "87,5")
+            .Save(Path.Combine(home.Inbox, "fraction.xlsx"));
+        var result = Assert.Single(WarehouseFixture.Ingest(home));
+        Assert.Equal(IngestOutcome.Rejected, result.Outcome);
+        var error = Assert.Single(result.Findings, f => f.Severity == Severity.Error);
+        Assert.Equal(("fractional_count", "E2"), (error.Rule, error.Cell));
+    }
 }
