@@ -74,6 +74,11 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
             XlsxInspector.CheckSizes(content, fileName, limits);
         }
 
+        if (isCsv)
+        {
+            CheckCsvRows(content, fileName);
+        }
+
         using var stream = new MemoryStream(content, writable: false);
         try
         {
@@ -104,6 +109,37 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
 #pragma warning restore CA1031
         {
             throw new WorkbookReadException($"Tệp '{fileName}' bị hỏng hoặc không đọc được ({ex.GetType().Name}: {ex.Message}).", ex) { Rule = "corrupt" };
+        }
+    }
+
+    /// <summary>
+    /// A CSV line is split into a row in memory before its columns can be counted: a 20 MB line of
+    /// commas would take gigabytes. So the separators outside quotes are counted on the bytes first;
+    /// a line with more than eight per allowed column (room for "1,234,567" in a ';' file) is refused.
+    /// </summary>
+    private void CheckCsvRows(byte[] content, string fileName)
+    {
+        var limit = limits.MaxColumns * 8;
+        var quoted = false;
+        var separators = 0;
+        foreach (var b in content)
+        {
+            switch (b)
+            {
+                case (byte)'"':
+                    quoted = !quoted;
+                    break;
+                case (byte)'\n' when !quoted:
+                    separators = 0;
+                    break;
+                case (byte)',' or (byte)';' or (byte)'\t' or (byte)'|' when !quoted:
+                    if (++separators > limit)
+                    {
+                        throw new WorkbookReadException($"Tệp '{fileName}' có dòng với hơn {limit:N0} dấu phân cách (tối đa {limits.MaxColumns} cột); tệp bị từ chối.") { Rule = "too_many_columns" };
+                    }
+
+                    break;
+            }
         }
     }
 

@@ -70,6 +70,7 @@ public sealed class PoisonFileTests(WarehouseFixture fixture) : IDisposable
             .Row(1, "2023-01", "31484", new string('x', 40_000), "trong tháng", 1).Save(p));
         var pipe = !OperatingSystem.IsWindows() && Arrive(home, "pipe.csv", MakeFifo) is var fifo && File.Exists(fifo);
         Arrive(home, "empty.xlsx", p => File.WriteAllBytes(p, []));
+        Arrive(home, "commas.csv", p => File.WriteAllText(p, "a" + new string(',', 2_000_000) + "\n1\n"));
         Arrive(home, "folder.xlsx", p => Directory.CreateDirectory(p));
         Arrive(home, "~$a-good.xlsx", p => File.WriteAllBytes(p, [1, 2, 3]));
         Arrive(home, "Thumbs.db", p => File.WriteAllBytes(p, [4, 5]));
@@ -103,6 +104,7 @@ public sealed class PoisonFileTests(WarehouseFixture fixture) : IDisposable
         Assert.Contains("Số liệu!E2", byFile["formulas.xlsx"].Findings.Single(f => f.Rule == "no_values").Message, StringComparison.Ordinal);
         Rejected("long-cell.xlsx", "cell_too_long");
         Rejected("empty.xlsx", "empty_file");
+        Rejected("commas.csv", "too_many_columns"); // refused on its bytes, before a 2-million-cell row is built
         if (pipe)
         {
             // A named pipe is never opened (that would wait for a writer for ever): rejected, taken out of the inbox.
