@@ -152,8 +152,16 @@ public sealed partial class IndicatorLabels
     private static string Canonical(string key) =>
         $" {key} ".Replace(" virus ", " vi rut ", StringComparison.Ordinal).Replace(" vi vut ", " vi rut ", StringComparison.Ordinal).Trim();
 
-    /// <summary>A key without its leading "số" ("Số trẻ…" and "Trẻ…" name the same count), or null.</summary>
-    private static string? WithoutCountWord(string key) => key.StartsWith("so ", StringComparison.Ordinal) ? key[3..] : null;
+    /// <summary>
+    /// A key with the words that change nothing taken out: a leading "số" ("Số trẻ…" and "Trẻ…"
+    /// name the same count) and "được" ("Số bệnh nhân lao được phát hiện"); null when there are none.
+    /// </summary>
+    private static string? WithoutCountWord(string key)
+    {
+        var loose = $" {key} ".Replace(" duoc ", " ", StringComparison.Ordinal).Trim();
+        loose = loose.StartsWith("so ", StringComparison.Ordinal) ? loose[3..] : loose;
+        return loose == key ? null : loose;
+    }
 
     /// <summary>
     /// The indicator a label names. <paramref name="contexts"/> are the texts around it, nearest

@@ -133,7 +133,9 @@ public sealed class ReportTableFamily : ITemplateFamily
             ancestors.Add((level, labelCell.Text));
             if (code is null)
             {
-                var suggestions = candidates.Count > 1 ? candidates.Select(c => context.Indicators[c]!).ToList() : context.Indicators.Suggest(labelCell.Text);
+                // A generic label ("Tổng số") is suggested with the group it sits under ("Điều trị khỏi").
+                var suggestions = candidates.Count > 1 ? candidates.Select(c => context.Indicators[c]!).ToList()
+                    : context.Indicators.Suggest(ancestors.Count > 1 ? $"{ancestors[^2].Label} {labelCell.Text}" : labelCell.Text);
                 result.Findings.Add(Finding.Warning(sheet.Name, labelCell.Address, candidates.Count > 1 ? "ambiguous_indicator" : "unknown_indicator",
                     $"Trang '{sheet.Name}', dòng {row + 1}: chỉ tiêu '{labelCell.Text.Trim()}'"
                     + (contexts.Count > 0 ? $" (thuộc '{contexts[0].Trim()}')" : string.Empty)

@@ -35,7 +35,7 @@ public sealed class CsvEncodingTests(WarehouseFixture fixture) : IDisposable
         var (template, result) = fixture.Read(directory, path);
         Assert.Equal("report-table", template);
         Assert.Equal("93", result.ReportingArea!.Code);
-        Assert.Equal(18, result.Values.Count);
+        Assert.Equal(20, result.Values.Count);
         Assert.Equal(193m, Assert.Single(result.Values, v => v.IndicatorCode == "disease.dengue.cases" && v.Measure == Ntm.Domain.Measures.Measure.Month).Value);
     }
 }

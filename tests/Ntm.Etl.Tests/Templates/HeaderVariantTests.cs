@@ -168,4 +168,37 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
         Assert.Contains("'Số liệu mới'", warning.Message, StringComparison.Ordinal);
         Assert.Contains("2 số", warning.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_tuberculosis_table_in_today_s_words_reads_each_group_and_suggests_by_the_group()
+    {
+        var path = new XlsxBuilder().Sheet("Lao")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN CHÂU THÀNH A")
+            .Row(1, "BÁO CÁO CÔNG TÁC PHÒNG CHỐNG LAO THÁNG 12 NĂM 2022")
+            .Row(2, "Nội dung", "Thực hiện tháng", "Cộng dồn")
+            .Row(3, "* Khám phát hiện")
+            .Row(4, "- Tổng số", 10, 139)
+            .Row(5, "- Lao phổi AFB(+) mới", 8, 105)
+            .Row(6, "- Lao phổi không có bằng chứng vi khuẩn học", 1, 14)
+            .Row(7, "* Điều trị khỏi")
+            .Row(8, "- Tổng số", 5, 105)
+            .Row(9, "- Lao phổi M(+)", 3, 74)
+            .Row(10, "Số bệnh nhân lao được phát hiện", 10, 139)
+            .Row(11, "* Quản lý")
+            .Row(12, "- Tổng số", 40, 40)
+            .Save(directory.File("lao.xlsx"));
+
+        var (_, result) = fixture.Read(directory, path);
+
+        // The total is written twice (under "Khám phát hiện" and as "Số bệnh nhân lao được phát hiện"), with the same figures.
+        Assert.Equal([139m, 139m], result.Values.Where(v => v.IndicatorCode == "tb.detected.total" && v.Measure == Measure.YearToDate).Select(v => v.Value));
+        Assert.Equal(105m, Value(result, "tb.pulmonary_pos_new", "ytd"));
+        Assert.Equal(14m, Value(result, "tb.pulmonary_neg", "ytd"));
+        Assert.Equal(105m, Value(result, "tb.cured.total", "ytd"));
+        Assert.Equal(74m, Value(result, "tb.cured.pulmonary_pos", "ytd"));
+        Assert.Equal(5m, Value(result, "tb.cured.total", "month"));
+        // "Tổng số" under a group the catalogue does not know: a warning, and the command offered names its group's indicator first.
+        var warning = Assert.Single(result.Findings, f => f.Rule == "unknown_indicator");
+        Assert.Equal("A13", warning.Cell);
+    }
 }
