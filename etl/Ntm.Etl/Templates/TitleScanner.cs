@@ -73,11 +73,54 @@ public static partial class TitleScanner
                     progress = true;
                 }
             }
+
+            if (!progress && pending.FirstOrDefault(m => Chain(m.Level, m.Name).Count > 1) is { Name: not null } chained)
+            {
+                // One line naming the unit and those above it ("xã Tân Hòa - huyện Châu Thành A - tỉnh
+                // Hậu Giang") that cannot be found whole: each part is a unit of its own, resolved in turn.
+                pending.Remove(chained);
+                pending.AddRange(Chain(chained.Level, chained.Name).Select(part => (part.Level, part.Name, chained.Text)));
+                progress = true;
+            }
         }
 
         // The deepest unit whose ancestors among the named units agree with it.
         var deepest = resolved.OrderByDescending(a => a.Level).FirstOrDefault();
         return (deepest, deepest is null ? problem : null);
+    }
+
+    /// <summary>Unit words that begin the name of a unit above a commune or a district, and the level they name ("thành phố" may be either).</summary>
+    private static readonly (string[] Words, AreaLevel? Level)[] HigherUnitWords =
+    [
+        (["thi", "xa"], AreaLevel.District), (["thanh", "pho"], null), (["huyen"], AreaLevel.District), (["quan"], AreaLevel.District), (["tinh"], AreaLevel.Province),
+    ];
+
+    /// <summary>
+    /// The units a name may chain, lowest first: "xa tan hoa huyen chau thanh a tinh hau giang" is
+    /// the commune, its district and its province. A part needs a word of its own after its unit word,
+    /// and the part before it at least two words, so a name such as "Tịnh Thới" is never cut.
+    /// </summary>
+    internal static List<(AreaLevel? Level, string Name)> Chain(AreaLevel? level, string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var parts = new List<(AreaLevel? Level, string Name)>();
+        var start = 0;
+        var current = level;
+        for (var i = 2; i < words.Length - 1; i++)
+        {
+            foreach (var (unit, unitLevel) in HigherUnitWords)
+            {
+                if (i - start >= 2 && i + unit.Length < words.Length && words.Skip(i).Take(unit.Length).SequenceEqual(unit))
+                {
+                    parts.Add((current, string.Join(' ', words[start..i])));
+                    (start, current) = (i, unitLevel);
+                    break;
+                }
+            }
+        }
+
+        parts.Add((current, string.Join(' ', words[start..])));
+        return parts;
     }
 
     private static List<(AreaLevel? Level, string Name, string Text)> Mentions(Workbook workbook, int rows)
