@@ -287,6 +287,13 @@ public sealed class IngestionService
             ReadOtherLayouts(chosen.Template.IncludeHiddenSheets ? workbook : visible, chosen.Template, context, result);
         }
 
+        var quarterOnly = result.Ignored.Where(i => i.Reason == ReportCellReader.QuarterReason).ToList();
+        if (quarterOnly.Count > 0)
+        {
+            result.Findings.Add(Finding.Warning(quarterOnly[0].Sheet, quarterOnly[0].Where, "quarter_flows",
+                $"Báo cáo {result.Period?.Describe()}: {quarterOnly.Count} số của riêng quý (ví dụ {quarterOnly[0].Sheet}!{quarterOnly[0].Where} = {quarterOnly[0].Text}) không được lưu vì kho lưu số tháng và số cộng dồn từ đầu năm; các số cộng dồn và số hiện có của tệp đã được lưu.", quarterOnly[0].Text));
+        }
+
         foreach (var hidden in workbook.Sheets.Where(s => s.Hidden && !chosen.Template.IncludeHiddenSheets && s.Cells.Any()))
         {
             result.Ignored.Add(new IgnoredCell(hidden.Name, "cả trang", string.Empty,

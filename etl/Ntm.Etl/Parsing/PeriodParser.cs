@@ -5,12 +5,24 @@ using Ntm.Domain.Text;
 namespace Ntm.Etl.Parsing;
 
 /// <summary>
-/// A reporting period: a month, or a whole year (stored at its December). <see cref="Cumulative"/>
-/// marks a month report that also gives the months since January ("tháng 12 và 12 tháng năm 2022"):
-/// its tables without a measure in their headers hold year-to-dates.
+/// A reporting period: a month; or the months from January to <see cref="Month"/> (<see
+/// cref="WholeYear"/>: the whole year when Month is 12, "6 tháng đầu năm" when it is 6), whose
+/// flows are year-to-dates at that month; or a quarter (<see cref="Quarter"/>, at its last month),
+/// whose flows are the quarter's and are stored only where they are a year-to-date (the first
+/// quarter). <see cref="Cumulative"/> marks a month report that also gives the months since
+/// January ("tháng 12 và 12 tháng năm 2022"): its tables without a measure in their headers hold year-to-dates.
 /// </summary>
-public sealed record ReportPeriod(int Year, int Month, bool WholeYear, bool Cumulative = false)
+public sealed record ReportPeriod(int Year, int Month, bool WholeYear, bool Cumulative = false, bool Quarter = false)
 {
+    /// <summary>How the period is said to a statistician: "tháng 6/2023", "6 tháng đầu năm 2023", "năm 2023", "quý II/2023".</summary>
+    public string Describe() =>
+        Quarter ? $"quý {(Month / 3) switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" }}/{Year}"
+        : WholeYear ? (Month == 12 ? $"năm {Year}" : $"{Month} tháng đầu năm {Year}")
+        : $"tháng {Month}/{Year}";
+
+    /// <summary>True when a flow figure of the period is the quarter's and not a month's or a year-to-date (a quarter after the first).</summary>
+    public bool FlowsAreQuarterOnly => Quarter && Month > 3;
+
     /// <summary>The period's month (December of a whole year).</summary>
     public Ntm.Domain.Periods.PeriodKey Period => new(Year, Month);
 
@@ -39,6 +51,29 @@ public static partial class PeriodParser
     public static ReportPeriod? FromTitle(string text)
     {
         var key = VietnameseText.Key(text);
+        if (Week().IsMatch(key) || LastMonths().IsMatch(key))
+        {
+            // A week's report, or "6 tháng cuối năm": no month or months since January the warehouse keeps.
+            return null;
+        }
+
+        var quarter = QuarterYear().Match(key);
+        if (quarter.Success)
+        {
+            var q = quarter.Groups["q"].Value switch { "i" or "1" => 1, "ii" or "2" => 2, "iii" or "3" => 3, _ => 4 };
+            var y = int.Parse(quarter.Groups["y"].Value, CultureInfo.InvariantCulture);
+            return new ReportPeriod(y, q * 3, false, Quarter: true);
+        }
+
+        var first = FirstMonths().Match(key);
+        if (first.Success && !MonthYear().IsMatch(key))
+        {
+            // "6 tháng đầu năm 2023", "9 tháng năm 2023": January to that month.
+            var m = int.Parse(first.Groups["m"].Value, CultureInfo.InvariantCulture);
+            var y = int.Parse(first.Groups["y"].Value, CultureInfo.InvariantCulture);
+            return m is >= 1 and <= 12 ? new ReportPeriod(y, m, true) : null;
+        }
+
         var month = MonthYear().Match(key);
         if (month.Success)
         {
@@ -99,4 +134,16 @@ public static partial class PeriodParser
 
     [GeneratedRegex(@"\bnam ((?:19|20)\d{2})\b")]
     private static partial Regex YearOnly();
+
+    [GeneratedRegex(@"\btuan \d{1,2}\b")]
+    private static partial Regex Week();
+
+    [GeneratedRegex(@"\b\d{1,2} thang cuoi nam\b")]
+    private static partial Regex LastMonths();
+
+    [GeneratedRegex(@"\bquy (?<q>iv|iii|ii|i|[1-4])\b(?: nam| )*(?<y>(?:19|20)\d{2})\b")]
+    private static partial Regex QuarterYear();
+
+    [GeneratedRegex(@"\b(?<m>\d{1,2}) thang(?: dau)?(?: nam| )+(?<y>(?:19|20)\d{2})\b")]
+    private static partial Regex FirstMonths();
 }

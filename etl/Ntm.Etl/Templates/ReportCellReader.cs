@@ -76,7 +76,9 @@ public sealed class ReportCellReader(IndicatorLabels indicators, ExtractionResul
         }
 
         var key = periodKey.Value;
-        var flowMeasure = FlowMeasure(rule.Measure, column.Year is not null, period);
+        var flowMeasure = NamesTheMonth(column) && column.Year is null && rule.Measure == HeaderMeasures.Month && period is { WholeYear: true } or { Quarter: true }
+            ? HeaderMeasures.Month // "Thực hiện tháng" in a report of several months: its last month's flow
+            : FlowMeasure(rule.Measure, column.Year is not null, period);
         if (parsed.Kind == ValueKind.Pair)
         {
             ReadPair(cell, rule, indicator, key, flowMeasure, parsed);
@@ -197,10 +199,21 @@ public sealed class ReportCellReader(IndicatorLabels indicators, ExtractionResul
         return column.Group?.Second == "denominator" || (!count.IsFlow && ratio.Factor == 100m) ? ratio : count;
     }
 
-    /// <summary>The measure a flow's figure has in this column: a year's column and a whole-year report hold year-to-dates.</summary>
+    /// <summary>True when the header says "tháng" ("Thực hiện tháng", "Trong tháng"), not only "Thực hiện".</summary>
+    private static bool NamesTheMonth(ColumnMeaning column) => $" {Ntm.Domain.Text.VietnameseText.Key(column.Header)} ".Contains(" thang ", StringComparison.Ordinal);
+
+    /// <summary>A flow of a quarter after the first: neither a month nor a year-to-date, so not stored.</summary>
+    private const string QuarterFlow = "quarter";
+
+    /// <summary>
+    /// The measure a flow's figure has in this column: a year's column and a report of the months
+    /// since January hold year-to-dates; a quarter's flow is the first quarter's year-to-date, and
+    /// no stored measure for a later quarter.
+    /// </summary>
     private static string FlowMeasure(string? measure, bool yearColumn, ReportPeriod? period) => measure switch
     {
         HeaderMeasures.Annual => HeaderMeasures.YearToDate,
+        HeaderMeasures.Month or null when !yearColumn && period is { Quarter: true } => period.FlowsAreQuarterOnly ? QuarterFlow : HeaderMeasures.YearToDate,
         HeaderMeasures.Month when yearColumn || period is { WholeYear: true } => HeaderMeasures.YearToDate,
         null => yearColumn || period is { WholeYear: true } ? HeaderMeasures.YearToDate : HeaderMeasures.Month,
         _ => measure,
@@ -208,8 +221,19 @@ public sealed class ReportCellReader(IndicatorLabels indicators, ExtractionResul
 
     /// <summary>A ratio's part: a flow takes the column's flow measure, a stock is a stock.</summary>
     private static string PartMeasure(IndicatorLabel? part, string flowMeasure) =>
-        part is { IsFlow: true } ? (flowMeasure is HeaderMeasures.Month or HeaderMeasures.YearToDate or HeaderMeasures.Stock ? flowMeasure : HeaderMeasures.YearToDate) : HeaderMeasures.Stock;
+        part is { IsFlow: true } ? (flowMeasure is HeaderMeasures.Month or HeaderMeasures.YearToDate or HeaderMeasures.Stock or QuarterFlow ? flowMeasure : HeaderMeasures.YearToDate) : HeaderMeasures.Stock;
 
-    private void Add(Cell cell, Ntm.Domain.Periods.PeriodKey key, string code, string measure, decimal value) =>
+    private void Add(Cell cell, Ntm.Domain.Periods.PeriodKey key, string code, string measure, decimal value)
+    {
+        if (measure == QuarterFlow)
+        {
+            result.Ignored.Add(new IgnoredCell(sheet, cell.Address, cell.Text, QuarterReason));
+            return;
+        }
+
         result.Values.Add(new ExtractedValue(sheet, cell.Address, area, key, code, HeaderMeasures.ToMeasure(measure), value, cell.Text));
+    }
+
+    /// <summary>Why a quarter's flow is left out (the warehouse keeps months and year-to-dates).</summary>
+    public const string QuarterReason = "số của riêng một quý (kho lưu số tháng và số cộng dồn từ đầu năm); không lưu";
 }

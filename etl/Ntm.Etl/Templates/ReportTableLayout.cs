@@ -157,13 +157,13 @@ public static partial class ReportTableLayout
     /// <summary>A header that names a month: its month's flow when that month is the report's (or the report's month is not known yet), else left out.</summary>
     private static ColumnMeaning MonthColumn(int month, int? year, string header, ReportPeriod? period)
     {
-        if (period is null || (!period.WholeYear && period.Month == month && (year is null || year == period.Year)))
+        if (period is null || (!period.WholeYear && !period.Quarter && period.Month == month && (year is null || year == period.Year)))
         {
             return new ColumnMeaning(new HeaderRule { Measure = HeaderMeasures.Month }, null, header) { NamedMonth = month, NamedYear = year };
         }
 
         var named = year is null ? $"tháng {month}" : $"tháng {month}/{year}";
-        var report = period.WholeYear ? $"năm {period.Year}" : $"tháng {period.Month}/{period.Year}";
+        var report = period.Describe();
         return new ColumnMeaning(new HeaderRule { Ignore = $"số liệu của {named}, không phải của kỳ báo cáo ({report}); không lưu" }, null, header) { NamedMonth = month, NamedYear = year };
     }
 

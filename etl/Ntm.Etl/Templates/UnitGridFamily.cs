@@ -54,7 +54,8 @@ public sealed class UnitGridFamily : ITemplateFamily
         var level = spec.AreaLevel is null ? (AreaLevel?)null : AreaLevels.Parse(spec.AreaLevel);
         var measure = period.WholeYear ? spec.AnnualMeasure : spec.Measure;
         // Flows (cases, check-ups) in a list of units: a month, or the months since January when the title says so.
-        var flowMeasure = period.WholeYear || period.Cumulative ? HeaderMeasures.YearToDate : HeaderMeasures.Month;
+        // A quarter's flows: the first quarter's are its year-to-date; a later quarter's are not stored.
+        var flowMeasure = period.WholeYear || period.Cumulative || period.Quarter ? HeaderMeasures.YearToDate : HeaderMeasures.Month;
         foreach (var sheet in workbook.Sheets)
         {
             var grid = Locate(sheet, spec, context);
@@ -109,6 +110,12 @@ public sealed class UnitGridFamily : ITemplateFamily
                     if (!parsed.HasValue)
                     {
                         result.Findings.Add(Finding.NotANumber(sheet.Name, cell!.Address, cell.Text, parsed.Kind));
+                        continue;
+                    }
+
+                    if (definition.IsFlow && kind == "count" && period.FlowsAreQuarterOnly)
+                    {
+                        result.Ignored.Add(new IgnoredCell(sheet.Name, cell!.Address, cell.Text, ReportCellReader.QuarterReason));
                         continue;
                     }
 

@@ -67,7 +67,7 @@ public static class TemplateCommand
         var console = context.Console;
         console.MarkupLine($"Tệp: [bold]{Markup.Escape(Path.GetFileName(file))}[/]");
         console.MarkupLine($"Mẫu: [bold]{Markup.Escape(chosen ?? "(không khớp mẫu nào)")}[/]{(score is null ? string.Empty : $" (điểm {score:0.00})")}");
-        console.MarkupLine($"Kỳ báo cáo: {Markup.Escape(result.Period?.Text ?? "-")}{(result.Period?.WholeYear == true ? " (cả năm)" : string.Empty)}");
+        console.MarkupLine($"Kỳ báo cáo: {Markup.Escape(result.Period?.Text ?? "-")}{(result.Period is { } reported && (reported.WholeYear || reported.Quarter) ? $" ({reported.Describe()})" : string.Empty)}");
         console.MarkupLine($"Đơn vị báo cáo: {Markup.Escape(result.ReportingArea is { } a ? $"{a.FullName} ({a.Code})" : "-")}");
         foreach (var section in result.Sections)
         {

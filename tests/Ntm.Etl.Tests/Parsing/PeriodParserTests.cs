@@ -21,7 +21,22 @@ public sealed class PeriodParserTests
     [InlineData("Kính gửi: Sở Y tế")]
     [InlineData("tháng 13 năm 2022")]
     [InlineData("Quyết định số 318/QĐ-TTg")]
+    [InlineData("Báo cáo tuần 12 năm 2023")]
+    [InlineData("BÁO CÁO 6 THÁNG CUỐI NĂM 2023")]
     public void Other_lines_name_no_period(string text) => Assert.Null(PeriodParser.FromTitle(text));
+
+    [Theory]
+    [InlineData("BÁO CÁO 6 THÁNG ĐẦU NĂM 2023", 2023, 6, true, false, "6 tháng đầu năm 2023")]
+    [InlineData("Báo cáo sơ kết 9 tháng năm 2023", 2023, 9, true, false, "9 tháng đầu năm 2023")]
+    [InlineData("Báo cáo 12 tháng năm 2022", 2022, 12, true, false, "năm 2022")]
+    [InlineData("BÁO CÁO QUÝ IV NĂM 2022", 2022, 12, false, true, "quý IV/2022")]
+    [InlineData("Báo cáo quý 1/2023", 2023, 3, false, true, "quý I/2023")]
+    [InlineData("Báo cáo tháng 12 và 12 tháng năm 2022", 2022, 12, false, false, "tháng 12/2022")]
+    public void Months_since_january_and_quarters_are_periods_of_their_own(string title, int year, int month, bool sinceJanuary, bool quarter, string said)
+    {
+        var period = PeriodParser.FromTitle(title)!;
+        Assert.Equal((year, month, sinceJanuary, quarter, said), (period.Year, period.Month, period.WholeYear, period.Quarter, period.Describe()));
+    }
 
     [Theory]
     [InlineData("Nien giam 2011r.xls", 2011)]

@@ -201,4 +201,27 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
         var warning = Assert.Single(result.Findings, f => f.Rule == "unknown_indicator");
         Assert.Equal("A13", warning.Cell);
     }
+
+    [Theory]
+    [InlineData("BÁO CÁO 6 THÁNG ĐẦU NĂM 2023", 202306, true)]
+    [InlineData("BÁO CÁO QUÝ III NĂM 2023", 202309, false)]
+    [InlineData("BÁO CÁO QUÝ I NĂM 2023", 202303, true)]
+    public void A_report_of_several_months_stores_its_year_to_date_at_its_last_month_and_never_a_quarter_as_a_year(string title, int period, bool totalIsYearToDate)
+    {
+        var path = new XlsxBuilder().Sheet("Báo cáo")
+            .Row(0, "SỞ Y TẾ HẬU GIANG")
+            .Row(1, title)
+            .Row(3, "Nội dung", "Thực hiện", "Thực hiện tháng", "Cộng dồn")
+            .Row(4, "Sốt xuất huyết", 40, 9, 120)
+            .Save(directory.File("ky.xlsx"));
+
+        var (_, result) = fixture.Read(directory, path);
+
+        Assert.All(result.Values, v => Assert.Equal(period, v.Period.Key));
+        Assert.Equal(9m, Value(result, "disease.dengue.cases", "month"));
+        Assert.Contains(result.Values, v => v.Measure == Measure.YearToDate && v.Value == 120m);
+        // "Thực hiện" is the period's own total: the months since January, or a later quarter's, which the warehouse does not keep.
+        Assert.Equal(totalIsYearToDate, result.Values.Any(v => v.Measure == Measure.YearToDate && v.Value == 40m));
+        Assert.Equal(!totalIsYearToDate, result.Findings.Any(f => f.Rule == "quarter_flows"));
+    }
 }
