@@ -45,6 +45,15 @@ public static partial class NumberParser
             s = s[..note.Index];
         }
 
+        // A footnote mark after the number ("193*", "119 (1)", "45¹") points to a note below the table.
+        string? footnote = null;
+        var mark = FootnotePattern().Match(s);
+        if (mark.Success && mark.Index > 0)
+        {
+            footnote = mark.Value.Trim();
+            s = s[..mark.Index].TrimEnd();
+        }
+
         // A trailing unit word ("1.178 ca", "giảm 11 ca") is not part of the number.
         var unit = TrailingUnit().Match(s);
         if (unit.Success)
@@ -96,7 +105,8 @@ public static partial class NumberParser
             return percent.Kind == ValueKind.Number ? percent with { Kind = ValueKind.Percent, Annotation = annotation } : new ParsedValue(ValueKind.Invalid);
         }
 
-        return ParseNumber(s, context, columnStyle) with { Annotation = annotation };
+        var plain = ParseNumber(s, context, columnStyle) with { Annotation = annotation };
+        return footnote is not null && plain.Kind == ValueKind.Number ? plain with { Words = footnote } : plain;
     }
 
     /// <summary>
@@ -320,6 +330,9 @@ public static partial class NumberParser
 
     [GeneratedRegex(@"\(\s*[-+−]\s*\)$")]
     private static partial Regex AnnotationPattern();
+
+    [GeneratedRegex(@"(?<=\d)\s*(?:\*{1,3}|\(\s*\d{1,2}\s*\)|\([a-z]\)|[¹²³⁴-⁹⁰]+)$")]
+    private static partial Regex FootnotePattern();
 
     [GeneratedRegex(@"^(.*\d%?)\s*(\p{L}[\p{L}\s]*)$")]
     private static partial Regex TrailingUnit();

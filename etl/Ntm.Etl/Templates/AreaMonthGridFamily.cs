@@ -178,6 +178,11 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
                     case ValueKind.NotReported:
                         break;
                     case ValueKind.Number:
+                        if (parsed.Words is { } words)
+                        {
+                            result.Findings.Add(Finding.WordsBesideNumber(sheet.Name, cell!.Address, cell.Text, parsed.Value, words));
+                        }
+
                         result.Values.Add(new ExtractedValue(sheet.Name, cell!.Address, lookup.Area!, new Ntm.Domain.Periods.PeriodKey(year, month), indicator, HeaderMeasures.ToMeasure(spec.Measure), parsed.Value!.Value, cell.Text));
                         break;
                     default:

@@ -72,7 +72,7 @@ public sealed class ReportCellReader(IndicatorLabels indicators, ExtractionResul
 
         if (parsed.Words is { } words)
         {
-            result.Findings.Add(Finding.Warning(sheet, cell.Address, "words_beside_number", $"Trang '{sheet}', ô {cell.Address}: đã đọc số {parsed.Value} và bỏ qua chữ '{words}'.", cell.Text));
+            result.Findings.Add(Finding.WordsBesideNumber(sheet, cell.Address, cell.Text, parsed.Value, words));
         }
 
         var key = periodKey.Value;

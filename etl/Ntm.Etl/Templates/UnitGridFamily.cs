@@ -113,6 +113,11 @@ public sealed class UnitGridFamily : ITemplateFamily
                         continue;
                     }
 
+                    if (parsed.Words is { } words)
+                    {
+                        result.Findings.Add(Finding.WordsBesideNumber(sheet.Name, cell!.Address, cell.Text, parsed.Value, words));
+                    }
+
                     if (definition.IsFlow && kind == "count" && period.FlowsAreQuarterOnly)
                     {
                         result.Ignored.Add(new IgnoredCell(sheet.Name, cell!.Address, cell.Text, ReportCellReader.QuarterReason));

@@ -29,6 +29,10 @@ public sealed record Finding(Severity Severity, string? Sheet, string? Cell, str
             ? Error(sheet, cell, "number_out_of_range", $"Trang '{sheet}', ô {cell}: '{text}' quá lớn để lưu chính xác (tối đa 99.999.999.999.999,9999){detail}.", text, "một số nhỏ hơn 10^14")
             : Error(sheet, cell, "not_a_number", $"Trang '{sheet}', ô {cell}: '{text}' không phải là số{detail}.", text, expected);
 
+    /// <summary>The warning for a number read from a cell that also holds words or a footnote mark ("Tiêm nhắc 59", "193*").</summary>
+    public static Finding WordsBesideNumber(string sheet, string cell, string text, decimal? value, string words) =>
+        Warning(sheet, cell, "words_beside_number", $"Trang '{sheet}', ô {cell}: đã đọc số {value} và bỏ qua chữ '{words}'.", text);
+
     /// <summary>A warning.</summary>
     public static Finding Warning(string? sheet, string? cell, string rule, string message, string? seen = null, string? expected = null) =>
         new(Severity.Warning, sheet, cell, rule, message, seen, expected);

@@ -141,6 +141,23 @@ public sealed class NumberParserTests
         Assert.Equal((ValueKind.Number, 59m, "Tiêm nhắc"), (parsed.Kind, parsed.Value!.Value, parsed.Words));
     }
 
+    [Theory]
+    [InlineData("193*", 193, "*")]
+    [InlineData("1.178**", 1178, "**")]
+    [InlineData("119 (1)", 119, "(1)")]
+    [InlineData("45¹", 45, "¹")]
+    public void A_footnote_mark_after_a_number_is_set_apart_like_words(string text, double value, string mark)
+    {
+        var parsed = NumberParser.Parse(text, NumberContext.Count);
+        Assert.Equal((ValueKind.Number, (decimal)value, mark), (parsed.Kind, parsed.Value!.Value, parsed.Words));
+    }
+
+    [Theory]
+    [InlineData("(5)")]
+    [InlineData("*")]
+    public void A_mark_without_a_number_before_it_is_no_number(string text) =>
+        Assert.False(NumberParser.Parse(text, NumberContext.Count).Kind == ValueKind.Number);
+
     [Fact]
     public void A_lone_ambiguous_number_without_context_is_read_the_vietnamese_way_and_flagged()
     {
