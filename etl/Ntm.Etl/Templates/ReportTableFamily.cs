@@ -71,14 +71,14 @@ public sealed class ReportTableFamily : ITemplateFamily
         {
             foreach (var section in sheetSections)
             {
-                ReadSection(sheet, section, context, result, area);
+                ReadSection(sheet, section, spec, context, result, area);
             }
         }
 
         return result;
     }
 
-    private static void ReadSection(Sheet sheet, ReportSection section, ExtractionContext context, ExtractionResult result, AreaRecord area)
+    private static void ReadSection(Sheet sheet, ReportSection section, TemplateSpec spec, ExtractionContext context, ExtractionResult result, AreaRecord area)
     {
         result.Sections.Add($"{sheet.Name}, hàng {section.HeaderRow + 1}-{section.EndRow}"
             + (section.Titles.Count > 0 ? $" ({section.Titles[^1].Trim()})" : string.Empty)
@@ -92,9 +92,18 @@ public sealed class ReportTableFamily : ITemplateFamily
         ReportUnknownColumns(sheet, section, result);
         var reader = new ReportCellReader(context.Indicators, result, sheet.Name, area, section.HasPlan);
         var ancestors = new List<(int Level, string Label)>();
+        Cell? previousLabel = null;
         for (var row = section.FirstDataRow; row < section.EndRow; row++)
         {
-            var labelCell = LabelOf(sheet, section, row);
+            var qualifier = Qualifier(sheet, section, spec, row);
+            var labelCell = LabelOf(sheet, section, row, qualifier?.Cell);
+            if (labelCell is null && qualifier is not null)
+            {
+                // "Chết" on the row under "Sốt xuất huyết | Mắc", its label cell left blank: the label above.
+                labelCell = previousLabel;
+            }
+
+            previousLabel = labelCell ?? previousLabel;
             var valueCells = section.Columns.Where(c => c.Value.Loads).Select(c => (Meaning: c.Value, Cell: sheet.At(row, c.Key))).Where(c => c.Cell is not null).ToList();
             if (labelCell is null)
             {
@@ -115,6 +124,20 @@ public sealed class ReportTableFamily : ITemplateFamily
             var contexts = ancestors.Select(a => a.Label).Reverse().Concat(section.Titles).Append(section.LabelHeader).Where(t => t.Length > 0).ToList();
             var hasFigures = valueCells.Any(v => NumberParser.Parse(v.Cell!.Text, NumberContext.Unknown, v.Cell.Value).Kind is not (ValueKind.NotReported or ValueKind.Text));
             var (code, candidates) = context.Indicators.Resolve(labelCell.Text, contexts);
+            if (qualifier is { } q && code is not null)
+            {
+                // "Sốt xuất huyết" qualified by "Chết" in its own column is the disease's deaths.
+                var stem = code.Contains('.', StringComparison.Ordinal) ? code[..code.LastIndexOf('.')] : code;
+                if (context.Indicators[$"{stem}.{q.Suffix}"] is null)
+                {
+                    result.Findings.Add(Finding.Warning(sheet.Name, q.Cell.Address, "unknown_indicator",
+                        $"Trang '{sheet.Name}', dòng {row + 1}: chỉ tiêu '{labelCell.Text.Trim()}' không có loại '{q.Cell.Text.Trim()}' trong danh mục; các số {string.Join("; ", valueCells.Select(v => $"{v.Cell!.Address}={v.Cell.Text}"))} không được nạp.", q.Cell.Text));
+                    continue;
+                }
+
+                code = $"{stem}.{q.Suffix}";
+            }
+
             if (!hasFigures)
             {
                 // A row without figures names the group of the rows under it.
@@ -200,10 +223,38 @@ public sealed class ReportTableFamily : ITemplateFamily
             : $" Để nạp, chạy: ntm alias add \"{label.Trim()}\" {suggestions[0].Code}"
               + (suggestions.Count > 1 ? $" (hoặc {string.Join(", ", suggestions.Skip(1).Select(s => $"{s.Code}: {s.NameVi}"))})" : $" ({suggestions[0].NameVi})") + ".";
 
-    /// <summary>The label of a row: its label column's text, else the first label-like text left of the values (never a row number).</summary>
-    private static Cell? LabelOf(Sheet sheet, ReportSection section, int row)
+    /// <summary>
+    /// A cell between the label and the values that qualifies the row ("Mắc" or "Chết" beside a
+    /// disease merged over two rows), with the last part of the indicator code it stands for
+    /// (the template's <c>qualifiers:</c>), or null.
+    /// </summary>
+    private static (Cell Cell, string Suffix)? Qualifier(Sheet sheet, ReportSection section, TemplateSpec spec, int row)
     {
-        if (sheet.At(row, section.LabelColumn) is { } cell && ReportTableLayout.IsLabelText(cell))
+        if (spec.Qualifiers.Count == 0)
+        {
+            return null;
+        }
+
+        var firstValue = section.Columns.Where(c => c.Value.Loads).Select(c => c.Key).DefaultIfEmpty(sheet.ColumnCount).Min();
+        for (var column = section.LabelColumn + 1; column < firstValue; column++)
+        {
+            if (sheet.At(row, column) is { Value: string } cell
+                && spec.Qualifiers.FirstOrDefault(q => VietnameseText.Key(q.Key) == VietnameseText.Key(cell.Text)) is { Value: { } suffix })
+            {
+                return (cell, suffix);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The label of a row: its label column's text (a label merged over several rows names each of
+    /// them), else the first label-like text left of the values (never a row number, never the row's qualifier).
+    /// </summary>
+    private static Cell? LabelOf(Sheet sheet, ReportSection section, int row, Cell? qualifier)
+    {
+        if (sheet.Effective(row, section.LabelColumn) is { } cell && ReportTableLayout.IsLabelText(cell))
         {
             return cell;
         }
@@ -212,7 +263,7 @@ public sealed class ReportTableFamily : ITemplateFamily
         for (var column = 0; column < firstValue; column++)
         {
             if (column != section.LabelColumn && !(section.Columns.TryGetValue(column, out var meaning) && meaning.Rule.Numbering)
-                && sheet.At(row, column) is { } other && ReportTableLayout.IsLabelText(other))
+                && sheet.At(row, column) is { } other && other != qualifier && ReportTableLayout.IsLabelText(other))
             {
                 return other;
             }

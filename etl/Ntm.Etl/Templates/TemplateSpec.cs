@@ -46,6 +46,9 @@ public sealed class TemplateSpec
     /// <summary>long: words of the measure column and the measure they mean.</summary>
     public Dictionary<string, string> MeasureWords { get; set; } = [];
 
+    /// <summary>report_table: words of a column between the label and the values that qualify a row ("Mắc", "Chết") and the last part of the indicator code they stand for.</summary>
+    public Dictionary<string, string> Qualifiers { get; set; } = [];
+
     /// <summary>report_table: header words of the label column.</summary>
     public List<string> LabelHeaders { get; set; } = [];
 

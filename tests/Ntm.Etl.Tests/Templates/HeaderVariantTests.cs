@@ -224,4 +224,34 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal(totalIsYearToDate, result.Values.Any(v => v.Measure == Measure.YearToDate && v.Value == 40m));
         Assert.Equal(!totalIsYearToDate, result.Findings.Any(f => f.Rule == "quarter_flows"));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_disease_over_a_row_of_cases_and_a_row_of_deaths_reads_both(bool merged)
+    {
+        var builder = new XlsxBuilder().Sheet("Dịch bệnh")
+            .Row(0, "SỞ Y TẾ HẬU GIANG")
+            .Row(1, "BÁO CÁO THÁNG 12 NĂM 2022")
+            .Row(3, "Tên bệnh", null, "Trong tháng", "Cộng dồn")
+            .Row(4, "Sốt xuất huyết", "Mắc", 193, 1178)
+            .Row(5, null, "Chết", 0, 1)
+            .Row(6, "Tay chân miệng", "M", 119, 801)
+            .Row(7, null, "C", 0, 0)
+            .Merge("A4:B4");
+        if (merged)
+        {
+            builder.Merge("A5:A6").Merge("A7:A8");
+        }
+
+        var (_, result) = fixture.Read(directory, builder.Save(directory.File("mac-chet.xlsx")));
+
+        Assert.Equal(1178m, Value(result, "disease.dengue.cases", "ytd"));
+        Assert.Equal(1m, Value(result, "disease.dengue.deaths", "ytd"));
+        Assert.Equal(0m, Value(result, "disease.dengue.deaths", "month"));
+        Assert.Equal(119m, Value(result, "disease.hfmd.cases", "month"));
+        Assert.Equal(0m, Value(result, "disease.hfmd.deaths", "ytd"));
+        Assert.Equal(8, result.Values.Count);
+        Assert.DoesNotContain(result.Findings, f => f.Rule is "unknown_indicator" or "unlabelled_row");
+    }
 }
