@@ -161,7 +161,7 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
                 continue;
             }
 
-            var lookup = context.Areas.Find(label.Text, new AreaContextHint(asOf, level, result.ReportingArea));
+            var lookup = context.Areas.Find(TitleScanner.WithoutOrganisation(label.Text), new AreaContextHint(asOf, level, result.ReportingArea));
             if (!lookup.IsFound)
             {
                 result.Findings.Add(Finding.Error(sheet.Name, label.Address, lookup.IsAmbiguous ? "ambiguous_area" : "unknown_area",

@@ -84,7 +84,7 @@ public sealed class LongFamily : ITemplateFamily
         var area = context.Area;
         if (areaCell is not null)
         {
-            var lookup = context.Areas.Find(areaCell.Text, new AreaContextHint(period.FirstDay, areaCell.Text.Trim().All(char.IsAsciiDigit) ? null : level, context.Area));
+            var lookup = context.Areas.Find(TitleScanner.WithoutOrganisation(areaCell.Text), new AreaContextHint(period.FirstDay, areaCell.Text.Trim().All(char.IsAsciiDigit) ? null : level, context.Area));
             if (!lookup.IsFound)
             {
                 result.Findings.Add(Finding.Error(sheet.Name, areaCell.Address, lookup.IsAmbiguous ? "ambiguous_area" : "unknown_area", $"Trang '{sheet.Name}', ô {areaCell.Address}: {lookup.Message}", areaCell.Text));

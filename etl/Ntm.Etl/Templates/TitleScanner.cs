@@ -128,7 +128,9 @@ public static partial class TitleScanner
         var mentions = new List<(AreaLevel?, string, string)>();
         foreach (var sheet in workbook.Sheets.Take(1))
         {
-            foreach (var cell in sheet.Cells.TakeWhile(c => c.Row < rows).Where(c => c.Value is string))
+            // Title rows stand above the first figure: a list's rows ("TYT TT Một Ngàn") never name the reporting unit.
+            var end = Math.Min(rows, FirstFigureRow(sheet));
+            foreach (var cell in sheet.Cells.TakeWhile(c => c.Row < end).Where(c => c.Value is string))
             {
                 var key = VietnameseText.Key(cell.Text);
                 foreach (var (words, level) in Vocabulary.Organisations)
@@ -161,6 +163,35 @@ public static partial class TitleScanner
 
         return mentions;
     }
+
+    /// <summary>The first row holding a figure (not a year), or the row count.</summary>
+    private static int FirstFigureRow(Sheet sheet) =>
+        sheet.Cells.Where(c => Parsing.NumberParser.Parse(c.Text, Parsing.NumberContext.Count, c.Value) is { Kind: Parsing.ValueKind.Number, Value: var v } && !(v is >= 1990 and <= 2100))
+            .Select(c => c.Row).DefaultIfEmpty(sheet.RowCount).Min();
+
+    /// <summary>
+    /// A unit's name without the organisation written before it in a list ("TYT xã Tân Hòa",
+    /// "Trạm Y tế Thạnh Xuân", "TTYT huyện Long Mỹ"); the text itself when there is none.
+    /// </summary>
+    public static string WithoutOrganisation(string text)
+    {
+        var key = VietnameseText.Key(text);
+        foreach (var (words, _) in Vocabulary.Organisations)
+        {
+            if (key.StartsWith(words + " ", StringComparison.Ordinal))
+            {
+                // Drop as many words of the text as the organisation has ("Trạm Y tế" is three).
+                var tokens = Word().Matches(text);
+                var skip = words.Split(' ').Length;
+                return tokens.Count > skip ? text[tokens[skip].Index..].Trim() : text;
+            }
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{Mn}\p{N}]+")]
+    private static partial Regex Word();
 
     /// <summary>The organisation words of title lines and the level they name.</summary>
     private sealed record TitleVocabulary(IReadOnlyList<(string Words, AreaLevel? Level)> Organisations, IReadOnlyList<string> StopWords)

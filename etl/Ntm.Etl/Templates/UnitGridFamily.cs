@@ -89,7 +89,7 @@ public sealed class UnitGridFamily : ITemplateFamily
                     continue;
                 }
 
-                var lookup = context.Areas.Find(label.Text, new AreaContextHint(asOf, label.Text.Trim().All(char.IsAsciiDigit) ? null : rowLevel, reporting));
+                var lookup = context.Areas.Find(TitleScanner.WithoutOrganisation(label.Text), new AreaContextHint(asOf, label.Text.Trim().All(char.IsAsciiDigit) ? null : rowLevel, reporting));
                 if (!lookup.IsFound)
                 {
                     result.Findings.Add(Finding.Error(sheet.Name, label.Address, lookup.IsAmbiguous ? "ambiguous_area" : "unknown_area", $"Trang '{sheet.Name}', ô {label.Address}: {lookup.Message}", label.Text));

@@ -41,4 +41,35 @@ public sealed class TitleScannerTests(WarehouseFixture fixture) : IDisposable
         Assert.Single(TitleScanner.Chain(AreaLevel.Commune, "xa hoa xa"));
         Assert.Single(TitleScanner.Chain(AreaLevel.Commune, "xa tan tinh"));
     }
+
+    [Fact]
+    public void A_list_of_health_stations_is_reported_by_the_title_s_unit_and_its_rows_are_the_communes()
+    {
+        var path = new XlsxBuilder().Sheet("Danh sách")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN CHÂU THÀNH A")
+            .Row(1, "DANH SÁCH NĂM 2024")
+            .Row(2, "STT", "Đơn vị", "Dân số", "Số người tham gia BHYT")
+            .Row(3, 1, "TYT TT Một Ngàn", 12000, 10800)
+            .Row(4, 2, "Trạm Y tế xã Tân Hòa", 9000, 8100)
+            .Row(5, 3, "TYT Thạnh Xuân", 10000, 8500)
+            .Row(6, 4, "X. Trường Long Tây", 5000, 4000)
+            .Save(directory.File("tram.xlsx"));
+
+        var (template, result) = fixture.Read(directory, path);
+
+        Assert.Equal("unit-grid", template);
+        // "TYT TT Một Ngàn" is a row of the list, not the title: the reporting unit stays the district.
+        Assert.Equal("932", result.ReportingArea!.Code);
+        Assert.Equal(["31342", "31345", "31348", "31360"], result.Values.Select(v => v.Area.Code).Distinct().Order());
+        Assert.Equal(8, result.Values.Count);
+        Assert.DoesNotContain(result.Findings, f => f.Severity == Ntm.Etl.Validation.Severity.Error);
+    }
+
+    [Theory]
+    [InlineData("TYT xã Tân Hòa", "xã Tân Hòa")]
+    [InlineData("Trạm Y tế Thạnh Xuân", "Thạnh Xuân")]
+    [InlineData("TTYT huyện Long Mỹ", "huyện Long Mỹ")]
+    [InlineData("Xã Tân Hòa", "Xã Tân Hòa")]
+    public void The_organisation_before_a_unit_s_name_is_taken_off(string text, string name) =>
+        Assert.Equal(name, TitleScanner.WithoutOrganisation(text));
 }
