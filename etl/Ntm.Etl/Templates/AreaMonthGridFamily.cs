@@ -139,7 +139,7 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
             // Row numbers and the year's total are not figures to load, and need no warning.
             var text = sheet.Text(headerRow, column);
             var key = VietnameseText.Key(text);
-            var reason = key is "stt" or "tt" ? "số thứ tự" : IsTotal(text) || key is "ca nam" or "luy ke" or "cong don" or "cong ca nam" ? "cột tổng (tính lại từ các tháng)" : null;
+            var reason = key is "stt" or "tt" ? "số thứ tự" : TotalRow.Is(text) || key is "ca nam" or "luy ke" or "cong don" or "cong ca nam" ? "cột tổng (tính lại từ các tháng)" : null;
             if (reason is not null)
             {
                 used.Add(column);
@@ -155,7 +155,7 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
                 continue;
             }
 
-            if (IsTotal(label.Text))
+            if (TotalRow.Is(label.Text))
             {
                 result.Ignored.Add(new IgnoredCell(sheet.Name, label.Address, label.Text, "dòng tổng cộng"));
                 continue;
@@ -273,8 +273,6 @@ public sealed partial class AreaMonthGridFamily : ITemplateFamily
         return null;
     }
 
-    private static bool IsTotal(string text) =>
-        VietnameseText.Key(text) is "tong" or "tong cong" or "cong" or "ca nuoc" or "toan quoc" or "tong so" or "toan tinh" or "toan huyen";
 
     [GeneratedRegex(@"^(?:thang|t) ?(\d{1,2})(?: nam)?(?: (?:19|20)\d{2})?$")]
     private static partial Regex MonthHeader();

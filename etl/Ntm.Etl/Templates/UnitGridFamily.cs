@@ -83,7 +83,7 @@ public sealed class UnitGridFamily : ITemplateFamily
                     continue;
                 }
 
-                if (VietnameseText.Key(label.Text) is "tong" or "tong cong" or "cong" or "toan huyen" or "toan tinh" or "toan xa")
+                if (TotalRow.Is(label.Text))
                 {
                     result.Ignored.Add(new IgnoredCell(sheet.Name, label.Address, label.Text, "dòng tổng cộng (tính lại từ các đơn vị)"));
                     continue;
