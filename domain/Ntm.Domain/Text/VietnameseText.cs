@@ -56,6 +56,34 @@ public static class VietnameseText
     }
 
     /// <summary>
+    /// <see cref="Key"/> after the signs that carry meaning are spelt out, so that "&lt; 15 tuổi" is
+    /// "dưới 15 tuổi" and "Tỷ lệ (%)" is "tỷ lệ phần trăm": "VGB sơ sinh &lt;24 giờ" and "VGB sơ sinh 24
+    /// giờ" are two labels, not one.
+    /// </summary>
+    public static string SignedKey(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '%' => " phần trăm ",
+                '‰' => " phần nghìn ",
+                '<' or '≤' => " dưới ",
+                '>' or '≥' => " trên ",
+                _ => c.ToString(),
+            });
+        }
+
+        return Key(builder.ToString());
+    }
+
+    /// <summary>
     /// Canonical Unicode form (NFC) with spacing collapsed: what is stored and displayed, so that
     /// "Hoà" typed with combining marks and "Hoà" typed precomposed are the same text.
     /// </summary>

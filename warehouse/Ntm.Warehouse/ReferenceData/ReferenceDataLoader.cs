@@ -56,7 +56,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
             .AppendValue(i.Code).AppendValue(i.Kind).AppendValue(i.Unit).AppendValue(i.Domain).AppendValue(i.NumeratorCode).AppendValue(i.DenominatorCode).AppendValue(i.Factor)
             .AppendValue(i.NameVi).AppendValue(i.NameEn).AppendValue(i.PeriodType).AppendValue(i.Better).AppendValue((sbyte)i.Decimals));
         var aliases = indicators.Indicators
-            .SelectMany(i => i.Aliases.Prepend(i.NameVi).Select(alias => (i.Code, Alias: alias, Key: VietnameseText.Key(alias))))
+            .SelectMany(i => i.Aliases.Prepend(i.NameVi).Select(alias => (i.Code, Alias: alias, Key: VietnameseText.SignedKey(alias))))
             .Where(a => a.Key.Length > 0)
             .DistinctBy(a => (a.Code, a.Key))
             .ToList();
