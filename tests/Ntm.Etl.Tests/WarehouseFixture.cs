@@ -34,8 +34,8 @@ public sealed class WarehouseFixture : IDisposable
     {
         var home = NewHome(directory);
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
-        var (template, _, result) = new IngestionService(connection, home, TimeProvider.System).Read(path, options ?? new IngestionOptions());
-        return (template, result);
+        var prepared = new IngestionService(connection, home, TimeProvider.System).Check(path, options ?? new IngestionOptions());
+        return (prepared.Template, prepared.Result);
     }
 
     /// <summary>Ingests <paramref name="paths"/> into <paramref name="home"/> with a fixed clock.</summary>

@@ -10,7 +10,6 @@ public sealed record IngestFileResult(
     long? SubmissionId,
     IReadOnlyList<long> Supersedes,
     string? Template,
-    double? TemplateScore,
     IReadOnlyList<string> Periods,
     IReadOnlyList<string> AreaCodes,
     int Values,
@@ -24,5 +23,5 @@ public sealed record IngestFileResult(
 
     /// <summary>A file not read at all (a link, a name that cannot be opened, a file still being copied).</summary>
     public static IngestFileResult NotTaken(string file, IngestOutcome outcome, Finding finding) =>
-        new(file, outcome, null, [], null, null, [], [], 0, [finding]);
+        new(file, outcome, null, [], null, [], [], 0, [finding]);
 }

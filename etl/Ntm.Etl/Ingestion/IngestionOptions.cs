@@ -4,7 +4,12 @@ using Ntm.Etl.Parsing;
 namespace Ntm.Etl.Ingestion;
 
 /// <summary>What the user forced on the command line.</summary>
-/// <param name="Template">--template: the template to use instead of detecting one.</param>
+/// <param name="Template">--template: the template of overrides to read with.</param>
 /// <param name="Period">--period: the reporting period when the file does not say it.</param>
 /// <param name="Area">--area: the reporting unit when the title does not say it.</param>
-public sealed record IngestionOptions(string? Template = null, ReportPeriod? Period = null, AreaRecord? Area = null);
+/// <param name="KeepValid">
+/// --keep-valid: a figure with an error is left out (the error recorded) and the others are loaded,
+/// for a file that is not a routine submission (a yearbook of 40 sheets); without it a file with an
+/// error is rejected whole.
+/// </param>
+public sealed record IngestionOptions(string? Template = null, ReportPeriod? Period = null, AreaRecord? Area = null, bool KeepValid = false);

@@ -6,6 +6,7 @@ using Ntm.Domain.Periods;
 using Ntm.Domain.Statuses;
 using Ntm.Etl.Parsing;
 using Ntm.Etl.Reading;
+using Ntm.Etl.Tables;
 using Ntm.Etl.Templates;
 using Ntm.Etl.Validation;
 using Ntm.Warehouse;
@@ -25,9 +26,8 @@ public sealed class IngestionService
     private readonly WarehouseHome home;
     private readonly TimeProvider clock;
     private readonly TemplateCatalog templates;
-    private readonly TemplateMatcher matcher;
     private readonly WorkbookReader reader;
-    private readonly ExtractionContext baseContext;
+    private readonly TableReader tables;
     private readonly Validator validator;
     private readonly SubmissionLedger ledger;
 
@@ -37,16 +37,16 @@ public sealed class IngestionService
         this.home = home;
         this.clock = clock;
         templates = TemplateCatalog.Load(home.Templates);
-        matcher = new TemplateMatcher(templates);
         reader = new WorkbookReader(limits);
         var indicators = IndicatorLabels.Load(connection);
-        baseContext = new ExtractionContext(indicators, Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection));
+        Areas = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
+        tables = new TableReader(indicators, Areas);
         validator = new Validator(indicators);
         ledger = new SubmissionLedger(connection);
     }
 
     /// <summary>The areas known to the warehouse, to resolve --area.</summary>
-    public AreaDirectory Areas => baseContext.Areas;
+    public AreaDirectory Areas { get; }
 
     /// <summary>Checks that a template forced by name exists, before any file is read; throws <see cref="UnknownCodeException"/> otherwise.</summary>
     public void RequireTemplate(string name)
@@ -111,7 +111,7 @@ public sealed class IngestionService
         if (file.Again is null && ledger.FindAccepted(sha) is { } known)
         {
             Finish(file);
-            return new IngestFileResult(file.Name, IngestOutcome.Duplicate, known.SubmissionId, [], known.Template, null, [], [], 0,
+            return new IngestFileResult(file.Name, IngestOutcome.Duplicate, known.SubmissionId, [], known.Template, [], [], 0,
                 [Finding.Warning(null, null, "duplicate", $"Tệp '{file.Name}' trùng hoàn toàn với tệp '{known.FileName}' đã nhận (mã {known.SubmissionId}); không có gì thay đổi.")]);
         }
 
@@ -121,7 +121,7 @@ public sealed class IngestionService
             var recorded = ledger.Findings(interrupted.SubmissionId).Select(ToFinding).ToList();
             FileStore.Quarantine(content, null, interrupted.ArchivePath!, file.Name, sha, recorded);
             Finish(file);
-            return new IngestFileResult(file.Name, IngestOutcome.Rejected, interrupted.SubmissionId, [], interrupted.Template, null, [], [], 0, recorded);
+            return new IngestFileResult(file.Name, IngestOutcome.Rejected, interrupted.SubmissionId, [], interrupted.Template, [], [], 0, recorded);
         }
 
         try
@@ -131,7 +131,7 @@ public sealed class IngestionService
         catch (Exception ex) when (!DiskFullException.Is(ex) && ex is not OutOfMemoryException and not DuckDBException)
         {
             // A failure while reading or checking this file is this file's rejection, never the batch's end.
-            return Reject(file, content, sha, null, null, [Finding.Error(null, null, "processing_failed",
+            return Reject(file, content, sha, null, [Finding.Error(null, null, "processing_failed",
                 $"Không xử lý được tệp '{file.Name}' ({ex.GetType().Name}: {ex.Message}); tệp được đưa vào quarantine.")]);
         }
         catch (DuckDBException ex) when (DiskFullException.Is(ex))
@@ -152,66 +152,46 @@ public sealed class IngestionService
             throw new UserErrorException($"Báo cáo mã {submissionId} ('{known.FileName}') không có bản lưu trong archive để đọc lại (trạng thái {known.Status}); hãy nạp lại tệp gốc.");
         }
 
-        return Ingest(new SubmittedFile(known.ArchivePath, known.FileName, FileOrigin.Archive, File.GetLastWriteTimeUtc(known.ArchivePath), submissionId), options with { Template = options.Template ?? known.Template });
+        return Ingest(new SubmittedFile(known.ArchivePath, known.FileName, FileOrigin.Archive, File.GetLastWriteTimeUtc(known.ArchivePath), submissionId), options with { Template = options.Template ?? (known.Template is { } used && templates[used] is not null ? used : null) });
     }
 
-    /// <summary>Reads a file as its template sees it, without loading anything (for <c>ntm template check</c>).</summary>
-    public (string? Template, double? Score, ExtractionResult Result) Read(string path, IngestionOptions options)
+    /// <summary>
+    /// Reads and checks a file exactly as <see cref="Ingest(SubmittedFile, IngestionOptions)"/> would, up to
+    /// the commit, and stores nothing (for <c>ntm template check</c>): its verdict is ingestion's verdict.
+    /// </summary>
+    public PreparedFile Check(string path, IngestionOptions options)
     {
+        var name = Path.GetFileName(path);
         try
         {
-            return Read(reader.Read(path), options);
+            var info = new FileInfo(path);
+            reader.CheckSize(info.Length, name);
+            var content = File.ReadAllBytes(path);
+            var prepared = Prepare(content, name, options);
+            return ledger.FindAccepted(FileStore.Sha256(content)) is { } known ? prepared with { DuplicateOf = known.SubmissionId } : prepared;
         }
         catch (WorkbookReadException ex)
         {
-            var failed = new ExtractionResult();
-            failed.Findings.Add(Finding.Error(ex.Sheet, null, ex.Rule, ex.Message));
-            return (null, null, failed);
+            return PreparedFile.Unread(Finding.Error(ex.Sheet, null, ex.Rule, ex.Message));
         }
     }
 
     private IngestFileResult Process(SubmittedFile file, byte[] content, string sha, IngestionOptions options)
     {
-        string? template;
-        double? score;
-        ExtractionResult result;
-        try
+        var prepared = Prepare(content, file.Name, options);
+        var findings = prepared.Findings.ToList();
+        if (!prepared.Accepted)
         {
-            (template, score, result) = Read(reader.Read(content, file.Name), options);
-        }
-        catch (WorkbookReadException ex)
-        {
-            return Reject(file, content, sha, null, null, [Finding.Error(ex.Sheet, null, ex.Rule, ex.Message)]);
-        }
-
-        var previous = ledger.PreviousYearToDates(result.Values.Where(v => v.Measure == Measure.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.Period)));
-        var findings = result.Findings.Concat(validator.Validate(result.Values, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
-            (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null,
-            template is null ? null : templates[template]?.Sums)).ToList();
-        if (template is not null && result.Values.Count + result.Targets.Count == 0 && findings.All(f => f.Severity != Severity.Error))
-        {
-            var formulas = XlsxInspector.UncalculatedFormulas(content);
-            findings.Add(formulas.Count == 0
-                ? Finding.Error(null, null, "no_values", $"Tệp '{file.Name}' được đọc theo mẫu '{template}' nhưng không có số liệu nào được nạp.")
-                : Finding.Error(formulas[0].Sheet, formulas[0].Cell, "no_values",
-                    $"Tệp '{file.Name}' không có số liệu nào được nạp: các ô {string.Join(", ", formulas.Take(10).Select(f => $"{f.Sheet}!{f.Cell}"))}{(formulas.Count > 10 ? "…" : string.Empty)} là công thức chưa được tính (tệp không lưu giá trị của chúng). Hãy mở tệp bằng Excel, để Excel tính lại, lưu rồi gửi lại."));
-        }
-
-        var periods = result.Values.Select(v => v.Period).Distinct().Order().ToList();
-        // A file of targets only is filed at December of its first target year.
-        var periodKey = result.Period?.Period ?? (periods.Count > 0 ? periods[^1] : result.Targets.Select(t => (PeriodKey?)new PeriodKey(t.Year, 12)).Min());
-        var areaId = CommonArea(result.Values.Select(v => v.Area).Concat(result.Targets.Select(t => t.Area)).DistinctBy(a => a.AreaId).ToList())?.AreaId ?? result.ReportingArea?.AreaId;
-        if (findings.Any(f => f.Severity == Severity.Error))
-        {
-            return Reject(file, content, sha, template, score, findings, areaId, periodKey);
+            return Reject(file, content, sha, prepared.Template, findings, prepared.AreaId, prepared.Period);
         }
 
         var archive = FileStore.ArchivePath(home.Archive, sha, file.Name);
         // A figure written twice with the same value (a denominator shared by several rows) is stored once.
-        var observations = result.Values
+        var observations = prepared.Values
             .DistinctBy(v => (v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure))
             .Select(v => new ObservationRow(v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure, v.Value, v.Sheet, v.Cell)).ToList();
-        var warnings = findings.Count;
+        var result = prepared.Result;
+        var errors = findings.Count(f => f.Severity == Severity.Error);
         // The archive copy first: if recording fails, the copy this run wrote is removed; if the
         // process dies after recording, the copy is already in place.
         var wrote = FileStore.Archive(content, archive, sha);
@@ -220,7 +200,7 @@ public sealed class IngestionService
         try
         {
             (submissionId, superseded) = ledger.Accept(
-                new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, template, areaId, periodKey, "accepted", 0, warnings, archive),
+                new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, prepared.Template, prepared.AreaId, prepared.Period, "accepted", errors, findings.Count - errors, archive),
                 observations, findings.Select(ToRow).ToList(), file.Again,
                 result.Targets.DistinctBy(t => (t.Area.AreaId, t.Year, t.IndicatorCode))
                     .Select(t => new TargetRow(t.Area.AreaId, t.Year, t.IndicatorCode, t.Comparator, t.Value, t.Sheet, t.Cell, t.Note)).ToList());
@@ -236,116 +216,107 @@ public sealed class IngestionService
         }
 
         Finish(file);
-        return new IngestFileResult(file.Name, IngestOutcome.Accepted, submissionId, superseded, template, score,
-            periods.Select(p => p.ToString()).ToList(),
-            result.Values.Select(v => v.Area.Code).Concat(result.Targets.Select(t => t.Area.Code)).Distinct().Order(StringComparer.Ordinal).ToList(),
+        return new IngestFileResult(file.Name, IngestOutcome.Accepted, submissionId, superseded, prepared.Template,
+            prepared.Values.Select(v => v.Period).Distinct().Order().Select(p => p.ToString()).ToList(),
+            prepared.Values.Select(v => v.Area.Code).Concat(result.Targets.Select(t => t.Area.Code)).Distinct().Order(StringComparer.Ordinal).ToList(),
             observations.Count + result.Targets.Count, findings);
     }
 
-    private (string? Template, double? Score, ExtractionResult Result) Read(Workbook workbook, IngestionOptions options)
+    /// <summary>
+    /// Reads a file's bytes and checks what was read: the one path from bytes to a verdict that
+    /// ingestion and <c>ntm template check</c> share. Nothing is stored.
+    /// </summary>
+    private PreparedFile Prepare(byte[] content, string fileName, IngestionOptions options)
     {
-        var context = baseContext with { Period = options.Period, Area = options.Area };
-        var visible = workbook with { Sheets = workbook.Sheets.Where(s => !s.Hidden).ToList() };
-        TemplateScore? chosen;
+        ExtractionResult result;
+        TemplateSpec? template;
         try
         {
-            chosen = matcher.Choose(visible, context, options.Template);
+            (template, result) = Read(reader.Read(content, fileName), options);
         }
-        catch (UnknownCodeException ex)
+        catch (WorkbookReadException ex)
         {
-            var failed = new ExtractionResult();
-            failed.Findings.Add(Finding.Error(null, null, "unknown_template", ex.Message));
-            return (null, null, failed);
+            return PreparedFile.Unread(Finding.Error(ex.Sheet, null, ex.Rule, ex.Message));
         }
 
-        if (chosen is null)
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var sums = (template is null ? TableVocabulary.BuiltIn : TableVocabulary.BuiltIn.With(template)).Sums;
+        List<Finding> Validate(IReadOnlyList<ExtractedValue> values)
         {
-            var failed = new ExtractionResult();
-            failed.Findings.Add(Finding.Error(null, null, "no_template",
-                $"Tệp '{workbook.FileName}' không khớp với mẫu báo cáo nào ({string.Join(", ", matcher.Rank(visible, context).Select(s => s.Template.Name))}); hãy chỉ định --template hoặc thêm mẫu vào thư mục templates/."));
-            return (null, null, failed);
+            var previous = ledger.PreviousYearToDates(values.Where(v => v.Measure == Measure.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.Period)));
+            return result.Findings.Concat(validator.Validate(values, today,
+                (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null, sums)).ToList();
         }
 
-        ExtractionResult Extract(TemplateSpec template) =>
-            TemplateMatcher.FamilyOf(template).Extract(template.IncludeHiddenSheets ? workbook : visible, template, context);
-
-        var result = Extract(chosen.Template);
-        if (options.Template is null)
+        var values = result.Values.ToList();
+        var findings = Validate(values);
+        var leftOut = 0;
+        var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
+        if (options.KeepValid && errors.Count > 0 && errors.All(f => f.Cell is not null))
         {
-            // A layout's score says it looks like the file; what it reads decides. A list of communes
-            // also looks like a report table (a label column, figures beside it), but a report table
-            // reads no indicator there: the template that reads the most figures wins, ties to the score.
-            foreach (var other in matcher.Rank(visible, context).Where(s => s.Score > 0 && s.Template != chosen.Template).Take(MaxTemplatesTried - 1))
+            // --keep-valid: a figure with an error is left out (its error stays on record); the others are loaded.
+            var bad = errors.Select(f => (f.Sheet, f.Cell)).ToHashSet();
+            var badFigures = values.Where(v => bad.Contains((v.Sheet, v.Cell))).Select(v => (v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure)).ToHashSet();
+            var kept = values.Where(v => !bad.Contains((v.Sheet, v.Cell)) && !badFigures.Contains((v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure))).ToList();
+            leftOut = values.Count - kept.Count;
+            values = kept;
+            findings = Validate(values);
+            findings.AddRange(errors.Where(e => !findings.Contains(e)));
+            findings.Add(Finding.Warning(null, null, "kept_valid", $"--keep-valid: {leftOut} số liệu có lỗi không được nạp (xem các lỗi), {values.Count} số liệu còn lại được nạp."));
+        }
+
+        if (values.Count + result.Targets.Count == 0 && findings.All(f => f.Severity != Severity.Error))
+        {
+            var formulas = XlsxInspector.UncalculatedFormulas(content);
+            findings.Add(formulas.Count > 0
+                ? Finding.Error(formulas[0].Sheet, formulas[0].Cell, "no_values",
+                    $"Tệp '{fileName}' không có số liệu nào được nạp: các ô {string.Join(", ", formulas.Take(10).Select(f => $"{f.Sheet}!{f.Cell}"))}{(formulas.Count > 10 ? "…" : string.Empty)} là công thức chưa được tính (tệp không lưu giá trị của chúng). Hãy mở tệp bằng Excel, để Excel tính lại, lưu rồi gửi lại.")
+                : result.Layout is null
+                    ? Finding.Error(null, null, "no_table", $"Tệp '{fileName}' không có bảng số liệu nào đọc được: không tìm thấy hàng tiêu đề cột (ví dụ 'Nội dung | Thực hiện tháng | Cộng dồn', 'Xã | Tháng 1 | Tháng 2'). Hãy kiểm tra tệp, hoặc thêm một mẫu vào thư mục templates/.")
+                    : Finding.Error(null, null, "no_values", $"Tệp '{fileName}' được đọc (bảng dạng {result.Layout}) nhưng không có số liệu nào được nạp; xem các cảnh báo."));
+        }
+
+        var periods = values.Select(v => v.Period).Distinct().Order().ToList();
+        // A file of targets only is filed at December of its first target year.
+        var periodKey = result.Period?.Period ?? (periods.Count > 0 ? periods[^1] : result.Targets.Select(t => (PeriodKey?)new PeriodKey(t.Year, 12)).Min());
+        var areaId = CommonArea(values.Select(v => v.Area).Concat(result.Targets.Select(t => t.Area)).DistinctBy(a => a.AreaId).ToList())?.AreaId ?? result.ReportingArea?.AreaId;
+        var remaining = findings.Where(f => f.Severity == Severity.Error).ToList();
+        var accepted = remaining.Count == 0 || (leftOut > 0 && values.Count + result.Targets.Count > 0 && remaining.All(f => f.Cell is not null));
+        return new PreparedFile(template?.Name ?? result.Layout, result, values, findings, accepted, periodKey, areaId);
+    }
+
+    /// <summary>Reads a workbook with the template that applies (forced, or whose file-name pattern matches), or none.</summary>
+    private (TemplateSpec? Template, ExtractionResult Result) Read(Workbook workbook, IngestionOptions options)
+    {
+        TemplateSpec? template = null;
+        if (options.Template is { } forced)
+        {
+            template = templates[forced];
+            if (template is null)
             {
-                var attempt = Extract(other.Template);
-                if (Figures(attempt) > Figures(result))
-                {
-                    (chosen, result) = (other, attempt);
-                }
+                var failed = new ExtractionResult();
+                var names = templates.Templates.Select(t => t.Name).ToList();
+                failed.Findings.Add(Finding.Error(null, null, "unknown_template", new UnknownCodeException("mẫu (template)", forced, UnknownCodeException.NearestOf(forced, names), $"Các mẫu: {string.Join(", ", names)}.").Message));
+                return (null, failed);
             }
-
-            ReadOtherLayouts(chosen.Template.IncludeHiddenSheets ? workbook : visible, chosen.Template, context, result);
         }
-
-        var quarterOnly = result.Ignored.Where(i => i.Reason == ReportCellReader.QuarterReason).ToList();
-        if (quarterOnly.Count > 0)
+        else
         {
-            result.Findings.Add(Finding.Warning(quarterOnly[0].Sheet, quarterOnly[0].Where, "quarter_flows",
-                $"Báo cáo {result.Period?.Describe()}: {quarterOnly.Count} số của riêng quý (ví dụ {quarterOnly[0].Sheet}!{quarterOnly[0].Where} = {quarterOnly[0].Text}) không được lưu vì kho lưu số tháng và số cộng dồn từ đầu năm; các số cộng dồn và số hiện có của tệp đã được lưu.", quarterOnly[0].Text));
+            template = templates.Templates.FirstOrDefault(t => t.Matches(workbook.FileName));
         }
 
-        foreach (var hidden in workbook.Sheets.Where(s => s.Hidden && !chosen.Template.IncludeHiddenSheets && s.Cells.Any()))
-        {
-            result.Ignored.Add(new IgnoredCell(hidden.Name, "cả trang", string.Empty,
-                "trang bị ẩn trong tệp; không được nạp (mẫu có thể cho phép bằng include_hidden_sheets: true)"));
-        }
-
+        var period = options.Period ?? (template?.Period is { } pinned ? ReportPeriod.ParseOption(pinned) : null);
+        var area = options.Area ?? (template?.Area is { } unit ? Areas.Find(unit).Area : null);
+        var result = tables.Read(workbook, new ReadSettings(period, area, template));
         if (workbook.LegacyEncoding is { } legacy)
         {
             result.Sections.Insert(0, $"văn bản mã {legacy} đã được chuyển sang Unicode");
         }
 
-        return (chosen.Template.Name, chosen.Score, result);
+        return (template, result);
     }
 
-    /// <summary>How many of the best-scoring templates are tried on a file.</summary>
-    private const int MaxTemplatesTried = 3;
-
-    private static int Figures(ExtractionResult result) => result.Values.Count + result.Targets.Count;
-
-    /// <summary>
-    /// A report workbook may hold a table of another layout on a sheet of its own (a list of
-    /// districts beside the report's tables): each sheet the chosen template read nothing from is
-    /// offered to the other templates, with the report's period and unit from its title.
-    /// </summary>
-    private void ReadOtherLayouts(Workbook workbook, TemplateSpec main, ExtractionContext context, ExtractionResult result)
-    {
-        var used = result.Values.Select(v => v.Sheet).Concat(result.Targets.Select(t => t.Sheet)).Concat(result.Findings.Select(f => f.Sheet)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var sheetContext = context with { Period = context.Period ?? result.Period, Area = context.Area ?? result.ReportingArea };
-        foreach (var sheet in workbook.Sheets.Where(s => !used.Contains(s.Name) && s.Cells.Any()))
-        {
-            var single = workbook with { Sheets = [sheet] };
-            var best = matcher.Rank(single, sheetContext).FirstOrDefault(s => s.Score > 0 && s.Template.Name != main.Name && s.Template.Family != main.Family);
-            if (best is null)
-            {
-                continue;
-            }
-
-            var extra = TemplateMatcher.FamilyOf(best.Template).Extract(single, best.Template, sheetContext);
-            if (extra.Values.Count + extra.Targets.Count == 0)
-            {
-                continue;
-            }
-
-            result.Values.AddRange(extra.Values);
-            result.Targets.AddRange(extra.Targets);
-            result.Findings.AddRange(extra.Findings);
-            result.Ignored.AddRange(extra.Ignored);
-            result.Sections.AddRange(extra.Sections.Select(s => $"{s} (mẫu {best.Template.Name})"));
-        }
-    }
-
-    private IngestFileResult Reject(SubmittedFile file, byte[] content, string sha, string? template, double? score, List<Finding> findings, int? areaId = null, PeriodKey? periodKey = null)
+    private IngestFileResult Reject(SubmittedFile file, byte[] content, string sha, string? template, List<Finding> findings, int? areaId = null, PeriodKey? periodKey = null)
     {
         var target = FileStore.QuarantinePath(home.Quarantine, file.Name);
         var errors = findings.Count(f => f.Severity == Severity.Error);
@@ -353,7 +324,7 @@ public sealed class IngestionService
             findings.Select(ToRow).ToList());
         FileStore.Quarantine(content, null, target, file.Name, sha, findings);
         Finish(file);
-        return new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], template, score, [], [], 0, findings);
+        return new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], template, [], [], 0, findings);
     }
 
     /// <summary>A file that may not be read into memory (empty, or over the size limit): rejected without reading it.</summary>
@@ -378,7 +349,7 @@ public sealed class IngestionService
         var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, null, null, null, "rejected", 1, 0, target), [ToRow(finding)]);
         FileStore.Quarantine(empty, empty is null ? file.Path : null, target, file.Name, sha, [finding]);
         Finish(file);
-        return new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], null, null, [], [], 0, [finding]);
+        return new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], null, [], [], 0, [finding]);
     }
 
     /// <summary>The inbox's copy is removed once the file is handled; a file named on the command line stays where it was.</summary>

@@ -86,7 +86,7 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
                 ? ExcelReaderFactory.CreateCsvReader(stream, new ExcelReaderConfiguration
                 {
                     FallbackEncoding = CsvEncoding(content),
-                    AutodetectSeparators = CsvSeparators,
+                    AutodetectSeparators = [CsvSeparator(content)],
                     AnalyzeInitialCsvRows = 50,
                 })
                 : ExcelReaderFactory.CreateReader(stream);
@@ -141,6 +141,58 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The separator of a CSV: of ';', ',', tab and '|', the one outside quotes on the most lines
+    /// (then the most often). Excel pads every line to the same width, but a CSV written by hand or
+    /// by another program has lines of every length (a title line, then a table), which defeats
+    /// guessing by how even the lines are.
+    /// </summary>
+    internal static char CsvSeparator(byte[] content)
+    {
+        var lines = new int[CsvSeparators.Length];
+        var counts = new int[CsvSeparators.Length];
+        var seen = new bool[CsvSeparators.Length];
+        var quoted = false;
+        foreach (var b in content)
+        {
+            if (b == (byte)'"')
+            {
+                quoted = !quoted;
+                continue;
+            }
+
+            if (quoted)
+            {
+                continue;
+            }
+
+            if (b == (byte)'\n')
+            {
+                for (var i = 0; i < seen.Length; i++)
+                {
+                    lines[i] += seen[i] ? 1 : 0;
+                    seen[i] = false;
+                }
+
+                continue;
+            }
+
+            var index = Array.IndexOf(CsvSeparators, (char)b);
+            if (index >= 0)
+            {
+                counts[index]++;
+                seen[index] = true;
+            }
+        }
+
+        for (var i = 0; i < seen.Length; i++)
+        {
+            lines[i] += seen[i] ? 1 : 0;
+        }
+
+        return Enumerable.Range(0, CsvSeparators.Length).OrderByDescending(i => lines[i]).ThenByDescending(i => counts[i]).ThenBy(i => i).Select(i => CsvSeparators[i]).First();
     }
 
     /// <summary>

@@ -3,17 +3,10 @@ using Ntm.Etl.Parsing;
 
 namespace Ntm.Etl.Templates;
 
-/// <summary>What extraction needs besides the workbook: the catalogues, and what the user forced.</summary>
-/// <param name="Indicators">The indicator catalogue with its labels.</param>
-/// <param name="Areas">Administrative units of both generations.</param>
-/// <param name="Period">The period given with --period, overriding what the file says.</param>
-/// <param name="Area">The reporting unit given with --area.</param>
-public sealed record ExtractionContext(IndicatorLabels Indicators, AreaDirectory Areas, ReportPeriod? Period = null, AreaRecord? Area = null);
-
 /// <summary>A cell or column that was read but not loaded, and why (shown by <c>ntm template check</c>).</summary>
 public sealed record IgnoredCell(string Sheet, string Where, string Text, string Reason);
 
-/// <summary>What a template read from a workbook.</summary>
+/// <summary>What the reader read from a workbook.</summary>
 public sealed class ExtractionResult
 {
     /// <summary>Values to load.</summary>
@@ -28,7 +21,7 @@ public sealed class ExtractionResult
     /// <summary>What was read and left out, with the reason.</summary>
     public List<IgnoredCell> Ignored { get; } = [];
 
-    /// <summary>Sections or sheets recognised, for the explanation.</summary>
+    /// <summary>The tables found and how each was read, for the explanation.</summary>
     public List<string> Sections { get; } = [];
 
     /// <summary>The reporting unit the title names (or --area), when there is one.</summary>
@@ -36,4 +29,12 @@ public sealed class ExtractionResult
 
     /// <summary>The period the file reports (or --period), when there is one.</summary>
     public ReportPeriod? Period { get; set; }
+
+    /// <summary>
+    /// The shape of the table that gave the most figures, named by what its rows and columns fix:
+    /// report-table (rows are indicators), unit-grid (rows are units, columns indicators),
+    /// area-month-grid (rows are units, columns months), long (rows name indicator, unit and period);
+    /// null when no table was found.
+    /// </summary>
+    public string? Layout { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -6,35 +7,24 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Ntm.Etl.Templates;
 
 /// <summary>
-/// The templates available: the built-in ones and those in the home's <c>templates/</c> folder.
-/// A user template with a built-in's name replaces it. A broken template file is an error that
-/// names the file and line.
+/// The user's templates, from the home's <c>templates/</c> folder (<c>*.yaml</c>, <c>*.yml</c>). There
+/// are no built-in ones: the reader reads every layout by itself, and a template only pins what its
+/// vocabulary cannot know. A broken template file is an error that names the file and line.
 /// </summary>
 public sealed class TemplateCatalog
 {
-    private const string ResourcePrefix = "Ntm.Etl.Templates.builtin.";
-
     private TemplateCatalog(IReadOnlyList<TemplateSpec> templates) => Templates = templates;
 
-    /// <summary>Every template, built-in first.</summary>
+    /// <summary>Every template, by file name.</summary>
     public IReadOnlyList<TemplateSpec> Templates { get; }
 
     /// <summary>The template with this name, or null.</summary>
     public TemplateSpec? this[string name] => Templates.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Loads the built-in templates and the user's from <paramref name="userFolder"/>.</summary>
+    /// <summary>Loads the user's templates from <paramref name="userFolder"/>.</summary>
     public static TemplateCatalog Load(string? userFolder = null)
     {
         var templates = new Dictionary<string, TemplateSpec>(StringComparer.OrdinalIgnoreCase);
-        var assembly = typeof(TemplateCatalog).Assembly;
-        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var spec = Parse(reader.ReadToEnd(), resource[ResourcePrefix.Length..]);
-            templates[spec.Name] = spec;
-        }
-
         if (userFolder is not null && Directory.Exists(userFolder))
         {
             foreach (var path in Directory.EnumerateFiles(userFolder).Where(p => p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
@@ -57,6 +47,10 @@ public sealed class TemplateCatalog
             spec = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<TemplateSpec>(yaml)
                 ?? throw new TemplateDefinitionException($"Mẫu {source}: tệp rỗng.");
         }
+        catch (YamlException ex) when (ex.Message.Contains("'family'", StringComparison.Ordinal) || ex.InnerException?.Message.Contains("'family'", StringComparison.Ordinal) == true)
+        {
+            throw new TemplateDefinitionException($"Mẫu {source}, dòng {ex.Start.Line}: 'family' không còn dùng — một bộ đọc đọc mọi dạng bảng; mẫu chỉ ghi những gì từ vựng không biết (sheets, period, area, area_level, indicator, columns, headers…; xem README).", ex);
+        }
         catch (YamlException ex)
         {
             throw new TemplateDefinitionException($"Mẫu {source}, dòng {ex.Start.Line}: YAML không hợp lệ ({ex.Message}).", ex);
@@ -67,12 +61,7 @@ public sealed class TemplateCatalog
             throw new TemplateDefinitionException($"Mẫu {source}: thiếu name.");
         }
 
-        if (!TemplateSpec.Families.Contains(spec.Family))
-        {
-            throw new TemplateDefinitionException($"Mẫu {source}: family '{spec.Family}' không hợp lệ; cần một trong {string.Join(", ", TemplateSpec.Families)}.");
-        }
-
-        var measures = spec.Headers.Select(h => h.Measure).Append(spec.Measure).Append(spec.AnnualMeasure).Concat(spec.MeasureWords.Values);
+        var measures = spec.Headers.Select(h => h.Measure).Concat(spec.Columns.Values.Select(c => c.Measure));
         foreach (var measure in measures.OfType<string>())
         {
             if (!HeaderMeasures.All.Contains(measure) && measure != HeaderMeasures.Annual)
@@ -94,9 +83,39 @@ public sealed class TemplateCatalog
             }
         }
 
+        foreach (var (key, pin) in spec.Columns)
+        {
+            if (pin.Event is not (null or "cases" or "deaths") || spec.Qualifiers.Values.Any(q => q is not ("cases" or "deaths")))
+            {
+                throw new TemplateDefinitionException($"Mẫu {source}: event của cột '{key}' phải là cases hoặc deaths.");
+            }
+        }
+
         if (spec.AreaLevel is not null and not ("province" or "district" or "commune"))
         {
             throw new TemplateDefinitionException($"Mẫu {source}: area_level '{spec.AreaLevel}' phải là province, district hoặc commune.");
+        }
+
+        if (spec.Period is { } period && !System.Text.RegularExpressions.Regex.IsMatch(period, @"^(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?$"))
+        {
+            throw new TemplateDefinitionException($"Mẫu {source}: period '{period}' phải có dạng YYYY-MM hoặc YYYY.");
+        }
+
+        foreach (var (what, pattern) in new[] { ("file_name_pattern", spec.FileNamePattern), ("year_from_file_name", spec.YearFromFileName) })
+        {
+            if (pattern is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new TemplateDefinitionException($"Mẫu {source}: {what} '{pattern}' không phải biểu thức chính quy hợp lệ ({ex.Message}).", ex);
+            }
         }
 
         return spec;

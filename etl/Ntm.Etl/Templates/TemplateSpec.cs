@@ -1,76 +1,95 @@
+using System.Text.RegularExpressions;
+
 namespace Ntm.Etl.Templates;
 
 /// <summary>
-/// A template, read from YAML: which family of layout a workbook has and the words that family
-/// looks for. Built-in templates ship in <c>Templates/builtin/</c>; users add theirs in
-/// <c>&lt;home&gt;/templates/</c>. Properties are settable for the YAML reader.
+/// A template: what the reader's vocabulary cannot know about one kind of file, pinned on top of the
+/// same reader. Every file is read by the one reader; a template applies when it is named with
+/// <c>--template</c> or when its <see cref="FileNamePattern"/> matches the file's name, and then it
+/// may say which sheets to read, the period or the unit the file does not say, the level of the
+/// units in its rows, the indicator of tables that name none, what a column holds (by its letter or
+/// its header), and more header words. Users keep theirs as YAML in <c>&lt;home&gt;/templates/</c>.
+/// Properties are settable for the YAML reader.
 /// </summary>
 public sealed class TemplateSpec
 {
-    /// <summary>The families a template can belong to.</summary>
-    public static readonly string[] Families = ["long", "report_table", "unit_grid", "area_month_grid"];
-
-    /// <summary>Unique name, shown in output and stored with each submission.</summary>
+    /// <summary>Unique name, shown in output and stored with each submission read with it.</summary>
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>long, report_table, unit_grid or area_month_grid.</summary>
-    public string Family { get; set; } = string.Empty;
-
-    /// <summary>What the template reads, for people.</summary>
+    /// <summary>What the template is for, for people.</summary>
     public string Description { get; set; } = string.Empty;
 
-    /// <summary>A regular expression on the file name that makes this template more likely (scoring only).</summary>
+    /// <summary>A regular expression on the file name: files whose name matches are read with this template.</summary>
     public string? FileNamePattern { get; set; }
 
-    /// <summary>Where the period comes from when the file has no title that names it: file_name or option.</summary>
+    /// <summary>A regular expression whose first group is the year in the file's name, for files that say it nowhere else.</summary>
     public string? YearFromFileName { get; set; }
 
-    /// <summary>The level of the areas in the rows (unit_grid, area_month_grid, long): province, district or commune.</summary>
+    /// <summary>The period of every file read with the template (YYYY-MM, or YYYY for a year), as --period.</summary>
+    public string? Period { get; set; }
+
+    /// <summary>The reporting unit (code or name), as --area.</summary>
+    public string? Area { get; set; }
+
+    /// <summary>The level of the units in the rows: province, district or commune.</summary>
     public string? AreaLevel { get; set; }
 
-    /// <summary>Header words of the area column.</summary>
-    public List<string> AreaHeaders { get; set; } = [];
+    /// <summary>The sheets to read (by name); empty: every visible sheet.</summary>
+    public List<string> Sheets { get; set; } = [];
 
-    /// <summary>The measure of the values (unit_grid, area_month_grid); report tables take it from their headers.</summary>
-    public string Measure { get; set; } = HeaderMeasures.Month;
+    /// <summary>Read hidden sheets too (by default they are left out and listed as such).</summary>
+    public bool IncludeHiddenSheets { get; set; }
 
-    /// <summary>For reports that cover a whole year: the measure their figures are stored as (stock at December).</summary>
-    public string AnnualMeasure { get; set; } = HeaderMeasures.Stock;
+    /// <summary>The indicator of a table whose rows and columns name none (a grid of one disease on a sheet named "Sheet1").</summary>
+    public string? Indicator { get; set; }
 
-    /// <summary>area_month_grid: the sub-column letters under each month and the last part of the indicator code they stand for (M → cases, C → deaths).</summary>
-    public Dictionary<string, string> Variants { get; set; } = [];
+    /// <summary>What a column holds, by its letter ("D") or its header text ("Số ca mới").</summary>
+    public Dictionary<string, ColumnPin> Columns { get; set; } = [];
 
-    /// <summary>long: header words of each column (period, area, indicator, measure, value).</summary>
-    public Dictionary<string, List<string>> Columns { get; set; } = [];
-
-    /// <summary>long: words of the measure column and the measure they mean.</summary>
-    public Dictionary<string, string> MeasureWords { get; set; } = [];
-
-    /// <summary>report_table: words of a column between the label and the values that qualify a row ("Mắc", "Chết") and the last part of the indicator code they stand for.</summary>
-    public Dictionary<string, string> Qualifiers { get; set; } = [];
-
-    /// <summary>report_table: header words of the label column.</summary>
+    /// <summary>More header words of label columns of indicators.</summary>
     public List<string> LabelHeaders { get; set; } = [];
 
-    /// <summary>report_table: what each header word means.</summary>
+    /// <summary>More header words of label columns of units.</summary>
+    public List<string> AreaHeaders { get; set; } = [];
+
+    /// <summary>More words that make a row or column a disease's cases or deaths (word → cases or deaths).</summary>
+    public Dictionary<string, string> Qualifiers { get; set; } = [];
+
+    /// <summary>More header words and what a column under them holds.</summary>
     public List<HeaderRule> Headers { get; set; } = [];
 
     /// <summary>Totals the layout declares: a warning is raised when a total differs from the sum of its parts.</summary>
     public List<SumRule> Sums { get; set; } = [];
 
-    /// <summary>Read hidden sheets too (by default they are left out and listed as such).</summary>
-    public bool IncludeHiddenSheets { get; set; }
+    /// <summary>Where the file came from: the path of the user's file.</summary>
+    public string Source { get; set; } = string.Empty;
 
-    /// <summary>Where the file came from: built-in, or the path of the user's file.</summary>
-    public string Source { get; set; } = "built-in";
+    /// <summary>True when the template applies to a file of this name by itself (its <see cref="FileNamePattern"/> matches).</summary>
+    public bool Matches(string fileName) =>
+        FileNamePattern is { } pattern && Regex.IsMatch(Path.GetFileName(fileName), pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+}
+
+/// <summary>What a template says one column holds.</summary>
+public sealed class ColumnPin
+{
+    /// <summary>The indicator of the column's figures.</summary>
+    public string? Indicator { get; set; }
+
+    /// <summary>The measure: month, ytd, stock, target_year, reported_rate or annual.</summary>
+    public string? Measure { get; set; }
+
+    /// <summary>cases or deaths.</summary>
+    public string? Event { get; set; }
+
+    /// <summary>Leave the column out, for this reason.</summary>
+    public string? Skip { get; set; }
 }
 
 /// <summary>
-/// A report-table header: the words that name it and what its column holds: a measure (or
-/// <c>annual</c>: a year's result, stored at its December), a part of a ratio (numerator or
-/// denominator), targets with comparators (<see cref="Target"/>), a pair "ytd/target" or
-/// "ytd/denominator" (<see cref="Second"/>), or nothing to load (<see cref="Ignore"/>, with the
-/// reason shown by <c>ntm template check</c>).
+/// A header phrase and what a column under it holds: a measure (or <c>annual</c>: a year's result,
+/// stored at its December), a part of a ratio (numerator or denominator), targets with comparators
+/// (<see cref="Target"/>), a pair "ytd/target" or "ytd/denominator" (<see cref="Second"/>), or
+/// nothing to load (<see cref="Ignore"/>, with the reason shown by <c>ntm template check</c>).
 /// </summary>
 public sealed class HeaderRule
 {

@@ -26,8 +26,9 @@ public static class IngestCommand
         var period = new Option<string?>("--period") { Description = "Kỳ báo cáo YYYY-MM (hoặc YYYY) khi tệp không ghi. The period." };
         var area = new Option<string?>("--area") { Description = "Đơn vị báo cáo (mã hoặc tên) khi tiêu đề không ghi. The reporting unit." };
         var again = new Option<long[]>("--again") { Description = "Đọc lại báo cáo đã nhận (mã submission_id) từ archive. Re-read accepted submissions.", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("ingest", "Nạp các tệp báo cáo vào kho. Ingests workbooks.") { paths, template, period, area, again };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(paths) ?? [], parse.GetValue(template), parse.GetValue(period), parse.GetValue(area), parse.GetValue(again) ?? []));
+        var keepValid = new Option<bool>("--keep-valid") { Description = "Nạp các số liệu không lỗi, bỏ riêng số liệu có lỗi (niên giám, tệp không phải báo cáo định kỳ). Load the figures without errors." };
+        var command = new Command("ingest", "Nạp các tệp báo cáo vào kho. Ingests workbooks.") { paths, template, period, area, again, keepValid };
+        command.SetAction(parse => Run(context(parse), parse.GetValue(paths) ?? [], parse.GetValue(template), parse.GetValue(period), parse.GetValue(area), parse.GetValue(again) ?? [], parse.GetValue(keepValid)));
         return command;
     }
 
@@ -59,7 +60,7 @@ public static class IngestCommand
         return lookup.IsFound ? lookup.Area : throw new UsageException($"--area: {lookup.Message}");
     }
 
-    private static int Run(CliContext context, string[] paths, string? template, string? periodText, string? areaText, long[] again)
+    private static int Run(CliContext context, string[] paths, string? template, string? periodText, string? areaText, long[] again, bool keepValid)
     {
         var period = ParsePeriod(periodText);
         if (again.Length > 0 && paths.Length > 0)
@@ -77,7 +78,7 @@ public static class IngestCommand
             service.RequireTemplate(template);
         }
 
-        var options = new IngestionOptions(template, period, ResolveArea(service.Areas, areaText, period));
+        var options = new IngestionOptions(template, period, ResolveArea(service.Areas, areaText, period), keepValid);
         using var stop = new StopSignal();
         var results = new List<IngestFileResult>();
         try
@@ -171,7 +172,7 @@ public static class IngestCommand
                 IngestOutcome.Skipped => "[yellow]chưa xử lý[/]",
                 _ => "[red]bị từ chối[/]",
             };
-            table.AddRow(Markup.Escape(r.File), status, Markup.Escape(r.Template is null ? "-" : $"{r.Template}{(r.TemplateScore is { } s ? $" ({s:0.00})" : string.Empty)}"),
+            table.AddRow(Markup.Escape(r.File), status, Markup.Escape(r.Template ?? "-"),
                 Markup.Escape(Summarise(r.Periods)), Markup.Escape(Summarise(r.AreaCodes)), r.Values.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")),
                 r.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Warnings.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

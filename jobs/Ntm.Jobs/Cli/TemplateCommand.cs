@@ -31,15 +31,22 @@ public static class TemplateCommand
         var catalog = TemplateCatalog.Load(context.Home.Templates);
         if (context.Json)
         {
-            var rows = catalog.Templates.Select(t => new object?[] { t.Name, t.Family, t.Description, t.Source }).ToList();
-            ResultWriter.WriteJson(context.Out, new ResultTable(["name", "family", "description", "source"], [typeof(string), typeof(string), typeof(string), typeof(string)], rows));
+            var rows = catalog.Templates.Select(t => new object?[] { t.Name, t.FileNamePattern, t.Description, t.Source }).ToList();
+            ResultWriter.WriteJson(context.Out, new ResultTable(["name", "file_name_pattern", "description", "source"], [typeof(string), typeof(string), typeof(string), typeof(string)], rows));
             return (int)ExitCode.Ok;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Mẫu").AddColumn("Loại").AddColumn("Mô tả").AddColumn("Nguồn");
+        context.Console.MarkupLine("Mọi tệp được đọc bằng một bộ đọc (tiêu đề cột, nhãn hàng, từ vựng); mẫu chỉ ghi thêm những gì từ vựng không biết.");
+        if (catalog.Templates.Count == 0)
+        {
+            context.Console.MarkupLine($"Chưa có mẫu nào trong {Markup.Escape(context.Home.Templates)}.");
+            return (int)ExitCode.Ok;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Mẫu").AddColumn("Áp dụng cho tệp").AddColumn("Mô tả").AddColumn("Nguồn");
         foreach (var t in catalog.Templates)
         {
-            table.AddRow(Markup.Escape(t.Name), t.Family, Markup.Escape(t.Description), Markup.Escape(t.Source));
+            table.AddRow(Markup.Escape(t.Name), Markup.Escape(t.FileNamePattern ?? "(chỉ khi --template)"), Markup.Escape(t.Description), Markup.Escape(t.Source));
         }
 
         context.Console.Write(table);
@@ -56,17 +63,23 @@ public static class TemplateCommand
         var period = IngestCommand.ParsePeriod(periodText);
         using var connection = context.Database.OpenReadOnly();
         var service = new IngestionService(connection, context.Home, context.Clock);
+        if (template is not null)
+        {
+            service.RequireTemplate(template);
+        }
+
         var options = new IngestionOptions(template, period, IngestCommand.ResolveArea(service.Areas, areaText, period));
-        var (chosen, score, result) = service.Read(file, options);
+        var prepared = service.Check(file, options);
+        var result = prepared.Result;
         if (context.Json)
         {
-            WriteJson(context.Out, file, chosen, score, result);
+            WriteJson(context.Out, file, prepared);
             return (int)ExitCode.Ok;
         }
 
         var console = context.Console;
         console.MarkupLine($"Tệp: [bold]{Markup.Escape(Path.GetFileName(file))}[/]");
-        console.MarkupLine($"Mẫu: [bold]{Markup.Escape(chosen ?? "(không khớp mẫu nào)")}[/]{(score is null ? string.Empty : $" (điểm {score:0.00})")}");
+        console.MarkupLine($"Đọc như: [bold]{Markup.Escape(prepared.Template ?? "(không tìm thấy bảng)")}[/]");
         console.MarkupLine($"Kỳ báo cáo: {Markup.Escape(result.Period?.Text ?? "-")}{(result.Period is { } reported && (reported.WholeYear || reported.Quarter) ? $" ({reported.Describe()})" : string.Empty)}");
         console.MarkupLine($"Đơn vị báo cáo: {Markup.Escape(result.ReportingArea is { } a ? $"{a.FullName} ({a.Code})" : "-")}");
         foreach (var section in result.Sections)
@@ -74,48 +87,63 @@ public static class TemplateCommand
             console.MarkupLine($"  • {Markup.Escape(section)}");
         }
 
-        var values = new Table().Border(TableBorder.Rounded).AddColumn("Trang").AddColumn("Ô").AddColumn("Giá trị ghi").AddColumn("Đơn vị").AddColumn("Kỳ").AddColumn("Chỉ tiêu").AddColumn("Loại").AddColumn(new TableColumn("Số").RightAligned());
-        foreach (var v in result.Values.Take(200))
+        var values = new Table().Border(TableBorder.Rounded).AddColumn("Ô").AddColumn("Ghi").AddColumn("Đơn vị").AddColumn("Kỳ").AddColumn("Chỉ tiêu").AddColumn("Loại").AddColumn(new TableColumn("Số").RightAligned()).AddColumn("Theo tiêu đề");
+        foreach (var v in prepared.Values.Take(200))
         {
-            values.AddRow(Markup.Escape(v.Sheet), v.Cell, Markup.Escape(v.Text), Markup.Escape(v.Area.Name), v.Period.ToString(), Markup.Escape(v.IndicatorCode), v.Measure.ToCode(), v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            values.AddRow($"{Markup.Escape(v.Sheet)}!{v.Cell}", Markup.Escape(v.Text), Markup.Escape(v.Area.Name), v.Period.ToString(), Markup.Escape(v.IndicatorCode), v.Measure.ToCode(),
+                v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(v.Explanation ?? string.Empty));
         }
 
         console.Write(values);
-        console.MarkupLine($"{result.Values.Count:N0} số liệu sẽ được nạp{(result.Values.Count > 200 ? " (hiện 200 đầu tiên)" : string.Empty)}.");
+        console.MarkupLine($"{prepared.Values.Count:N0} số liệu{(prepared.Values.Count > 200 ? " (hiện 200 đầu tiên)" : string.Empty)}.");
         if (result.Targets.Count > 0)
         {
-            var targets = new Table().Border(TableBorder.Rounded).AddColumn("Trang").AddColumn("Ô").AddColumn("Ghi").AddColumn("Đơn vị").AddColumn("Năm").AddColumn("Chỉ tiêu").AddColumn("Mục tiêu");
+            var targets = new Table().Border(TableBorder.Rounded).AddColumn("Ô").AddColumn("Ghi").AddColumn("Đơn vị").AddColumn("Năm").AddColumn("Chỉ tiêu").AddColumn("Mục tiêu").AddColumn("Theo tiêu đề");
             foreach (var t in result.Targets)
             {
-                targets.AddRow(Markup.Escape(t.Sheet), t.Cell, Markup.Escape(t.Text), Markup.Escape(t.Area.Name), t.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(t.IndicatorCode), $"{Markup.Escape(t.Comparator)} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                targets.AddRow($"{Markup.Escape(t.Sheet)}!{t.Cell}", Markup.Escape(t.Text), Markup.Escape(t.Area.Name), t.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(t.IndicatorCode),
+                    $"{Markup.Escape(t.Comparator)} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}", Markup.Escape(t.Explanation ?? string.Empty));
             }
 
             console.Write(targets);
-            console.MarkupLine($"{result.Targets.Count:N0} mục tiêu sẽ được nạp.");
+            console.MarkupLine($"{result.Targets.Count:N0} mục tiêu.");
         }
+
         foreach (var group in result.Ignored.GroupBy(i => i.Reason))
         {
             console.MarkupLine($"Bỏ qua ({Markup.Escape(group.Key)}): {group.Count()} ô, ví dụ {Markup.Escape(string.Join("; ", group.Take(3).Select(i => $"{i.Sheet}!{i.Where} '{i.Text}'")))}");
         }
 
-        foreach (var f in result.Findings)
+        foreach (var f in prepared.Findings)
         {
             console.MarkupLine($"{(f.Severity == Ntm.Etl.Validation.Severity.Error ? "[red]lỗi[/]" : "[yellow]cảnh báo[/]")} {Markup.Escape(f.Message)}");
         }
 
+        console.MarkupLine(Verdict(prepared));
         return (int)ExitCode.Ok;
     }
 
-    private static void WriteJson(TextWriter output, string file, string? template, double? score, ExtractionResult result) =>
+    /// <summary>What <c>ntm ingest</c> would do with the file: the same verdict, in words.</summary>
+    private static string Verdict(PreparedFile prepared)
+    {
+        var errors = prepared.Findings.Count(f => f.Severity == Ntm.Etl.Validation.Severity.Error);
+        var warnings = prepared.Findings.Count - errors;
+        return prepared.DuplicateOf is { } duplicate ? $"[yellow]Kết luận:[/] tệp này đã được nhận (mã {duplicate}); nạp lại sẽ không thay đổi gì."
+            : prepared.Accepted ? $"[green]Kết luận:[/] tệp sẽ được nhận: {prepared.Values.Count:N0} số liệu, {prepared.Result.Targets.Count:N0} mục tiêu, {warnings} cảnh báo{(errors > 0 ? $", {errors} số liệu có lỗi được bỏ riêng (--keep-valid)" : string.Empty)}."
+            : $"[red]Kết luận:[/] tệp sẽ bị từ chối ({errors} lỗi); không số liệu nào được nạp.";
+    }
+
+    private static void WriteJson(TextWriter output, string file, PreparedFile prepared) =>
         Json.CliJson.Write(output, new Json.TemplateDocument(
             Path.GetFileName(file),
-            template,
-            score,
-            result.Period?.Text,
-            result.ReportingArea?.Code,
-            result.Sections.ToList(),
-            result.Values.Select(v => new Json.TemplateValueDocument(v.Sheet, v.Cell, v.Text, v.Area.Code, v.Period.ToString(), v.IndicatorCode, v.Measure.ToCode(), v.Value)).ToList(),
-            result.Targets.Select(t => new Json.TemplateTargetDocument(t.Sheet, t.Cell, t.Text, t.Area.Code, t.Year, t.IndicatorCode, t.Comparator, t.Value)).ToList(),
-            result.Ignored.Select(i => new Json.TemplateIgnoredDocument(i.Sheet, i.Where, i.Text, i.Reason)).ToList(),
-            result.Findings.Select(Ntm.Etl.Validation.FindingRecord.Of).ToList()), Json.CliJson.Readable.TemplateDocument);
+            prepared.Template,
+            prepared.DuplicateOf is not null ? "duplicate" : prepared.Accepted ? "accepted" : "rejected",
+            prepared.DuplicateOf,
+            prepared.Result.Period?.Text,
+            prepared.Result.ReportingArea?.Code,
+            prepared.Result.Sections.ToList(),
+            prepared.Values.Select(v => new Json.TemplateValueDocument(v.Sheet, v.Cell, v.Text, v.Area.Code, v.Period.ToString(), v.IndicatorCode, v.Measure.ToCode(), v.Value, v.Explanation)).ToList(),
+            prepared.Result.Targets.Select(t => new Json.TemplateTargetDocument(t.Sheet, t.Cell, t.Text, t.Area.Code, t.Year, t.IndicatorCode, t.Comparator, t.Value, t.Explanation)).ToList(),
+            prepared.Result.Ignored.Select(i => new Json.TemplateIgnoredDocument(i.Sheet, i.Where, i.Text, i.Reason)).ToList(),
+            prepared.Findings.Select(Ntm.Etl.Validation.FindingRecord.Of).ToList()), Json.CliJson.Readable.TemplateDocument);
 }

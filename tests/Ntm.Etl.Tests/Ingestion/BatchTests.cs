@@ -139,28 +139,21 @@ public sealed class BatchTests(WarehouseFixture fixture) : IDisposable
         using (var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly())
         {
             var service = new IngestionService(connection, home, TimeProvider.System);
-            var (_, _, result) = service.Read(path, new IngestionOptions());
+            var result = service.Check(path, new IngestionOptions()).Result;
             Assert.Equal(["31483"], result.Values.Select(v => v.Area.Code));
             Assert.Contains(result.Ignored, i => i.Sheet == "Nháp" && i.Reason.Contains("ẩn", StringComparison.Ordinal));
         }
 
-        File.WriteAllText(Path.Combine(home.Templates, "long.yaml"), """
-            name: long
-            family: long
+        File.WriteAllText(Path.Combine(home.Templates, "co-trang-an.yaml"), """
+            name: co-trang-an
+            description: Tệp có trang ẩn được đọc cả
+            file_name_pattern: "^hidden[.]xlsx$"
             include_hidden_sheets: true
-            columns:
-              period: [kỳ báo cáo]
-              area: [mã đơn vị]
-              indicator: [chỉ tiêu]
-              measure: [loại số liệu]
-              value: [giá trị]
-            measure_words:
-              trong tháng: month
             """);
         using (var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly())
         {
             var service = new IngestionService(connection, home, TimeProvider.System);
-            var (_, _, result) = service.Read(path, new IngestionOptions());
+            var result = service.Check(path, new IngestionOptions()).Result;
             Assert.Equal(["31483", "31484"], result.Values.Select(v => v.Area.Code).Order(StringComparer.Ordinal));
         }
     }

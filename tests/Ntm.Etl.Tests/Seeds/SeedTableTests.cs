@@ -1,7 +1,5 @@
-using Dapper;
 using Ntm.Domain.Statuses;
 using Ntm.Etl.Validation;
-using Ntm.Warehouse;
 using Xunit.Abstractions;
 
 namespace Ntm.Etl.Tests.Seeds;
@@ -44,44 +42,6 @@ public sealed class SeedTableTests(WarehouseFixture fixture, ITestOutputHelper o
         Assert.Equal(IngestOutcome.Accepted, result.Outcome);
         Assert.DoesNotContain(result.Findings, f => f.Rule is "unknown_indicator" or "ambiguous_indicator" or "unlabelled_row" or "unexpected_pair" or "part_of_non_ratio");
 
-        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
-        var stored = connection.Query<(string Sheet, string Cell, string Indicator, string Measure, decimal Value, int Period, string Area)>("""
-            SELECT f.sheet, f.cell, f.indicator_code, f.measure, f.value, f.period_key, a.area_code
-            FROM fact_observation f JOIN dim_area a ON a.area_id = f.area_id
-            JOIN v_observation o ON o.submission_id = f.submission_id AND o.period_key = f.period_key AND o.area_id = f.area_id AND o.indicator_code = f.indicator_code AND o.measure = f.measure
-            """).ToList();
-        var expectedValues = typed.Expected.OfType<ExpectedValue>().ToList();
-        var byKey = expectedValues.GroupBy(e => (e.Indicator, e.Measure, e.Period, e.Area)).ToDictionary(g => g.Key, g => g.ToList());
-
-        // Every figure is there, with the value typed and one of the cells that hold it.
-        foreach (var (key, cells) in byKey)
-        {
-            var row = Assert.Single(stored, s => (s.Indicator, s.Measure, s.Period, s.Area) == key);
-            Assert.True(row.Value == cells[0].Value, $"{key}: stored {row.Value}, typed {cells[0].Value} at {cells[0].Sheet}!{cells[0].Cell}");
-            Assert.Contains(cells, c => c.Sheet == row.Sheet && c.Cell == row.Cell);
-        }
-
-        // Nothing else: no figure was read into the wrong indicator or measure.
-        var unexpected = stored.Where(s => !byKey.ContainsKey((s.Indicator, s.Measure, s.Period, s.Area))).ToList();
-        Assert.True(unexpected.Count == 0, "unexpected values: " + string.Join("; ", unexpected.Select(u => $"{u.Sheet}!{u.Cell} {u.Indicator} {u.Measure} {u.Period} {u.Area} = {u.Value}")));
-
-        // Targets, with their comparators.
-        var targets = connection.Query<(string Area, int Year, string Indicator, string Comparator, decimal Value, string Sheet, string Cell)>(
-            "SELECT area_code, year, indicator_code, comparator, value, sheet, cell FROM v_target WHERE submission_id IS NOT NULL").ToList();
-        var expectedTargets = typed.Expected.OfType<ExpectedTarget>().ToList();
-        Assert.Equal(expectedTargets.Count, targets.Count);
-        foreach (var target in expectedTargets)
-        {
-            var row = Assert.Single(targets, t => t.Year == target.Year && t.Indicator == target.Indicator && t.Area == typed.Area);
-            Assert.Equal((target.Comparator, target.Value, target.Sheet, target.Cell), (row.Comparator, row.Value, row.Sheet, row.Cell));
-        }
-
-        // Comparisons and shares of plans are left out, as the definition says.
-        foreach (var (sheet, cell, text) in typed.Derived)
-        {
-            Assert.DoesNotContain(stored, s => s.Sheet == sheet && s.Cell == cell);
-        }
-
-        output.WriteLine($"{expectedValues.Count} figures in {byKey.Count} values, {expectedTargets.Count} targets, {typed.Derived.Count} comparisons left out.");
+        StoredFigures.AssertExactly(home, typed, output);
     }
 }

@@ -9,7 +9,7 @@ public abstract record Expected(string Sheet, string Cell);
 public sealed record ExpectedValue(string Sheet, string Cell, string Indicator, string Measure, decimal Value, int Period, string Area) : Expected(Sheet, Cell);
 
 /// <summary>A target: indicator, year, comparator and figure.</summary>
-public sealed record ExpectedTarget(string Sheet, string Cell, string Indicator, int Year, string Comparator, decimal Value) : Expected(Sheet, Cell);
+public sealed record ExpectedTarget(string Sheet, string Cell, string Indicator, int Year, string Comparator, decimal Value, string? Area = null) : Expected(Sheet, Cell);
 
 /// <summary>
 /// A workbook typed from a seed table the way its office lays it out, with what every figure
@@ -37,17 +37,58 @@ public sealed class TypedWorkbook(string area, int period)
     /// <summary>The workbook itself.</summary>
     public XlsxBuilder Builder => builder;
 
+    /// <summary>The rows typed on each sheet, cell by cell (what a CSV of the sheet holds).</summary>
+    public IReadOnlyDictionary<string, SortedDictionary<int, object?[]>> Rows => rows;
+
+    private readonly Dictionary<string, SortedDictionary<int, object?[]>> rows = [];
+
+    /// <summary>
+    /// Writes the only sheet as a CSV file, as Excel saves one: comma-separated, every line as wide
+    /// as the widest, every cell's typed text (a merged range's text in its first cell only), in
+    /// <paramref name="encoding"/>, with a byte-order mark when <paramref name="bom"/>.
+    /// </summary>
+    public string SaveCsv(string path, System.Text.Encoding encoding, bool bom = false)
+    {
+        var sheetRows = Assert.Single(rows).Value;
+        var last = sheetRows.Count == 0 ? -1 : sheetRows.Keys.Max();
+        // Excel writes every line as wide as the sheet's widest.
+        var width = sheetRows.Values.Select(r => r.Length).DefaultIfEmpty(0).Max();
+        var lines = new List<string>();
+        for (var r = 0; r <= last; r++)
+        {
+            var cells = sheetRows.TryGetValue(r, out var values) ? values : [];
+            lines.Add(string.Join(",", cells.Concat(Enumerable.Repeat<object?>(null, width - cells.Length)).Select(Quote)));
+        }
+
+        var preamble = bom ? encoding.GetPreamble() : [];
+        File.WriteAllBytes(path, [.. preamble, .. encoding.GetBytes(string.Join("\r\n", lines) + "\r\n")]);
+        return path;
+    }
+
+    private static string Quote(object? value)
+    {
+        var text = value switch
+        {
+            null => string.Empty,
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? string.Empty,
+        };
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    }
+
     public TypedWorkbook Sheet(string name)
     {
         builder.Sheet(name);
         sheet = name;
         row = 0;
+        rows[name] = [];
         return this;
     }
 
     /// <summary>A row of plain cells (titles, headers); an empty call leaves a blank row.</summary>
     public TypedWorkbook Text(params string?[] cells)
     {
+        rows[sheet][row] = cells;
         builder.Row(row++, cells);
         return this;
     }
@@ -86,7 +127,7 @@ public sealed class TypedWorkbook(string area, int period)
 
                     foreach (var target in figure.Targets)
                     {
-                        expected.Add(new ExpectedTarget(sheet, address, target.Indicator, target.Year, target.Comparator, target.Value));
+                        expected.Add(new ExpectedTarget(sheet, address, target.Indicator, target.Year, target.Comparator, target.Value, figure.Area ?? Area));
                     }
 
                     break;
@@ -96,6 +137,7 @@ public sealed class TypedWorkbook(string area, int period)
             }
         }
 
+        rows[sheet][row] = values;
         builder.Row(row++, values);
         return this;
     }
@@ -116,6 +158,9 @@ public sealed record Fig(object Typed, IReadOnlyList<(string Indicator, string M
 
     /// <summary>A target.</summary>
     public static Fig T(object typed, string indicator, int year, string comparator, decimal value) => new(typed, [], [(indicator, year, comparator, value)]);
+
+    /// <summary>The same figure, belonging to <paramref name="area"/> (a row of a list of units) instead of the reporting unit.</summary>
+    public Fig In(string area) => this with { Area = area };
 
     /// <summary>A figure derived from others (a comparison), left out on purpose.</summary>
     public static Fig Derived(object typed) => new(typed, [], [], IsDerived: true);

@@ -57,7 +57,7 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
 
         // The seed's own discrepancy: 1,399 detected, but 1,051 + 62 + 146 + 137 = 1,396.
         var labels = Ntm.Etl.Parsing.IndicatorLabels.FromCatalog(Ntm.Warehouse.ReferenceData.IndicatorCatalog.Build(Ntm.Warehouse.ReferenceData.ReferenceFiles.Load()));
-        var findings = new Validator(labels).Validate(result.Values, new DateOnly(2026, 1, 1), sums: TemplateCatalog.Load()["report-table"]!.Sums);
+        var findings = new Validator(labels).Validate(result.Values, new DateOnly(2026, 1, 1), sums: Ntm.Etl.Tables.TableVocabulary.BuiltIn.Sums);
         var mismatch = Assert.Single(findings, f => f.Rule == "sum_mismatch");
         Assert.Equal(("Lao", "C8", "1,399", "1.396"), (mismatch.Sheet, mismatch.Cell, mismatch.ValueSeen, mismatch.Expected));
 
@@ -181,12 +181,12 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
         var service = new IngestionService(connection, home, TimeProvider.System);
 
-        var (_, _, july) = service.Read(after, new IngestionOptions());
+        var july = service.Check(after, new IngestionOptions()).Result;
         Assert.DoesNotContain(july.Findings, f => f.Severity == Severity.Error);
         Assert.Equal(12m, Value(july, "disease.dengue.cases", "month", "31120", 202507));
         Assert.All(july.Values, v => Assert.Equal(new DateOnly(2025, 7, 1), v.Area.ValidFrom));
 
-        var (_, _, january) = service.Read(before, new IngestionOptions());
+        var january = service.Check(before, new IngestionOptions()).Result;
         Assert.DoesNotContain(january.Findings, f => f.Severity == Severity.Error);
         Assert.Equal(3m, Value(january, "disease.dengue.cases", "month", "31483", 202501));
         Assert.All(january.Values, v => Assert.True(v.Area.ValidFrom < new DateOnly(2025, 7, 1)));
@@ -203,7 +203,7 @@ public sealed class FamilyTests(WarehouseFixture fixture) : IDisposable
             .Row(6, null, "Ngày 05 tháng 10 năm 2025")
             .Merge("B3:C3").Merge("D3:E3").Merge("F3:G3").Merge("H3:I3")
             .Save(directory.File("sxh-2025-ca-nam.xlsx"));
-        var (_, result) = fixture.Read(directory, path, new IngestionOptions { Template = "area-month-grid" });
+        var (_, result) = fixture.Read(directory, path);
         Assert.Equal(12m, Value(result, "disease.dengue.cases", "month", "31120", 202507));
     }
 }

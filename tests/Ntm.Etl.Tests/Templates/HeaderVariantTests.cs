@@ -108,14 +108,14 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
     [InlineData("12/2022", 12, 2022)]
     [InlineData("Tháng 3", 3, null)]
     public void A_header_that_only_names_a_month_is_read_as_that_month(string header, int month, int? year) =>
-        Assert.Equal((month, year), ReportTableLayout.NamedMonth(Ntm.Domain.Text.VietnameseText.Key(header)));
+        Assert.Equal((month, year), Ntm.Etl.Tables.MeasureTagger.NamedMonth(Ntm.Etl.Tables.HeaderKey.Of(header)));
 
     [Theory]
     [InlineData("Cộng dồn 12 tháng")]
     [InlineData("Tháng 13/2022")]
     [InlineData("Lũy kế đến tháng 12/2022")]
     public void A_header_with_other_words_does_not_only_name_a_month(string header) =>
-        Assert.Null(ReportTableLayout.NamedMonth(Ntm.Domain.Text.VietnameseText.Key(header)));
+        Assert.Null(Ntm.Etl.Tables.MeasureTagger.NamedMonth(Ntm.Etl.Tables.HeaderKey.Of(header)));
 
     [Fact]
     public void A_year_s_table_with_plans_and_results_named_by_year_alone()

@@ -35,11 +35,11 @@ public sealed class TitleScannerTests(WarehouseFixture fixture) : IDisposable
     {
         Assert.Equal(
             [(AreaLevel.Commune, "xa tan hoa"), (AreaLevel.District, "huyen chau thanh a"), (AreaLevel.Province, "tinh hau giang")],
-            TitleScanner.Chain(AreaLevel.Commune, "xa tan hoa huyen chau thanh a tinh hau giang"));
+            Ntm.Etl.Tables.ReportingUnit.Chain(AreaLevel.Commune, "xa tan hoa huyen chau thanh a tinh hau giang"));
         // "Tịnh Thới", "Hòa Xá": unit words inside a name are not cuts.
-        Assert.Single(TitleScanner.Chain(AreaLevel.Commune, "xa tinh thoi"));
-        Assert.Single(TitleScanner.Chain(AreaLevel.Commune, "xa hoa xa"));
-        Assert.Single(TitleScanner.Chain(AreaLevel.Commune, "xa tan tinh"));
+        Assert.Single(Ntm.Etl.Tables.ReportingUnit.Chain(AreaLevel.Commune, "xa tinh thoi"));
+        Assert.Single(Ntm.Etl.Tables.ReportingUnit.Chain(AreaLevel.Commune, "xa hoa xa"));
+        Assert.Single(Ntm.Etl.Tables.ReportingUnit.Chain(AreaLevel.Commune, "xa tan tinh"));
     }
 
     [Fact]
@@ -71,5 +71,5 @@ public sealed class TitleScannerTests(WarehouseFixture fixture) : IDisposable
     [InlineData("TTYT huyện Long Mỹ", "huyện Long Mỹ")]
     [InlineData("Xã Tân Hòa", "Xã Tân Hòa")]
     public void The_organisation_before_a_unit_s_name_is_taken_off(string text, string name) =>
-        Assert.Equal(name, TitleScanner.WithoutOrganisation(text));
+        Assert.Equal(name, Ntm.Etl.Tables.ReportingUnit.WithoutOrganisation(text, Ntm.Etl.Tables.TableVocabulary.BuiltIn));
 }

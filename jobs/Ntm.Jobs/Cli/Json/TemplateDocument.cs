@@ -2,11 +2,12 @@ using Ntm.Etl.Validation;
 
 namespace Ntm.Jobs.Cli.Json;
 
-/// <summary><c>ntm template check --json</c>: what a template reads in a file, cell by cell, and what it leaves out.</summary>
+/// <summary><c>ntm template check --json</c>: what the reader reads in a file, cell by cell, what it leaves out, and ingestion's verdict.</summary>
 public sealed record TemplateDocument(
     string File,
     string? Template,
-    double? Score,
+    string Verdict,
+    long? DuplicateOf,
     string? Period,
     string? ReportingArea,
     IReadOnlyList<string> Sections,
@@ -16,10 +17,10 @@ public sealed record TemplateDocument(
     IReadOnlyList<FindingRecord> Findings);
 
 /// <summary>A value read, with its cell.</summary>
-public sealed record TemplateValueDocument(string Sheet, string Cell, string Text, string AreaCode, string Period, string IndicatorCode, string Measure, decimal Value);
+public sealed record TemplateValueDocument(string Sheet, string Cell, string Text, string AreaCode, string Period, string IndicatorCode, string Measure, decimal Value, string? HeaderPaths);
 
 /// <summary>A target read, with its cell.</summary>
-public sealed record TemplateTargetDocument(string Sheet, string Cell, string Text, string AreaCode, int Year, string IndicatorCode, string Comparator, decimal Value);
+public sealed record TemplateTargetDocument(string Sheet, string Cell, string Text, string AreaCode, int Year, string IndicatorCode, string Comparator, decimal Value, string? HeaderPaths);
 
 /// <summary>Something left out on purpose, and why.</summary>
 public sealed record TemplateIgnoredDocument(string Sheet, string Where, string Text, string Reason);

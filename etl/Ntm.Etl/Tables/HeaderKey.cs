@@ -1,0 +1,72 @@
+using System.Text;
+using Ntm.Domain.Text;
+
+namespace Ntm.Etl.Tables;
+
+/// <summary>
+/// The matching key of a header or label: <see cref="VietnameseText.Key"/> after the signs that
+/// carry meaning are spelt out, so that "&lt; 15 tuổi" is "dưới 15 tuổi", "Tỷ lệ (%)" is "tỷ lệ phần
+/// trăm" and "%" alone is a word. Used on both sides: the vocabulary and the texts it is matched in.
+/// </summary>
+public static class HeaderKey
+{
+    /// <summary>The key of <paramref name="text"/>: "Trong đó &lt;15 tuổi" → "trong do duoi 15 tuoi".</summary>
+    public static string Of(string? text) => VietnameseText.SignedKey(text);
+
+    /// <summary>
+    /// A key that keeps the tone marks ("nam" the sex is not "năm" the year): lower case, canonical
+    /// Unicode, signs spelt out as in <see cref="Of"/>, every run of punctuation or space one space.
+    /// </summary>
+    public static string Toned(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        var pendingSpace = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormC).ToLowerInvariant())
+        {
+            var spelt = c switch
+            {
+                '%' => " phần trăm ",
+                '‰' => " phần nghìn ",
+                '<' or '≤' => " dưới ",
+                '>' or '≥' => " trên ",
+                _ => null,
+            };
+            foreach (var d in spelt ?? c.ToString())
+            {
+                if (char.IsLetterOrDigit(d))
+                {
+                    if (pendingSpace && builder.Length > 0)
+                    {
+                        builder.Append(' ');
+                    }
+
+                    builder.Append(d);
+                    pendingSpace = false;
+                }
+                else
+                {
+                    pendingSpace = true;
+                }
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>True when <paramref name="phrase"/> (a key) stands in <paramref name="key"/> word for word.</summary>
+    public static bool Contains(string key, string phrase) =>
+        phrase.Length > 0 && (key == phrase || $" {key} ".Contains($" {phrase} ", StringComparison.Ordinal));
+
+    /// <summary><paramref name="key"/> with the words of <paramref name="phrase"/> taken out once (where they stand word for word).</summary>
+    public static string Without(string key, string phrase)
+    {
+        var padded = $" {key} ";
+        var at = padded.IndexOf($" {phrase} ", StringComparison.Ordinal);
+        return at < 0 ? key : (padded[..at] + " " + padded[(at + phrase.Length + 2)..]).Trim().Replace("  ", " ", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,380 @@
+using System.Globalization;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Text;
+using Ntm.Etl.Parsing;
+using Ntm.Etl.Reading;
+using Ntm.Etl.Templates;
+using Ntm.Etl.Validation;
+
+namespace Ntm.Etl.Tables;
+
+public sealed partial class TableReader
+{
+    /// <summary>
+    /// Reads a table's rows in order, keeping what the rows above say: the group rows a row sits
+    /// under (a row marked "*", "-" or "+" belongs to the nearest row above with fewer marks, and a
+    /// row without figures names the group of the rows under it), the label of the row above (a
+    /// blank label beside a qualifier "Chết" is the disease above), and the unit a list's group row
+    /// names (a district row above its communes). Each row's labels are tagged by their column's
+    /// role: indicators read in their context, units looked up inside the reporting unit, periods and
+    /// measures of the long layout, cases or deaths.
+    /// </summary>
+    private sealed class RowReader(
+        TableReader owner,
+        Sheet sheet,
+        Dictionary<int, LabelRole> roles,
+        List<string> titles,
+        Dictionary<int, List<string>> paths,
+        AreaRecord? unit,
+        AreaLevel? areaLevel,
+        ReadState state)
+    {
+        private readonly List<(int Level, string Label, string? Code)> ancestors = [];
+        private readonly List<int> indicatorColumns = roles.Where(r => r.Value == LabelRole.Indicator).Select(r => r.Key).Order().ToList();
+        private readonly List<int> areaColumns = roles.Where(r => r.Value == LabelRole.Area).Select(r => r.Key).Order().ToList();
+        private Cell? previousLabel;
+        private AreaRecord? groupArea;
+
+        private ExtractionResult Result => state.Result;
+
+        private TableVocabulary Vocabulary => state.Vocabulary;
+
+        /// <summary>What row <paramref name="row"/>'s labels fix, or null when the row gives nothing to read (its findings recorded).</summary>
+        public RowTags? Next(int row, List<ColumnTags> columns)
+        {
+            var values = columns.Where(c => c.Skip is null).Select(c => sheet.At(row, c.Column)).OfType<Cell>().Where(c => c.Text.Trim().Length > 0).ToList();
+            var hasFigures = values.Any(v => NumberParser.Parse(v.Text, NumberContext.Unknown, v.Value).Kind is not (ValueKind.NotReported or ValueKind.Text));
+            string Labels(IEnumerable<int> cols) => string.Join(" › ", cols.Select(c => sheet.Effective(row, c)?.Text.Trim()).Where(t => !string.IsNullOrEmpty(t)));
+
+            ReportPeriod? period = null;
+            string? measure = null;
+            foreach (var (column, role) in roles)
+            {
+                var cell = sheet.Effective(row, column);
+                if (cell is null || cell.Text.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                if (role == LabelRole.Period)
+                {
+                    period = ParsePeriod(cell);
+                    if (period is null)
+                    {
+                        Result.Findings.Add(Finding.Error(sheet.Name, cell.Address, "no_period", $"Trang '{sheet.Name}', ô {cell.Address}: không đọc được kỳ báo cáo '{cell.Text}'.", cell.Text, "YYYY-MM hoặc 'tháng MM/YYYY'"));
+                        return null;
+                    }
+                }
+                else if (role == LabelRole.Measure)
+                {
+                    measure = Vocabulary.MeasureWord(cell.Text);
+                    if (measure is null)
+                    {
+                        Result.Findings.Add(Finding.Error(sheet.Name, cell.Address, "unknown_measure", $"Trang '{sheet.Name}', ô {cell.Address}: loại số liệu '{cell.Text}' không rõ.", cell.Text, string.Join(", ", HeaderMeasures.All)));
+                        return null;
+                    }
+                }
+            }
+
+            AreaRecord? area = null;
+            if (areaColumns.Count > 0)
+            {
+                var (found, skip, stop) = Area(row, hasFigures || values.Count > 0, period?.FirstDay ?? state.AsOf);
+                if (stop)
+                {
+                    return null;
+                }
+
+                if (skip is not null)
+                {
+                    return new RowTags(Labels(areaColumns)) { Skip = skip, SkipCell = areaColumns.Select(c => sheet.Effective(row, c)).LastOrDefault(c => c is not null && c.Text.Trim().Length > 0) };
+                }
+
+                area = found;
+            }
+
+            var tags = new RowTags(Labels(roles.Keys.Where(c => roles[c] is LabelRole.Area or LabelRole.Indicator or LabelRole.Event or LabelRole.Period or LabelRole.Measure).Order()))
+            {
+                Area = area,
+                Period = period,
+                Measure = measure,
+            };
+            if (indicatorColumns.Count == 0)
+            {
+                if (areaColumns.Count == 0 && hasFigures)
+                {
+                    Result.Findings.Add(Finding.Warning(sheet.Name, values[0].Address, "unlabelled_row", $"Trang '{sheet.Name}', dòng {row + 1}: có số liệu nhưng không có nhãn; dòng không được nạp.", string.Join("; ", values.Select(v => v.Text))));
+                    return null;
+                }
+
+                return tags with { Event = Qualifier(row)?.Suffix };
+            }
+
+            return Indicator(row, tags, values, hasFigures);
+        }
+
+        /// <summary>The unit a row names; a total, a region or a group row (a district above its communes) to leave out; or stop (an error, or no label).</summary>
+        private (AreaRecord? Area, string? Skip, bool Stop) Area(int row, bool hasCells, DateOnly? asOf)
+        {
+            var cell = areaColumns.Select(c => sheet.Effective(row, c)).LastOrDefault(c => c is not null && c.Text.Trim().Length > 0);
+            if (cell is null)
+            {
+                if (hasCells && sheet.Row(row).Any(SheetLayout.IsFigure) && indicatorColumns.Count == 0)
+                {
+                    var first = sheet.Row(row).First(SheetLayout.IsFigure);
+                    Result.Findings.Add(Finding.Warning(sheet.Name, first.Address, "unlabelled_row", $"Trang '{sheet.Name}', dòng {row + 1}: có số liệu nhưng không có tên đơn vị; dòng không được nạp.", first.Text));
+                }
+
+                return (null, null, true);
+            }
+
+            var text = cell.Text.Trim();
+            if (!hasCells)
+            {
+                // A row that only names a unit (a district above its communes) groups the rows under it.
+                if (Lookup(text, null, unit, asOf) is { Area: { } named } && (areaLevel is null || named.Level < areaLevel))
+                {
+                    groupArea = named;
+                }
+
+                return (null, null, true);
+            }
+
+            if (Readings(text).Any(TotalRow.Is))
+            {
+                return (null, "dòng tổng cộng (tính lại từ các đơn vị)", false);
+            }
+
+            if (Readings(text).Any(t => owner.IsRegion(t, Vocabulary)))
+            {
+                return (null, "dòng của một vùng (tính lại từ các tỉnh)", false);
+            }
+
+            var digits = text.All(char.IsAsciiDigit);
+            AreaLookup lookup = null!;
+            foreach (var reading in Readings(text))
+            {
+                lookup = Lookup(reading, digits ? null : areaLevel, groupArea ?? unit, asOf);
+                if (!lookup.IsFound && groupArea is not null)
+                {
+                    lookup = Lookup(reading, digits ? null : areaLevel, unit, asOf);
+                }
+
+                if (lookup.IsFound)
+                {
+                    break;
+                }
+            }
+
+            if (!lookup.IsFound && areaLevel is not null && !digits && Lookup(text, null, unit, asOf) is { Area: { } higher } && higher.Level < areaLevel)
+            {
+                // A district row among its communes: their subtotal, and the unit the rows under it lie in.
+                groupArea = higher;
+                return (null, $"dòng cộng của {higher.FullName} (tính lại từ các đơn vị bên dưới)", false);
+            }
+
+            if (!lookup.IsFound)
+            {
+                Result.Findings.Add(Finding.Error(sheet.Name, cell.Address, lookup.IsAmbiguous ? "ambiguous_area" : "unknown_area", $"Trang '{sheet.Name}', ô {cell.Address}: {lookup.Message}", cell.Text));
+                return (null, null, true);
+            }
+
+            var area = lookup.Area!;
+            if (unit is not null && area.AreaId == unit.AreaId)
+            {
+                return (null, "dòng tổng cộng của đơn vị báo cáo (tính lại từ các đơn vị)", false);
+            }
+
+            if (areaLevel is not null && area.Level < areaLevel)
+            {
+                groupArea = area;
+                return (null, $"dòng cộng của {area.FullName} (tính lại từ các đơn vị bên dưới)", false);
+            }
+
+            return (area, null, false);
+        }
+
+        private AreaLookup Lookup(string text, AreaLevel? level, AreaRecord? parent, DateOnly? when) =>
+            when is { } asOf
+                ? owner.areas.Find(ReportingUnit.WithoutOrganisation(text, Vocabulary), new AreaContextHint(asOf, level, parent))
+                : new AreaLookup(null, [], $"Không biết kỳ báo cáo nên không tra được đơn vị '{text}'.");
+
+        /// <summary>A cell between the label and the values that qualifies the row ("Mắc" or "Chết" beside a disease), with its event.</summary>
+        private (Cell Cell, string Suffix)? Qualifier(int row)
+        {
+            foreach (var (column, role) in roles.Where(r => r.Value == LabelRole.Event).OrderBy(r => r.Key))
+            {
+                if (sheet.At(row, column) is { } cell && Vocabulary.Event(cell.Text) is { } suffix)
+                {
+                    return (cell, suffix);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The indicator a row names, in its context, with the warnings for a label the catalogue does not know.</summary>
+        private RowTags? Indicator(int row, RowTags tags, List<Cell> values, bool hasFigures)
+        {
+            var qualifier = Qualifier(row);
+            var labelCells = indicatorColumns.Select(c => sheet.Effective(row, c)).Where(c => c is not null && SheetLayout.IsLabelText(c)).Cast<Cell>().ToList();
+            var labelCell = labelCells.Count > 0 ? labelCells[^1] : null;
+            if (labelCell is null && (qualifier is not null || (tags.Area is not null && hasFigures)))
+            {
+                // "Chết" on the row under "Sốt xuất huyết | Mắc", its label cell left blank: the label above.
+                labelCell = previousLabel;
+            }
+
+            previousLabel = labelCell ?? previousLabel;
+            if (labelCell is null)
+            {
+                if (hasFigures)
+                {
+                    Result.Findings.Add(Finding.Warning(sheet.Name, values[0].Address, "unlabelled_row", $"Trang '{sheet.Name}', dòng {row + 1}: có số liệu nhưng không có tên chỉ tiêu; dòng không được nạp.", string.Join("; ", values.Select(v => v.Text))));
+                }
+
+                return null;
+            }
+
+            var label = labelCell.Text;
+            var level = MarkerLevel(label);
+            while (ancestors.Count > 0 && ancestors[^1].Level >= level)
+            {
+                ancestors.RemoveAt(ancestors.Count - 1);
+            }
+
+            var outer = labelCells.Take(labelCells.Count - 1).Select(c => c.Text).Reverse();
+            var labelHeader = indicatorColumns.SelectMany(c => paths[c]).LastOrDefault() ?? string.Empty;
+            var contexts = outer.Concat(ancestors.Select(a => a.Label).Reverse()).Concat(titles).Append(labelHeader).Where(t => t.Trim().Length > 0).ToList();
+            var (code, candidates) = owner.indicators.Resolve(label, contexts);
+            foreach (var reading in Readings(label).Skip(1))
+            {
+                if (code is null && owner.indicators.Resolve(reading, contexts) is { Code: { } other } found)
+                {
+                    (code, candidates) = found;
+                }
+            }
+
+            string? eventName = qualifier?.Suffix;
+            string? part = null;
+            var parent = ancestors.LastOrDefault(a => a.Code is not null).Code;
+            if (code is null || StartsWithOfWhich(label))
+            {
+                // "- Tử vong" and "- Trong đó: trẻ em < 15 tuổi" under a disease: its deaths, and a part of its total.
+                if (Vocabulary.Event(WithoutOfWhich(label)) is { } named && parent is not null)
+                {
+                    (code, eventName) = (parent, named);
+                }
+                else if (Vocabulary.Disaggregation(label) is { } disaggregation && parent is not null)
+                {
+                    (code, part) = (parent, disaggregation.Code);
+                }
+                else if (code is null && StartsWithOfWhich(label) && parent is not null)
+                {
+                    // "- Trong đó: đẻ tại trạm y tế": a part of the row above that the catalogue does not name on its own.
+                    (code, part) = (parent, WithoutOfWhich(label).Trim());
+                }
+            }
+
+            var path = string.Join(" › ", ancestors.Select(a => a.Label.Trim()).Append(label.Trim()).Concat(qualifier is { } q ? [q.Cell.Text.Trim()] : []));
+            if (qualifier is { } qualified && code is not null && owner.ApplyEvent(code, qualified.Suffix) is null)
+            {
+                Result.Findings.Add(Finding.Warning(sheet.Name, qualified.Cell.Address, "unknown_indicator",
+                    $"Trang '{sheet.Name}', dòng {row + 1}: chỉ tiêu '{label.Trim()}' không có loại '{qualified.Cell.Text.Trim()}' trong danh mục; các số {string.Join("; ", values.Select(v => $"{v.Address}={v.Text}"))} không được nạp.", qualified.Cell.Text));
+                return null;
+            }
+
+            ancestors.Add((level, label, part is null && eventName is null ? code : parent));
+            if (!hasFigures)
+            {
+                // A row without figures names the group of the rows under it; its words are still read (a remark).
+                return code is null ? null : tags with { Path = path, Indicator = code, Event = eventName, Disaggregation = part };
+            }
+
+            if (code is null)
+            {
+                // A generic label ("Tổng số") is suggested with the group it sits under ("Điều trị khỏi").
+                var suggestions = candidates.Count > 1 ? candidates.Select(c => owner.indicators[c]!).ToList()
+                    : owner.indicators.Suggest(ancestors.Count > 1 ? $"{ancestors[^2].Label} {label}" : label);
+                Result.Findings.Add(Finding.Warning(sheet.Name, labelCell.Address, candidates.Count > 1 ? "ambiguous_indicator" : "unknown_indicator",
+                    $"Trang '{sheet.Name}', dòng {row + 1}: chỉ tiêu '{label.Trim()}'"
+                    + (contexts.Count > 0 ? $" (thuộc '{contexts[0].Trim()}')" : string.Empty)
+                    + (candidates.Count > 1 ? $" ứng với nhiều chỉ tiêu ({string.Join(", ", candidates)})" : " không có trong danh mục")
+                    + $"; các số {string.Join("; ", values.Select(v => $"{v.Address}={v.Text}"))} không được nạp."
+                    + Teach(label, suggestions), label));
+                return null;
+            }
+
+            return tags with { Path = path, Indicator = code, Event = eventName, Disaggregation = part, IndicatorRequired = true };
+        }
+
+        /// <summary>
+        /// The ways a label may be read, fullest first: the whole text, then the Vietnamese of a bilingual
+        /// label ("Đồng bằng sông Hồng - Red River Delta", "Hà Nội\nHa Noi"). "Bà Rịa - Vũng Tàu" is read whole first.
+        /// </summary>
+        private static IEnumerable<string> Readings(string text)
+        {
+            yield return text;
+            var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            if (line is not null && line != text.Trim())
+            {
+                yield return line;
+            }
+
+            var dash = text.IndexOf(" - ", StringComparison.Ordinal);
+            if (dash > 0)
+            {
+                yield return text[..dash].Trim();
+            }
+        }
+
+        private static bool StartsWithOfWhich(string label) => VietnameseText.Key(label).StartsWith("trong do", StringComparison.Ordinal);
+
+        private static string WithoutOfWhich(string label)
+        {
+            var text = label.TrimStart(' ', '-', '–', '*', '+', '•');
+            var key = VietnameseText.Key(text);
+            return key.StartsWith("trong do ", StringComparison.Ordinal) ? key[9..] : text;
+        }
+
+        /// <summary>How deep a label sits by its leading mark: none, "*", then "-", then "+".</summary>
+        private static int MarkerLevel(string label)
+        {
+            var text = label.TrimStart();
+            return text.Length == 0 ? 0 : text[0] switch
+            {
+                '*' or '•' => 1,
+                '-' or '–' or '—' => 2,
+                '+' => 3,
+                _ => 0,
+            };
+        }
+
+        /// <summary>A period cell of the long layout: a date, "2023-01", "01/2023", "202301", "tháng 1/2023".</summary>
+        private static ReportPeriod? ParsePeriod(Cell cell)
+        {
+            if (cell.Value is DateTime date)
+            {
+                return new ReportPeriod(date.Year, date.Month, false);
+            }
+
+            var text = cell.Text.Trim();
+            if (DateTime.TryParseExact(text, ["yyyy-MM", "yyyy-M", "MM/yyyy", "M/yyyy", "yyyyMM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return new ReportPeriod(parsed.Year, parsed.Month, false);
+            }
+
+            return PeriodParser.FromTitle(text) ?? PeriodParser.FromTitle("tháng " + text);
+        }
+    }
+
+    /// <summary>A row naming a region of the country ("Đồng bằng sông Hồng", "Miền Bắc"): an aggregate of provinces.</summary>
+    private bool IsRegion(string text, TableVocabulary vocabulary)
+    {
+        var key = HeaderKey.Of(text);
+        regionKeys ??= areas.Areas.Where(a => a.Level == AreaLevel.Province && a.Region is not null).Select(a => HeaderKey.Of(a.Region)).ToHashSet(StringComparer.Ordinal);
+        return vocabulary.Regions.Contains(key) || regionKeys.Contains(key);
+    }
+
+    private HashSet<string>? regionKeys;
+}

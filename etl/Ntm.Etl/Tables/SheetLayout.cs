@@ -1,0 +1,423 @@
+using System.Text.RegularExpressions;
+using Ntm.Etl.Parsing;
+using Ntm.Etl.Reading;
+
+namespace Ntm.Etl.Tables;
+
+/// <summary>
+/// One table found on a sheet: the lines that title it, its header block, its body, and which of
+/// its columns hold labels and which hold figures. Rows and columns are zero-based; ends are exclusive.
+/// </summary>
+public sealed record TableRegion(
+    int TitleTop,
+    int HeaderTop,
+    int HeaderBottom,
+    IReadOnlySet<int> NumberRows,
+    int BodyTop,
+    int BodyEnd,
+    IReadOnlyList<int> LabelColumns,
+    IReadOnlyList<int> BodyColumns)
+{
+    /// <summary>The header rows that hold header texts (the row of column numbers left out).</summary>
+    public IEnumerable<int> HeaderRows => Enumerable.Range(HeaderTop, Math.Max(0, HeaderBottom - HeaderTop + 1)).Where(r => !NumberRows.Contains(r));
+}
+
+/// <summary>
+/// Finds the tables of a sheet by what every layout is made of. A header block is a run of rows
+/// without figures whose texts the vocabulary knows (at least two: a label column's header and a
+/// measure, two months, an area header and an indicator…), grown down over the sub-headers under
+/// it and the row of column numbers forms print, and up over group headers above it; its body runs
+/// from under it to the last row with a figure before the next table or the notes and signatures
+/// under it. The label columns are those whose header names a label (Nội dung, Xã, STT, ĐVT…) or
+/// that hold text left of the first column of figures; the others are the body's columns. A table
+/// whose header the vocabulary does not know at all still has one: the row of texts right above
+/// its first figures. Pure functions.
+/// </summary>
+public static partial class SheetLayout
+{
+    /// <summary>The tables of <paramref name="sheet"/>, top to bottom.</summary>
+    public static IReadOnlyList<TableRegion> Find(Sheet sheet, TableVocabulary vocabulary, Func<string, bool> namesIndicator)
+    {
+        var rows = Enumerable.Range(0, sheet.RowCount).Select(r => sheet.Row(r).ToList()).ToArray();
+        var blocks = new List<(int Top, int Bottom, HashSet<int> NumberRows, HashSet<int> Labels)>();
+        var floor = 0;
+        for (var row = 0; row < rows.Length; row++)
+        {
+            if (!IsHeaderRow(rows[row], vocabulary, namesIndicator))
+            {
+                continue;
+            }
+
+            var block = Grow(sheet, rows, row, floor, vocabulary);
+            blocks.Add(block);
+            row = block.Bottom;
+            floor = block.Bottom + 1;
+        }
+
+        if (blocks.Count == 0 && FallbackHeader(rows) is { } fallback)
+        {
+            blocks.Add(Grow(sheet, rows, fallback, 0, vocabulary));
+        }
+
+        var tables = new List<TableRegion>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var (top, bottom, numberRows, labels) = blocks[i];
+            var next = i + 1 < blocks.Count ? TitleTop(rows, blocks[i + 1].Top, blocks[i].Bottom + 1) : rows.Length;
+            var bodyTop = bottom + 1;
+            var columns = Columns(sheet, rows, top, bottom, numberRows, bodyTop, next, labels, vocabulary);
+            var bodyEnd = BodyEnd(rows, bodyTop, next, columns.Labels, vocabulary);
+            if (bodyEnd <= bodyTop)
+            {
+                continue;
+            }
+
+            columns = Columns(sheet, rows, top, bottom, numberRows, bodyTop, bodyEnd, labels, vocabulary);
+            var floorRow = tables.Count > 0 ? tables[^1].BodyEnd : 0;
+            tables.Add(new TableRegion(TitleTop(rows, top, floorRow), top, bottom, numberRows, bodyTop, bodyEnd, columns.Labels, columns.Body));
+        }
+
+        return tables;
+    }
+
+    /// <summary>
+    /// True for a cell that holds a figure: a number, a percentage, "a/b", a difference or a bound —
+    /// not a year (1990–2100, which headers name) and not text.
+    /// </summary>
+    public static bool IsFigure(Cell cell)
+    {
+        var parsed = NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value);
+        return parsed.Kind switch
+        {
+            ValueKind.Number => !IsYear(parsed) || parsed.Words is not null,
+            ValueKind.Percent or ValueKind.Pair or ValueKind.Difference or ValueKind.Bound or ValueKind.OutOfRange => true,
+            // A number mistyped ("1.3o9") is a figure with an error; a numbered label ("14.1. Tỷ lệ…") is text.
+            ValueKind.Invalid => cell.Text.Count(char.IsDigit) > cell.Text.Count(char.IsLetter) && !RowNumber().IsMatch(cell.Text.Trim()),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// True for a cell that holds nothing but a figure (a header's words may hold numbers: "Cộng dồn
+    /// 12 tháng", "Tháng 12/2022"; a year is a header word).
+    /// </summary>
+    public static bool IsPlainFigure(Cell cell)
+    {
+        var parsed = NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value);
+        return parsed.Kind is ValueKind.Number or ValueKind.Percent or ValueKind.Pair or ValueKind.Difference or ValueKind.Bound
+            && parsed.Words is null && !(parsed.Kind == ValueKind.Number && IsYear(parsed));
+    }
+
+    /// <summary>True for a cell that can name a row: text with letters, not a row number ("7", "II.", "a)").</summary>
+    public static bool IsLabelText(Cell cell) =>
+        cell.Value is string && cell.Text.Any(char.IsLetter) && !RowNumber().IsMatch(cell.Text.Trim());
+
+    /// <summary>True for a row number as forms write them: "1", "1.", "1.2", "II", "IV.", "a)", "b.", "A".</summary>
+    public static bool IsRowNumber(string text) => RowNumber().IsMatch(text.Trim());
+
+    private static bool IsYear(ParsedValue parsed) =>
+        parsed.Value is { } v && v == decimal.Truncate(v) && v is >= 1990 and <= 2100;
+
+    /// <summary>
+    /// A header row: no figures (years are header words), at least two cells, and at least two texts
+    /// the vocabulary knows (a label column's role, a measure, a month or a year, cases or deaths, a
+    /// part of a total); indicator names count once another word is known.
+    /// </summary>
+    private static bool IsHeaderRow(List<Cell> cells, TableVocabulary vocabulary, Func<string, bool> namesIndicator)
+    {
+        if (cells.Count < 2 || IsColumnNumbers(cells))
+        {
+            return false;
+        }
+
+        var known = 0;
+        var names = 0;
+        foreach (var cell in cells)
+        {
+            var text = cell.Text;
+            if (vocabulary.Role(text) is not null || MeasureTagger.Knows(text, vocabulary) || vocabulary.Event(text) is not null || vocabulary.Disaggregation(text) is not null)
+            {
+                known++;
+            }
+            else if (IsPlainFigure(cell))
+            {
+                return false;
+            }
+            else if (namesIndicator(text))
+            {
+                names++;
+            }
+        }
+
+        return known >= 2 || (known == 1 && names >= 1);
+    }
+
+    /// <summary>
+    /// The header block around a header row: the rows under it without figures that hold a text over
+    /// the figures' columns (sub-headers) and the row of column numbers, and the rows above it that
+    /// hold a group header over those columns.
+    /// </summary>
+    private static (int Top, int Bottom, HashSet<int> NumberRows, HashSet<int> Labels) Grow(Sheet sheet, List<Cell>[] rows, int row, int floor, TableVocabulary vocabulary)
+    {
+        var labels = LabelGuess(sheet, rows[row], vocabulary);
+        var numberRows = new HashSet<int>();
+        var bottom = row;
+        for (var r = row + 1; r < rows.Length; r++)
+        {
+            var cells = rows[r];
+            if (IsColumnNumbers(cells))
+            {
+                numberRows.Add(r);
+                bottom = r;
+                break;
+            }
+
+            // A sub-header row has texts over two columns of figures, or one under a group header spanning
+            // several; a group row of the body ("I | KHÁM BỆNH, CHỮA BỆNH") has its text where the labels are.
+            var overFigures = cells.Where(c => !labels.Contains(c.Column)).ToList();
+            var underGroup = overFigures.Any(c => sheet.Merged.Any(m => m.FromRow < r && m.ToRow < r && m.FromColumn <= c.Column && m.ToColumn >= c.Column && m.ToColumn > m.FromColumn));
+            if (cells.Count == 0 || cells.Any(c => IsPlainFigure(c) && !MeasureTagger.Knows(c.Text, vocabulary)) || !(overFigures.Count >= 2 || underGroup) || IsNoteLine(cells, vocabulary))
+            {
+                break;
+            }
+
+            bottom = r;
+        }
+
+        var top = row;
+        for (var r = row - 1; r >= floor; r--)
+        {
+            var cells = rows[r];
+            if (cells.Count == 0 || cells.Any(c => IsPlainFigure(c) && !MeasureTagger.Knows(c.Text, vocabulary)))
+            {
+                break;
+            }
+
+            var overFigures = cells.Where(c => !labels.Contains(c.Column)).ToList();
+            var groupHeader = cells.Count >= 2 ? overFigures.Count > 0
+                : overFigures.Count == 1 && sheet.Merged.Any(m => m.FromRow == r && m.FromColumn == overFigures[0].Column && m.ToColumn > m.FromColumn && !labels.Contains(m.FromColumn));
+            if (!groupHeader || cells.Any(c => TitleBlock.Classify(sheet.Name, c, c.Text, vocabulary).Kind is not (TitleLineKind.Title)))
+            {
+                break;
+            }
+
+            top = r;
+        }
+
+        return (top, bottom, numberRows, labels);
+    }
+
+    /// <summary>The columns of a header row that name labels (Nội dung, Xã, STT…) and those left of the first that does not.</summary>
+    private static HashSet<int> LabelGuess(Sheet sheet, List<Cell> header, TableVocabulary vocabulary)
+    {
+        var labels = new HashSet<int>();
+        var firstOther = int.MaxValue;
+        foreach (var cell in header)
+        {
+            var role = vocabulary.Role(cell.Text);
+            if (role is not null and not LabelRole.Value)
+            {
+                labels.Add(cell.Column);
+                foreach (var merged in sheet.Merged.Where(m => m.FromRow <= cell.Row && m.ToRow >= cell.Row && m.FromColumn == cell.Column))
+                {
+                    for (var c = merged.FromColumn; c <= merged.ToColumn; c++)
+                    {
+                        labels.Add(c);
+                    }
+                }
+            }
+            else
+            {
+                firstOther = Math.Min(firstOther, cell.Column);
+            }
+        }
+
+        for (var c = 0; c < Math.Min(firstOther, sheet.ColumnCount); c++)
+        {
+            labels.Add(c);
+        }
+
+        return labels;
+    }
+
+    /// <summary>A table whose header the vocabulary does not know: the row of at least two texts right above its first row of figures.</summary>
+    private static int? FallbackHeader(List<Cell>[] rows)
+    {
+        for (var r = 1; r < rows.Length; r++)
+        {
+            if (rows[r].Count(IsFigure) >= 2)
+            {
+                var above = rows[r - 1];
+                return above.Count >= 2 && !above.Any(IsFigure) ? r - 1 : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The label and body columns of a table: a column is a label column when its header names a
+    /// label (and its cells are not figures), or when it holds text left of the first column of
+    /// figures; a numbering column (1, 2, 3 or I, II beside text) is one whatever its header says.
+    /// </summary>
+    private static (IReadOnlyList<int> Labels, IReadOnlyList<int> Body) Columns(
+        Sheet sheet, List<Cell>[] rows, int top, int bottom, HashSet<int> numberRows, int bodyTop, int bodyEnd, HashSet<int> guess, TableVocabulary vocabulary)
+    {
+        var width = sheet.ColumnCount;
+        var figures = new int[width];
+        var texts = new int[width];
+        var numbers = new int[width];
+        var cellsIn = new int[width];
+        for (var r = bodyTop; r < bodyEnd && r < rows.Length; r++)
+        {
+            foreach (var cell in rows[r])
+            {
+                cellsIn[cell.Column]++;
+                if (IsRowNumber(cell.Text))
+                {
+                    numbers[cell.Column]++;
+                }
+
+                // "Phường 5" is a label and a number beside words: it counts as both.
+                if (IsFigure(cell))
+                {
+                    figures[cell.Column]++;
+                }
+
+                if (IsLabelText(cell))
+                {
+                    texts[cell.Column]++;
+                }
+            }
+        }
+
+        var roles = new LabelRole?[width];
+        for (var c = 0; c < width; c++)
+        {
+            for (var r = top; r <= bottom; r++)
+            {
+                if (!numberRows.Contains(r) && vocabulary.Role(sheet.Text(r, c)) is { } role)
+                {
+                    roles[c] = role;
+                }
+            }
+        }
+
+        // A numbering column stands left of the labels: 1, 2, 3 (or I, II, a)) beside text.
+        var firstText = Enumerable.Range(0, width).Where(c => texts[c] > 0).DefaultIfEmpty(width).Min();
+        bool NumberingColumn(int c) => c < firstText && cellsIn[c] > 0 && numbers[c] >= 0.8 * cellsIn[c] && texts[c] == 0;
+        bool RoleColumn(int c) => roles[c] switch
+        {
+            null or LabelRole.Value => false,
+            LabelRole.Numbering or LabelRole.Code or LabelRole.Period or LabelRole.Measure => true,
+            LabelRole.Area => figures[c] <= texts[c] || HeaderKey.Contains(HeaderKey.Of(HeaderText(sheet, top, bottom, c)), "ma"),
+            _ => figures[c] <= texts[c],
+        };
+
+        var firstFigures = Enumerable.Range(0, width).Where(c => figures[c] > 0 && !RoleColumn(c) && !NumberingColumn(c)).DefaultIfEmpty(width).Min();
+        var labels = new List<int>();
+        var body = new List<int>();
+        for (var c = 0; c < width; c++)
+        {
+            if (RoleColumn(c) || NumberingColumn(c) || (c < firstFigures && (texts[c] > 0 || guess.Contains(c)) && !(roles[c] is LabelRole.Value)))
+            {
+                labels.Add(c);
+            }
+            else if (c >= firstFigures && (figures[c] > 0 || cellsIn[c] > 0 || HeaderText(sheet, top, bottom, c).Length > 0))
+            {
+                body.Add(c);
+            }
+        }
+
+        return (labels, body);
+    }
+
+    private static string HeaderText(Sheet sheet, int top, int bottom, int column) =>
+        string.Join(" ", Enumerable.Range(top, bottom - top + 1).Select(r => sheet.Text(r, column).Trim()).Where(t => t.Length > 0).Distinct());
+
+    /// <summary>
+    /// Where a body ends: before the notes and signatures under it ("Ghi chú:", "Người lập biểu",
+    /// "…, ngày 05 tháng 10 năm 2024"), after its last row with a figure in a column of figures.
+    /// </summary>
+    private static int BodyEnd(List<Cell>[] rows, int bodyTop, int limit, IReadOnlyList<int> labels, TableVocabulary vocabulary)
+    {
+        var end = bodyTop;
+        var labelSet = labels.ToHashSet();
+        for (var r = bodyTop; r < limit && r < rows.Length; r++)
+        {
+            if (end > bodyTop && IsNoteLine(rows[r], vocabulary))
+            {
+                break;
+            }
+
+            if (rows[r].Any(c => !labelSet.Contains(c.Column) && (IsFigure(c) || NumberParser.Parse(c.Text).Kind == ValueKind.NotReported && c.Text.Trim().Length > 0)))
+            {
+                end = r + 1;
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>A row of notes or signatures: its first text begins with a note word, or it is a signing line.</summary>
+    private static bool IsNoteLine(List<Cell> cells, TableVocabulary vocabulary)
+    {
+        var first = cells.FirstOrDefault(c => c.Value is string && c.Text.Trim().Length > 0);
+        if (first is null || cells.Any(IsFigure))
+        {
+            return false;
+        }
+
+        var key = HeaderKey.Of(first.Text);
+        return vocabulary.Notes.Any(n => key == n || key.StartsWith(n + " ", StringComparison.Ordinal))
+            || cells.Any(c => c.Value is string && TitleBlock.Classify(string.Empty, c, c.Text, vocabulary).Kind == TitleLineKind.Signing);
+    }
+
+    /// <summary>Where the lines that title the table whose header starts at <paramref name="headerTop"/> begin (at most three short lines right above it).</summary>
+    private static int TitleTop(List<Cell>[] rows, int headerTop, int floor)
+    {
+        var row = headerTop;
+        while (row > floor && rows[row - 1] is { Count: > 0 } cells && !cells.Any(IsFigure) && cells.Count <= 2 && headerTop - row < 3)
+        {
+            row--;
+        }
+
+        return row;
+    }
+
+    /// <summary>
+    /// A row that numbers the columns under a header ("A | B | 1 | 2 | 3", "(1) | (2) | (3)", "3=2/1"), as
+    /// official forms print: its numbers run 1, 2, 3… from left to right.
+    /// </summary>
+    public static bool IsColumnNumbers(List<Cell> cells)
+    {
+        var numbers = new List<int>();
+        foreach (var cell in cells)
+        {
+            var text = cell.Text.Trim().Trim('(', ')', '[', ']').Trim();
+            var formula = ColumnFormula().Match(text);
+            if (formula.Success)
+            {
+                text = formula.Groups[1].Value;
+            }
+
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                numbers.Add(n);
+            }
+            else if (!(text.Length == 1 && char.IsLetter(text[0])))
+            {
+                return false;
+            }
+        }
+
+        return numbers.Count >= 2 && numbers.Zip(numbers.Skip(1)).All(p => p.Second == p.First + 1);
+    }
+
+    // "3=2/1", "(5) = (3)+(4)": a column defined from others, numbered by its first figure.
+    [GeneratedRegex(@"^\(?(\d{1,2})\)?\s*=\s*[\d()/+\-*x ]+$")]
+    private static partial Regex ColumnFormula();
+
+    [GeneratedRegex(@"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLivxl]{1,5}\.?|[a-zđA-Z]\)|[a-zđ]\.|[A-Z]\.?)$")]
+    private static partial Regex RowNumber();
+}

@@ -1,0 +1,888 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Text;
+using Ntm.Etl.Parsing;
+using Ntm.Etl.Reading;
+using Ntm.Etl.Templates;
+using Ntm.Etl.Validation;
+
+namespace Ntm.Etl.Tables;
+
+/// <summary>What one reading is told besides the workbook: what the user forced and the template that pins what the vocabulary cannot know.</summary>
+/// <param name="Period">--period, or the template's period.</param>
+/// <param name="Area">--area, or the template's unit.</param>
+/// <param name="Template">A template of overrides, or null.</param>
+public sealed record ReadSettings(ReportPeriod? Period = null, AreaRecord? Area = null, TemplateSpec? Template = null);
+
+/// <summary>
+/// The one reader. A table is a grid: a header block above its figures, label columns on their
+/// left, notes under them, a title block above it all (<see cref="SheetLayout"/>). Every column of
+/// figures has the path of header texts above it and every row the path of its labels (the group
+/// rows it sits under, its numbering, its unit, its qualifier). Each text is tagged from the
+/// vocabulary with the dimensions it fixes (indicator, cases or deaths, measure, period, unit of
+/// the country, a part of a total, or a reason to leave it out), and a figure's meaning is the union
+/// of what its row, its column and the title fix. A figure is loaded when that gives one indicator,
+/// one unit, one period and one measure; otherwise it is left out with the reason (two indicators,
+/// no unit, a comparison, another period), never guessed.
+/// </summary>
+public sealed partial class TableReader
+{
+    private readonly IndicatorLabels indicators;
+    private readonly AreaDirectory areas;
+
+    /// <summary>A reader that names indicators from <paramref name="indicators"/> and units from <paramref name="areas"/>.</summary>
+    public TableReader(IndicatorLabels indicators, AreaDirectory areas)
+    {
+        this.indicators = indicators;
+        this.areas = areas;
+    }
+
+    /// <summary>Reads every table of <paramref name="workbook"/>.</summary>
+    public ExtractionResult Read(Workbook workbook, ReadSettings settings)
+    {
+        var template = settings.Template;
+        var vocabulary = template is null ? TableVocabulary.BuiltIn : TableVocabulary.BuiltIn.With(template);
+        var result = new ExtractionResult();
+        var sheets = workbook.Sheets.Where(s => (template?.IncludeHiddenSheets == true || !s.Hidden) && (template is null || template.Sheets.Count == 0 || template.Sheets.Any(n => string.Equals(n, s.Name, StringComparison.OrdinalIgnoreCase)))).ToList();
+        foreach (var hidden in workbook.Sheets.Where(s => s.Hidden && !sheets.Contains(s) && s.Cells.Any()))
+        {
+            result.Ignored.Add(new IgnoredCell(hidden.Name, "cả trang", string.Empty, "trang bị ẩn trong tệp; không được nạp (một mẫu có thể cho phép bằng include_hidden_sheets: true)"));
+        }
+
+        var layouts = sheets.Select(s => (Sheet: s, Tables: SheetLayout.Find(s, vocabulary, NamesIndicator))).ToList();
+        var titleLines = layouts.Select(l => (l.Sheet, Lines: TitleBlock.Lines(l.Sheet, Enumerable.Range(0, l.Tables.Count > 0 ? l.Tables[0].HeaderTop : Math.Min(12, l.Sheet.RowCount)), vocabulary).ToList())).ToList();
+        var allLines = titleLines.SelectMany(t => t.Lines).ToList();
+
+        // The period: what the user forced; else the title or period lines; else the one month the
+        // columns name; else the file's name. Never the signing line or the document number.
+        var period = settings.Period;
+        TitleLine? periodLine = null;
+        if (period is null && TitleBlock.Period(allLines) is { } titled)
+        {
+            (period, periodLine) = titled;
+        }
+
+        period ??= HeaderMonth(layouts, vocabulary) ?? FileNamePeriod(workbook.FileName);
+        var yearContext = period?.Year
+            ?? (template?.YearFromFileName is { } pattern ? PeriodParser.YearFromFileName(workbook.FileName, pattern) : null)
+            ?? PeriodParser.YearFromFileName(workbook.FileName);
+        result.Period = period;
+
+        var firstYear = FirstColumnYear(layouts, vocabulary, period);
+        var asOf = FirstMonthWithFigures(layouts, vocabulary, period, yearContext)
+            ?? period?.FirstDay
+            ?? (firstYear is { } first ? new DateOnly(first, 12, 1) : yearContext is { } y ? new DateOnly(y, 1, 1) : null);
+
+        // The reporting unit: what the user forced, else the unit the title lines name (a sheet's own first).
+        var workbookUnit = settings.Area is null && asOf is { } day ? ReportingUnit.Find(allLines, areas, day, vocabulary) : null;
+        result.ReportingArea = settings.Area ?? workbookUnit?.Area;
+
+        var state = new ReadState(result, vocabulary, period, yearContext, asOf, template);
+        foreach (var (sheet, tables) in layouts)
+        {
+            var sheetLines = titleLines.First(t => t.Sheet == sheet).Lines;
+            var unit = settings.Area
+                ?? (asOf is { } when && sheetLines.Any(l => l.Kind == TitleLineKind.Organisation) ? ReportingUnit.Find(sheetLines, areas, when, vocabulary).Area : null)
+                ?? result.ReportingArea;
+            if (tables.Count == 0 && sheet.Cells.Any())
+            {
+                result.Ignored.Add(new IgnoredCell(sheet.Name, "cả trang", sheet.Name, "không có bảng số liệu (không tìm thấy hàng tiêu đề cột)"));
+            }
+
+            foreach (var table in tables)
+            {
+                ReadTable(sheet, table, tables, unit, allLines, state);
+            }
+        }
+
+        if (state.MissingPeriod is { } undated)
+        {
+            result.Findings.Add(Finding.Error(undated.Sheet, undated.Cell, "no_period",
+                $"Không tìm thấy kỳ báo cáo của tệp '{workbook.FileName}' trong tiêu đề (ví dụ 'tháng 12 năm 2022'), trong tiêu đề cột (ví dụ 'Tháng 12/2022', 'Thực hiện năm 2024') hay trong tên tệp; hãy dùng --period YYYY-MM."));
+        }
+
+        if (state.MissingArea is { } unplaced)
+        {
+            result.Findings.Add(Finding.Error(unplaced.Sheet, unplaced.Cell, "unknown_area",
+                workbookUnit?.Problem ?? $"Không xác định được đơn vị báo cáo từ tiêu đề của tệp '{workbook.FileName}' (ví dụ 'SỞ Y TẾ HẬU GIANG', 'UBND THÀNH PHỐ CAO BẰNG', 'Trạm Y tế xã …'); hãy dùng --area."));
+        }
+
+        CheckSigning(allLines, result);
+        var quarterOnly = result.Ignored.Where(i => i.Reason == FigureReader.QuarterReason).ToList();
+        if (quarterOnly.Count > 0)
+        {
+            result.Findings.Add(Finding.Warning(quarterOnly[0].Sheet, quarterOnly[0].Where, "quarter_flows",
+                $"Báo cáo {result.Period?.Describe()}: {quarterOnly.Count} số của riêng quý (ví dụ {quarterOnly[0].Sheet}!{quarterOnly[0].Where} = {quarterOnly[0].Text}) không được lưu vì kho lưu số tháng và số cộng dồn từ đầu năm; các số cộng dồn và số hiện có của tệp đã được lưu.", quarterOnly[0].Text));
+        }
+
+        if (periodLine is not null)
+        {
+            result.Sections.Insert(0, $"kỳ báo cáo {period!.Describe()} theo dòng '{periodLine.Text.Trim()}' ({periodLine.Sheet}!{periodLine.Cell.Address})");
+        }
+
+        if (workbookUnit?.Line is { } unitLine && result.ReportingArea is { } reporting)
+        {
+            result.Sections.Insert(0, $"đơn vị báo cáo {reporting.FullName} theo dòng '{unitLine.Text.Trim()}' ({unitLine.Sheet}!{unitLine.Cell.Address})");
+        }
+
+        result.Layout = state.Layouts.OrderByDescending(l => l.Figures).Select(l => l.Layout).FirstOrDefault();
+        return result;
+    }
+
+    /// <summary>True when the catalogue knows <paramref name="text"/> as an indicator.</summary>
+    private bool NamesIndicator(string text) => indicators.Resolve(text).Code is not null;
+
+    /// <summary>What one reading carries from table to table.</summary>
+    private sealed class ReadState(ExtractionResult result, TableVocabulary vocabulary, ReportPeriod? period, int? yearContext, DateOnly? asOf, TemplateSpec? template)
+    {
+        public ExtractionResult Result { get; } = result;
+
+        public TableVocabulary Vocabulary { get; } = vocabulary;
+
+        public ReportPeriod? Period { get; } = period;
+
+        public int? YearContext { get; } = yearContext;
+
+        public DateOnly? AsOf { get; } = asOf;
+
+        public TemplateSpec? Template { get; } = template;
+
+        public (string Sheet, string Cell)? MissingPeriod { get; set; }
+
+        public (string Sheet, string Cell)? MissingArea { get; set; }
+
+        public List<(string Layout, int Figures)> Layouts { get; } = [];
+    }
+
+    /// <summary>What a column of figures fixes.</summary>
+    private sealed record ColumnTags(int Column, IReadOnlyList<string> Path, ColumnMeaning? Meaning)
+    {
+        public string PathText => string.Join(" › ", Path);
+
+        public string? Event { get; init; }
+
+        public string? Disaggregation { get; init; }
+
+        public string? Indicator { get; set; }
+
+        public AreaRecord? Area { get; init; }
+
+        public string? Skip { get; init; }
+
+        public bool Value { get; init; }
+
+        /// <summary>Its header fixes nothing a figure needs (a warning names it); its figures are left out.</summary>
+        public bool Unknown { get; set; }
+    }
+
+    private void ReadTable(Sheet sheet, TableRegion table, IReadOnlyList<TableRegion> tables, AreaRecord? unit, IReadOnlyList<TitleLine> titleLines, ReadState state)
+    {
+        var result = state.Result;
+        var vocabulary = state.Vocabulary;
+        var before = result.Values.Count + result.Targets.Count;
+        var paths = table.LabelColumns.Concat(table.BodyColumns).ToDictionary(c => c, c => HeaderPath(sheet, table, c));
+        var titles = SectionTitles(sheet, table, tables);
+
+        // What each label column holds: its header's role, else what its cells are.
+        var roles = table.LabelColumns.ToDictionary(c => c, c => RoleOf(sheet, table, c, paths[c], vocabulary, unit, state.AsOf));
+        var areaColumns = table.LabelColumns.Where(c => roles[c] == LabelRole.Area).ToList();
+        var indicatorColumns = table.LabelColumns.Where(c => roles[c] == LabelRole.Indicator).ToList();
+        var rowsNameIndicators = indicatorColumns.Count > 0;
+        var areaLevel = areaColumns.Count > 0 ? AreaLevelOf(sheet, table, areaColumns[^1], paths[areaColumns[^1]], unit, state) : null;
+
+        // What each column of figures fixes.
+        var columns = table.BodyColumns.Select(c => TagColumn(c, paths[c], rowsNameIndicators, areaColumns.Count > 0, unit, state)).ToList();
+        if (columns.Count(c => c.Meaning?.NamedMonth is not null) >= 3)
+        {
+            // Beside a row of months, a total or cumulative column adds them up: recomputed, never loaded.
+            columns = columns.Select(c => c.Skip is null && c.Meaning?.NamedMonth is null && c.Path.Count > 0
+                && (TotalRow.Is(c.Path[^1]) || c.Meaning?.Rule.Measure is HeaderMeasures.YearToDate or HeaderMeasures.Annual || HeaderKey.Of(c.Path[^1]) is "ca nam" or "cong ca nam")
+                    ? c with { Skip = "cột tổng (tính lại từ các tháng)" } : c).ToList();
+        }
+
+        if (!rowsNameIndicators)
+        {
+            InheritIndicators(columns);
+        }
+
+        var columnsNameIndicators = columns.Any(c => c.Indicator is not null);
+        string? tableIndicator = null;
+        if (!rowsNameIndicators && !columnsNameIndicators)
+        {
+            tableIndicator = state.Template?.Indicator
+                ?? titles.Select(indicators.FindIn).FirstOrDefault(c => c is not null)
+                ?? indicators.Resolve(sheet.Name).Code
+                ?? titleLines.Where(l => l.Kind == TitleLineKind.Title).Select(l => indicators.FindIn(l.Text)).FirstOrDefault(c => c is not null);
+        }
+
+        var layout = rowsNameIndicators && (areaColumns.Count > 0 || roles.ContainsValue(LabelRole.Period)) ? "long"
+            : rowsNameIndicators ? "report-table"
+            : areaColumns.Count > 0 && columns.Count(c => c.Meaning?.NamedMonth is not null) >= 2 ? "area-month-grid"
+            : "unit-grid";
+        result.Sections.Add(Describe(sheet, table, roles, columns, titles, tableIndicator));
+        foreach (var column in columns.Where(c => c.Skip is not null))
+        {
+            result.Ignored.Add(new IgnoredCell(sheet.Name, $"cột {CellRef.ColumnName(column.Column)}", column.PathText, column.Skip!));
+        }
+
+        var hasPlan = columns.Any(c => c.Meaning is { Loads: true } m && (m.Rule.Measure == HeaderMeasures.TargetYear || m.Rule.Second == HeaderMeasures.TargetYear || m.Group?.Second == HeaderMeasures.TargetYear));
+        var thousands = ThousandsTypedAsDecimals(sheet, table, columns);
+        var reader = new FigureReader(indicators, result, sheet.Name, hasPlan, thousands);
+        ReportUnknownColumns(sheet, table, columns, rowsNameIndicators, tableIndicator, result);
+
+        var rows = new RowReader(this, sheet, roles, titles, paths, unit, areaLevel, state);
+        for (var row = table.BodyTop; row < table.BodyEnd; row++)
+        {
+            var tags = rows.Next(row, columns);
+            if (tags is null)
+            {
+                continue;
+            }
+
+            if (tags.Skip is not null)
+            {
+                // A total, a region or a group row: left out once, with the reason.
+                result.Ignored.Add(new IgnoredCell(sheet.Name, tags.SkipCell?.Address ?? $"dòng {row + 1}", tags.SkipCell?.Text ?? tags.Path, tags.Skip));
+                continue;
+            }
+
+            foreach (var column in columns)
+            {
+                if (column.Skip is not null || sheet.At(row, column.Column) is not { } cell || cell.Text.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                ReadFigure(sheet, cell, tags, column, tableIndicator, unit, reader, state);
+            }
+        }
+
+        state.Layouts.Add((state.Template?.Name ?? layout, result.Values.Count + result.Targets.Count - before));
+    }
+
+    /// <summary>What a row's labels fix.</summary>
+    private sealed record RowTags(string Path)
+    {
+        public string? Indicator { get; init; }
+
+        public string? Event { get; init; }
+
+        public string? Disaggregation { get; init; }
+
+        public AreaRecord? Area { get; init; }
+
+        public ReportPeriod? Period { get; init; }
+
+        public string? Measure { get; init; }
+
+        public string? Skip { get; init; }
+
+        public Cell? SkipCell { get; init; }
+
+        public bool IndicatorRequired { get; init; }
+    }
+
+    private void ReadFigure(Sheet sheet, Cell cell, RowTags row, ColumnTags column, string? tableIndicator, AreaRecord? unit, FigureReader reader, ReadState state)
+    {
+        var result = state.Result;
+        if (column.Unknown)
+        {
+            return;
+        }
+
+        var code = row.Indicator ?? column.Indicator ?? tableIndicator;
+        if (row.Indicator is not null && column.Indicator is not null && row.Indicator != column.Indicator)
+        {
+            result.Ignored.Add(new IgnoredCell(sheet.Name, cell.Address, cell.Text, $"hàng ghi chỉ tiêu {row.Indicator}, cột ghi chỉ tiêu {column.Indicator}: hai chỉ tiêu, không nạp"));
+            return;
+        }
+
+        if (code is null)
+        {
+            // Rows that name no indicator were reported with their warning; columns too.
+            return;
+        }
+
+        var eventName = row.Event ?? column.Event;
+        if (eventName is not null)
+        {
+            var applied = ApplyEvent(code, eventName);
+            if (applied is null)
+            {
+                result.Ignored.Add(new IgnoredCell(sheet.Name, cell.Address, cell.Text, $"số tử vong của '{indicators[code]?.NameVi ?? code}', chỉ tiêu không có loại tử vong trong danh mục; không nạp"));
+                return;
+            }
+
+            code = applied;
+        }
+
+        if ((row.Disaggregation ?? column.Disaggregation) is { } part)
+        {
+            result.Ignored.Add(new IgnoredCell(sheet.Name, cell.Address, cell.Text, $"phân tổ ({part}) của {code}: giữ riêng, không lẫn với tổng; chưa lưu"));
+            return;
+        }
+
+        var area = row.Area ?? column.Area ?? unit;
+        if (area is null)
+        {
+            state.MissingArea ??= (sheet.Name, cell.Address);
+            return;
+        }
+
+        var meaning = row.Measure is { } measure ? new ColumnMeaning(new HeaderRule { Measure = measure }, null, row.Path)
+            : column.Meaning ?? ColumnMeaning.Plain(column.PathText);
+        ReportPeriod? period;
+        if (row.Period is { } rowPeriod)
+        {
+            period = rowPeriod;
+        }
+        else if (meaning.NamedMonth is { } month)
+        {
+            var year = meaning.NamedYear ?? state.Period?.Year ?? state.YearContext;
+            if (year is null)
+            {
+                state.MissingPeriod ??= (sheet.Name, cell.Address);
+                return;
+            }
+
+            if (OtherPeriod(month, year.Value, state.Period) is { } reason)
+            {
+                result.Ignored.Add(new IgnoredCell(sheet.Name, cell.Address, cell.Text, reason));
+                return;
+            }
+
+            period = new ReportPeriod(year.Value, month, false);
+        }
+        else
+        {
+            period = state.Period;
+            if (period is null && meaning.Year is null)
+            {
+                state.MissingPeriod ??= (sheet.Name, cell.Address);
+                return;
+            }
+        }
+
+        var indicator = indicators[code]!;
+        reader.Read(cell, meaning, indicator, period, area, $"hàng: {row.Path} | cột: {column.PathText}");
+    }
+
+    /// <summary>
+    /// Why a column that names a month is not the report's, or null when it is: the month of a
+    /// month's report, one of the months of a report of the months since January or of a quarter,
+    /// any month when the report names none.
+    /// </summary>
+    private static string? OtherPeriod(int month, int year, ReportPeriod? period)
+    {
+        if (period is null)
+        {
+            return null;
+        }
+
+        var inside = period switch
+        {
+            { Quarter: true } => year == period.Year && month <= period.Month && month > period.Month - 3,
+            { WholeYear: true } => year == period.Year && month <= period.Month,
+            _ => year == period.Year && month == period.Month,
+        };
+        return inside ? null : $"số liệu của tháng {month}/{year}, không phải của kỳ báo cáo ({period.Describe()}); không lưu";
+    }
+
+    /// <summary>The indicator's cases or deaths: "disease.dengue.cases" with deaths is "disease.dengue.deaths"; null when the catalogue has no such variant.</summary>
+    private string? ApplyEvent(string code, string eventName)
+    {
+        if (code.EndsWith("." + eventName, StringComparison.Ordinal))
+        {
+            return code;
+        }
+
+        var stem = code.Contains('.', StringComparison.Ordinal) ? code[..code.LastIndexOf('.')] : code;
+        if (eventName == "cases")
+        {
+            // A count of cases is the indicator itself, unless the row says deaths ("Tử vong do Covid-19" under "Số ca mắc").
+            return indicators[$"{stem}.cases"] is not null && !code.EndsWith(".deaths", StringComparison.Ordinal) ? $"{stem}.cases" : code;
+        }
+
+        return indicators[$"{stem}.deaths"] is not null ? $"{stem}.deaths" : null;
+    }
+
+    /// <summary>
+    /// The header texts above a column, top to bottom: a merged cell counts for every column it
+    /// spans; in a header row above another, a blank cell over a column that has a sub-header takes
+    /// the text on its left (a group written once over its sub-columns without merging them, or a CSV,
+    /// which keeps no merges); a text repeated down a merged range counts once.
+    /// </summary>
+    private static List<string> HeaderPath(Sheet sheet, TableRegion table, int column)
+    {
+        var rows = table.HeaderRows.ToList();
+        var path = new List<string>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var text = sheet.Text(rows[i], column).Trim();
+            if (text.Length == 0 && i < rows.Count - 1 && rows.Skip(i + 1).Any(r => sheet.Text(r, column).Trim().Length > 0) && table.BodyColumns.Contains(column))
+            {
+                for (var left = column - 1; left >= 0 && table.BodyColumns.Contains(left); left--)
+                {
+                    var candidate = sheet.Text(rows[i], left).Trim();
+                    if (candidate.Length > 0)
+                    {
+                        text = candidate;
+                        break;
+                    }
+                }
+            }
+
+            if (text.Length > 0 && (path.Count == 0 || path[^1] != text))
+            {
+                path.Add(text);
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>The lines right above a table that title it ("6. Chương trình phòng chống Lao"), nearest first.</summary>
+    private static List<string> SectionTitles(Sheet sheet, TableRegion table, IReadOnlyList<TableRegion> tables)
+    {
+        var index = tables.ToList().IndexOf(table);
+        var floor = index > 0 ? tables[index - 1].BodyEnd : 0;
+        var titles = new List<string>();
+        for (var row = table.HeaderTop - 1; row >= floor && titles.Count < 3; row--)
+        {
+            var cells = sheet.Row(row).ToList();
+            if (cells.Count == 0)
+            {
+                if (titles.Count > 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (cells.Any(c => c.IsNumeric))
+            {
+                break;
+            }
+
+            titles.Add(string.Join(" ", cells.Select(c => c.Text.Trim())));
+        }
+
+        return titles;
+    }
+
+    private LabelRole RoleOf(Sheet sheet, TableRegion table, int column, IReadOnlyList<string> path, TableVocabulary vocabulary, AreaRecord? unit, DateOnly? asOf)
+    {
+        var header = path.Select(vocabulary.Role).LastOrDefault(r => r is not null);
+        var texts = Enumerable.Range(table.BodyTop, table.BodyEnd - table.BodyTop)
+            .Select(r => sheet.At(r, column)).OfType<Cell>().Where(c => c.Text.Trim().Length > 0).Select(c => c.Text.Trim()).ToList();
+        if (header is LabelRole.Numbering or LabelRole.Code or LabelRole.Period or LabelRole.Measure or LabelRole.Unit)
+        {
+            return header.Value;
+        }
+
+        if (texts.Count == 0 || texts.All(SheetLayout.IsRowNumber))
+        {
+            return header ?? LabelRole.Numbering;
+        }
+
+        if (texts.Count(t => vocabulary.Event(t) is not null) >= 0.6 * texts.Count)
+        {
+            return LabelRole.Event;
+        }
+
+        if (header is null && texts.Count(vocabulary.IsUnit) >= 0.6 * texts.Count)
+        {
+            return LabelRole.Unit;
+        }
+
+        if (header is LabelRole.Area or LabelRole.Indicator)
+        {
+            return header.Value;
+        }
+
+        // No header says it: the column is of units when more of its texts are units than indicators.
+        var found = texts.Count(t => indicators.Resolve(t).Code is not null);
+        var places = asOf is { } day ? texts.Count(t => TotalRow.Is(t) || areas.Find(ReportingUnit.WithoutOrganisation(t, vocabulary), new AreaContextHint(day, null, unit)).IsFound) : 0;
+        return places > found ? LabelRole.Area : LabelRole.Indicator;
+    }
+
+    /// <summary>
+    /// The level of the units in an area column: the one its header names ("Huyện, thị xã", "Xã"),
+    /// the template's, else the level under the reporting unit at which most of its names are found.
+    /// </summary>
+    private AreaLevel? AreaLevelOf(Sheet sheet, TableRegion table, int column, IReadOnlyList<string> path, AreaRecord? unit, ReadState state)
+    {
+        if (state.Template?.AreaLevel is { } pinned)
+        {
+            return AreaLevels.Parse(pinned);
+        }
+
+        if (path.Select(LevelOfHeader).LastOrDefault(l => l is not null) is { } named)
+        {
+            return named;
+        }
+
+        if (state.AsOf is not { } asOf)
+        {
+            return null;
+        }
+
+        var texts = Enumerable.Range(table.BodyTop, table.BodyEnd - table.BodyTop).Select(r => sheet.At(r, column)).OfType<Cell>()
+            .Select(c => c.Text.Trim()).Where(t => t.Length > 0 && !TotalRow.Is(t) && !t.All(char.IsAsciiDigit)).ToList();
+        var best = (Level: (AreaLevel?)null, Count: 0);
+        foreach (var level in new[] { AreaLevel.Province, AreaLevel.District, AreaLevel.Commune }.Where(l => unit is null || l > unit.Level))
+        {
+            var count = texts.Count(t => areas.Find(ReportingUnit.WithoutOrganisation(t, state.Vocabulary), new AreaContextHint(asOf, level, unit)).IsFound);
+            if (count > best.Count)
+            {
+                best = (level, count);
+            }
+        }
+
+        return best.Level;
+    }
+
+    /// <summary>The level an area header names by its first word ("Huyện, thị xã, thành phố", "Xã, phường", "Tỉnh"), or null.</summary>
+    private static AreaLevel? LevelOfHeader(string text)
+    {
+        var words = VietnameseText.Key(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => w is "ten" or "don" or "vi" or "ma").ToList();
+        return words.Count == 0 ? null : words[0] switch
+        {
+            "huyen" or "quan" => AreaLevel.District,
+            "thi" when words.Count > 1 && words[1] == "xa" => AreaLevel.District,
+            "xa" or "phuong" => AreaLevel.Commune,
+            "thi" when words.Count > 1 && words[1] == "tran" => AreaLevel.Commune,
+            "tinh" => AreaLevel.Province,
+            _ => null,
+        };
+    }
+
+    private ColumnTags TagColumn(int column, List<string> path, bool rowsNameIndicators, bool rowsNameAreas, AreaRecord? unit, ReadState state)
+    {
+        var vocabulary = state.Vocabulary;
+        var letter = CellRef.ColumnName(column);
+        var pin = state.Template?.Columns.FirstOrDefault(p => string.Equals(p.Key, letter, StringComparison.OrdinalIgnoreCase)
+            || (path.Count > 0 && VietnameseText.Key(p.Key) == VietnameseText.Key(path[^1]))).Value;
+        if (pin?.Skip is { } pinnedSkip)
+        {
+            return new ColumnTags(column, path, null) { Skip = pinnedSkip };
+        }
+
+        var meaning = MeasureTagger.Read(path, vocabulary, state.Period);
+        if (pin?.Measure is { } pinnedMeasure)
+        {
+            meaning = new ColumnMeaning(new HeaderRule { Measure = pinnedMeasure }, meaning?.Year, string.Join(" › ", path));
+        }
+
+        var value = path.Count > 0 && vocabulary.Role(path[^1]) == LabelRole.Value;
+        if (meaning?.Rule.Ignore is { } ignore)
+        {
+            return new ColumnTags(column, path, meaning) { Skip = ignore };
+        }
+
+        if (meaning?.NamedMonth is { } month && (meaning.NamedYear ?? state.Period?.Year ?? state.YearContext) is { } year && OtherPeriod(month, year, state.Period) is { } other)
+        {
+            return new ColumnTags(column, path, meaning) { Skip = other };
+        }
+
+        var eventName = pin?.Event ?? (path.Any(vocabulary.NamesDeaths) ? "deaths" : path.Any(t => vocabulary.Event(t) == "cases") ? "cases" : null);
+        string? indicator = pin?.Indicator;
+        if (indicator is null && !rowsNameIndicators)
+        {
+            indicator = HeaderIndicator(path, vocabulary);
+        }
+
+        // A part of a total ("Trong đó nữ", "< 15 tuổi"), unless the text is an indicator's own name ("Số trẻ em dưới 1 tuổi").
+        var part = path.Where(t => indicators.Resolve(t).Code is null).Select(vocabulary.Disaggregation).LastOrDefault(d => d is not null);
+
+        AreaRecord? area = null;
+        if (rowsNameIndicators && !rowsNameAreas && meaning is null && path.Count > 0 && unit is not null && state.AsOf is { } asOf)
+        {
+            // A table whose columns are units ("Vị Thanh | Long Mỹ | … | Toàn tỉnh").
+            if (TotalRow.Is(path[^1]))
+            {
+                return new ColumnTags(column, path, null) { Skip = "cột tổng cộng (tính lại từ các đơn vị)" };
+            }
+
+            area = areas.Find(ReportingUnit.WithoutOrganisation(path[^1], vocabulary), new AreaContextHint(asOf, null, unit)).Area;
+        }
+
+        return new ColumnTags(column, path, meaning) { Event = eventName, Indicator = indicator, Disaggregation = part?.Code, Area = area, Value = value };
+    }
+
+    /// <summary>
+    /// The indicator a column's header path names, read from the lowest text up with the texts above
+    /// it as context ("G6PD" under "Tổng số nguy cơ cao"): the whole text, else the text without the
+    /// words of a measure, cases or deaths ("Số mắc SXH trong tháng").
+    /// </summary>
+    private string? HeaderIndicator(List<string> path, TableVocabulary vocabulary)
+    {
+        for (var i = path.Count - 1; i >= 0; i--)
+        {
+            // The text alone, then with the texts above it as one phrase ("Lao phổi có bằng chứng vi khuẩn học" over "Mới").
+            for (var start = i; start >= 0; start--)
+            {
+                var phrase = string.Join(" ", path.Skip(start).Take(i - start + 1));
+                if (indicators.Resolve(phrase, path.Take(start).Reverse().ToList()).Code is { } joined)
+                {
+                    return joined;
+                }
+            }
+
+            var contexts = path.Take(i).Reverse().ToList();
+
+            var key = HeaderKey.Of(path[i]);
+            var stripped = key;
+            foreach (var (phrase, _) in vocabulary.Measures.Where(m => m.Rule.Ignore is null))
+            {
+                stripped = HeaderKey.Without(stripped, phrase);
+            }
+
+            foreach (var word in vocabulary.DeathWords.Append("mac").Append("so ca"))
+            {
+                stripped = HeaderKey.Without(stripped, word);
+            }
+
+            if (stripped != key && stripped.Length > 1 && indicators.Resolve(stripped, contexts).Code is { } bare)
+            {
+                return bare;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// In a table whose columns name indicators, a column that names none but says what kind of
+    /// figure it holds ("Tỷ lệ (%)", "Chỉ tiêu giao (%)") or which part of a total ("Trong đó: trẻ em
+    /// &lt; 15 tuổi") belongs to the nearest column on its left that names one ("Số người tham gia BHYT").
+    /// </summary>
+    private static void InheritIndicators(List<ColumnTags> columns)
+    {
+        for (var i = 1; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            var kindOnly = column.Meaning is { } meaning && (meaning.Rule.Target || meaning.Rule.Measure is not HeaderMeasures.Month and not HeaderMeasures.YearToDate);
+            if (column.Indicator is null && column.Skip is null && (kindOnly || column.Disaggregation is not null))
+            {
+                var group = columns[i].Path.Count > 1 ? columns[i].Path[0] : null;
+                var left = columns.Take(i).Reverse().FirstOrDefault(c => c.Indicator is not null && (group is null || (c.Path.Count > 1 && c.Path[0] == group) || c.Path.Count <= 1));
+                if (left is not null && left.Column >= columns[i].Column - 3)
+                {
+                    columns[i].Indicator = left.Indicator;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The columns whose counts are whole numbers but for a few stored with up to three decimals
+    /// (1.401, 1.12): there the dot was typed to group thousands and the spreadsheet took it for a
+    /// decimal mark. A column of rates, or of true fractions, is not one of them.
+    /// </summary>
+    private static HashSet<int> ThousandsTypedAsDecimals(Sheet sheet, TableRegion table, List<ColumnTags> columns)
+    {
+        var found = new HashSet<int>();
+        foreach (var column in columns.Where(c => c.Skip is null && c.Meaning?.Rule.Measure is not HeaderMeasures.ReportedRate))
+        {
+            var stored = Enumerable.Range(table.BodyTop, table.BodyEnd - table.BodyTop).Select(r => sheet.At(r, column.Column))
+                .OfType<Cell>().Where(c => c.Value is double).Select(c => (double)c.Value).ToList();
+            var fractions = stored.Where(d => d != Math.Floor(d)).ToList();
+            if (fractions.Count > 0 && fractions.Count * 5 <= stored.Count
+                && fractions.All(d => FigureReader.ThousandsTypedAsDecimals(new Cell(string.Empty, 0, 0, string.Empty, d)) is not null))
+            {
+                found.Add(column.Column);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Figures under a header that fixes nothing ("Số liệu mới", a new wording) are never dropped in
+    /// silence: one warning per column names it, an example cell and how to teach it.
+    /// </summary>
+    private void ReportUnknownColumns(Sheet sheet, TableRegion table, List<ColumnTags> columns, bool rowsNameIndicators, string? tableIndicator, ExtractionResult result)
+    {
+        foreach (var column in columns.Where(c => c.Skip is null && !c.Value))
+        {
+            var unknown = column.Path.Count == 0
+                || (rowsNameIndicators ? column.Meaning is null && column.Area is null && column.Event is null : column.Indicator is null && tableIndicator is null);
+            if (!unknown)
+            {
+                continue;
+            }
+
+            column.Unknown = true;
+
+            var figures = Enumerable.Range(table.BodyTop, table.BodyEnd - table.BodyTop).Select(r => sheet.At(r, column.Column))
+                .Where(cell => cell is not null && NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value).HasValue).ToList();
+            if (figures.Count == 0)
+            {
+                continue;
+            }
+
+            var header = column.PathText;
+            var first = figures[0]!;
+            var where = $"cột {CellRef.ColumnName(column.Column)}";
+            result.Ignored.Add(new IgnoredCell(sheet.Name, where, header, column.Path.Count == 0 ? "cột không có tiêu đề" : rowsNameIndicators ? "tiêu đề cột không có trong từ vựng" : "tiêu đề cột không ứng với chỉ tiêu nào"));
+            if (column.Path.Count == 0)
+            {
+                result.Findings.Add(Finding.Warning(sheet.Name, first.Address, "unlabelled_column",
+                    $"Trang '{sheet.Name}': {figures.Count} ô ở {where} không có tiêu đề cột nên không được nạp (ví dụ {first.Address} = {first.Text}).", first.Text));
+            }
+            else if (rowsNameIndicators)
+            {
+                result.Findings.Add(Finding.Warning(sheet.Name, first.Address, "unknown_column",
+                    $"Trang '{sheet.Name}', {where} ('{(header.Length == 0 ? "không có tiêu đề" : header)}'): {figures.Count} số (ví dụ {first.Address} = {first.Text}) không được nạp vì tiêu đề cột không cho biết đó là số liệu gì. "
+                    + "Để nạp, thêm tiêu đề này vào headers: của một mẫu (tệp YAML trong thư mục templates/).", header));
+            }
+            else
+            {
+                var text = column.Path.Count > 0 ? column.Path[^1] : header;
+                result.Findings.Add(Finding.Warning(sheet.Name, CellRef.Address(table.HeaderBottom, column.Column), "unknown_indicator",
+                    $"Trang '{sheet.Name}', ô {CellRef.Address(table.HeaderBottom, column.Column)}: cột '{header}' không ứng với chỉ tiêu nào; {figures.Count} số trong cột (ví dụ {first.Address} = {first.Text}) không được nạp."
+                    + Teach(text, indicators.Suggest(text)), text));
+            }
+        }
+    }
+
+    /// <summary>The command that teaches a label, with the best candidates.</summary>
+    public static string Teach(string label, IReadOnlyList<IndicatorLabel> suggestions) =>
+        suggestions.Count == 0
+            ? $" Để nạp, thêm tên này vào danh mục: ntm alias add \"{label.Trim()}\" MÃ_CHỈ_TIÊU (tìm mã bằng ntm indicators --search)."
+            : $" Để nạp, chạy: ntm alias add \"{label.Trim()}\" {suggestions[0].Code}"
+              + (suggestions.Count > 1 ? $" (hoặc {string.Join(", ", suggestions.Skip(1).Select(s => $"{s.Code}: {s.NameVi}"))})" : $" ({suggestions[0].NameVi})") + ".";
+
+    private static string Describe(Sheet sheet, TableRegion table, Dictionary<int, LabelRole> roles, List<ColumnTags> columns, List<string> titles, string? tableIndicator)
+    {
+        static string RoleVi(LabelRole role) => role switch
+        {
+            LabelRole.Indicator => "chỉ tiêu",
+            LabelRole.Area => "đơn vị",
+            LabelRole.Period => "kỳ",
+            LabelRole.Measure => "loại số liệu",
+            LabelRole.Numbering => "số thứ tự",
+            LabelRole.Unit => "đơn vị tính",
+            LabelRole.Code => "mã",
+            LabelRole.Event => "mắc/chết",
+            _ => "giá trị",
+        };
+
+        var labels = string.Join(", ", roles.OrderBy(r => r.Key).Select(r => $"{CellRef.ColumnName(r.Key)} ({RoleVi(r.Value)})"));
+        var body = string.Join("; ", columns.Select(c => $"{CellRef.ColumnName(c.Column)} = [{c.PathText}] → "
+            + (c.Skip is not null ? "bỏ qua"
+                : string.Join(", ", new[]
+                {
+                    c.Indicator,
+                    c.Meaning?.Describe(),
+                    c.Event is "deaths" ? "tử vong" : c.Event is "cases" ? "mắc" : null,
+                    c.Disaggregation is { } d ? $"phân tổ {d}" : null,
+                    c.Area?.Name,
+                }.OfType<string>()) is { Length: > 0 } said ? said : "?")));
+        return $"{sheet.Name}, hàng {table.HeaderTop + 1}-{table.BodyEnd}"
+            + (titles.Count > 0 ? $" ({titles[0].Trim()})" : string.Empty)
+            + $": tiêu đề cột ở hàng {table.HeaderTop + 1}{(table.HeaderBottom > table.HeaderTop ? $"-{table.HeaderBottom + 1}" : string.Empty)}; nhãn ở cột {labels}"
+            + (tableIndicator is not null ? $"; chỉ tiêu của bảng: {tableIndicator}" : string.Empty)
+            + $"; {body}";
+    }
+
+    /// <summary>The one month with its year that the columns' headers name across the workbook, or null when they name none or several.</summary>
+    private static ReportPeriod? HeaderMonth(IEnumerable<(Sheet Sheet, IReadOnlyList<TableRegion> Tables)> layouts, TableVocabulary vocabulary)
+    {
+        var named = layouts.SelectMany(l => l.Tables.SelectMany(t => t.BodyColumns.Select(c => MeasureTagger.Read(HeaderPath(l.Sheet, t, c), vocabulary, null))))
+            .Where(m => m?.NamedMonth is not null && m.NamedYear is not null && m.Rule.Ignore is null)
+            .Select(m => (Month: m!.NamedMonth!.Value, Year: m.NamedYear!.Value)).Distinct().ToList();
+        return named.Count == 1 ? new ReportPeriod(named[0].Year, named[0].Month, false) : null;
+    }
+
+    /// <summary>
+    /// The earliest month whose column holds a figure, in a table whose columns are months: units are
+    /// looked up as they were then (a 2025 grid of July to December names the communes of the new map).
+    /// </summary>
+    private static DateOnly? FirstMonthWithFigures(IEnumerable<(Sheet Sheet, IReadOnlyList<TableRegion> Tables)> layouts, TableVocabulary vocabulary, ReportPeriod? period, int? yearContext)
+    {
+        DateOnly? first = null;
+        foreach (var (sheet, tables) in layouts)
+        {
+            foreach (var table in tables)
+            {
+                var months = table.BodyColumns.Select(c => (Column: c, Meaning: MeasureTagger.Read(HeaderPath(sheet, table, c), vocabulary, period)))
+                    .Where(m => m.Meaning?.NamedMonth is not null && m.Meaning.Rule.Ignore is null).ToList();
+                if (months.Select(m => m.Meaning!.NamedMonth).Distinct().Count() < 3)
+                {
+                    continue;
+                }
+
+                foreach (var (column, meaning) in months)
+                {
+                    var year = meaning!.NamedYear ?? period?.Year ?? yearContext;
+                    if (year is null || !Enumerable.Range(table.BodyTop, table.BodyEnd - table.BodyTop).Any(r => sheet.At(r, column) is { } cell && SheetLayout.IsPlainFigure(cell)))
+                    {
+                        continue;
+                    }
+
+                    var day = new DateOnly(year.Value, meaning.NamedMonth!.Value, 1);
+                    first = first is null || day < first ? day : first;
+                }
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>The first year a column of results names ("Thực hiện năm 2024", "2019"), or null.</summary>
+    private static int? FirstColumnYear(IEnumerable<(Sheet Sheet, IReadOnlyList<TableRegion> Tables)> layouts, TableVocabulary vocabulary, ReportPeriod? period) =>
+        layouts.SelectMany(l => l.Tables.SelectMany(t => t.BodyColumns.Select(c => MeasureTagger.Read(HeaderPath(l.Sheet, t, c), vocabulary, period))))
+            .Where(m => m is { Loads: true, Year: not null } && !m.Rule.Target && m.Rule.Measure != HeaderMeasures.TargetYear)
+            .Select(m => m!.Year).Min();
+
+    /// <summary>A month and year the file's name gives ("bao-cao-thang-10-2024.xlsx", "sxh_2024-10.xlsx"), or null.</summary>
+    private static ReportPeriod? FileNamePeriod(string fileName)
+    {
+        var key = VietnameseText.Key(Path.GetFileNameWithoutExtension(fileName));
+        var match = FileNameMonth().Match(key);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 ? new ReportPeriod(year, month, false) : null;
+    }
+
+    /// <summary>
+    /// A report signed before the period it reports has ended cannot hold that period's figures: the
+    /// period or the signing line was written wrong. The figures of a plan are exempt.
+    /// </summary>
+    private static void CheckSigning(IReadOnlyList<TitleLine> lines, ExtractionResult result)
+    {
+        var signing = lines.FirstOrDefault(l => l.Kind == TitleLineKind.Signing && l.Date is not null);
+        if (signing is null)
+        {
+            return;
+        }
+
+        var until = lines.Where(l => l.Kind == TitleLineKind.DataUntil).Select(l => l.Date).Max();
+        var results = result.Values.Where(v => v.Measure != Ntm.Domain.Measures.Measure.TargetYear).ToList();
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        var latest = results.Max(v => v.Period);
+        var end = until is { } day && day.Year == latest.Year && day.Month == latest.Month ? day : new DateOnly(latest.Year, latest.Month, DateTime.DaysInMonth(latest.Year, latest.Month));
+        if (signing.Date < end)
+        {
+            result.Findings.Add(Finding.Error(signing.Sheet, signing.Cell.Address, "signed_before_period_end",
+                $"Trang '{signing.Sheet}', ô {signing.Cell.Address}: báo cáo ký ngày {signing.Date:dd/MM/yyyy} ('{signing.Text.Trim()}') nhưng có số liệu đến {end:dd/MM/yyyy} (kỳ {(result.Period?.Describe() ?? latest.ToString())}): kỳ báo cáo hoặc ngày ký bị ghi sai. Hãy sửa tiêu đề, hoặc dùng --period YYYY-MM nếu kỳ báo cáo khác.",
+                signing.Text, $"ký sau {end:dd/MM/yyyy}"));
+        }
+    }
+
+    [GeneratedRegex(@"(?:\bthang ?|\bt)(?<m>\d{1,2}) (?:nam )?(?<y>20\d{2})\b|\b(?<y>20\d{2}) (?<m>0[1-9]|1[0-2])\b(?! \d)")]
+    private static partial Regex FileNameMonth();
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Ntm.Domain.Text;
+using Ntm.Etl.Parsing;
+using Ntm.Etl.Reading;
+
+namespace Ntm.Etl.Tables;
+
+/// <summary>What one line above a table is.</summary>
+public enum TitleLineKind
+{
+    /// <summary>A title or a period line ("BÁO CÁO … THÁNG 10 NĂM 2024", "Tháng 10 năm 2024"): the only lines that give the period.</summary>
+    Title,
+
+    /// <summary>The organisation that writes ("SỞ Y TẾ HẬU GIANG").</summary>
+    Organisation,
+
+    /// <summary>The document number ("Số: 245/BC-TTYT"): never a period.</summary>
+    DocumentNumber,
+
+    /// <summary>Where and when it was signed ("Phong Điền, ngày 03 tháng 11 năm 2024"): never a period.</summary>
+    Signing,
+
+    /// <summary>The national motto.</summary>
+    Motto,
+
+    /// <summary>The unit of measure ("Đơn vị tính: người").</summary>
+    UnitOfMeasure,
+
+    /// <summary>The day the data run to ("(Số liệu từ 16/9/2024 đến 15/10/2024)").</summary>
+    DataUntil,
+}
+
+/// <summary>One line above a table, where it is and what it is.</summary>
+public sealed record TitleLine(string Sheet, Cell Cell, string Text, TitleLineKind Kind)
+{
+    /// <summary>The date of a signing line or the last day of a data line, when it gives one.</summary>
+    public DateOnly? Date { get; init; }
+}
+
+/// <summary>
+/// Reads the lines above a report's tables. Each line is one of: an organisation, a document
+/// number, a signing line, the motto, a unit of measure, a line saying the day the data run to, or
+/// a title or period line. Only title and period lines give the period: a signing line ("…, ngày 03
+/// tháng 11 năm 2024") and a document number are never a period. Pure functions.
+/// </summary>
+public static partial class TitleBlock
+{
+    /// <summary>What a line is.</summary>
+    public static TitleLine Classify(string sheet, Cell cell, string line, TableVocabulary vocabulary)
+    {
+        var key = HeaderKey.Of(line);
+        if (vocabulary.Motto.Any(m => key.StartsWith(m, StringComparison.Ordinal)))
+        {
+            return new TitleLine(sheet, cell, line, TitleLineKind.Motto);
+        }
+
+        if (DocumentNumber().IsMatch(line))
+        {
+            return new TitleLine(sheet, cell, line, TitleLineKind.DocumentNumber);
+        }
+
+        if (vocabulary.UnitOfMeasure.Any(u => key.StartsWith(u + " ", StringComparison.Ordinal) || key == u))
+        {
+            return new TitleLine(sheet, cell, line, TitleLineKind.UnitOfMeasure);
+        }
+
+        var until = Until().Match(key);
+        if (until.Success && DateOf(until) is { } last)
+        {
+            return new TitleLine(sheet, cell, line, TitleLineKind.DataUntil) { Date = last };
+        }
+
+        var signed = SignedOn().Match(key);
+        if (signed.Success)
+        {
+            return new TitleLine(sheet, cell, line, TitleLineKind.Signing) { Date = DateOf(signed) };
+        }
+
+        if (SignedPlace().Match(line) is { Success: true } place && Date(place.Groups["d"].Value, place.Groups["m"].Value, place.Groups["y"].Value) is { } day)
+        {
+            return new TitleLine(sheet, cell, line, TitleLineKind.Signing) { Date = day };
+        }
+
+        return vocabulary.Organisations.Any(o => HeaderKey.Contains(key, o.Words))
+            ? new TitleLine(sheet, cell, line, TitleLineKind.Organisation)
+            : new TitleLine(sheet, cell, line, TitleLineKind.Title);
+    }
+
+    /// <summary>The lines of the cells in <paramref name="rows"/> of a sheet, each text line of a cell classified.</summary>
+    public static IEnumerable<TitleLine> Lines(Sheet sheet, IEnumerable<int> rows, TableVocabulary vocabulary)
+    {
+        foreach (var row in rows)
+        {
+            foreach (var cell in sheet.Row(row).Where(c => c.Value is string))
+            {
+                foreach (var line in cell.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    yield return Classify(sheet.Name, cell, line, vocabulary);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The period the lines name, and the line that names it: the first title or period line with a
+    /// period ("tháng 10 năm 2024", "6 tháng đầu năm 2024", "quý III/2024", "năm 2023"); else a line
+    /// saying the data run to the last day of a month ("Số liệu đến ngày 30/9/2024" is September).
+    /// </summary>
+    public static (ReportPeriod Period, TitleLine Line)? Period(IEnumerable<TitleLine> lines)
+    {
+        var list = lines.ToList();
+        foreach (var line in list.Where(l => l.Kind is TitleLineKind.Title or TitleLineKind.Organisation))
+        {
+            if (PeriodParser.FromTitle(line.Text) is { } period)
+            {
+                return (period, line);
+            }
+        }
+
+        foreach (var line in list.Where(l => l.Kind == TitleLineKind.DataUntil && l.Date is { } d && d.Day == DateTime.DaysInMonth(d.Year, d.Month)))
+        {
+            return (new ReportPeriod(line.Date!.Value.Year, line.Date.Value.Month, false), line);
+        }
+
+        return null;
+    }
+
+    /// <summary>The last day a period covers: the day its data run to when a line says so, else the last day of its last month.</summary>
+    public static DateOnly End(ReportPeriod period) => new(period.Year, period.Month, DateTime.DaysInMonth(period.Year, period.Month));
+
+    private static DateOnly? DateOf(Match match) => Date(match.Groups["d"].Value, match.Groups["m"].Value, match.Groups["y"].Value);
+
+    private static DateOnly? Date(string day, string month, string year) =>
+        int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+        && int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+        && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+        && m is >= 1 and <= 12 && y is >= 1990 and <= 2100 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+            ? new DateOnly(y, m, d)
+            : null;
+
+    // "Số: 245/BC-TTYT", "Số 12 /KH-UBND", "Số:      /BC-SYT" (the number written by hand).
+    [GeneratedRegex(@"^\s*(?:Số|SỐ|số|So|SO)\s*:?\s*[\d\s.]*/\s*\S")]
+    private static partial Regex DocumentNumber();
+
+    // "(Số liệu từ ngày 16/9/2024 đến ngày 15/10/2024)", "tính đến ngày 30 tháng 9 năm 2024": the day the data run to.
+    [GeneratedRegex(@"\b(?:den|toi)(?: het)?(?: ngay)? (?<d>\d{1,2})(?: thang | )(?<m>\d{1,2})(?: nam | )(?<y>(?:19|20)\d{2})\b")]
+    private static partial Regex Until();
+
+    // A whole line that is a place and a date: "Phong Điền, ngày 03 tháng 11 năm 2024", "Hà Nội, ngày 3/11/2024",
+    // "ngày … tháng … năm 2024". A date inside a title ("Nghị quyết số 20-NQ/TW ngày 25/10/2017 của …") is not a signing.
+    [GeneratedRegex(@"^(?:[a-z ]{1,40} )?ngay (?:(?<d>\d{1,2}) )?thang (?:(?<m>\d{1,2}) )?nam (?<y>(?:19|20)\d{2})$|^(?:[a-z ]{1,40} )?ngay (?<d>\d{1,2}) (?<m>\d{1,2}) (?<y>(?:19|20)\d{2})$")]
+    private static partial Regex SignedOn();
+
+    // "Cần Thơ, 03/11/2024": a place, a comma and a date.
+    [GeneratedRegex(@"^\s*[\p{L}\s.\-]{2,40},\s*(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s*/\s*(?<y>\d{4})\s*$")]
+    private static partial Regex SignedPlace();
+}
