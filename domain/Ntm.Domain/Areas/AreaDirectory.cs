@@ -91,11 +91,14 @@ public sealed class AreaDirectory
 
         // Try the name as written, then without a type prefix that narrows the unit type.
         var candidates = Filter(byName.GetValueOrDefault(key, []), hint, null);
+        string? untyped = null;
+        string[]? prefixTypes = null;
         foreach (var (prefix, unitTypes) in Prefixes)
         {
             if (key.Length > prefix.Length + 1 && key.StartsWith(prefix + " ", StringComparison.Ordinal))
             {
                 var rest = key[(prefix.Length + 1)..];
+                (untyped, prefixTypes) = untyped is null ? (rest, unitTypes) : (untyped, prefixTypes);
                 var typed = Filter(byName.GetValueOrDefault(rest, []), hint, unitTypes);
                 if (typed.Count > 0)
                 {
@@ -105,8 +108,24 @@ public sealed class AreaDirectory
             }
         }
 
+        if (candidates.Count == 0 && untyped is not null && prefixTypes is not null)
+        {
+            // A unit whose type changed since the file was written ("Thị xã Gò Công" is today's
+            // "Thành phố Gò Công"): the same name among the units of the level the written type names.
+            var levels = prefixTypes.Select(LevelOfType).ToHashSet();
+            candidates = Filter(byName.GetValueOrDefault(untyped, []), hint, null).Where(a => levels.Contains(a.Level)).ToList();
+        }
+
         return Decide(text, candidates, hint);
     }
+
+    /// <summary>The level of units of a type: a province, a district (a town, a city of a province), a commune.</summary>
+    private static AreaLevel LevelOfType(string unitType) => unitType switch
+    {
+        "Tỉnh" or "Thành phố trực thuộc trung ương" => AreaLevel.Province,
+        "Xã" or "Phường" or "Thị trấn" or "Đặc khu" => AreaLevel.Commune,
+        _ => AreaLevel.District,
+    };
 
     private static List<AreaRecord> Filter(List<AreaRecord> areas, AreaContextHint hint, string[]? unitTypes) =>
         areas.Where(a => (hint.AsOf is not { } date || a.IsValidOn(date))

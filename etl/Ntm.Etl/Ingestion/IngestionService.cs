@@ -258,11 +258,12 @@ public sealed class IngestionService
             var bad = errors.Select(f => (f.Sheet, f.Cell)).ToHashSet();
             var badFigures = values.Where(v => bad.Contains((v.Sheet, v.Cell))).Select(v => (v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure)).ToHashSet();
             var kept = values.Where(v => !bad.Contains((v.Sheet, v.Cell)) && !badFigures.Contains((v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure))).ToList();
-            leftOut = values.Count - kept.Count;
+            // The cells with an error: a figure read and refused, or a cell that could not be read at all.
+            leftOut = bad.Count;
             values = kept;
             findings = Validate(values);
             findings.AddRange(errors.Where(e => !findings.Contains(e)));
-            findings.Add(Finding.Warning(null, null, "kept_valid", $"--keep-valid: {leftOut} số liệu có lỗi không được nạp (xem các lỗi), {values.Count} số liệu còn lại được nạp."));
+            findings.Add(Finding.Warning(null, null, "kept_valid", $"--keep-valid: {leftOut} ô có lỗi không được nạp (xem các lỗi), {values.Count} số liệu còn lại được nạp."));
         }
 
         if (values.Count + result.Targets.Count == 0 && findings.All(f => f.Severity != Severity.Error))

@@ -21,8 +21,8 @@ public static partial class ReportingUnit
     /// <param name="Line">The line that names the unit.</param>
     public sealed record Finding(AreaRecord? Area, string? Problem, bool National, TitleLine? Line);
 
-    /// <summary>The reporting unit the <paramref name="lines"/> name, looked up as units were on <paramref name="asOf"/>.</summary>
-    public static Finding Find(IEnumerable<TitleLine> lines, AreaDirectory areas, DateOnly asOf, TableVocabulary vocabulary)
+    /// <summary>The reporting unit the <paramref name="lines"/> name, looked up as units were on <paramref name="asOf"/> (any day when it is not known).</summary>
+    public static Finding Find(IEnumerable<TitleLine> lines, AreaDirectory areas, DateOnly? asOf, TableVocabulary vocabulary)
     {
         var mentions = Mentions(lines.Where(l => l.Kind == TitleLineKind.Organisation), vocabulary, out var national);
         var resolved = new List<(AreaRecord Area, TitleLine Line)>();

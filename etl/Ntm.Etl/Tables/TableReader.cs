@@ -75,7 +75,7 @@ public sealed partial class TableReader
             ?? (firstYear is { } first ? new DateOnly(first, 12, 1) : yearContext is { } y ? new DateOnly(y, 1, 1) : null);
 
         // The reporting unit: what the user forced, else the unit the title lines name (a sheet's own first).
-        var workbookUnit = settings.Area is null && asOf is { } day ? ReportingUnit.Find(allLines, areas, day, vocabulary) : null;
+        var workbookUnit = settings.Area is null ? ReportingUnit.Find(allLines, areas, asOf, vocabulary) : null;
         result.ReportingArea = settings.Area ?? workbookUnit?.Area;
 
         var state = new ReadState(result, vocabulary, period, yearContext, asOf, template);
@@ -83,7 +83,7 @@ public sealed partial class TableReader
         {
             var sheetLines = titleLines.First(t => t.Sheet == sheet).Lines;
             var unit = settings.Area
-                ?? (asOf is { } when && sheetLines.Any(l => l.Kind == TitleLineKind.Organisation) ? ReportingUnit.Find(sheetLines, areas, when, vocabulary).Area : null)
+                ?? (sheetLines.Any(l => l.Kind == TitleLineKind.Organisation) ? ReportingUnit.Find(sheetLines, areas, asOf, vocabulary).Area : null)
                 ?? result.ReportingArea;
             if (tables.Count == 0 && sheet.Cells.Any())
             {
@@ -327,7 +327,6 @@ public sealed partial class TableReader
         if (area is null)
         {
             state.MissingArea ??= (sheet.Name, cell.Address);
-            return;
         }
 
         var meaning = row.Measure is { } measure ? new ColumnMeaning(new HeaderRule { Measure = measure }, null, row.Path)
@@ -362,6 +361,11 @@ public sealed partial class TableReader
                 state.MissingPeriod ??= (sheet.Name, cell.Address);
                 return;
             }
+        }
+
+        if (area is null)
+        {
+            return;
         }
 
         var indicator = indicators[code]!;

@@ -19,6 +19,8 @@ public sealed record ExpectedTarget(string Sheet, string Cell, string Indicator,
 /// </summary>
 public sealed class TypedWorkbook(string area, int period)
 {
+    private readonly int period = period;
+
     private readonly XlsxBuilder builder = new();
     private readonly List<Expected> expected = [];
     private readonly List<(string Sheet, string Cell, string Text)> derived = [];
@@ -82,6 +84,9 @@ public sealed class TypedWorkbook(string area, int period)
         sheet = name;
         row = 0;
         rows[name] = [];
+        merges[name] = [];
+        dataRows[name] = [];
+        figureRows[name] = [];
         return this;
     }
 
@@ -100,8 +105,116 @@ public sealed class TypedWorkbook(string area, int period)
     public TypedWorkbook Merge(string relative)
     {
         var last = row;
-        builder.Merge(System.Text.RegularExpressions.Regex.Replace(relative, @"([A-Z]+)(-?\d+)", m => m.Groups[1].Value + (last + int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))));
+        var range = System.Text.RegularExpressions.Regex.Replace(relative, @"([A-Z]+)(-?\d+)", m => m.Groups[1].Value + (last + int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        merges[sheet].Add(range);
+        builder.Merge(range);
         return this;
+    }
+
+    /// <summary>The merged ranges of each sheet, as A1 ranges.</summary>
+    public IReadOnlyDictionary<string, List<string>> Merges => merges;
+
+    /// <summary>The rows of each sheet written with <see cref="Data"/> (the body, group rows included).</summary>
+    public IReadOnlyDictionary<string, SortedSet<int>> DataRows => dataRows;
+
+    /// <summary>The rows of each sheet that hold a figure to load or to leave out (a <see cref="Fig"/>).</summary>
+    public IReadOnlyDictionary<string, SortedSet<int>> FigureRows => figureRows;
+
+    private readonly Dictionary<string, SortedSet<int>> figureRows = [];
+
+    private readonly Dictionary<string, List<string>> merges = [];
+    private readonly Dictionary<string, SortedSet<int>> dataRows = [];
+
+    /// <summary>
+    /// The same tables laid out otherwise: each cell moved where <paramref name="move"/> says (null
+    /// drops it), <paramref name="extra"/> cells written besides; what every figure must become
+    /// moves with its cell. Merged ranges move by their corners.
+    /// </summary>
+    public TypedWorkbook Reshaped(Func<string, int, int, (int Row, int Column)?> move, IEnumerable<(string Sheet, int Row, int Column, object Value)>? extra = null)
+    {
+        var copy = new TypedWorkbook(Area, period);
+        string Moved(string sheetName, string address)
+        {
+            var (r, c) = Parse(address);
+            var to = move(sheetName, r, c) ?? throw new InvalidOperationException($"{sheetName}!{address} holds a figure and cannot be dropped.");
+            return CellRef.Address(to.Row, to.Column);
+        }
+
+        foreach (var (name, sheetRows) in rows)
+        {
+            copy.builder.Sheet(name);
+            copy.rows[name] = [];
+            copy.merges[name] = [];
+            copy.dataRows[name] = [];
+            copy.figureRows[name] = [];
+            var cells = new Dictionary<int, SortedDictionary<int, object?>>();
+            foreach (var (r, values) in sheetRows)
+            {
+                for (var c = 0; c < values.Length; c++)
+                {
+                    if (values[c] is { } value && move(name, r, c) is { } to)
+                    {
+                        (cells.TryGetValue(to.Row, out var line) ? line : cells[to.Row] = [])[to.Column] = value;
+                    }
+                }
+            }
+
+            foreach (var (s, r, c, value) in extra ?? [])
+            {
+                if (s == name)
+                {
+                    (cells.TryGetValue(r, out var line) ? line : cells[r] = [])[c] = value;
+                }
+            }
+
+            foreach (var (r, line) in cells)
+            {
+                var values = new object?[line.Keys.Max() + 1];
+                foreach (var (c, value) in line)
+                {
+                    values[c] = value;
+                }
+
+                copy.rows[name][r] = values;
+                copy.builder.Row(r, values);
+            }
+
+            foreach (var range in merges[name])
+            {
+                var corners = range.Split(':');
+                var (from, to) = (Parse(Moved(name, corners[0])), Parse(Moved(name, corners[1])));
+                var moved = $"{CellRef.Address(Math.Min(from.Row, to.Row), Math.Min(from.Column, to.Column))}:{CellRef.Address(Math.Max(from.Row, to.Row), Math.Max(from.Column, to.Column))}";
+                copy.merges[name].Add(moved);
+                copy.builder.Merge(moved);
+            }
+
+            foreach (var (from, into) in new[] { (dataRows[name], copy.dataRows[name]), (figureRows[name], copy.figureRows[name]) })
+            {
+                foreach (var r in from)
+                {
+                    if (move(name, r, 0) is { } to)
+                    {
+                        into.Add(to.Row);
+                    }
+                }
+            }
+        }
+
+        copy.expected.AddRange(expected.Select(e => e switch
+        {
+            ExpectedValue v => (Expected)(v with { Cell = Moved(v.Sheet, v.Cell) }),
+            ExpectedTarget t => t with { Cell = Moved(t.Sheet, t.Cell) },
+            _ => e,
+        }));
+        copy.derived.AddRange(derived.Select(d => (d.Sheet, Moved(d.Sheet, d.Cell), d.Text)));
+        return copy;
+    }
+
+    private static (int Row, int Column) Parse(string address)
+    {
+        var letters = new string(address.TakeWhile(char.IsLetter).ToArray());
+        var column = letters.Aggregate(0, (n, ch) => (n * 26) + (ch - 'A' + 1)) - 1;
+        return (int.Parse(address[letters.Length..], System.Globalization.CultureInfo.InvariantCulture) - 1, column);
     }
 
     /// <summary>A data row: cells are text, numbers or <see cref="Fig"/>s.</summary>
@@ -138,6 +251,12 @@ public sealed class TypedWorkbook(string area, int period)
         }
 
         rows[sheet][row] = values;
+        dataRows[sheet].Add(row);
+        if (cells.Any(c => c is Fig))
+        {
+            figureRows[sheet].Add(row);
+        }
+
         builder.Row(row++, values);
         return this;
     }
