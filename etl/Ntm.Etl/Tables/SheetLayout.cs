@@ -268,11 +268,18 @@ public static partial class SheetLayout
         var texts = new int[width];
         var numbers = new int[width];
         var cellsIn = new int[width];
+        var codes = new int[width];
         for (var r = bodyTop; r < bodyEnd && r < rows.Length; r++)
         {
             foreach (var cell in rows[r])
             {
                 cellsIn[cell.Column]++;
+                if (cell.Text.Trim() is { Length: >= 2 and <= 5 } code && code.All(char.IsAsciiDigit))
+                {
+                    // Unit codes are written as numbers: 93, 936, 31483.
+                    codes[cell.Column]++;
+                }
+
                 if (IsRowNumber(cell.Text))
                 {
                     numbers[cell.Column]++;
@@ -310,7 +317,7 @@ public static partial class SheetLayout
         {
             null or LabelRole.Value => false,
             LabelRole.Numbering or LabelRole.Code or LabelRole.Period or LabelRole.Measure => true,
-            LabelRole.Area => figures[c] <= texts[c] || HeaderKey.Contains(HeaderKey.Of(HeaderText(sheet, top, bottom, c)), "ma"),
+            LabelRole.Area => figures[c] - codes[c] <= texts[c] + codes[c] || HeaderKey.Contains(HeaderKey.Of(HeaderText(sheet, top, bottom, c)), "ma"),
             _ => figures[c] <= texts[c],
         };
 

@@ -172,6 +172,9 @@ public sealed partial class TableReader
 
         public bool Value { get; init; }
 
+        /// <summary>Its header is a total's word ("Tổng số", "Cộng", "Toàn tỉnh").</summary>
+        public bool Total { get; init; }
+
         /// <summary>Its header fixes nothing a figure needs (a warning names it); its figures are left out.</summary>
         public bool Unknown { get; set; }
     }
@@ -193,6 +196,13 @@ public sealed partial class TableReader
 
         // What each column of figures fixes.
         var columns = table.BodyColumns.Select(c => TagColumn(c, paths[c], rowsNameIndicators, areaColumns.Count > 0, unit, state)).ToList();
+        if (columns.Any(c => c.Area is not null))
+        {
+            // Beside columns of units, a total column adds them up; beside parts of a total ("Trong đó: nữ")
+            // the total column is the figure itself.
+            columns = columns.Select(c => c.Total && c.Skip is null ? c with { Skip = "cột tổng cộng (tính lại từ các đơn vị)" } : c).ToList();
+        }
+
         if (columns.Count(c => c.Meaning?.NamedMonth is not null) >= 3)
         {
             // Beside a row of months, a total or cumulative column adds them up: recomputed, never loaded.
@@ -605,15 +615,10 @@ public sealed partial class TableReader
         if (rowsNameIndicators && !rowsNameAreas && meaning is null && path.Count > 0 && unit is not null && state.AsOf is { } asOf)
         {
             // A table whose columns are units ("Vị Thanh | Long Mỹ | … | Toàn tỉnh").
-            if (TotalRow.Is(path[^1]))
-            {
-                return new ColumnTags(column, path, null) { Skip = "cột tổng cộng (tính lại từ các đơn vị)" };
-            }
-
             area = areas.Find(ReportingUnit.WithoutOrganisation(path[^1], vocabulary), new AreaContextHint(asOf, null, unit)).Area;
         }
 
-        return new ColumnTags(column, path, meaning) { Event = eventName, Indicator = indicator, Disaggregation = part?.Code, Area = area, Value = value };
+        return new ColumnTags(column, path, meaning) { Event = eventName, Indicator = indicator, Disaggregation = part?.Code, Area = area, Value = value, Total = path.Count > 0 && TotalRow.Is(path[^1]) };
     }
 
     /// <summary>
