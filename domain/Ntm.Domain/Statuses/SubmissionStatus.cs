@@ -9,8 +9,11 @@ public enum SubmissionStatus
     /// <summary>Refused for errors; kept in quarantine with its findings.</summary>
     Rejected,
 
-    /// <summary>Replaced by a later file for the same template, unit and period; kept for audit.</summary>
+    /// <summary>Every figure it stated has a later value; kept for audit.</summary>
     Superseded,
+
+    /// <summary>Some of the figures it stated have a later value; the others are still its.</summary>
+    PartlySuperseded,
 }
 
 /// <summary>What became of one file offered to ingestion (the ledger's status, or a duplicate that changed nothing).</summary>
@@ -32,11 +35,12 @@ public enum IngestOutcome
 /// <summary>Stored and shown codes of statuses.</summary>
 public static class StatusCodes
 {
-    /// <summary>accepted, rejected, superseded.</summary>
+    /// <summary>accepted, rejected, superseded, partly_superseded.</summary>
     public static string ToCode(this SubmissionStatus status) => status switch
     {
         SubmissionStatus.Accepted => "accepted",
         SubmissionStatus.Rejected => "rejected",
+        SubmissionStatus.PartlySuperseded => "partly_superseded",
         _ => "superseded",
     };
 
@@ -55,6 +59,7 @@ public static class StatusCodes
         "accepted" => SubmissionStatus.Accepted,
         "rejected" => SubmissionStatus.Rejected,
         "superseded" => SubmissionStatus.Superseded,
+        "partly_superseded" => SubmissionStatus.PartlySuperseded,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "not a submission status"),
     };
 
@@ -63,6 +68,7 @@ public static class StatusCodes
     {
         SubmissionStatus.Accepted => "Đã nhận",
         SubmissionStatus.Rejected => "Bị từ chối",
+        SubmissionStatus.PartlySuperseded => "Được thay thế một phần",
         _ => "Đã được thay thế",
     };
 

@@ -188,8 +188,8 @@ public sealed class IngestionService
         var archive = FileStore.ArchivePath(home.Archive, sha, file.Name);
         // A figure written twice with the same value (a denominator shared by several rows) is stored once.
         var observations = prepared.Values
-            .DistinctBy(v => (v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure))
-            .Select(v => new ObservationRow(v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure, v.Value, v.Sheet, v.Cell)).ToList();
+            .DistinctBy(v => v.Figure)
+            .Select(v => new ObservationRow(v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure, v.Value, v.Sheet, v.Cell, v.Disaggregation, v.Withdrawn)).ToList();
         var result = prepared.Result;
         var errors = findings.Count(f => f.Severity == Severity.Error);
         // The archive copy first: if recording fails, the copy this run wrote is removed; if the
@@ -256,8 +256,8 @@ public sealed class IngestionService
         {
             // --keep-valid: a figure with an error is left out (its error stays on record); the others are loaded.
             var bad = errors.Select(f => (f.Sheet, f.Cell)).ToHashSet();
-            var badFigures = values.Where(v => bad.Contains((v.Sheet, v.Cell))).Select(v => (v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure)).ToHashSet();
-            var kept = values.Where(v => !bad.Contains((v.Sheet, v.Cell)) && !badFigures.Contains((v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure))).ToList();
+            var badFigures = values.Where(v => bad.Contains((v.Sheet, v.Cell))).Select(v => v.Figure).ToHashSet();
+            var kept = values.Where(v => !bad.Contains((v.Sheet, v.Cell)) && !badFigures.Contains(v.Figure)).ToList();
             // The cells with an error: a figure read and refused, or a cell that could not be read at all.
             leftOut = bad.Count;
             values = kept;

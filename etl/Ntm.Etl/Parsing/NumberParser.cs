@@ -36,6 +36,11 @@ public static partial class NumberParser
             return ParsedValue.Missing;
         }
 
+        if (s is "x" or "X")
+        {
+            return new ParsedValue(ValueKind.Withdrawn);
+        }
+
         // A trailing "(-)" or "(+)" annotates a test result count: "188(-)".
         string? annotation = null;
         var note = AnnotationPattern().Match(s);

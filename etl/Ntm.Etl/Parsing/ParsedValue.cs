@@ -29,6 +29,9 @@ public enum ValueKind
 
     /// <summary>Words without a digit ("tương đương", "Không có ca SR (+)"): a remark, not a number.</summary>
     Text,
+
+    /// <summary>"x": the sender says there is no figure here, which withdraws one an earlier file gave.</summary>
+    Withdrawn,
 }
 
 /// <summary>Which decimal convention a number was read with.</summary>

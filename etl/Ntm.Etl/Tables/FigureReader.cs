@@ -30,16 +30,20 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
 {
     private AreaRecord area = null!;
     private string? explanation;
+    private string part = string.Empty;
+    private bool withdrawing;
 
     /// <summary>
     /// Reads one cell into <see cref="ExtractionResult.Values"/>, <see cref="ExtractionResult.Targets"/>
     /// or a finding, as a figure of <paramref name="indicator"/> for <paramref name="unit"/>;
     /// <paramref name="why"/> says which header texts gave it that meaning.
     /// </summary>
-    public void Read(Cell cell, ColumnMeaning column, IndicatorLabel indicator, ReportPeriod? period, AreaRecord unit, string? why = null)
+    public void Read(Cell cell, ColumnMeaning column, IndicatorLabel indicator, ReportPeriod? period, AreaRecord unit, string? why = null, string disaggregation = "")
     {
         area = unit;
         explanation = why;
+        part = disaggregation;
+        withdrawing = false;
         var rule = column.Rule;
         if (rule.Target || (rule.Measure == HeaderMeasures.TargetYear && indicator.Kind != "count"))
         {
@@ -64,6 +68,13 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
             result.Findings.Add(Finding.Error(sheet, cell.Address, "no_period",
                 $"Trang '{sheet}', ô {cell.Address}: không biết số liệu thuộc kỳ nào (tiêu đề tệp và tiêu đề cột '{column.Header}' không ghi tháng hay năm); hãy dùng --period YYYY-MM."));
             return;
+        }
+
+        if (parsed.Kind == ValueKind.Withdrawn)
+        {
+            // "x": the figure this cell would hold has no value from now on.
+            withdrawing = true;
+            parsed = new ParsedValue(ValueKind.Number, 0m);
         }
 
         switch (parsed.Kind)
@@ -162,7 +173,7 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
     {
         var text = cell.Value is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : cell.Text;
         var parsed = NumberParser.Parse(text, NumberContext.Unknown, cell.Value);
-        if (parsed.Kind == ValueKind.NotReported || parsed.Kind == ValueKind.Text)
+        if (parsed.Kind is ValueKind.NotReported or ValueKind.Text or ValueKind.Withdrawn)
         {
             if (parsed.Kind == ValueKind.Text)
             {
@@ -251,7 +262,7 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
             return;
         }
 
-        result.Values.Add(new ExtractedValue(sheet, cell.Address, area, key, code, HeaderMeasures.ToMeasure(measure), value, cell.Text) { Explanation = explanation });
+        result.Values.Add(new ExtractedValue(sheet, cell.Address, area, key, code, HeaderMeasures.ToMeasure(measure), value, cell.Text) { Explanation = explanation, Disaggregation = part, Withdrawn = withdrawing });
     }
 
     /// <summary>

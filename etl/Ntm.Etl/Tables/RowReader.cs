@@ -330,11 +330,12 @@ public sealed partial class TableReader
 
         private static bool StartsWithOfWhich(string label) => VietnameseText.Key(label).StartsWith("trong do", StringComparison.Ordinal);
 
+        /// <summary>The words after "Trong đó:" ("trẻ em dưới 6 tuổi"), lower case with their tone marks; the label itself when there is no "trong đó".</summary>
         private static string WithoutOfWhich(string label)
         {
             var text = label.TrimStart(' ', '-', '–', '*', '+', '•');
-            var key = VietnameseText.Key(text);
-            return key.StartsWith("trong do ", StringComparison.Ordinal) ? key[9..] : text;
+            var key = HeaderKey.Toned(text);
+            return key.StartsWith("trong đó ", StringComparison.Ordinal) ? key["trong đó ".Length..] : text;
         }
 
         /// <summary>How deep a label sits by its leading mark: none, "*", then "-", then "+".</summary>

@@ -90,7 +90,7 @@ public static partial class SheetLayout
         return parsed.Kind switch
         {
             ValueKind.Number => !IsYear(parsed) || parsed.Words is not null,
-            ValueKind.Percent or ValueKind.Pair or ValueKind.Difference or ValueKind.Bound or ValueKind.OutOfRange => true,
+            ValueKind.Percent or ValueKind.Pair or ValueKind.Difference or ValueKind.Bound or ValueKind.OutOfRange or ValueKind.Withdrawn => true,
             // A number mistyped ("1.3o9") is a figure with an error; a numbered label ("14.1. Tỷ lệ…") is text.
             ValueKind.Invalid => cell.Text.Count(char.IsDigit) > cell.Text.Count(char.IsLetter) && !RowNumber().IsMatch(cell.Text.Trim()),
             _ => false,

@@ -327,11 +327,8 @@ public sealed partial class TableReader
             code = applied;
         }
 
-        if ((row.Disaggregation ?? column.Disaggregation) is { } part)
-        {
-            result.Ignored.Add(new IgnoredCell(sheet.Name, cell.Address, cell.Text, $"phân tổ ({part}) của {code}: giữ riêng, không lẫn với tổng; chưa lưu"));
-            return;
-        }
+        // A part of a total ("Trong đó: nữ") is kept as such, never taken for the total.
+        var part = row.Disaggregation ?? column.Disaggregation ?? string.Empty;
 
         var area = row.Area ?? column.Area ?? unit;
         if (area is null)
@@ -379,7 +376,7 @@ public sealed partial class TableReader
         }
 
         var indicator = indicators[code]!;
-        reader.Read(cell, meaning, indicator, period, area, $"hàng: {row.Path} | cột: {column.PathText}");
+        reader.Read(cell, meaning, indicator, period, area, $"hàng: {row.Path} | cột: {column.PathText}" + (part.Length > 0 ? $" | phân tổ: {part}" : string.Empty), part);
     }
 
     /// <summary>
@@ -676,11 +673,13 @@ public sealed partial class TableReader
             var kindOnly = column.Meaning is { } meaning && (meaning.Rule.Target || meaning.Rule.Measure is not HeaderMeasures.Month and not HeaderMeasures.YearToDate);
             if (column.Indicator is null && column.Skip is null && (kindOnly || column.Disaggregation is not null))
             {
-                var group = columns[i].Path.Count > 1 ? columns[i].Path[0] : null;
-                var left = columns.Take(i).Reverse().FirstOrDefault(c => c.Indicator is not null && (group is null || (c.Path.Count > 1 && c.Path[0] == group) || c.Path.Count <= 1));
-                if (left is not null && left.Column >= columns[i].Column - 3)
+                // The nearest on its left at the same depth of the header and under the same group: "Trong
+                // đó: trẻ em < 15 tuổi" belongs to "Tổng số BN lao", not to the last form of TB under "Phân theo thể bệnh".
+                var left = columns.Take(i).Reverse().FirstOrDefault(c => c.Indicator is not null && c.Path.Count == column.Path.Count
+                    && (column.Path.Count <= 1 || c.Path[0] == column.Path[0]));
+                if (left is not null)
                 {
-                    columns[i].Indicator = left.Indicator;
+                    column.Indicator = left.Indicator;
                 }
             }
         }

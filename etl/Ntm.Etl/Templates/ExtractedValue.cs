@@ -7,6 +7,15 @@ namespace Ntm.Etl.Templates;
 /// <summary>One value read from a workbook, ready to load: where it came from and what it means.</summary>
 public sealed record ExtractedValue(string Sheet, string Cell, AreaRecord Area, PeriodKey Period, string IndicatorCode, Measure Measure, decimal Value, string Text)
 {
+    /// <summary>The part of a total the figure is ("female", "age_u15", or the words after "trong đó"); empty for the total itself.</summary>
+    public string Disaggregation { get; init; } = string.Empty;
+
+    /// <summary>True when the cell withdraws the figure ("x" in a correction): it has no value from now on.</summary>
+    public bool Withdrawn { get; init; }
+
+    /// <summary>The figure this value gives: (unit, month, indicator, measure, part of a total).</summary>
+    public (int AreaId, PeriodKey Period, string IndicatorCode, Measure Measure, string Disaggregation) Figure => (Area.AreaId, Period, IndicatorCode, Measure, Disaggregation);
+
     /// <summary>The header texts that gave the figure its meaning ("hàng: Sốt xuất huyết | cột: Tháng 1 › M"), for <c>ntm template check</c>.</summary>
     public string? Explanation { get; init; }
 }

@@ -9,7 +9,9 @@ namespace Ntm.Etl.Validation;
 /// <summary>
 /// What the validation rules look at: the values one submission gave, the indicator catalogue,
 /// today's date, the year-to-dates already stored for the month before, and the totals the
-/// template declares. The values are indexed once by (area, month, indicator, measure).
+/// forms declare. <see cref="Values"/> are the totals a file states (not its parts of totals, not
+/// its withdrawals), indexed once by (area, month, indicator, measure); <see cref="AllValues"/> and
+/// <see cref="Groups"/> are every figure.
 /// </summary>
 public sealed class ValidationContext
 {
@@ -18,17 +20,21 @@ public sealed class ValidationContext
     /// <summary>Indexes <paramref name="values"/> for the rules.</summary>
     public ValidationContext(IReadOnlyList<ExtractedValue> values, IndicatorLabels indicators, DateOnly today, Func<int, string, PeriodKey, decimal?>? previousYearToDate = null, IReadOnlyList<SumRule>? sums = null)
     {
-        Values = values;
+        AllValues = values;
+        Values = values.Where(v => v.Disaggregation.Length == 0 && !v.Withdrawn).ToList();
         Indicators = indicators;
         Today = today;
         PreviousYearToDate = previousYearToDate ?? ((_, _, _) => null);
         Sums = sums ?? [];
-        Groups = values.GroupBy(v => (v.Area.AreaId, v.Period, v.IndicatorCode, v.Measure)).ToList();
-        cells = Groups.ToDictionary(g => g.Key, g => g.First());
+        Groups = values.GroupBy(v => v.Figure).ToList();
+        cells = Values.GroupBy(v => (v.Area.AreaId, v.Period, v.IndicatorCode, v.Measure)).ToDictionary(g => g.Key, g => g.First());
     }
 
-    /// <summary>The values the template read, in reading order.</summary>
+    /// <summary>The totals the file states, in reading order (not its parts of totals, not its withdrawals).</summary>
     public IReadOnlyList<ExtractedValue> Values { get; }
+
+    /// <summary>Every value the file gives, parts of totals and withdrawals included.</summary>
+    public IReadOnlyList<ExtractedValue> AllValues { get; }
 
     /// <summary>The indicator catalogue.</summary>
     public IndicatorLabels Indicators { get; }
@@ -42,8 +48,8 @@ public sealed class ValidationContext
     /// <summary>Totals the template declares.</summary>
     public IReadOnlyList<SumRule> Sums { get; }
 
-    /// <summary>The values grouped by the figure they give.</summary>
-    public IReadOnlyList<IGrouping<(int AreaId, PeriodKey Period, string IndicatorCode, Measure Measure), ExtractedValue>> Groups { get; }
+    /// <summary>Every value grouped by the figure it gives (unit, month, indicator, measure, part of a total).</summary>
+    public IReadOnlyList<IGrouping<(int AreaId, PeriodKey Period, string IndicatorCode, Measure Measure, string Disaggregation), ExtractedValue>> Groups { get; }
 
     /// <summary>The value the submission gives for a figure, or null.</summary>
     public ExtractedValue? Get(int area, PeriodKey period, string? indicator, Measure measure) =>

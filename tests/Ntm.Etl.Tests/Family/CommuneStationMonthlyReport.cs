@@ -11,7 +11,7 @@ namespace Ntm.Etl.Tests.Family;
 /// period comes from the title and the period line, never from the signing line of November.
 /// Section I (population and vital events) mixes stocks typed under "Thực hiện tháng 10"
 /// (population, stored as stock whatever the column) with flows (births, deaths) and a
-/// "- Trong đó: nữ" row left out; section II (maternal health) and section III (family planning
+/// "- Trong đó: nữ" row kept as a part of its total (not a total itself); section II (maternal health) and section III (family planning
 /// by method) have "Kế hoạch năm | Thực hiện tháng | Cộng dồn | Tỷ lệ % KH", the plan stored as the
 /// count's annual target and the share of plan as the count's reported rate (kept to cross-check
 /// against year-to-date ÷ plan); section IV (immunisation) has a "Tỷ lệ (%)" beside counts of
@@ -51,7 +51,7 @@ public static class CommuneStationMonthlyReport
             .Data(4, "Số trẻ em dưới 1 tuổi", "Trẻ", V(97, "population.children_u1", S, 97), null, null)
             .Data(5, "Số trẻ em dưới 5 tuổi", "Trẻ", V(512, "population.children_u5", S, 512), null, null)
             .Data(6, "Số trẻ đẻ ra sống", "Trẻ", V(8, "births.live", M, 8), V(79, "births.live", Y, 79), "Có 01 ca sinh đôi")
-            .Data(null, "- Trong đó: nữ", "Trẻ", Derived(3), Derived(37), null)
+            .Data(null, "- Trong đó: nữ", "Trẻ", P(3, "births.live", M, 3, "female"), P(37, "births.live", Y, 37, "female"), null)
             .Data(7, "Số người chết", "Người", V(5, "deaths.total", M, 5), V(46, "deaths.total", Y, 46), null)
             .Data(8, "Số trẻ em dưới 1 tuổi tử vong", "Trẻ", V("00", "deaths.u1", M, 0), V("00", "deaths.u1", Y, 0), null)
             .Data(9, "Số bà mẹ tử vong", "Người", V("00", "deaths.maternal", M, 0), V("00", "deaths.maternal", Y, 0), null)
@@ -63,7 +63,7 @@ public static class CommuneStationMonthlyReport
             .Data(3, "Số phụ nữ đẻ", "Người", V(95, "births.total", P, 95), V(8, "births.total", M, 8), V(78, "births.total", Y, 78), V("82,1", "births.total", R, 82.1m))
             .Data(4, "Số phụ nữ đẻ được khám thai từ 3 lần trở lên trong 3 thời kỳ", "Người", "-", V(8, "maternal.antenatal_3plus", M, 8), V(76, "maternal.antenatal_3plus", Y, 76), "-")
             .Data(5, "Số phụ nữ đẻ tại cơ sở y tế", "Người", "-", V(8, "births.facility", M, 8), V(78, "births.facility", Y, 78), "-")
-            .Data(null, "- Trong đó: đẻ tại trạm y tế", "Người", "-", Derived("00"), Derived("02"), "-")
+            .Data(null, "- Trong đó: đẻ tại trạm y tế", "Người", "-", P("00", "births.facility", M, 0, "đẻ tại trạm y tế"), P("02", "births.facility", Y, 2, "đẻ tại trạm y tế"), "-")
             .Text()
             .Text("III. KẾ HOẠCH HÓA GIA ĐÌNH (Biểu 5/BCX)")
             .Text("STT", "Biện pháp tránh thai", "Đơn vị tính", "Kế hoạch năm", "Thực hiện tháng", "Cộng dồn", "Tỷ lệ % KH")
@@ -89,10 +89,10 @@ public static class CommuneStationMonthlyReport
             .Text(null, null, null, "Mắc", "Trong đó < 15 tuổi", "Tử vong", "Mắc", "Trong đó < 15 tuổi", "Tử vong")
             .Merge("A-1:A0").Merge("B-1:B0").Merge("C-1:C0").Merge("D-1:F-1").Merge("G-1:I-1")
             .Text("A", "B", "C", "1", "2", "3", "4", "5", "6")
-            .Data(1, "Tay chân miệng", "B08.4", V(2, "disease.hfmd.cases", M, 2), Derived(2), V("00", "disease.hfmd.deaths", M, 0), V(11, "disease.hfmd.cases", Y, 11), Derived(11), V("00", "disease.hfmd.deaths", Y, 0))
-            .Data(2, "Sốt xuất huyết Dengue", "A97", V(1, "disease.dengue.cases", M, 1), Derived("00"), V("00", "disease.dengue.deaths", M, 0), V(4, "disease.dengue.cases", Y, 4), Derived(1), V("00", "disease.dengue.deaths", Y, 0))
-            .Data(3, "Tiêu chảy", "A09", V(6, "disease.diarrhoea.cases", M, 6), Derived(2), V(0, "disease.diarrhoea.deaths", M, 0), V(58, "disease.diarrhoea.cases", Y, 58), Derived(21), V(0, "disease.diarrhoea.deaths", Y, 0))
-            .Data(4, "Cúm", "J11", V(9, "disease.influenza.cases", M, 9), Derived(3), V(0, "disease.influenza.deaths", M, 0), V(87, "disease.influenza.cases", Y, 87), Derived(30), V(0, "disease.influenza.deaths", Y, 0))
+            .Data(1, "Tay chân miệng", "B08.4", V(2, "disease.hfmd.cases", M, 2), P(2, "disease.hfmd.cases", M, 2, "age_u15"), V("00", "disease.hfmd.deaths", M, 0), V(11, "disease.hfmd.cases", Y, 11), P(11, "disease.hfmd.cases", Y, 11, "age_u15"), V("00", "disease.hfmd.deaths", Y, 0))
+            .Data(2, "Sốt xuất huyết Dengue", "A97", V(1, "disease.dengue.cases", M, 1), P("00", "disease.dengue.cases", M, 0, "age_u15"), V("00", "disease.dengue.deaths", M, 0), V(4, "disease.dengue.cases", Y, 4), P(1, "disease.dengue.cases", Y, 1, "age_u15"), V("00", "disease.dengue.deaths", Y, 0))
+            .Data(3, "Tiêu chảy", "A09", V(6, "disease.diarrhoea.cases", M, 6), P(2, "disease.diarrhoea.cases", M, 2, "age_u15"), V(0, "disease.diarrhoea.deaths", M, 0), V(58, "disease.diarrhoea.cases", Y, 58), P(21, "disease.diarrhoea.cases", Y, 21, "age_u15"), V(0, "disease.diarrhoea.deaths", Y, 0))
+            .Data(4, "Cúm", "J11", V(9, "disease.influenza.cases", M, 9), P(3, "disease.influenza.cases", M, 3, "age_u15"), V(0, "disease.influenza.deaths", M, 0), V(87, "disease.influenza.cases", Y, 87), P(30, "disease.influenza.cases", Y, 30, "age_u15"), V(0, "disease.influenza.deaths", Y, 0))
             .Text()
             .Text("Ghi chú: Tỷ lệ tiêm chủng đầy đủ tính trên 97 trẻ dưới 1 tuổi của xã; bệnh truyền nhiễm ghi theo ngày khởi phát.")
             .Text()

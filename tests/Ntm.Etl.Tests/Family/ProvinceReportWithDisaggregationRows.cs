@@ -8,8 +8,8 @@ namespace Ntm.Etl.Tests.Family;
 /// THÁP / SỞ Y TẾ": the province is the reporting unit. Its table has group rows numbered with
 /// roman numerals (I, II), sub-groups numbered 1, 2, 3 and marks in the numbering column ("*" for a
 /// disease, "-" for an immunisation line, "+" for an HIV line). A disease row is followed by
-/// "- Trong đó: trẻ em &lt; 15 tuổi", a disaggregation left out, and by "- Tử vong", the disease's
-/// deaths; the hospital visits are followed by "- Trong đó: trẻ em &lt; 6 tuổi", left out too. The
+/// "- Trong đó: trẻ em &lt; 15 tuổi", a disaggregation kept as a part of the total, and by "- Tử vong", the disease's
+/// deaths; the hospital visits are followed by "- Trong đó: trẻ em &lt; 6 tuổi", a part too. The
 /// columns are "Thực hiện tháng 8/2023 | Cộng dồn 8 tháng | Cùng kỳ năm 2022 | So sánh cùng kỳ (%)":
 /// last year's figures and the comparison are left out, the number of ARV patients (a stock) is
 /// typed in the cumulative column and the bed occupancy (a rate) in the month column, both stored
@@ -45,10 +45,10 @@ public static class ProvinceReportWithDisaggregationRows
             .Data("I", "CÔNG TÁC Y TẾ DỰ PHÒNG")
             .Data(1, "Phòng, chống dịch bệnh")
             .Data("*", "Sốt xuất huyết", "Ca", V(412, "disease.dengue.cases", M, 412), V("2.386", "disease.dengue.cases", Y, 2386), Derived("3.915"), Derived("60,9"))
-            .Data(null, "- Trong đó: trẻ em < 15 tuổi", "Ca", Derived(268), Derived("1.547"), Derived("2.602"), Derived("59,5"))
+            .Data(null, "- Trong đó: trẻ em < 15 tuổi", "Ca", P(268, "disease.dengue.cases", M, 268, "age_u15"), P("1.547", "disease.dengue.cases", Y, 1547, "age_u15"), Derived("2.602"), Derived("59,5"))
             .Data(null, "- Tử vong", "Ca", V("00", "disease.dengue.deaths", M, 0), V("01", "disease.dengue.deaths", Y, 1), Derived("02"), Derived("50,0"))
             .Data("*", "Tay chân miệng", "Ca", V(287, "disease.hfmd.cases", M, 287), V("1.904", "disease.hfmd.cases", Y, 1904), Derived("1.233"), Derived("154,4"))
-            .Data(null, "- Trong đó: trẻ em < 15 tuổi", "Ca", Derived(285), Derived("1.897"), Derived("1.226"), Derived("154,7"))
+            .Data(null, "- Trong đó: trẻ em < 15 tuổi", "Ca", P(285, "disease.hfmd.cases", M, 285, "age_u15"), P("1.897", "disease.hfmd.cases", Y, 1897, "age_u15"), Derived("1.226"), Derived("154,7"))
             .Data(null, "- Tử vong", "Ca", V("00", "disease.hfmd.deaths", M, 0), V("00", "disease.hfmd.deaths", Y, 0), Derived("01"), "-")
             .Data("*", "Sởi", "Ca", V("00", "disease.measles.cases", M, 0), V(3, "disease.measles.cases", Y, 3), Derived("00"), "-")
             .Data(null, "- Tử vong", "Ca", V("00", "disease.measles.deaths", M, 0), V("00", "disease.measles.deaths", Y, 0), Derived("00"), "-")
@@ -61,7 +61,7 @@ public static class ProvinceReportWithDisaggregationRows
             .Data("+", "Số bệnh nhân điều trị ARV", "Người", null, V("3.214", "hiv.arv_patients", S, 3214), Derived("2.985"), Derived("107,7"))
             .Data("II", "CÔNG TÁC KHÁM, CHỮA BỆNH")
             .Data(1, "Tổng số lần khám bệnh", "Lượt", V("412.587", "hospital.visits", M, 412587), V("3.206.415", "hospital.visits", Y, 3206415), Derived("2.987.604"), Derived("107,3"))
-            .Data(null, "- Trong đó: trẻ em < 6 tuổi", "Lượt", Derived("61.204"), Derived("472.918"), Derived("455.310"), Derived("103,9"))
+            .Data(null, "- Trong đó: trẻ em < 6 tuổi", "Lượt", P("61.204", "hospital.visits", M, 61204, "trẻ em dưới 6 tuổi"), P("472.918", "hospital.visits", Y, 472918, "trẻ em dưới 6 tuổi"), Derived("455.310"), Derived("103,9"))
             .Data(2, "Tổng số bệnh nhân điều trị nội trú", "Lượt", V("28.614", "hospital.inpatients", M, 28614), V("219.870", "hospital.inpatients", Y, 219870), Derived("208.431"), Derived("105,5"))
             .Data(3, "Công suất sử dụng giường bệnh", "%", V("96,8", "hospital.bed_occupancy", S, 96.8m), "-", Derived("91,5"), Derived("+5,3"))
             .Text()

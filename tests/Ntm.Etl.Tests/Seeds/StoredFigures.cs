@@ -16,19 +16,23 @@ public static class StoredFigures
     {
         sheetOf ??= s => s;
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
-        var stored = connection.Query<(string Sheet, string Cell, string Indicator, string Measure, decimal Value, int Period, string Area)>("""
-            SELECT f.sheet, f.cell, f.indicator_code, f.measure, f.value, f.period_key, a.area_code
+        // The current figures, totals and parts of totals alike, with the cell each came from.
+        var stored = connection.Query<(string Sheet, string Cell, string Indicator, string Measure, decimal Value, int Period, string Area, string Part)>("""
+            SELECT f.sheet, f.cell, f.indicator_code, f.measure, f.value, f.period_key, a.area_code, f.disaggregation
             FROM fact_observation f JOIN dim_area a ON a.area_id = f.area_id
-            JOIN v_observation o ON o.submission_id = f.submission_id AND o.period_key = f.period_key AND o.area_id = f.area_id AND o.indicator_code = f.indicator_code AND o.measure = f.measure
+            JOIN (SELECT submission_id, period_key, area_id, indicator_code, measure, '' AS disaggregation FROM v_observation
+                  UNION ALL SELECT submission_id, period_key, area_id, indicator_code, measure, disaggregation FROM v_observation_part) o
+              ON o.submission_id = f.submission_id AND o.period_key = f.period_key AND o.area_id = f.area_id AND o.indicator_code = f.indicator_code
+             AND o.measure = f.measure AND o.disaggregation = f.disaggregation
             """).ToList();
         var expectedValues = typed.Expected.OfType<ExpectedValue>().ToList();
-        var byKey = expectedValues.GroupBy(e => (e.Indicator, e.Measure, e.Period, e.Area)).ToDictionary(g => g.Key, g => g.ToList());
+        var byKey = expectedValues.GroupBy(e => (e.Indicator, e.Measure, e.Period, e.Area, e.Part)).ToDictionary(g => g.Key, g => g.ToList());
 
         // Every figure is there, with the value typed and one of the cells that hold it.
         var missing = new List<string>();
         foreach (var (key, cells) in byKey)
         {
-            var matches = stored.Where(s => (s.Indicator, s.Measure, s.Period, s.Area) == key).ToList();
+            var matches = stored.Where(s => (s.Indicator, s.Measure, s.Period, s.Area, s.Part) == key).ToList();
             if (matches.Count != 1)
             {
                 missing.Add($"{key} typed at {cells[0].Sheet}!{cells[0].Cell}: stored {matches.Count} times");
@@ -43,7 +47,7 @@ public static class StoredFigures
         }
 
         // Nothing else: no figure was read into the wrong indicator, measure, month or unit.
-        var unexpected = stored.Where(s => !byKey.ContainsKey((s.Indicator, s.Measure, s.Period, s.Area))).Select(u => $"unexpected {u.Sheet}!{u.Cell} {u.Indicator} {u.Measure} {u.Period} {u.Area} = {u.Value}").ToList();
+        var unexpected = stored.Where(s => !byKey.ContainsKey((s.Indicator, s.Measure, s.Period, s.Area, s.Part))).Select(u => $"unexpected {u.Sheet}!{u.Cell} {u.Indicator} {u.Measure} {u.Period} {u.Area} {u.Part} = {u.Value}").ToList();
         Assert.True(missing.Count + unexpected.Count == 0, string.Join("\n", missing.Concat(unexpected).Take(60)));
 
         // Targets, with their comparators.

@@ -6,7 +6,7 @@ namespace Ntm.Etl.Tests.Seeds;
 public abstract record Expected(string Sheet, string Cell);
 
 /// <summary>A value: indicator, measure, month (yyyymm), unit and the exact figure.</summary>
-public sealed record ExpectedValue(string Sheet, string Cell, string Indicator, string Measure, decimal Value, int Period, string Area) : Expected(Sheet, Cell);
+public sealed record ExpectedValue(string Sheet, string Cell, string Indicator, string Measure, decimal Value, int Period, string Area, string Part = "") : Expected(Sheet, Cell);
 
 /// <summary>A target: indicator, year, comparator and figure.</summary>
 public sealed record ExpectedTarget(string Sheet, string Cell, string Indicator, int Year, string Comparator, decimal Value, string? Area = null) : Expected(Sheet, Cell);
@@ -235,7 +235,7 @@ public sealed class TypedWorkbook(string area, int period)
 
                     foreach (var value in figure.Values)
                     {
-                        expected.Add(new ExpectedValue(sheet, address, value.Indicator, value.Measure, value.Value, value.Period ?? period, figure.Area ?? Area));
+                        expected.Add(new ExpectedValue(sheet, address, value.Indicator, value.Measure, value.Value, value.Period ?? period, figure.Area ?? Area, figure.Part ?? string.Empty));
                     }
 
                     foreach (var target in figure.Targets)
@@ -267,6 +267,12 @@ public sealed record Fig(object Typed, IReadOnlyList<(string Indicator, string M
 {
     /// <summary>The unit the values belong to, when not the workbook's reporting unit (a row of a list of districts).</summary>
     public string? Area { get; init; }
+
+    /// <summary>The part of a total the values are ("female", "age_u15", the words after "trong đó"), stored apart from the total.</summary>
+    public string? Part { get; init; }
+
+    /// <summary>A part of a total ("Trong đó: nữ", "&lt; 15 tuổi"): stored apart, never taken for the total.</summary>
+    public static Fig P(object typed, string indicator, string measure, decimal value, string part) => new(typed, [(indicator, measure, value, null)], []) { Part = part };
 
     /// <summary>One value.</summary>
     public static Fig V(object typed, string indicator, string measure, decimal value, int? period = null) => new(typed, [(indicator, measure, value, period)], []);

@@ -36,7 +36,7 @@ public sealed class QueryFixture : IDisposable
         using var appender = connection.CreateAppender("fact_observation");
         foreach (var (area, period, indicator, measure, value) in values)
         {
-            appender.CreateRow().AppendValue(id).AppendValue(period).AppendValue(area.AreaId).AppendValue(indicator).AppendValue(measure).AppendValue(value).AppendValue("s").AppendValue("A1").EndRow();
+            appender.CreateRow().AppendValue(id).AppendValue(period).AppendValue(area.AreaId).AppendValue(indicator).AppendValue(measure).AppendValue(value).AppendValue("s").AppendValue("A1").AppendValue(string.Empty).AppendValue(false).EndRow();
         }
     }
 

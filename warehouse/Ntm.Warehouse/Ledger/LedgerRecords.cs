@@ -3,8 +3,11 @@ using Ntm.Domain.Periods;
 
 namespace Ntm.Warehouse.Ledger;
 
-/// <summary>One value to store in <c>fact_observation</c>.</summary>
-public sealed record ObservationRow(PeriodKey Period, int AreaId, string IndicatorCode, Measure Measure, decimal Value, string Sheet, string Cell);
+/// <summary>
+/// One value to store in <c>fact_observation</c>: a figure (period, unit, indicator, measure, part
+/// of a total, "" for the total) and its value, or its withdrawal.
+/// </summary>
+public sealed record ObservationRow(PeriodKey Period, int AreaId, string IndicatorCode, Measure Measure, decimal Value, string Sheet, string Cell, string Disaggregation = "", bool Withdrawn = false);
 
 /// <summary>One target to store in <c>target</c>, from a submitted file.</summary>
 public sealed record TargetRow(int AreaId, int Year, string IndicatorCode, string Comparator, decimal Value, string Sheet, string Cell, string? Note);

@@ -7,19 +7,19 @@ namespace Ntm.Warehouse.Ledger;
 
 /// <summary>
 /// The ledger of submissions: nothing lost, nothing counted twice. A file whose bytes were already
-/// accepted is a duplicate. An accepted file supersedes an earlier accepted file of the same
-/// template and period when it covers every (month, unit) the earlier one covered: a district's
-/// corrected report replaces its original, but eight districts' files for one month stand side by
-/// side, and a new file never hides values of units it does not cover (the earlier one stays,
-/// marked, for audit). Each submission is written in one transaction, so a crash leaves the
-/// warehouse as it was before that file.
+/// accepted is a duplicate. The figure, not the file, is what a later file replaces: each figure
+/// (period, unit, indicator, measure, part of a total) has the value of the latest accepted file that
+/// states it, so a corrected sheet replaces those figures and no others, and files for other units
+/// or other programmes stand side by side. An earlier file stays, marked superseded or partly
+/// superseded, with its values, for audit. Each submission is written in one transaction, so a crash
+/// leaves the warehouse as it was before that file.
 /// </summary>
 public sealed class SubmissionLedger(DuckDBConnection connection)
 {
     /// <summary>The accepted (or since superseded) submission with these bytes, if any.</summary>
     public KnownSubmission? FindAccepted(string sha256) =>
         connection.QueryFirstOrDefault<KnownSubmission>(
-            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath, template AS Template FROM submission WHERE sha256 = $sha256 AND status IN ('accepted', 'superseded') ORDER BY submission_id LIMIT 1",
+            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath, template AS Template FROM submission WHERE sha256 = $sha256 AND status <> 'rejected' ORDER BY submission_id LIMIT 1",
             new { sha256 });
 
     /// <summary>The submission with this id, if any.</summary>
@@ -41,22 +41,25 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             new { sha256, fileName }).ToList();
 
     /// <summary>
-    /// Records an accepted submission with its values and warnings, superseding the accepted
-    /// submission of the same scope, all in one transaction. Returns the new id and the superseded ones.
+    /// Records an accepted submission with its values, targets and warnings in one transaction, and
+    /// what it replaces: the figures it states. An earlier file whose every figure now has a later
+    /// value is superseded, one with some is partly superseded; a file read again with
+    /// <paramref name="replaces"/> supersedes that submission whole. Returns the new id and the
+    /// submissions it superseded, wholly or in part.
     /// </summary>
     public (long SubmissionId, IReadOnlyList<long> Superseded) Accept(SubmissionRow submission, IReadOnlyList<ObservationRow> observations, IReadOnlyList<FindingRow> findings, long? replaces = null, IReadOnlyList<TargetRow>? targets = null)
     {
         targets ??= [];
         using var transaction = connection.BeginTransaction();
         var id = Insert(submission, observations.Count + targets.Count);
-        // The new values go in first, so that which earlier submissions they cover is one query over the
+        // The new values go in first, so that which earlier figures they replace is one query over the
         // facts (not one per candidate: a month's reports of a province are hundreds of candidates).
         using (var appender = connection.CreateAppender("fact_observation"))
         {
             foreach (var o in observations)
             {
                 appender.CreateRow().AppendValue(id).AppendValue(o.Period.Key).AppendValue(o.AreaId).AppendValue(o.IndicatorCode).AppendValue(o.Measure.ToCode())
-                    .AppendValue(o.Value).AppendValue(o.Sheet).AppendValue(o.Cell).EndRow();
+                    .AppendValue(o.Value).AppendValue(o.Sheet).AppendValue(o.Cell).AppendValue(o.Disaggregation).AppendValue(o.Withdrawn).EndRow();
             }
         }
 
@@ -70,35 +73,58 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             }
         }
 
-
-        var superseded = connection.Query<long>("""
-            WITH new_cells AS (
-                SELECT DISTINCT period_key, area_id FROM fact_observation WHERE submission_id = $id
-                UNION SELECT DISTINCT CAST(year AS INTEGER) * 100 + 12, area_id FROM target WHERE submission_id = $id),
+        // The earlier files that state a figure this one states, and how many of their figures are still theirs.
+        var counts = connection.Query<(long SubmissionId, int Stated, int Current)>("""
+            WITH mine AS (
+                SELECT DISTINCT period_key, area_id, indicator_code, measure, disaggregation FROM fact_observation WHERE submission_id = $id),
+            mine_targets AS (
+                SELECT DISTINCT area_id, year, indicator_code FROM target WHERE submission_id = $id),
             candidates AS (
-                SELECT submission_id FROM submission
-                WHERE status = 'accepted' AND submission_id <> $id AND template IS NOT DISTINCT FROM $template AND period_key IS NOT DISTINCT FROM $periodKey),
-            cells AS (
-                SELECT submission_id, period_key, area_id FROM fact_observation WHERE submission_id IN (SELECT submission_id FROM candidates)
-                UNION SELECT submission_id, CAST(year AS INTEGER) * 100 + 12, area_id FROM target WHERE submission_id IN (SELECT submission_id FROM candidates)),
-            uncovered AS (
-                SELECT DISTINCT x.submission_id FROM cells x
-                LEFT JOIN new_cells n ON n.period_key = x.period_key AND n.area_id = x.area_id
-                WHERE n.area_id IS NULL)
-            SELECT c.submission_id FROM candidates c
-            WHERE c.submission_id = $replaces OR c.submission_id NOT IN (SELECT submission_id FROM uncovered)
-            ORDER BY c.submission_id
-            """, new { id, template = submission.Template, periodKey = submission.Period?.Key, replaces }).ToList();
-        if (replaces is { } replaced && !superseded.Contains(replaced))
+                SELECT DISTINCT f.submission_id FROM fact_observation f JOIN mine USING (period_key, area_id, indicator_code, measure, disaggregation)
+                WHERE f.submission_id <> $id
+                UNION
+                SELECT DISTINCT t.submission_id FROM target t JOIN mine_targets USING (area_id, year, indicator_code)
+                WHERE t.submission_id <> $id),
+            live AS (
+                SELECT submission_id FROM submission WHERE status IN ('accepted', 'partly_superseded') AND submission_id IN (SELECT submission_id FROM candidates)),
+            figure_keys AS (
+                SELECT DISTINCT period_key, area_id, indicator_code, measure, disaggregation FROM fact_observation WHERE submission_id IN (SELECT submission_id FROM live)),
+            target_keys AS (
+                SELECT DISTINCT area_id, year, indicator_code FROM target WHERE submission_id IN (SELECT submission_id FROM live)),
+            ranked AS (
+                SELECT f.submission_id, row_number() OVER (PARTITION BY f.period_key, f.area_id, f.indicator_code, f.measure, f.disaggregation
+                                                           ORDER BY s.received_at DESC, s.submission_id DESC) AS rank_in_figure
+                FROM fact_observation f JOIN figure_keys USING (period_key, area_id, indicator_code, measure, disaggregation)
+                JOIN submission s ON s.submission_id = f.submission_id AND s.status IN ('accepted', 'partly_superseded')
+                UNION ALL
+                SELECT t.submission_id, row_number() OVER (PARTITION BY t.area_id, t.year, t.indicator_code ORDER BY s.received_at DESC, s.submission_id DESC)
+                FROM target t JOIN target_keys USING (area_id, year, indicator_code)
+                JOIN submission s ON s.submission_id = t.submission_id AND s.status IN ('accepted', 'partly_superseded'))
+            SELECT submission_id, count(*) AS stated, count(*) FILTER (WHERE rank_in_figure = 1) AS current
+            FROM ranked WHERE submission_id IN (SELECT submission_id FROM live)
+            GROUP BY submission_id ORDER BY submission_id
+            """, new { id }).ToList();
+
+        var superseded = new List<long>();
+        foreach (var (earlier, stated, current) in counts)
         {
-            superseded.Add(replaced);
+            var whole = current == 0 || earlier == replaces;
+            if (whole || current < stated)
+            {
+                connection.Execute(
+                    "UPDATE submission SET status = $status, superseded_by = $id, figures_current = $current WHERE submission_id = $earlier",
+                    new { id, earlier, current = whole ? 0 : current, status = whole ? "superseded" : "partly_superseded" });
+                superseded.Add(earlier);
+            }
         }
 
-        if (superseded.Count > 0)
+        if (replaces is { } replaced && !superseded.Contains(replaced))
         {
+            // A file read again replaces its first reading whole, even the figures the new reading no longer finds.
             connection.Execute(
-                "UPDATE submission SET status = 'superseded', superseded_by = $id WHERE submission_id IN $superseded AND status = 'accepted'",
-                new { id, superseded });
+                "UPDATE submission SET status = 'superseded', superseded_by = $id, figures_current = 0 WHERE submission_id = $replaced AND status IN ('accepted', 'partly_superseded')",
+                new { id, replaced });
+            superseded.Add(replaced);
         }
 
         InsertFindings(id, findings);
@@ -130,10 +156,10 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             return new Dictionary<(int, string, PeriodKey), decimal>();
         }
 
-        var rows = connection.Query<(int AreaId, string IndicatorCode, int PeriodKey, decimal Value)>("""
-            SELECT f.area_id, f.indicator_code, f.period_key, f.value
+        var rows = connection.Query<(int AreaId, string IndicatorCode, int PeriodKey, decimal Value, bool Withdrawn)>("""
+            SELECT f.area_id, f.indicator_code, f.period_key, f.value, f.withdrawn
             FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id
-            WHERE s.status = 'accepted' AND f.measure = 'ytd'
+            WHERE s.status IN ('accepted', 'partly_superseded') AND f.measure = 'ytd' AND f.disaggregation = ''
               AND f.area_id IN $areas AND f.indicator_code IN $indicators AND f.period_key IN $periods
             QUALIFY row_number() OVER (PARTITION BY f.area_id, f.indicator_code, f.period_key ORDER BY s.received_at DESC, s.submission_id DESC) = 1
             """, new
@@ -143,15 +169,15 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             periods = wanted.Select(k => k.Period.Previous.Key).Distinct().ToArray(),
         });
         var wantedSet = wanted.ToHashSet();
-        return rows.Select(r => (Key: (r.AreaId, r.IndicatorCode, PeriodKey.FromKey(r.PeriodKey).Next), r.Value))
+        return rows.Where(r => !r.Withdrawn).Select(r => (Key: (r.AreaId, r.IndicatorCode, PeriodKey.FromKey(r.PeriodKey).Next), r.Value))
             .Where(r => wantedSet.Contains(r.Key))
             .ToDictionary(r => r.Key, r => r.Value);
     }
 
     private long Insert(SubmissionRow s, int rows) =>
         connection.ExecuteScalar<long>("""
-            INSERT INTO submission (file_name, sha256, received_at, template, area_id, period_key, status, rows_loaded, errors, warnings, archive_path)
-            VALUES ($FileName, $Sha256, $ReceivedAt, $Template, $AreaId, $PeriodKey, $Status, $rows, $Errors, $Warnings, $ArchivePath)
+            INSERT INTO submission (file_name, sha256, received_at, template, area_id, period_key, status, rows_loaded, errors, warnings, archive_path, figures_current)
+            VALUES ($FileName, $Sha256, $ReceivedAt, $Template, $AreaId, $PeriodKey, $Status, $rows, $Errors, $Warnings, $ArchivePath, CASE WHEN $Status = 'rejected' THEN NULL ELSE $rows END)
             RETURNING submission_id
             """, new { s.FileName, s.Sha256, s.ReceivedAt, s.Template, s.AreaId, PeriodKey = s.Period?.Key, s.Status, rows, s.Errors, s.Warnings, s.ArchivePath });
 

@@ -18,11 +18,11 @@ public sealed class CompletenessQuery(DbConnection connection)
         connection.Query<CompletenessGap>("""
             SELECT DISTINCT s.area_id AS AreaId, a.area_code AS AreaCode, a.full_name AS AreaName, s.template AS Template
             FROM submission s JOIN dim_area a ON a.area_id = s.area_id
-            WHERE s.status IN ('accepted', 'superseded') AND s.template IS NOT NULL
+            WHERE s.status IN ('accepted', 'partly_superseded', 'superseded') AND s.template IS NOT NULL
               AND s.period_key BETWEEN $from AND $before
               AND (a.valid_to IS NULL OR a.valid_to >= $firstDay)
               AND NOT EXISTS (SELECT 1 FROM submission t WHERE t.area_id = s.area_id AND t.template = s.template
-                              AND t.period_key = $period AND t.status IN ('accepted', 'superseded'))
+                              AND t.period_key = $period AND t.status IN ('accepted', 'partly_superseded', 'superseded'))
             ORDER BY AreaCode, Template
             """, new { period = period.Key, before = period.Previous.Key, from = period.AddMonths(-12).Key, firstDay = period.FirstDay.ToDateTime(TimeOnly.MinValue) }).ToList();
 

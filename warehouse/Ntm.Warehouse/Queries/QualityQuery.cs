@@ -127,7 +127,7 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         var day = period.FirstDay;
         var submitted = connection.Query<(int Area, int Period, DateTime Received)>("""
             SELECT area_id, period_key, min(received_at) FROM submission
-            WHERE status IN ('accepted', 'superseded') AND area_id IS NOT NULL AND period_key BETWEEN $from AND $to
+            WHERE status IN ('accepted', 'partly_superseded', 'superseded') AND area_id IS NOT NULL AND period_key BETWEEN $from AND $to
             GROUP BY area_id, period_key
             """, new { from = period.AddMonths(-12).Key, to = period.Key }).Where(s => subtree.Contains(s.Area)).ToList();
 

@@ -71,21 +71,21 @@ public static class RollupLoader
             }
         }
 
-        // The rule of v_observation (the latest accepted submission of each cell), applied after the
-        // filters so that DuckDB ranks only the rows asked for. A long list of areas is filtered here
-        // rather than sent as thousands of parameters.
+        // The rule of v_observation (each figure's latest accepted file, unless it withdrew it), applied
+        // after the filters so that DuckDB ranks only the rows asked for. A long list of areas is
+        // filtered here rather than sent as thousands of parameters.
         var filterAreas = wanted.Count <= 500;
-        var rows = connection.Query<(int Area, int Period, string Indicator, string Measure, decimal Value)>(
+        var rows = connection.Query<(int Area, int Period, string Indicator, string Measure, decimal Value, bool Withdrawn)>(
             $"""
-            SELECT f.area_id, f.period_key, f.indicator_code, f.measure, f.value
-            FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id AND s.status = 'accepted'
-            WHERE f.indicator_code IN $codes AND f.period_key BETWEEN $first AND $last{(filterAreas ? " AND f.area_id IN $areas" : string.Empty)}
+            SELECT f.area_id, f.period_key, f.indicator_code, f.measure, f.value, f.withdrawn
+            FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id AND s.status IN ('accepted', 'partly_superseded')
+            WHERE f.disaggregation = '' AND f.indicator_code IN $codes AND f.period_key BETWEEN $first AND $last{(filterAreas ? " AND f.area_id IN $areas" : string.Empty)}
             QUALIFY row_number() OVER (PARTITION BY f.period_key, f.area_id, f.indicator_code, f.measure ORDER BY s.received_at DESC, s.submission_id DESC) = 1
             """, new { codes, first = from.Key, last = to.Key, areas = wanted.ToArray() });
         var stored = new StoredFigures();
         foreach (var row in rows)
         {
-            if (filterAreas || wanted.Contains(row.Area))
+            if (!row.Withdrawn && (filterAreas || wanted.Contains(row.Area)))
             {
                 stored.Set(row.Area, PeriodKey.FromKey(row.Period), row.Indicator, MeasureCodes.Parse(row.Measure), row.Value);
             }

@@ -52,7 +52,7 @@ public sealed partial class SqlServerPublisher(DbConnection warehouse, string co
 
             var remote = sql.Query<(long Id, string Status)>("SELECT submission_id, status FROM ntm.submission").ToDictionary(r => r.Id, r => r.Status);
             var local = warehouse.Query<PublishableSubmission>(
-                "SELECT submission_id AS Id, status AS Status, rows_loaded AS Rows FROM submission WHERE status IN ('accepted', 'superseded') ORDER BY submission_id").ToList();
+                "SELECT submission_id AS Id, status AS Status, rows_loaded AS Rows FROM submission WHERE status IN ('accepted', 'partly_superseded', 'superseded') ORDER BY submission_id").ToList();
             var plan = PublicationPlan.Plan(local, remote, BatchRows);
 
             using (var transaction = sql.BeginTransaction())
@@ -98,7 +98,7 @@ public sealed partial class SqlServerPublisher(DbConnection warehouse, string co
         Copy(sql, transaction, "ntm.submission",
             $"SELECT submission_id, file_name, sha256, received_at, template, area_id, period_key, status, superseded_by, rows_loaded FROM submission WHERE submission_id IN ({ids})");
         Copy(sql, transaction, "ntm.fact_observation",
-            $"SELECT submission_id, period_key, area_id, indicator_code, measure, value, sheet, cell FROM fact_observation WHERE submission_id IN ({ids})");
+            $"SELECT submission_id, period_key, area_id, indicator_code, measure, value, sheet, cell, disaggregation, withdrawn FROM fact_observation WHERE submission_id IN ({ids})");
         var now = clock.GetUtcNow().UtcDateTime;
         sql.Execute("""
             INSERT INTO ntm.publication (published_at, submissions, observations, first_submission, last_submission, source)

@@ -14,7 +14,7 @@ public sealed class FractionalCountRule : IValidationRule
     /// <inheritdoc />
     public IEnumerable<Finding> Check(ValidationContext context)
     {
-        foreach (var value in context.Values)
+        foreach (var value in context.AllValues.Where(v => !v.Withdrawn))
         {
             if (value.Value != decimal.Truncate(value.Value) && context.Indicators[value.IndicatorCode] is { Kind: "count" } indicator && value.Measure != Measure.ReportedRate)
             {

@@ -12,7 +12,7 @@ public sealed class FuturePeriodRule : IValidationRule
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         var current = PeriodKey.Of(context.Today);
-        return context.Values.Where(v => v.Period > current).Select(v => Finding.Error(v.Sheet, v.Cell, Code,
+        return context.AllValues.Where(v => v.Period > current).Select(v => Finding.Error(v.Sheet, v.Cell, Code,
             $"Trang '{v.Sheet}', ô {v.Cell}: kỳ báo cáo {v.Period} ở tương lai (hôm nay {context.Today:dd/MM/yyyy}).", v.Period.ToString(), $"không sau {context.Today:MM/yyyy}"));
     }
 }

@@ -11,7 +11,7 @@ public sealed class NegativeCountRule : IValidationRule
     /// <inheritdoc />
     public IEnumerable<Finding> Check(ValidationContext context)
     {
-        foreach (var value in context.Values)
+        foreach (var value in context.AllValues.Where(v => !v.Withdrawn))
         {
             if (value.Value < 0 && context.Indicators[value.IndicatorCode] is { Kind: "count" } indicator && value.Measure != Measure.ReportedRate)
             {

@@ -80,14 +80,3 @@ CREATE TABLE ntm.publication (
     source         NVARCHAR(400) NOT NULL
 );
 GO
-CREATE OR ALTER VIEW ntm.v_observation AS
-SELECT p.period, a.area_code, a.area_name, a.level AS area_level, f.indicator_code, f.measure, f.value, f.submission_id, f.area_id, f.period_key
-FROM (
-    SELECT f.*, ROW_NUMBER() OVER (PARTITION BY f.period_key, f.area_id, f.indicator_code, f.measure ORDER BY s.received_at DESC, s.submission_id DESC) AS rank_in_cell
-    FROM ntm.fact_observation f
-    JOIN ntm.submission s ON s.submission_id = f.submission_id AND s.status = 'accepted'
-) f
-JOIN ntm.dim_period p ON p.period_key = f.period_key
-JOIN ntm.dim_area a ON a.area_id = f.area_id
-WHERE f.rank_in_cell = 1;
-GO
