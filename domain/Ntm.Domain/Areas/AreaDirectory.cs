@@ -6,8 +6,9 @@ namespace Ntm.Domain.Areas;
 /// Finds administrative units by code or by name as people write them: with or without
 /// diacritics, with or without a type prefix ("H.", "huyện", "TX", "TP.", "P."…), in any case
 /// and spacing, or by a known alias ("TP. H.C.M"). A prefix narrows the unit type, a date the
-/// generation, a parent the place. When several units still match, the answer says which and
-/// asks for the parent rather than guessing.
+/// generation, a parent the place; between names that differ only by their tones, the tones as
+/// written. When several units still match, the answer says which and asks for the parent rather
+/// than guessing.
 /// </summary>
 public sealed class AreaDirectory
 {
@@ -158,6 +159,15 @@ public sealed class AreaDirectory
 
     private AreaLookup Decide(string text, List<AreaRecord> candidates, AreaContextHint hint)
     {
+        if (candidates.Count > 1)
+        {
+            // Names that differ only by their tones ("Hoằng Quỳ", "Hoằng Quý"): the name as written, tones
+            // and all, decides; written without tones, the name stays ambiguous.
+            var written = VietnameseText.TonedKey(text);
+            var toned = candidates.Where(a => IsWrittenAs(a, written)).ToList();
+            candidates = toned.Count > 0 ? toned : candidates;
+        }
+
         if (candidates.Count == 1)
         {
             return new AreaLookup(candidates[0], candidates, null);
@@ -174,6 +184,12 @@ public sealed class AreaDirectory
         var listed = string.Join("; ", candidates.OrderBy(a => a.Code, StringComparer.Ordinal).Take(10).Select(Describe));
         return new AreaLookup(null, candidates,
             $"Tên '{text}'{scope} khớp với {candidates.Count} đơn vị: {listed}. Hãy ghi rõ loại đơn vị (huyện, thị xã, xã, phường…), đơn vị cấp trên hoặc mã đơn vị.");
+    }
+
+    private static bool IsWrittenAs(AreaRecord area, string written)
+    {
+        var name = VietnameseText.TonedKey(area.Name);
+        return written == name || written.EndsWith(" " + name, StringComparison.Ordinal) || written == VietnameseText.TonedKey(area.FullName);
     }
 
     private string Describe(AreaRecord area)

@@ -84,6 +84,81 @@ public static class VietnameseText
     }
 
     /// <summary>
+    /// <see cref="Key"/> that keeps the letters' marks and each word's tone, wherever the tone is
+    /// written: "Hoằng Quỳ" → "hoằng2 quy2" and "Hoằng Quý" → "hoằng2 quy1", while "Thái Hòa" and
+    /// "Thái Hoà" (the old and the new place of the mark) are one key. Names that differ only by
+    /// their tones are told apart by it.
+    /// </summary>
+    public static string TonedKey(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length + 8);
+        var word = new StringBuilder();
+        var tone = '0';
+        void EndWord()
+        {
+            if (word.Length == 0)
+            {
+                return;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(word.ToString().Normalize(NormalizationForm.FormC));
+            if (tone != '0')
+            {
+                builder.Append(tone);
+            }
+
+            word.Clear();
+            tone = '0';
+        }
+
+        foreach (var c in decomposed)
+        {
+            var toneOfMark = c switch
+            {
+                '\u0301' => '1', // sắc
+                '\u0300' => '2', // huyền
+                '\u0309' => '3', // hỏi
+                '\u0303' => '4', // ngã
+                '\u0323' => '5', // nặng
+                _ => '0',
+            };
+            if (toneOfMark != '0')
+            {
+                tone = toneOfMark;
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                if (word.Length > 0)
+                {
+                    word.Append(c);
+                }
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                EndWord();
+            }
+        }
+
+        EndWord();
+        return builder.ToString();
+    }
+
+    /// <summary>
     /// Canonical Unicode form (NFC) with spacing collapsed: what is stored and displayed, so that
     /// "Hoà" typed with combining marks and "Hoà" typed precomposed are the same text.
     /// </summary>

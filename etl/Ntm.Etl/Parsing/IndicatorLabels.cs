@@ -117,9 +117,16 @@ public sealed partial class IndicatorLabels
     /// <summary>The indicator with this code, or null.</summary>
     public IndicatorLabel? this[string code] => byCode.GetValueOrDefault(code);
 
-    /// <summary>The ratio whose numerator is <paramref name="code"/>, when there is exactly one (a count's rate column belongs to it).</summary>
-    public IndicatorLabel? RatioOf(string code) =>
-        numeratorOf.TryGetValue(code, out var ratios) && ratios.Count == 1 ? byCode[ratios[0]] : null;
+    /// <summary>
+    /// The ratio whose numerator is <paramref name="code"/>, when there is exactly one (a count's rate
+    /// column belongs to it); with <paramref name="factor"/>, the one per that many (100 for a
+    /// percentage, 1000 for ‰, 100000 for "/100.000 dân").
+    /// </summary>
+    public IndicatorLabel? RatioOf(string code, decimal? factor = null)
+    {
+        var ratios = numeratorOf.TryGetValue(code, out var codes) ? codes.Select(c => byCode[c]).Where(r => factor is null || r.Factor == factor).ToList() : [];
+        return ratios.Count == 1 ? ratios[0] : null;
+    }
 
     /// <summary>
     /// The matching keys of a label, most specific first: numbering removed and "(+)"/"(-)" kept

@@ -38,13 +38,28 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
     /// or a finding, as a figure of <paramref name="indicator"/> for <paramref name="unit"/>;
     /// <paramref name="why"/> says which header texts gave it that meaning.
     /// </summary>
-    public void Read(Cell cell, ColumnMeaning column, IndicatorLabel indicator, ReportPeriod? period, AreaRecord unit, string? why = null, string disaggregation = "")
+    public void Read(Cell cell, ColumnMeaning column, IndicatorLabel indicator, ReportPeriod? period, AreaRecord unit, string? why = null, string disaggregation = "", bool monthFigure = false)
     {
+        if (monthFigure && column.Rule.Measure == HeaderMeasures.YearToDate && !(indicator.Kind == "count" && indicator.IsFlow))
+        {
+            // "Công suất sử dụng giường bệnh: tháng 10 = 95,1 | cộng dồn 10 tháng = 93,8": a stock or a rate is the month's figure.
+            result.Ignored.Add(new IgnoredCell(sheet, cell.Address, cell.Text, CumulativeOfStockReason));
+            return;
+        }
+
         area = unit;
         explanation = why;
         part = disaggregation;
         withdrawing = false;
         var rule = column.Rule;
+        if ((rule.Target || rule.Measure == HeaderMeasures.TargetYear) && indicator.Kind == "count"
+            && RateScale(column.Header) is { } scale && indicators.RatioOf(indicator.Code, scale) is { } ratio)
+        {
+            // "Chỉ tiêu giao năm 2024 (%)" beside the people insured: the target of the share insured.
+            ReadTarget(cell, column, ratio, period);
+            return;
+        }
+
         if (rule.Target || (rule.Measure == HeaderMeasures.TargetYear && indicator.Kind != "count"))
         {
             ReadTarget(cell, column, indicator, period);
@@ -116,10 +131,11 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
         }
 
         var value = parsed.Value!.Value;
+        var counted = value * (CountScale(column.Header) ?? 1m); // "Dân số trung bình (nghìn người)": 8.435,7 is 8 435 700 people
         switch (indicator.Kind)
         {
             case "ratio" when rule.Part is "numerator" or "denominator":
-                Add(cell, key, rule.Part == "numerator" ? indicator.NumeratorCode! : indicator.DenominatorCode!, PartMeasure(indicators[rule.Part == "numerator" ? indicator.NumeratorCode! : indicator.DenominatorCode!], flowMeasure), value);
+                Add(cell, key, rule.Part == "numerator" ? indicator.NumeratorCode! : indicator.DenominatorCode!, PartMeasure(indicators[rule.Part == "numerator" ? indicator.NumeratorCode! : indicator.DenominatorCode!], flowMeasure), counted);
                 return;
             case "ratio":
                 Add(cell, key, indicator.Code, HeaderMeasures.ReportedRate, value);
@@ -137,8 +153,39 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
         }
 
         // A count's plan is its plan, a stock's too (the beds planned); otherwise a flow has the column's measure, a stock is a stock.
-        Add(cell, key, indicator.Code, rule.Measure == HeaderMeasures.TargetYear ? HeaderMeasures.TargetYear : indicator.IsFlow ? flowMeasure : HeaderMeasures.Stock, value);
+        Add(cell, key, indicator.Code, rule.Measure == HeaderMeasures.TargetYear ? HeaderMeasures.TargetYear : indicator.IsFlow ? flowMeasure : HeaderMeasures.Stock, counted);
     }
+
+    /// <summary>
+    /// How many each count of a column stands for when its header gives the unit in thousands or
+    /// millions ("Dân số trung bình (nghìn người)", "Số tiền phạt (triệu đồng)"); null when it does not.
+    /// "‰" ("phần nghìn") is a rate, not a unit.
+    /// </summary>
+    public static decimal? CountScale(string header)
+    {
+        var words = Ntm.Domain.Text.VietnameseText.SignedKey(header).Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (i > 0 && words[i - 1] == "phan")
+            {
+                continue;
+            }
+
+            if (words[i] is "nghin" or "ngan" && (i + 1 == words.Length || Units.Contains(words[i + 1])))
+            {
+                return 1000m;
+            }
+
+            if (words[i] == "trieu" && (i + 1 == words.Length || Units.Contains(words[i + 1])))
+            {
+                return 1000000m;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> Units = new(StringComparer.Ordinal) { "nguoi", "dong", "luot", "ca", "tre", "ho", "the", "lan" };
 
     private void ReadPair(Cell cell, HeaderRule rule, IndicatorLabel indicator, Ntm.Domain.Periods.PeriodKey key, string flowMeasure, ParsedValue parsed)
     {
@@ -214,20 +261,32 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
 
     /// <summary>
     /// Whose rate a count's rate column holds. Under "Lũy kế/Trẻ sinh sống" it is the ratio the
-    /// count is the numerator of; in a table of plans ("Lũy kế/chỉ tiêu năm") it is the share of
-    /// the plan reached, the count's own; beside a stock (children underweight, women aged 15–49)
-    /// it is the share the stock is of its population; beside a flow (cases, check-ups) the share
-    /// of the plan.
+    /// count is the numerator of; in a table of plans ("Lũy kế/chỉ tiêu năm") or under "Tỷ lệ đạt" it
+    /// is the share of the plan reached, the count's own; elsewhere it is the ratio the count is the numerator of,
+    /// per as many as the header says (a percentage unless it writes "‰" or "/100.000 dân": the
+    /// share of children fully immunised, the infant mortality rate, new HIV infections per
+    /// 100,000), else the count's own.
     /// </summary>
     private IndicatorLabel RateOwner(IndicatorLabel count, ColumnMeaning column)
     {
-        var ratio = indicators.RatioOf(count.Code);
-        if (ratio is null || column.Group?.Second == HeaderMeasures.TargetYear || sectionHasPlan)
+        var ratio = indicators.RatioOf(count.Code, RateScale(column.Header) ?? (column.Group?.Second == "denominator" ? null : 100m));
+        if (ratio is null || column.Group?.Second == HeaderMeasures.TargetYear || sectionHasPlan || column.Rule.Of == "plan")
         {
             return column.Group?.Second == "denominator" && ratio is not null ? ratio : count;
         }
 
-        return column.Group?.Second == "denominator" || (!count.IsFlow && ratio.Factor == 100m) ? ratio : count;
+        return ratio;
+    }
+
+    /// <summary>Per how many a rate's header says it is: 100 ("%"), 1000 ("‰", "/1000 trẻ đẻ sống"), 10000 ("/vạn dân"), 100000 ("/100.000 dân"); null when it does not say.</summary>
+    public static decimal? RateScale(string header)
+    {
+        var key = $" {Ntm.Domain.Text.VietnameseText.SignedKey(header)} ";
+        return key.Contains(" 100 000 ", StringComparison.Ordinal) || key.Contains(" 100000 ", StringComparison.Ordinal) ? 100000m
+            : key.Contains(" van ", StringComparison.Ordinal) || key.Contains(" 10 000 ", StringComparison.Ordinal) || key.Contains(" 10000 ", StringComparison.Ordinal) ? 10000m
+            : key.Contains(" phan nghin ", StringComparison.Ordinal) || key.Contains(" 1000 ", StringComparison.Ordinal) || key.Contains(" 1 000 ", StringComparison.Ordinal) ? 1000m
+            : key.Contains(" phan tram ", StringComparison.Ordinal) ? 100m
+            : null;
     }
 
     /// <summary>True when the header says "tháng" ("Thực hiện tháng", "Trong tháng"), not only "Thực hiện".</summary>
@@ -252,13 +311,13 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
 
     /// <summary>A ratio's part: a flow takes the column's flow measure, a stock is a stock.</summary>
     private static string PartMeasure(IndicatorLabel? part, string flowMeasure) =>
-        part is { IsFlow: true } ? (flowMeasure is HeaderMeasures.Month or HeaderMeasures.YearToDate or HeaderMeasures.Stock or QuarterFlow ? flowMeasure : HeaderMeasures.YearToDate) : HeaderMeasures.Stock;
+        part is { IsFlow: true } ? (flowMeasure is HeaderMeasures.Month or HeaderMeasures.YearToDate or HeaderMeasures.Stock or QuarterFlow or HeaderMeasures.SinceStart ? flowMeasure : HeaderMeasures.YearToDate) : HeaderMeasures.Stock;
 
     private void Add(Cell cell, Ntm.Domain.Periods.PeriodKey key, string code, string measure, decimal value)
     {
-        if (measure == QuarterFlow)
+        if (measure is QuarterFlow or HeaderMeasures.SinceStart)
         {
-            result.Ignored.Add(new IgnoredCell(sheet, cell.Address, cell.Text, QuarterReason));
+            result.Ignored.Add(new IgnoredCell(sheet, cell.Address, cell.Text, measure == QuarterFlow ? QuarterReason : SinceStartReason));
             return;
         }
 
@@ -280,6 +339,12 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
         var value = (decimal)d;
         return value * 1000m == decimal.Truncate(value * 1000m) ? decimal.Truncate(value * 1000m) : null;
     }
+
+    /// <summary>Why a stock's or a rate's figure in a cumulative column is left out when the month's column has one.</summary>
+    public const string CumulativeOfStockReason = "số cộng dồn của một chỉ tiêu không cộng dồn được (số hiện có hoặc tỷ lệ); đã lưu số của tháng báo cáo; không lưu";
+
+    /// <summary>Why a flow counted since a programme began is left out.</summary>
+    public const string SinceStartReason = "cộng dồn từ khi triển khai chương trình, không phải số của một kỳ (kho lưu số tháng và số cộng dồn từ đầu năm); không lưu";
 
     /// <summary>Why a quarter's flow is left out (the warehouse keeps months and year-to-dates).</summary>
     public const string QuarterReason = "số của riêng một quý (kho lưu số tháng và số cộng dồn từ đầu năm); không lưu";

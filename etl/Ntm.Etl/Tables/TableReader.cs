@@ -236,7 +236,9 @@ public sealed partial class TableReader
             result.Ignored.Add(new IgnoredCell(sheet.Name, $"cột {CellRef.ColumnName(column.Column)}", column.PathText, column.Skip!));
         }
 
-        var hasPlan = columns.Any(c => c.Meaning is { Loads: true } m && (m.Rule.Measure == HeaderMeasures.TargetYear || m.Rule.Second == HeaderMeasures.TargetYear || m.Group?.Second == HeaderMeasures.TargetYear));
+        // A table with a plan of counts (not a plan in percent, "Chỉ tiêu giao năm 2024 (%)", which is a rate's target).
+        var hasPlan = columns.Any(c => c.Meaning is { Loads: true } m && (m.Rule.Measure == HeaderMeasures.TargetYear || m.Rule.Second == HeaderMeasures.TargetYear || m.Group?.Second == HeaderMeasures.TargetYear)
+            && FigureReader.RateScale(c.Meaning.Header) is null);
         var thousands = ThousandsTypedAsDecimals(sheet, table, columns);
         var reader = new FigureReader(indicators, result, sheet.Name, hasPlan, thousands);
         ReportUnknownColumns(sheet, table, columns, rowsNameIndicators, tableIndicator, result);
@@ -257,6 +259,9 @@ public sealed partial class TableReader
                 continue;
             }
 
+            // A figure in the month's column beside one in a cumulative column: a stock or a rate is the month's.
+            var monthFigure = columns.Any(c => c.Skip is null && c.Meaning?.Rule.Measure == HeaderMeasures.Month
+                && sheet.At(row, c.Column) is { } m && SheetLayout.IsPlainFigure(m));
             foreach (var column in columns)
             {
                 if (column.Skip is not null || sheet.At(row, column.Column) is not { } cell || cell.Text.Trim().Length == 0)
@@ -264,7 +269,7 @@ public sealed partial class TableReader
                     continue;
                 }
 
-                ReadFigure(sheet, cell, tags, column, tableIndicator, unit, reader, state);
+                ReadFigure(sheet, cell, tags, column, tableIndicator, unit, reader, state, monthFigure);
             }
         }
 
@@ -293,7 +298,7 @@ public sealed partial class TableReader
         public bool IndicatorRequired { get; init; }
     }
 
-    private void ReadFigure(Sheet sheet, Cell cell, RowTags row, ColumnTags column, string? tableIndicator, AreaRecord? unit, FigureReader reader, ReadState state)
+    private void ReadFigure(Sheet sheet, Cell cell, RowTags row, ColumnTags column, string? tableIndicator, AreaRecord? unit, FigureReader reader, ReadState state, bool monthFigure = false)
     {
         var result = state.Result;
         if (column.Unknown)
@@ -376,7 +381,7 @@ public sealed partial class TableReader
         }
 
         var indicator = indicators[code]!;
-        reader.Read(cell, meaning, indicator, period, area, $"hàng: {row.Path} | cột: {column.PathText}" + (part.Length > 0 ? $" | phân tổ: {part}" : string.Empty), part);
+        reader.Read(cell, meaning, indicator, period, area, $"hàng: {row.Path} | cột: {column.PathText}" + (part.Length > 0 ? $" | phân tổ: {part}" : string.Empty), part, monthFigure);
     }
 
     /// <summary>
@@ -400,7 +405,10 @@ public sealed partial class TableReader
         return inside ? null : $"số liệu của tháng {month}/{year}, không phải của kỳ báo cáo ({period.Describe()}); không lưu";
     }
 
-    /// <summary>The indicator's cases or deaths: "disease.dengue.cases" with deaths is "disease.dengue.deaths"; null when the catalogue has no such variant.</summary>
+    /// <summary>
+    /// The indicator's cases or deaths: "disease.dengue.cases" with deaths is "disease.dengue.deaths",
+    /// a count of deaths is itself; null when the catalogue has no such variant.
+    /// </summary>
     private string? ApplyEvent(string code, string eventName)
     {
         if (code.EndsWith("." + eventName, StringComparison.Ordinal))
@@ -415,7 +423,10 @@ public sealed partial class TableReader
             return indicators[$"{stem}.cases"] is not null && !code.EndsWith(".deaths", StringComparison.Ordinal) ? $"{stem}.cases" : code;
         }
 
-        return indicators[$"{stem}.deaths"] is not null ? $"{stem}.deaths" : null;
+        // An indicator that counts deaths by its own name ("Số trẻ dưới 1 tuổi tử vong", "Số người tử vong do ngộ độc thực phẩm") is its deaths.
+        return indicators[$"{stem}.deaths"] is not null ? $"{stem}.deaths"
+            : indicators[code] is { } own && TableVocabulary.BuiltIn.NamesDeaths(own.NameVi) ? code
+            : null;
     }
 
     /// <summary>
@@ -605,8 +616,8 @@ public sealed partial class TableReader
             indicator = HeaderIndicator(path, vocabulary);
         }
 
-        // A part of a total ("Trong đó nữ", "< 15 tuổi"), unless the text is an indicator's own name ("Số trẻ em dưới 1 tuổi").
-        var part = path.Where(t => indicators.Resolve(t).Code is null).Select(vocabulary.Disaggregation).LastOrDefault(d => d is not null);
+        // A part of a total ("Trong đó nữ", "< 15 tuổi", "Trong đó: vị thành niên"), unless the text is an indicator's own name ("Số trẻ em dưới 1 tuổi").
+        var part = path.Where(t => indicators.Resolve(t).Code is null).Select(vocabulary.Part).LastOrDefault(d => d is not null);
 
         AreaRecord? area = null;
         if (rowsNameIndicators && !rowsNameAreas && meaning is null && path.Count > 0 && unit is not null && state.AsOf is { } asOf)
@@ -615,7 +626,7 @@ public sealed partial class TableReader
             area = areas.Find(ReportingUnit.WithoutOrganisation(path[^1], vocabulary), new AreaContextHint(asOf, null, unit)).Area;
         }
 
-        return new ColumnTags(column, path, meaning) { Event = eventName, Indicator = indicator, Disaggregation = part?.Code, Area = area, Value = value, Total = path.Count > 0 && TotalRow.Is(path[^1]) };
+        return new ColumnTags(column, path, meaning) { Event = eventName, Indicator = indicator, Disaggregation = part, Area = area, Value = value, Total = path.Count > 0 && TotalRow.Is(path[^1]) };
     }
 
     /// <summary>

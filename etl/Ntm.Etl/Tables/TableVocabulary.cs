@@ -180,6 +180,21 @@ public sealed class TableVocabulary
         return null;
     }
 
+    /// <summary>
+    /// The part of a total a text names: a known disaggregation's code ("Trong đó nữ" → female), else
+    /// the words after "Trong đó" as written ("Trong đó: vị thành niên" → "vị thành niên"), else null.
+    /// </summary>
+    public string? Part(string text)
+    {
+        if (Disaggregation(text) is { } known)
+        {
+            return known.Code;
+        }
+
+        var key = HeaderKey.Toned(text.TrimStart(' ', '-', '–', '*', '+', '•'));
+        return key.StartsWith("trong đó ", StringComparison.Ordinal) ? key["trong đó ".Length..] : null;
+    }
+
     /// <summary>True when <paramref name="text"/> is a unit of measure ("ca", "người", "%").</summary>
     public bool IsUnit(string text) => Units.Contains(HeaderKey.Of(text));
 

@@ -104,8 +104,10 @@ public static partial class TitleBlock
 
     /// <summary>
     /// The period the lines name, and the line that names it: the first title or period line with a
-    /// period ("tháng 10 năm 2024", "6 tháng đầu năm 2024", "quý III/2024", "năm 2023"); else a line
-    /// saying the data run to the last day of a month ("Số liệu đến ngày 30/9/2024" is September).
+    /// period ("tháng 10 năm 2024", "6 tháng đầu năm 2024", "quý III/2024", "năm 2023"), narrowed to
+    /// the months the data run to when a line says they stop before the year's end ("năm 2024" with
+    /// "Số liệu tính đến ngày 30/11/2024" is the first eleven months); else a line saying the data run
+    /// to the last day of a month ("Số liệu đến ngày 30/9/2024" is September).
     /// </summary>
     public static (ReportPeriod Period, TitleLine Line)? Period(IEnumerable<TitleLine> lines)
     {
@@ -114,7 +116,13 @@ public static partial class TitleBlock
         {
             if (PeriodParser.FromTitle(line.Text) is { } period)
             {
-                return (period, line);
+                // "… NĂM 2024 (Số liệu tính đến ngày 30/11/2024)": the year's figures as they stand at the end
+                // of November, the first eleven months of the year.
+                var until = list.Where(l => l.Kind == TitleLineKind.DataUntil && l.Date is { } d && d.Year == period.Year && d.Month < period.Month)
+                    .Select(l => l.Date!.Value).Order().LastOrDefault();
+                return period.WholeYear && !period.Quarter && until != default
+                    ? (period with { Month = until.Month }, line)
+                    : (period, line);
             }
         }
 

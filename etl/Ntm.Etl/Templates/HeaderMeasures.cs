@@ -25,6 +25,12 @@ public static class HeaderMeasures
     /// <summary>A column of a year's results ("Thực hiện năm 2024"): a flow's year-to-date or a stock, at December.</summary>
     public const string Annual = "annual";
 
+    /// <summary>
+    /// Counted since a programme began ("Lũy kế từ khi triển khai"): a stock indicator's figure (people
+    /// living with HIV), and no period's figure of a flow (the cases since 1996), so not stored.
+    /// </summary>
+    public const string SinceStart = "since_start";
+
     /// <summary>Every stored measure's code.</summary>
     public static IReadOnlyList<string> All { get; } = [Month, YearToDate, Stock, TargetYear, ReportedRate];
 

@@ -64,9 +64,9 @@ public sealed class TemplateCatalog
         var measures = spec.Headers.Select(h => h.Measure).Concat(spec.Columns.Values.Select(c => c.Measure));
         foreach (var measure in measures.OfType<string>())
         {
-            if (!HeaderMeasures.All.Contains(measure) && measure != HeaderMeasures.Annual)
+            if (!HeaderMeasures.All.Contains(measure) && measure is not HeaderMeasures.Annual and not HeaderMeasures.SinceStart)
             {
-                throw new TemplateDefinitionException($"Mẫu {source}: measure '{measure}' không hợp lệ; cần một trong {string.Join(", ", HeaderMeasures.All)} hoặc annual.");
+                throw new TemplateDefinitionException($"Mẫu {source}: measure '{measure}' không hợp lệ; cần một trong {string.Join(", ", HeaderMeasures.All)} hoặc annual, since_start.");
             }
         }
 

@@ -102,6 +102,9 @@ public sealed class HeaderRule
     /// <summary>For "a/b" cells: what the second number is (target_year, or denominator of the row's ratio).</summary>
     public string? Second { get; set; }
 
+    /// <summary>plan: the column's rate is the share of the plan reached ("Tỷ lệ đạt"), the count's own, not the ratio it is the numerator of.</summary>
+    public string? Of { get; set; }
+
     /// <summary>numerator or denominator: the column holds a part of the row's ratio indicator.</summary>
     public string? Part { get; set; }
 

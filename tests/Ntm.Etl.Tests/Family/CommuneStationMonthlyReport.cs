@@ -15,7 +15,9 @@ namespace Ntm.Etl.Tests.Family;
 /// by method) have "Kế hoạch năm | Thực hiện tháng | Cộng dồn | Tỷ lệ % KH", the plan stored as the
 /// count's annual target and the share of plan as the count's reported rate (kept to cross-check
 /// against year-to-date ÷ plan); section IV (immunisation) has a "Tỷ lệ (%)" beside counts of
-/// events, which beside a flow is the share of plan too (the count's reported rate); section V (communicable diseases) has a two-row merged header "Trong tháng"
+/// events: beside the children fully immunised it is the coverage (the ratio the count is the
+/// numerator of, as the note under the table says), beside counts with no such ratio the count's
+/// reported rate; section V (communicable diseases) has a two-row merged header "Trong tháng"
 /// and "Cộng dồn từ đầu năm" over "Mắc | Trong đó &lt; 15 tuổi | Tử vong", an ICD-10 column and a row
 /// of column numbers; a note with numbers and the signature block close the second sheet.
 /// </summary>
@@ -80,7 +82,7 @@ public static class CommuneStationMonthlyReport
             .Text()
             .Text("IV. TIÊM CHỦNG (Biểu 7/BCX)")
             .Text("STT", "Nội dung", "Đơn vị tính", "Thực hiện tháng", "Cộng dồn", "Tỷ lệ (%)")
-            .Data(1, "Số trẻ dưới 1 tuổi được tiêm chủng đầy đủ", "Trẻ", V(8, "epi.fully_immunized_u1", M, 8), V(76, "epi.fully_immunized_u1", Y, 76), V("78,4", "epi.fully_immunized_u1", R, 78.4m))
+            .Data(1, "Số trẻ dưới 1 tuổi được tiêm chủng đầy đủ", "Trẻ", V(8, "epi.fully_immunized_u1", M, 8), V(76, "epi.fully_immunized_u1", Y, 76), V("78,4", "epi.fully_immunized_u1.rate", R, 78.4m))
             .Data(2, "Số trẻ sơ sinh được tiêm vắc xin viêm gan B trong 24 giờ đầu", "Trẻ", V(7, "epi.hepb_birth_24h", M, 7), V(70, "epi.hepb_birth_24h", Y, 70), V("88,6", "epi.hepb_birth_24h", R, 88.6m))
             .Data(3, "Số trẻ tiêm sởi mũi 2", "Trẻ", V(9, "epi.measles2", M, 9), V(82, "epi.measles2", Y, 82), V(91.1m, "epi.measles2", R, 91.1m))
             .Text()

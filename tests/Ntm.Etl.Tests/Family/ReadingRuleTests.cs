@@ -1,6 +1,7 @@
 using Ntm.Domain.Measures;
 using Ntm.Domain.Statuses;
 using Ntm.Etl.Ingestion;
+using Ntm.Etl.Tables;
 using Ntm.Etl.Templates;
 using Ntm.Etl.Validation;
 using Ntm.Warehouse;
@@ -74,6 +75,22 @@ public sealed class ReadingRuleTests(WarehouseFixture fixture) : IDisposable
 
         Assert.Equal(202409, file.Result.Period!.Period.Key);
         Assert.True(file.Accepted);
+    }
+
+    [Theory]
+    [InlineData("Tam Kỳ, ngày 10 tháng 01 năm 2025")]
+    [InlineData("Tam Kỳ, ngày 05 tháng 12 năm 2024")]
+    public void A_year_whose_data_run_to_a_day_before_its_end_is_the_months_up_to_that_day(string signing)
+    {
+        var file = Check(DiseaseTable(new XlsxBuilder().Sheet("BC")
+            .Row(0, "TRUNG TÂM Y TẾ THÀNH PHỐ TAM KỲ", null, null, signing)
+            .Row(2, "BÁO CÁO TÌNH HÌNH BỆNH TRUYỀN NHIỄM NĂM 2024")
+            .Row(3, "(Số liệu tính đến ngày 30/11/2024)"), 5), "bc.xlsx");
+
+        Assert.True(file.Accepted, string.Join("\n", file.Findings.Select(f => f.Message)));
+        Assert.Equal(202411, file.Result.Period!.Period.Key);
+        Assert.Equal("11 tháng đầu năm 2024", file.Result.Period.Describe());
+        Assert.All(file.Values, v => Assert.Equal(202411, v.Period.Key));
     }
 
     [Fact]
@@ -285,5 +302,109 @@ public sealed class ReadingRuleTests(WarehouseFixture fixture) : IDisposable
         }
 
         Assert.Throws<TemplateDefinitionException>(() => TemplateCatalog.Parse("name: x\nfamily: unit_grid\n", "x.yaml"));
+    }
+
+    // What a column's header says, one rule each.
+
+    private PreparedFile CheckTable(string title, object?[] header, params object?[][] rows)
+    {
+        var builder = new XlsxBuilder().Sheet("BC").Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ").Row(1, title).Row(3, header);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            builder.Row(4 + i, rows[i]);
+        }
+
+        return Check(builder, "bc.xlsx");
+    }
+
+    private static string Findings(PreparedFile file) => string.Join("\n", file.Findings.Select(f => $"{f.Rule} {f.Cell} {f.Message}"));
+
+    [Fact]
+    public void A_flow_counted_since_the_programme_began_is_left_out_and_a_stock_so_written_is_the_stock()
+    {
+        var file = CheckTable("BÁO CÁO HIV/AIDS THÁNG 9 NĂM 2024",
+            ["Nội dung", "Trong tháng", "Cộng dồn", "Lũy kế từ khi triển khai chương trình"],
+            ["Số nhiễm HIV mới phát hiện", 2, 17, 1287],
+            ["Số người hiện đang điều trị ARV", null, null, 536]);
+
+        Assert.True(file.Accepted, Findings(file));
+        Assert.Equal(17m, Value(file, "disease.hiv.new", Measure.YearToDate));
+        Assert.Equal(536m, Value(file, "hiv.arv_patients", Measure.Stock));
+        Assert.DoesNotContain(file.Values, v => v.Value == 1287m);
+        Assert.Contains(file.Result.Ignored, i => i.Where == "D5" && i.Reason.Contains("từ khi triển khai", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_column_of_which_a_part_is_written_is_that_part_of_the_total_above_it()
+    {
+        var builder = new XlsxBuilder().Sheet("BC").Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ").Row(1, "BÁO CÁO SỨC KHỎE SINH SẢN THÁNG 10 NĂM 2024")
+            .Row(3, "Xã", "Phá thai", null).Row(4, null, "Tổng số", "Trong đó: vị thành niên").Merge("B4:C4").Merge("A4:A5")
+            .Row(5, "Xã Thuận Hưng", 3, 1)
+            .Row(6, "Xã Lương Tâm", 2, 0);
+        var file = Check(builder, "bc.xlsx");
+
+        Assert.True(file.Accepted, Findings(file));
+        var totals = file.Values.Where(v => v.IndicatorCode == "abortion.total" && v.Disaggregation.Length == 0).Select(v => v.Value);
+        var parts = file.Values.Where(v => v.IndicatorCode == "abortion.total" && v.Disaggregation == "vị thành niên").Select(v => v.Value);
+        Assert.Equal([3m, 2m], totals);
+        Assert.Equal([1m, 0m], parts);
+    }
+
+    [Fact]
+    public void A_count_of_deaths_by_its_own_name_is_its_deaths_and_its_per_thousand_rate_is_the_mortality_rate()
+    {
+        var builder = new XlsxBuilder().Sheet("BC").Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ").Row(1, "TỬ VONG TRẺ EM NĂM 2024")
+            .Row(3, "Xã", "Trẻ em dưới 1 tuổi tử vong", null).Row(4, null, "Số trẻ", "Tỷ suất (‰)").Merge("B4:C4").Merge("A4:A5")
+            .Row(5, "Xã Thuận Hưng", 2, 10.99)
+            .Row(6, "Xã Lương Tâm", 1, 6.9);
+        var file = Check(builder, "bc.xlsx");
+
+        Assert.True(file.Accepted, Findings(file));
+        Assert.Equal([2m, 1m], file.Values.Where(v => v.IndicatorCode == "deaths.u1").Select(v => v.Value));
+        Assert.Equal([10.99m, 6.9m], file.Values.Where(v => v.IndicatorCode == "mortality.infant" && v.Measure == Measure.ReportedRate).Select(v => v.Value));
+    }
+
+    [Fact]
+    public void A_rate_beside_a_count_is_the_ratio_per_as_many_as_its_header_says_and_thousands_are_thousands()
+    {
+        var file = Check(new XlsxBuilder().Sheet("HIV").Row(0, "BỘ Y TẾ").Row(1, "HIV VÀ LAO THEO TỈNH NĂM 2023")
+            .Row(3, "Tỉnh", "Dân số trung bình (nghìn người)", "Số nhiễm HIV mới", "Tỷ lệ/100.000 dân", "Số trẻ dưới 1 tuổi được tiêm chủng đầy đủ", "Tỷ lệ (%)")
+            .Row(4, "Hà Nội", "8.435,7", 1024, 12.1, 120000, 98.2)
+            .Row(5, "Sơn La", "1.300,1", 188, 14.5, 21000, 95.1), "hiv.xlsx");
+
+        Assert.True(file.Accepted, Findings(file));
+        Assert.Equal([8435700m, 1300100m], file.Values.Where(v => v.IndicatorCode == "population.total").Select(v => v.Value));
+        Assert.Equal([12.1m, 14.5m], file.Values.Where(v => v.IndicatorCode == "disease.hiv.new_per_100k").Select(v => v.Value));
+        Assert.Equal([98.2m, 95.1m], file.Values.Where(v => v.IndicatorCode == "epi.fully_immunized_u1.rate").Select(v => v.Value));
+    }
+
+    [Fact]
+    public void A_plan_in_percent_is_the_target_of_the_share_and_the_rate_beside_it_is_the_share()
+    {
+        var file = CheckTable("BAO PHỦ BHYT THEO XÃ THÁNG 6 NĂM 2024",
+            ["Xã", "Dân số", "Số người tham gia BHYT", "Tỷ lệ bao phủ (%)", "Chỉ tiêu giao năm 2024 (%)"],
+            ["Xã Thuận Hưng", 8120, 7810, 96.18, 96.5],
+            ["Xã Lương Tâm", 7300, 6800, 93.15, 93]);
+
+        Assert.True(file.Accepted, Findings(file));
+        Assert.Equal([96.18m, 93.15m], file.Values.Where(v => v.IndicatorCode == "bhyt.coverage" && v.Measure == Measure.ReportedRate).Select(v => v.Value));
+        Assert.Equal([96.5m, 93m], file.Result.Targets.Where(t => t.IndicatorCode == "bhyt.coverage").Select(t => t.Value));
+        Assert.DoesNotContain(file.Values, v => v.Measure == Measure.TargetYear);
+    }
+
+    [Fact]
+    public void A_comparison_in_percent_is_left_out_and_a_rate_is_the_months_not_the_cumulative_columns()
+    {
+        var file = CheckTable("BÁO CÁO KHÁM CHỮA BỆNH THÁNG 10 NĂM 2024",
+            ["Nội dung", "Tháng 10/2023", "Tháng 10/2024", "So sánh (%)", "Cộng dồn 10 tháng"],
+            ["Tổng số lần khám bệnh", 41230, 43415, 105.3, 412330],
+            ["Công suất sử dụng giường bệnh", 92.5, 95.1, 102.8, 93.8]);
+
+        Assert.True(file.Accepted, Findings(file));
+        Assert.Equal(43415m, Value(file, "hospital.visits", Measure.Month));
+        Assert.Equal(412330m, Value(file, "hospital.visits", Measure.YearToDate));
+        Assert.Equal(95.1m, Value(file, "hospital.bed_occupancy", Measure.Stock));
+        Assert.Equal(3, file.Values.Count); // last year's month and the comparison are left out
+        Assert.Contains(file.Result.Ignored, i => i.Where == "E6" && i.Reason == FigureReader.CumulativeOfStockReason);
     }
 }

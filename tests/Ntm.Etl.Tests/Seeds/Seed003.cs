@@ -40,9 +40,9 @@ public static class Seed003
             .Text()
             .Text("2. Chương trình phòng chống HIV/AIDS")
             .Text("Nội dung", "Trong tháng", "Cộng dồn", "So với cùng kỳ", "Lũy kế từ 2004 đến nay")
-            .Data("Số nhiễm HIV mới phát hiện", V("00", "disease.hiv.new", M, 0), V("56", "disease.hiv.new", Y, 56), Derived("giảm 11"), V("1.926", "disease.hiv.new", S, 1926))
-            .Data("Số bệnh nhân AIDS phát hiện", V("00", "disease.aids.new", M, 0), V("00", "disease.aids.new", Y, 0), Derived("giảm 08"), V("1.048", "disease.aids.new", S, 1048))
-            .Data("Số bệnh nhân tử vong do AIDS", V("00", "disease.aids.deaths", M, 0), V("00", "disease.aids.deaths", Y, 0), Derived("giảm 10"), V("615", "disease.aids.deaths", S, 615))
+            .Data("Số nhiễm HIV mới phát hiện", V("00", "disease.hiv.new", M, 0), V("56", "disease.hiv.new", Y, 56), Derived("giảm 11"), Derived("1.926"))
+            .Data("Số bệnh nhân AIDS phát hiện", V("00", "disease.aids.new", M, 0), V("00", "disease.aids.new", Y, 0), Derived("giảm 08"), Derived("1.048"))
+            .Data("Số bệnh nhân tử vong do AIDS", V("00", "disease.aids.deaths", M, 0), V("00", "disease.aids.deaths", Y, 0), Derived("giảm 10"), Derived("615"))
             .Data("Số người hiện đang điều trị Methadone", null, null, null, V("58", "hiv.methadone_patients", S, 58))
             .Data("Tổng số bệnh nhân điều trị ARV", null, null, null, V("961", "hiv.arv_patients", S, 961));
 
@@ -187,7 +187,7 @@ public static class Seed003
             .Text("9. Chương trình Chăm sóc sức khỏe sinh sản (CSSKSS)")
             .Text("Nội dung", "Trong tháng", "Cộng dồn", "Tỷ lệ (%)")
             .Data("Tổng số phụ nữ đẻ", V("506", "births.total", M, 506), V("6.710", "births.total", Y, 6710))
-            .Data("Phụ nữ đẻ được khám thai >4 lần", V("501", "antenatal.4visits", M, 501), V("6.478", "antenatal.4visits", Y, 6478), V("96,5", "antenatal.4visits", R, 96.5m))
+            .Data("Phụ nữ đẻ được khám thai >4 lần", V("501", "antenatal.4visits", M, 501), V("6.478", "antenatal.4visits", Y, 6478), V("96,5", "antenatal.4visits.rate", R, 96.5m))
             .Data("Tỷ lệ sản phụ sinh tại cơ sở y tế và được cán bộ y tế đỡ", null, null, V("100", "births.facility.rate", S, 100))
             .Data("Chăm sóc sau sanh tại nhà 2 tuần đầu", null, null, V("97,8", "postnatal.home_2weeks.rate", S, 97.8m))
             .Data("Tổng số khám phụ khoa", null, V("143.582", "gyn.exams", Y, 143582))

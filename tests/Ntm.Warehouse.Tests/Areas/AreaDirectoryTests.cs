@@ -1,4 +1,5 @@
 using Ntm.Domain.Areas;
+using Ntm.Domain.Text;
 using Ntm.Warehouse.Tests.ReferenceData;
 
 namespace Ntm.Warehouse.Tests.Areas;
@@ -55,6 +56,30 @@ public sealed class AreaDirectoryTests(ReferenceCatalogs reference)
         var area = Found("Xã Long Mỹ", new AreaContextHint(In2022, AreaLevel.Commune, province));
         Assert.Equal("86", area.ProvinceCode);
     }
+
+    [Theory]
+    [InlineData("Xã Hoằng Quỳ", "15886")]
+    [InlineData("Hoằng Quý", "15916")]
+    [InlineData("Xã Hoằng Đồng", "15952")]
+    [InlineData("xã hoằng đông", "15997")]
+    [InlineData("Hoằng Phụ", null)]
+    public void Communes_whose_names_differ_only_by_their_tones_are_told_apart_by_the_tones_written(string text, string? code)
+    {
+        var district = Found("Huyện Hoằng Hóa", new AreaContextHint(In2022, AreaLevel.District));
+        var hint = new AreaContextHint(In2022, AreaLevel.Commune, district);
+        if (code is null)
+        {
+            Assert.True(directory.Find(text, hint).IsFound, directory.Find(text, hint).Message);
+            return;
+        }
+
+        Assert.Equal(code, Found(text, hint).Code);
+        Assert.True(directory.Find(VietnameseText.Key(text), hint).IsAmbiguous, "written without tones, the name stays ambiguous");
+    }
+
+    [Fact]
+    public void The_place_of_the_tone_mark_does_not_matter() =>
+        Assert.Equal(VietnameseText.TonedKey("Thái Hoà"), VietnameseText.TonedKey("Thái Hòa"));
 
     [Theory]
     [InlineData("TP. H.C.M", "79")]
