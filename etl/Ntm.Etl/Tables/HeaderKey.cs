@@ -69,4 +69,37 @@ public static class HeaderKey
         var at = padded.IndexOf($" {phrase} ", StringComparison.Ordinal);
         return at < 0 ? key : (padded[..at] + " " + padded[(at + phrase.Length + 2)..]).Trim().Replace("  ", " ", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The Vietnamese of a bilingual text, the translation after it taken off: "Bác sĩ (Người) /
+    /// Doctors (Person)" → "Bác sĩ (Người)", "CẢ NƯỚC - WHOLE COUNTRY" → "CẢ NƯỚC", "Hà Nội\nHa Noi" →
+    /// "Hà Nội". A translation is plain ASCII of two words or more, or one word of four letters with
+    /// small letters ("Province"); "Số ca mắc - SXH" and "Bà Rịa - Vũng Tàu" stay whole.
+    /// </summary>
+    public static string Vietnamese(string text)
+    {
+        foreach (var separator in new[] { "\n", " / ", " - " })
+        {
+            var at = text.IndexOf(separator, StringComparison.Ordinal);
+            if (at > 0 && HasVietnameseLetters(text[..at]) && IsTranslation(text[(at + separator.Length)..]))
+            {
+                return text[..at].Trim();
+            }
+        }
+
+        return text;
+    }
+
+    private static bool HasVietnameseLetters(string text) => text.Any(c => c > 127 && char.IsLetter(c));
+
+    private static bool IsTranslation(string text)
+    {
+        if (text.Any(c => c > 127))
+        {
+            return false;
+        }
+
+        var words = text.Split([' ', '\n', '(', ')', ',', '.', '/', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.All(char.IsLetter)).ToList();
+        return words.Count >= 2 || (words.Count == 1 && words[0].Length >= 4 && words[0].Any(char.IsLower));
+    }
 }

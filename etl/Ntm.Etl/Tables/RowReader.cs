@@ -58,7 +58,13 @@ public sealed partial class TableReader
 
                 if (role == LabelRole.Period)
                 {
-                    period = ParsePeriod(cell);
+                    if (MeasureTagger.Read([cell.Text], Vocabulary, state.Period)?.Rule.Ignore is { } other)
+                    {
+                        // "Cùng kỳ năm 2023" among the months: another period's figures.
+                        return new RowTags(cell.Text.Trim()) { Skip = other, SkipCell = cell };
+                    }
+
+                    period = ParsePeriod(cell, state.Period?.Year ?? state.YearContext);
                     if (period is null)
                     {
                         Result.Findings.Add(Finding.Error(sheet.Name, cell.Address, "no_period", $"Trang '{sheet.Name}', ô {cell.Address}: không đọc được kỳ báo cáo '{cell.Text}'.", cell.Text, "YYYY-MM hoặc 'tháng MM/YYYY'"));
@@ -101,7 +107,7 @@ public sealed partial class TableReader
             };
             if (indicatorColumns.Count == 0)
             {
-                if (areaColumns.Count == 0 && hasFigures)
+                if (areaColumns.Count == 0 && period is null && hasFigures)
                 {
                     Result.Findings.Add(Finding.Warning(sheet.Name, values[0].Address, "unlabelled_row", $"Trang '{sheet.Name}', dòng {row + 1}: có số liệu nhưng không có nhãn; dòng không được nạp.", string.Join("; ", values.Select(v => v.Text))));
                     return null;
@@ -171,6 +177,13 @@ public sealed partial class TableReader
                 // A district row among its communes: their subtotal, and the unit the rows under it lie in.
                 groupArea = higher;
                 return (null, $"dòng cộng của {higher.FullName} (tính lại từ các đơn vị bên dưới)", false);
+            }
+
+            if (!lookup.IsFound && asOf is null)
+            {
+                // Units are looked up as they were in the report's period: without one, the file's error is its period.
+                state.MissingPeriod ??= (sheet.Name, cell.Address);
+                return (null, null, true);
             }
 
             if (!lookup.IsFound)
@@ -315,6 +328,11 @@ public sealed partial class TableReader
         private static IEnumerable<string> Readings(string text)
         {
             yield return text;
+            if (HeaderKey.Vietnamese(text) is var vietnamese && vietnamese != text)
+            {
+                yield return vietnamese;
+            }
+
             var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
             if (line is not null && line != text.Trim())
             {
@@ -351,8 +369,11 @@ public sealed partial class TableReader
             };
         }
 
-        /// <summary>A period cell of the long layout: a date, "2023-01", "01/2023", "202301", "tháng 1/2023".</summary>
-        private static ReportPeriod? ParsePeriod(Cell cell)
+        /// <summary>
+        /// A period cell of a column of periods: a date, "2023-01", "01/2023", "202301", "tháng 1/2023";
+        /// "Tháng 1", "T1" in the year of the report; "Cộng 9 tháng" the months since January.
+        /// </summary>
+        private static ReportPeriod? ParsePeriod(Cell cell, int? year)
         {
             if (cell.Value is DateTime date)
             {
@@ -365,7 +386,8 @@ public sealed partial class TableReader
                 return new ReportPeriod(parsed.Year, parsed.Month, false);
             }
 
-            return PeriodParser.FromTitle(text) ?? PeriodParser.FromTitle("tháng " + text);
+            return PeriodParser.FromTitle(text) ?? PeriodParser.FromTitle("tháng " + text)
+                ?? (year is { } y ? PeriodParser.FromTitle($"{text} năm {y}") ?? PeriodParser.FromTitle($"tháng {text} năm {y}") : null);
         }
     }
 

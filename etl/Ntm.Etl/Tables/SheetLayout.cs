@@ -35,8 +35,77 @@ public sealed record TableRegion(
 /// </summary>
 public static partial class SheetLayout
 {
-    /// <summary>The tables of <paramref name="sheet"/>, top to bottom.</summary>
+    /// <summary>
+    /// The tables of <paramref name="sheet"/>, top to bottom; tables set side by side (an empty
+    /// column between two tables that each have their labels and figures) left to right.
+    /// </summary>
     public static IReadOnlyList<TableRegion> Find(Sheet sheet, TableVocabulary vocabulary, Func<string, bool> namesIndicator)
+    {
+        var bands = Bands(sheet, vocabulary, namesIndicator);
+        if (bands.Count == 1)
+        {
+            return FindIn(sheet, vocabulary, namesIndicator);
+        }
+
+        return bands.SelectMany(band => FindIn(Band(sheet, band.From, band.To), vocabulary, namesIndicator)
+                .Select(t => t with
+                {
+                    LabelColumns = t.LabelColumns.Where(c => c >= band.From && c < band.To).ToList(),
+                    BodyColumns = t.BodyColumns.Where(c => c >= band.From && c < band.To).ToList(),
+                }))
+            .OrderBy(t => t.HeaderTop).ThenBy(t => t.LabelColumns.Concat(t.BodyColumns).Min())
+            .ToList();
+    }
+
+    /// <summary>
+    /// The column ranges [From, To) of tables set side by side: the sheet is cut at an empty column
+    /// when the columns on each side of it hold a table of their own. One range when there is no such cut.
+    /// </summary>
+    private static List<(int From, int To)> Bands(Sheet sheet, TableVocabulary vocabulary, Func<string, bool> namesIndicator)
+    {
+        var occupied = sheet.Cells.Where(c => c.Text.Trim().Length > 0).Select(c => c.Column).ToHashSet();
+        var bands = new List<(int From, int To)> { (0, sheet.ColumnCount) };
+        var gaps = Enumerable.Range(1, Math.Max(0, sheet.ColumnCount - 2))
+            .Where(c => !occupied.Contains(c) && occupied.Contains(c - 1))
+            .Take(MaxSideBySide)
+            .ToList();
+        foreach (var gap in gaps)
+        {
+            var (from, to) = bands[^1];
+            if (gap <= from || gap >= to)
+            {
+                continue;
+            }
+
+            var right = gap + 1;
+            while (right < to && !occupied.Contains(right))
+            {
+                right++;
+            }
+
+            if (HoldsATable(Band(sheet, from, gap), from, gap, vocabulary, namesIndicator) && HoldsATable(Band(sheet, right, to), right, to, vocabulary, namesIndicator))
+            {
+                bands[^1] = (from, gap);
+                bands.Add((right, to));
+            }
+        }
+
+        return bands;
+    }
+
+    /// <summary>At most this many empty columns are tried as the edge between tables side by side.</summary>
+    private const int MaxSideBySide = 16;
+
+    private static bool HoldsATable(Sheet band, int from, int to, TableVocabulary vocabulary, Func<string, bool> namesIndicator) =>
+        FindIn(band, vocabulary, namesIndicator).Any(t =>
+            t.BodyColumns.Any(c => c >= from && c < to)
+            && t.LabelColumns.Any(c => c >= from && c < to && Enumerable.Range(t.BodyTop, t.BodyEnd - t.BodyTop).Any(r => band.At(r, c) is { } cell && IsLabelText(cell))));
+
+    /// <summary>The cells of <paramref name="sheet"/> in columns [<paramref name="from"/>, <paramref name="to"/>), where they stand.</summary>
+    private static Sheet Band(Sheet sheet, int from, int to) =>
+        new(sheet.Name, sheet.Cells.Where(c => c.Column >= from && c.Column < to), sheet.Merged.Where(m => m.FromColumn >= from && m.ToColumn < to).ToList(), sheet.Hidden);
+
+    private static List<TableRegion> FindIn(Sheet sheet, TableVocabulary vocabulary, Func<string, bool> namesIndicator)
     {
         var rows = Enumerable.Range(0, sheet.RowCount).Select(r => sheet.Row(r).ToList()).ToArray();
         var blocks = new List<(int Top, int Bottom, HashSet<int> NumberRows, HashSet<int> Labels)>();
@@ -170,6 +239,12 @@ public static partial class SheetLayout
                 numberRows.Add(r);
                 bottom = r;
                 break;
+            }
+
+            if (cells.Count == 0 && r + 1 < rows.Length && IsColumnNumbers(rows[r + 1]))
+            {
+                // A row left empty above the column numbers (the table beside this one has two header rows).
+                continue;
             }
 
             // A sub-header row has texts over two columns of figures, or one under a group header spanning

@@ -55,7 +55,7 @@ public sealed partial class TableReader
         var allLines = titleLines.SelectMany(t => t.Lines).ToList();
 
         // The period: what the user forced; else the title or period lines; else the one month the
-        // columns name; else the file's name. Never the signing line or the document number.
+        // columns name; else the one month the sheets' names give ("T10-2024"); else the file's name. Never the signing line or the document number.
         var period = settings.Period;
         TitleLine? periodLine = null;
         if (period is null && TitleBlock.Period(allLines) is { } titled)
@@ -63,7 +63,7 @@ public sealed partial class TableReader
             (period, periodLine) = titled;
         }
 
-        period ??= HeaderMonth(layouts, vocabulary) ?? FileNamePeriod(workbook.FileName);
+        period ??= HeaderMonth(layouts, vocabulary) ?? SheetNamePeriod(layouts) ?? FileNamePeriod(workbook.FileName);
         var yearContext = period?.Year
             ?? (template?.YearFromFileName is { } pattern ? PeriodParser.YearFromFileName(workbook.FileName, pattern) : null)
             ?? PeriodParser.YearFromFileName(workbook.FileName);
@@ -99,7 +99,7 @@ public sealed partial class TableReader
         if (state.MissingPeriod is { } undated)
         {
             result.Findings.Add(Finding.Error(undated.Sheet, undated.Cell, "no_period",
-                $"Không tìm thấy kỳ báo cáo của tệp '{workbook.FileName}' trong tiêu đề (ví dụ 'tháng 12 năm 2022'), trong tiêu đề cột (ví dụ 'Tháng 12/2022', 'Thực hiện năm 2024') hay trong tên tệp; hãy dùng --period YYYY-MM."));
+                $"Không tìm thấy kỳ báo cáo của tệp '{workbook.FileName}' trong tiêu đề (ví dụ 'tháng 12 năm 2022'), trong tiêu đề cột (ví dụ 'Tháng 12/2022', 'Thực hiện năm 2024'), trong tên trang hay trong tên tệp; hãy dùng --period YYYY-MM."));
         }
 
         if (state.MissingArea is { } unplaced)
@@ -441,12 +441,12 @@ public sealed partial class TableReader
         var path = new List<string>();
         for (var i = 0; i < rows.Count; i++)
         {
-            var text = sheet.Text(rows[i], column).Trim();
+            var text = HeaderKey.Vietnamese(sheet.Text(rows[i], column).Trim());
             if (text.Length == 0 && i < rows.Count - 1 && rows.Skip(i + 1).Any(r => sheet.Text(r, column).Trim().Length > 0) && table.BodyColumns.Contains(column))
             {
                 for (var left = column - 1; left >= 0 && table.BodyColumns.Contains(left); left--)
                 {
-                    var candidate = sheet.Text(rows[i], left).Trim();
+                    var candidate = HeaderKey.Vietnamese(sheet.Text(rows[i], left).Trim());
                     if (candidate.Length > 0)
                     {
                         text = candidate;
@@ -858,10 +858,20 @@ public sealed partial class TableReader
             .Where(m => m is { Loads: true, Year: not null } && !m.Rule.Target && m.Rule.Measure != HeaderMeasures.TargetYear)
             .Select(m => m!.Year).Min();
 
-    /// <summary>A month and year the file's name gives ("bao-cao-thang-10-2024.xlsx", "sxh_2024-10.xlsx"), or null.</summary>
-    private static ReportPeriod? FileNamePeriod(string fileName)
+    /// <summary>The one month and year the names of the sheets holding tables give ("T10-2024", "Tháng 10.2024"), or null when they give none or several.</summary>
+    private static ReportPeriod? SheetNamePeriod(IEnumerable<(Sheet Sheet, IReadOnlyList<TableRegion> Tables)> layouts)
     {
-        var key = VietnameseText.Key(Path.GetFileNameWithoutExtension(fileName));
+        var named = layouts.Where(l => l.Tables.Count > 0).Select(l => NamedPeriod(l.Sheet.Name)).Distinct().ToList();
+        return named.Count == 1 ? named[0] : null;
+    }
+
+    /// <summary>A month and year the file's name gives ("bao-cao-thang-10-2024.xlsx", "sxh_2024-10.xlsx"), or null.</summary>
+    private static ReportPeriod? FileNamePeriod(string fileName) => NamedPeriod(Path.GetFileNameWithoutExtension(fileName));
+
+    /// <summary>A month and year a name gives ("bao-cao-thang-10-2024", "T10-2024", "sxh_2024-10"), or null.</summary>
+    private static ReportPeriod? NamedPeriod(string name)
+    {
+        var key = VietnameseText.Key(name);
         var match = FileNameMonth().Match(key);
         if (!match.Success)
         {
