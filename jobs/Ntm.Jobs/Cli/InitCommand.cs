@@ -29,7 +29,8 @@ public static class InitCommand
                 result.ReferenceData.Loaded,
                 result.ReferenceData.Checksum,
                 new SortedDictionary<string, long>(result.ReferenceData.Rows.ToDictionary(r => r.Key, r => (long)r.Value), StringComparer.Ordinal),
-                result.ReferenceData.Notes.ToList()), Json.CliJson.Readable.InitDocument);
+                result.ReferenceData.Notes.ToList(),
+                result.MigrationNotes), Json.CliJson.Readable.InitDocument);
             return (int)ExitCode.Ok;
         }
 
@@ -38,6 +39,11 @@ public static class InitCommand
         foreach (var migration in result.MigrationsApplied)
         {
             context.Console.MarkupLine($"  áp dụng lược đồ [green]{migration.Version:D4}_{Markup.Escape(migration.Name)}[/]");
+        }
+
+        foreach (var note in result.MigrationNotes)
+        {
+            context.Console.MarkupLine($"  [yellow]{Markup.Escape(note)}[/]");
         }
 
         context.Console.MarkupLine($"Phiên bản lược đồ: [bold]{result.SchemaVersion}[/]" + (result.MigrationsApplied.Count == 0 ? " (không thay đổi)" : string.Empty));

@@ -40,6 +40,7 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
         root.Subcommands.Add(QualityCommand.Create(Context));
         root.Subcommands.Add(AliasCommand.Create(Context));
         root.Subcommands.Add(TrendCommand.Create(Context));
+        root.Subcommands.Add(HistoryCommand.Create(Context));
         root.Subcommands.Add(ComplianceCommand.Create(Context));
         root.Subcommands.Add(ReportCommand.Create(Context));
         root.Subcommands.Add(DemoCommand.Create(Context));

@@ -299,7 +299,23 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         var rows = findings.Take(Shown).Select(f => (IReadOnlyList<object?>)[f.FileName, StatusCodes.ParseSubmissionStatus(f.Status).ToVietnamese(), f.Period, f.Severity == "error" ? "Lỗi" : "Cảnh báo",
             f.Sheet, f.Cell, f.Message]).ToList();
         var table = new TableData("Chất lượng số liệu: tệp bị từ chối và cảnh báo", [new("Tệp"), new("Trạng thái"), new("Kỳ"), new("Mức"), new("Trang"), new("Ô"), new("Nội dung")], rows);
-        return new ReportSection("Phụ lục: Chất lượng số liệu", paragraphs, [], rows.Count > 0 ? [table] : []);
+        var tables = rows.Count > 0 ? new List<TableData> { table } : [];
+
+        // The figures later files changed or withdrew: which, from what to what, and where the value in use comes from.
+        var changed = new FigureHistoryQuery(connection).Changed(year, area.Level == AreaLevel.Province ? area.Code : area.ProvinceCode);
+        paragraphs.Add(changed.Count == 0
+            ? $"Không có số liệu nào của năm {year} bị tệp gửi sau sửa hay rút."
+            : $"{changed.Count} số liệu của năm {year} đã được tệp gửi sau sửa hoặc rút; bảng dưới ghi giá trị đầu tiên, giá trị đang dùng và tệp, ô của nó (lịch sử đầy đủ: ntm history --indicator … --area … --period …).");
+        if (changed.Count > 0)
+        {
+            var vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+            tables.Add(new TableData("Chất lượng số liệu: số liệu được tệp gửi sau sửa hoặc rút",
+                [new("Kỳ"), new("Đơn vị"), new("Chỉ tiêu"), new("Loại số liệu"), new("Phân tổ"), new("Giá trị đầu"), new("Giá trị đang dùng"), new("Số lần gửi", ColumnKind.Count), new("Tệp đang dùng"), new("Ô")],
+                changed.Take(Shown).Select(c => (IReadOnlyList<object?>)[c.Period, c.AreaName, c.IndicatorName, MeasureCodes.Parse(c.Measure).ToVietnamese(), c.Disaggregation.Length == 0 ? "tổng" : c.Disaggregation,
+                    c.FirstValue.ToString("#,##0.####", vi), c.CurrentValue is { } value ? value.ToString("#,##0.####", vi) : "đã rút", c.Versions, c.CurrentFile, c.CurrentCell]).ToList()));
+        }
+
+        return new ReportSection("Phụ lục: Chất lượng số liệu", paragraphs, [], tables);
     }
 
     /// <summary>Adds the line that names what was left out for lack of data.</summary>

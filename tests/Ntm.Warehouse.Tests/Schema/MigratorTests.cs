@@ -21,6 +21,7 @@ public sealed class MigratorTests : IDisposable
             var applied = migrator.Apply(connection, Migration.BuiltIn);
             Assert.Equal(Migration.BuiltIn.Count, applied.Count);
             Assert.Equal(Migration.BuiltIn[^1].Version, Migrator.CurrentVersion(connection));
+            Assert.Equal(0, connection.ExecuteScalar<int>("SELECT count(*) FROM migration_note")); // nothing stored, nothing to say
         }
 
         using (var connection = Open())
@@ -82,5 +83,44 @@ public sealed class MigratorTests : IDisposable
             "SELECT period, quarter, last_day FROM dim_period WHERE period_key = 202412");
         Assert.Equal(("2024-12", 4, new DateTime(2024, 12, 31)), december);
         Assert.Equal(new DateTime(2024, 2, 29), connection.ExecuteScalar<DateTime>("SELECT last_day FROM dim_period WHERE period = '2024-02'"));
+    }
+
+    [Fact]
+    public void A_warehouse_of_the_previous_version_gets_back_the_figures_a_later_file_did_not_restate()
+    {
+        using var connection = Open();
+        migrator.Apply(connection, Migration.BuiltIn.Where(m => m.Version <= 8).ToList());
+        // Before version 9 a file superseded an earlier one whole: the October report (three figures)
+        // by a file that restated only dengue; and a report by one that restated its one figure.
+        connection.Execute("""
+            INSERT INTO submission (submission_id, file_name, sha256, received_at, area_id, period_key, status, superseded_by, rows_loaded) VALUES
+                (1, 'bc-thang-10.xlsx', 'a', TIMESTAMP '2024-11-05 08:00', 936, 202410, 'superseded', 2, 3),
+                (2, 'dich-benh-thang-10.xlsx', 'b', TIMESTAMP '2024-11-06 08:00', 936, 202410, 'accepted', NULL, 1),
+                (3, 'bhyt-thang-10.xlsx', 'c', TIMESTAMP '2024-11-05 09:00', 936, 202410, 'superseded', 4, 1),
+                (4, 'bhyt-thang-10-sua.xlsx', 'd', TIMESTAMP '2024-11-07 08:00', 936, 202410, 'accepted', NULL, 1);
+            INSERT INTO fact_observation VALUES
+                (1, 202410, 936, 'disease.dengue.cases', 'month', 12, 'Dịch bệnh', 'C7'),
+                (1, 202410, 936, 'fp.iud', 'month', 28, 'KHHGĐ', 'C7'),
+                (1, 202410, 936, 'tb.detected.total', 'month', 7, 'Lao', 'C7'),
+                (2, 202410, 936, 'disease.dengue.cases', 'month', 14, 'Dịch bệnh', 'C7'),
+                (3, 202410, 936, 'bhyt.insured', 'stock', 7010, 'BHYT', 'B5'),
+                (4, 202410, 936, 'bhyt.insured', 'stock', 7100, 'BHYT', 'B5');
+            """);
+
+        var applied = migrator.Apply(connection, Migration.BuiltIn);
+
+        Assert.Contains(applied, m => m.Version == 9);
+        var statuses = connection.Query<(long Id, string Status, int Current)>("SELECT submission_id, status, figures_current FROM submission ORDER BY submission_id").ToList();
+        Assert.Equal([(1L, "partly_superseded", 2), (2L, "accepted", 1), (3L, "superseded", 0), (4L, "accepted", 1)], statuses);
+        Assert.Equal(["fp.iud", "tb.detected.total"], connection.Query<string>("""
+            SELECT f.indicator_code FROM fact_observation f JOIN submission s USING (submission_id)
+            WHERE s.status IN ('accepted', 'partly_superseded')
+            QUALIFY row_number() OVER (PARTITION BY f.period_key, f.area_id, f.indicator_code, f.measure, f.disaggregation ORDER BY s.received_at DESC, s.submission_id DESC) = 1
+                AND f.submission_id = 1
+            ORDER BY 1
+            """));
+        var note = Assert.Single(connection.Query<string>("SELECT note FROM migration_note WHERE version = 9"));
+        Assert.Contains("1 báo cáo", note, StringComparison.Ordinal);
+        Assert.Contains("2 số liệu", note, StringComparison.Ordinal);
     }
 }

@@ -65,7 +65,8 @@ INSERT INTO migration_note
 SELECT 9, 'Mỗi số liệu giờ là đơn vị thay thế: ' || count(*) || ' báo cáo trước đây bị coi là đã được thay thế cả tệp nay vẫn là giá trị hiện hành của '
           || coalesce(sum(c.current), 0) || ' số liệu mà tệp sau không ghi lại.'
 FROM submission s JOIN figure_count c ON c.submission_id = s.submission_id
-WHERE s.status = 'superseded' AND c.current > 0;
+WHERE s.status = 'superseded' AND c.current > 0
+HAVING count(*) > 0;
 
 UPDATE submission
 SET status = CASE WHEN c.current = 0 THEN 'superseded' WHEN c.current < c.stated THEN 'partly_superseded' ELSE 'accepted' END,

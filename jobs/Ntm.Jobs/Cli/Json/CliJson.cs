@@ -16,6 +16,7 @@ namespace Ntm.Jobs.Cli.Json;
 [JsonSerializable(typeof(TemplateDocument))]
 [JsonSerializable(typeof(ReportDocument))]
 [JsonSerializable(typeof(QualityDocument))]
+[JsonSerializable(typeof(HistoryDocument))]
 public sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>The context with Vietnamese written as itself.</summary>

@@ -9,4 +9,5 @@ public sealed record InitDocument(
     bool ReferenceDataLoaded,
     string ReferenceDataChecksum,
     IReadOnlyDictionary<string, long> ReferenceRows,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<string> MigrationNotes);
