@@ -11,7 +11,7 @@ public static class VietnameseText
 {
     /// <summary>
     /// The matching key of a text: lower case, diacritics removed (đ → d), every run of
-    /// punctuation or white space turned into one space, trimmed. "Huyện  Long-Mỹ." → "huyen long my".
+    /// punctuation or white space turned into one space, trimmed, a final "y" after a consonant written "i". "Huyện  Long-Mỹ." → "huyen long mi".
     /// </summary>
     public static string Key(string? text)
     {
@@ -52,8 +52,39 @@ public static class VietnameseText
             }
         }
 
-        return builder.ToString();
+        return IForY(builder.ToString());
     }
+
+    /// <summary>
+    /// A syllable's final "y" after a consonant written "i", as both spellings are in use ("Quý" and
+    /// "Quí", "Kỳ" and "Kì", "Lý" and "Lí", "Mỹ" and "Mĩ"); "Huy", "Thủy" keep theirs (a vowel before it).
+    /// Works on keys: lower case, words separated by one space.
+    /// </summary>
+    private static string IForY(string key)
+    {
+        if (!key.Contains('y', StringComparison.Ordinal))
+        {
+            return key;
+        }
+
+        var chars = key.ToCharArray();
+        for (var i = 1; i < chars.Length; i++)
+        {
+            if (chars[i] == 'y' && (i + 1 == chars.Length || !char.IsLetter(chars[i + 1])))
+            {
+                var before = chars[i - 1];
+                var afterQu = before == 'u' && i >= 2 && chars[i - 2] == 'q';
+                if (afterQu || (char.IsLetter(before) && "aeiouy".IndexOf(char.ToLowerInvariant(StripMarks(before))) < 0))
+                {
+                    chars[i] = 'i';
+                }
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static char StripMarks(char c) => c.ToString().Normalize(NormalizationForm.FormD)[0];
 
     /// <summary>
     /// <see cref="Key"/> after the signs that carry meaning are spelt out, so that "&lt; 15 tuổi" is
@@ -112,7 +143,7 @@ public static class VietnameseText
                 builder.Append(' ');
             }
 
-            builder.Append(word.ToString().Normalize(NormalizationForm.FormC));
+            builder.Append(IForY(word.ToString().Normalize(NormalizationForm.FormC)));
             if (tone != '0')
             {
                 builder.Append(tone);

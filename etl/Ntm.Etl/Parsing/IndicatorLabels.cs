@@ -64,7 +64,7 @@ public sealed partial class IndicatorLabels
                 if (split > 0)
                 {
                     var context = VietnameseText.Key(text[..split]);
-                    foreach (var key in Keys(text[(split + 3)..]))
+                    foreach (var key in Keys(text[(split + 3)..], numbered: false))
                     {
                         if (!byContext.TryGetValue(key, out var list))
                         {
@@ -77,7 +77,7 @@ public sealed partial class IndicatorLabels
                     continue;
                 }
 
-                foreach (var key in Keys(text))
+                foreach (var key in Keys(text, numbered: false))
                 {
                     if (!byKey.TryGetValue(key, out var codes))
                     {
@@ -129,12 +129,13 @@ public sealed partial class IndicatorLabels
     }
 
     /// <summary>
-    /// The matching keys of a label, most specific first: numbering removed and "(+)"/"(-)" kept
-    /// as words; then also without remarks in parentheses ("… ( áp dụng cho cả nam và nữ)").
+    /// The matching keys of a label, most specific first: numbering removed ("1.", "a)", when
+    /// <paramref name="numbered"/>: a sheet's label, not a catalogue name such as "T.Dau") and "(+)"/"(-)"
+    /// kept as words; then also without remarks in parentheses ("… ( áp dụng cho cả nam và nữ)").
     /// </summary>
-    public static IReadOnlyList<string> Keys(string label)
+    public static IReadOnlyList<string> Keys(string label, bool numbered = true)
     {
-        var text = SignedMarker().Replace(Numbering().Replace(label.TrimStart(), string.Empty), m => m.Value.Contains('+', StringComparison.Ordinal) ? " duong " : " am ");
+        var text = SignedMarker().Replace(numbered ? Numbering().Replace(label.TrimStart(), string.Empty) : label, m => m.Value.Contains('+', StringComparison.Ordinal) ? " duong " : " am ");
         // "<1 tuổi" is "dưới 1 tuổi", ">60" "trên 60"; "virus" is spelt "vi rút" too.
         text = text.Replace("<", " dưới ", StringComparison.Ordinal).Replace(">", " trên ", StringComparison.Ordinal);
         var full = Canonical(VietnameseText.Key(text));
@@ -150,6 +151,12 @@ public sealed partial class IndicatorLabels
                     keys.Add(variant);
                 }
             }
+        }
+
+        if (numbered && Numbering().IsMatch(label.TrimStart()))
+        {
+            // What looked like numbering may be the name itself ("T.Dau"): the whole text comes last.
+            keys.AddRange(Keys(label, numbered: false).Where(k => !keys.Contains(k)));
         }
 
         return keys;

@@ -7,7 +7,7 @@ namespace Ntm.Etl.Parsing;
 
 /// <summary>
 /// Reads numbers as Vietnamese reports write them: "1.178" (vi-VN thousands) and "1,399" (en-US)
-/// for counts, "111,54" and "110.2%" for rates, "00" = 0, "-" or empty = not reported,
+/// for counts, "111,54" and "110.2%" for rates, "00" and "không" = 0, "-" or empty = not reported,
 /// "7.746/6.653" = two numbers, "↑15,19" / "giảm 51" = signed differences, "&lt;1%" = a bound.
 /// Ambiguous separators are decided by the column's context and by the other cells of the
 /// column; what stays undecided is flagged. Pure functions.
@@ -39,6 +39,12 @@ public static partial class NumberParser
         if (s is "x" or "X")
         {
             return new ParsedValue(ValueKind.Withdrawn);
+        }
+
+        if (VietnameseText.Key(s) is "khong" or "khong co")
+        {
+            // "Không": none, written in words.
+            return new ParsedValue(ValueKind.Number, 0m);
         }
 
         // A trailing "(-)" or "(+)" annotates a test result count: "188(-)".

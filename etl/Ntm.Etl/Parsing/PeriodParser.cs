@@ -141,7 +141,7 @@ public static partial class PeriodParser
     [GeneratedRegex(@"\b\d{1,2} thang cuoi nam\b")]
     private static partial Regex LastMonths();
 
-    [GeneratedRegex(@"\bquy (?<q>iv|iii|ii|i|[1-4])\b(?: nam| )*(?<y>(?:19|20)\d{2})\b")]
+    [GeneratedRegex(@"\bqu[yi] (?<q>iv|iii|ii|i|[1-4])\b(?: nam| )*(?<y>(?:19|20)\d{2})\b")]
     private static partial Regex QuarterYear();
 
     [GeneratedRegex(@"\b(?<m>\d{1,2}) thang(?: dau)?(?: nam| )+(?<y>(?:19|20)\d{2})\b")]

@@ -276,6 +276,14 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
                         throw new WorkbookReadException($"Tệp '{fileName}' có hơn {limits.MaxCells:N0} ô dữ liệu; tệp bị từ chối.") { Rule = "too_many_cells", Sheet = sheetName };
                     }
 
+                    if (value is double fraction && double.IsFinite(fraction) && Math.Abs(fraction) < 1e12 && IsPercentFormat(reader, column))
+                    {
+                        // 0.9622 formatted "0.00%" is the 96.22% the sheet shows.
+                        var percent = (double)((decimal)fraction * 100m);
+                        cells.Add(new Cell(sheetName, row, column, TextOf(percent) + "%", percent));
+                        continue;
+                    }
+
                     cells.Add(new Cell(sheetName, row, column, TextOf(value), value));
                 }
 
@@ -306,6 +314,40 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
     }
 
     private static bool IsValidUtf8(byte[] content) => System.Text.Unicode.Utf8.IsValid(content);
+
+    /// <summary>True when the cell's number format shows a percentage ("0%", "0.00%"; a "%" inside quotes is literal text).</summary>
+    private static bool IsPercentFormat(IExcelDataReader reader, int column)
+    {
+        string? format;
+        try
+        {
+            format = reader.GetNumberFormatString(column);
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+
+        if (string.IsNullOrEmpty(format))
+        {
+            return false;
+        }
+
+        var quoted = false;
+        foreach (var c in format)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == '%' && !quoted)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string TextOf(object value) => value switch
     {

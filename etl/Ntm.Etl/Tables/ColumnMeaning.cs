@@ -12,6 +12,9 @@ public sealed record ColumnMeaning(HeaderRule Rule, int? Year, string Header, He
     /// <summary>The month a header names by itself ("Tháng 12/2022", "T1"), or null.</summary>
     public int? NamedMonth { get; init; }
 
+    /// <summary>True when the header names a quarter ("Quý III"), <see cref="NamedMonth"/> its last month.</summary>
+    public bool NamedQuarter { get; init; }
+
     /// <summary>The year of <see cref="NamedMonth"/>, when the header gives one.</summary>
     public int? NamedYear { get; init; }
 
@@ -31,7 +34,8 @@ public sealed record ColumnMeaning(HeaderRule Rule, int? Year, string Header, He
             : Rule.Measure is null ? "số liệu"
             : Rule.Second is null ? Rule.Measure
             : $"{Rule.Measure}/{Rule.Second}";
-        return NamedMonth is { } month ? $"{what} tháng {month}{(NamedYear is { } y ? $"/{y}" : string.Empty)}"
+        return NamedMonth is { } last && NamedQuarter ? $"{what} quý {last / 3}{(NamedYear is { } qy ? $"/{qy}" : string.Empty)}"
+            : NamedMonth is { } month ? $"{what} tháng {month}{(NamedYear is { } y ? $"/{y}" : string.Empty)}"
             : Year is { } year ? $"{what} {year}" : what;
     }
 }

@@ -67,7 +67,9 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
         }
 
         var rateColumn = rule.Measure == HeaderMeasures.ReportedRate || (indicator.Kind is "ratio" or "rate" && rule.Part is null);
-        var parsed = NumberParser.Parse(cell.Text, rateColumn ? NumberContext.Rate : NumberContext.Count, cell.Value);
+        var parsed = indicator.Kind == "flag" && FlagValue(cell.Text) is { } flag
+            ? new ParsedValue(ValueKind.Number, flag) // "Đạt" / "Không đạt" for a unit that meets a standard or not
+            : NumberParser.Parse(cell.Text, rateColumn ? NumberContext.Rate : NumberContext.Count, cell.Value);
         if (!rateColumn && thousandsAsDecimals?.Contains(cell.Column) == true && ThousandsTypedAsDecimals(cell) is { } whole)
         {
             // "1.401" typed into a count cell became the number 1.401: the dot grouped thousands.
@@ -155,6 +157,14 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
         // A count's plan is its plan, a stock's too (the beds planned); otherwise a flow has the column's measure, a stock is a stock.
         Add(cell, key, indicator.Code, rule.Measure == HeaderMeasures.TargetYear ? HeaderMeasures.TargetYear : indicator.IsFlow ? flowMeasure : HeaderMeasures.Stock, counted);
     }
+
+    /// <summary>1 for "Đạt", "Có"; 0 for "Không đạt", "Chưa đạt", "Không"; null for anything else.</summary>
+    public static decimal? FlagValue(string text) => Ntm.Domain.Text.VietnameseText.Key(text) switch
+    {
+        "dat" or "co" or "da dat" => 1m,
+        "khong dat" or "chua dat" or "khong" => 0m,
+        _ => null,
+    };
 
     /// <summary>
     /// How many each count of a column stands for when its header gives the unit in thousands or

@@ -88,6 +88,14 @@ public static partial class MeasureTagger
             return new ColumnMeaning(new HeaderRule { Measure = HeaderMeasures.Month }, null, text.Trim()) { NamedMonth = named.Month, NamedYear = named.Year };
         }
 
+        if (QuarterHeader().Match(key) is { Success: true } quarter)
+        {
+            // "Quý III", "Quý 3/2024": a quarter's figures, stored at its last month (a flow only for the first quarter, as a year-to-date).
+            var number = quarter.Groups["q"].Value switch { "i" or "1" => 1, "ii" or "2" => 2, "iii" or "3" => 3, _ => 4 };
+            int? quarterYear = quarter.Groups["y"].Success ? int.Parse(quarter.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+            return new ColumnMeaning(new HeaderRule { Measure = HeaderMeasures.Month }, null, text.Trim()) { NamedMonth = number * 3, NamedYear = quarterYear, NamedQuarter = true };
+        }
+
         var year = YearIn(key);
         if (year is { } bare && (key == bare.ToString(CultureInfo.InvariantCulture) || key == $"nam {bare}"))
         {
@@ -158,6 +166,9 @@ public static partial class MeasureTagger
 
     [GeneratedRegex(@"(?<!\d)(?:19|20)\d{2}(?!\d)")]
     private static partial Regex Year();
+
+    [GeneratedRegex(@"^(?:qu[yi]|q) ?(?<q>iv|i{1,3}|[1-4])(?: nam)?(?: (?<y>(?:19|20)\d{2}))?$")]
+    private static partial Regex QuarterHeader();
 
     [GeneratedRegex(@"(?:^| )(\d{1,2}) thang(?: |$)")]
     private static partial Regex Months();

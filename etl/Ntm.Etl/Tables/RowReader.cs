@@ -250,7 +250,8 @@ public sealed partial class TableReader
             }
 
             var label = labelCell.Text;
-            var level = MarkerLevel(label);
+            // "Trong đó: nữ" is of the row above it, whatever marks either has.
+            var level = StartsWithOfWhich(label) && ancestors.Count > 0 ? ancestors[^1].Level + 1 : MarkerLevel(label);
             while (ancestors.Count > 0 && ancestors[^1].Level >= level)
             {
                 ancestors.RemoveAt(ancestors.Count - 1);
@@ -281,6 +282,11 @@ public sealed partial class TableReader
                 else if (Vocabulary.Disaggregation(label) is { } disaggregation && parent is not null)
                 {
                     (code, part) = (parent, disaggregation.Code);
+                }
+                else if (code is null && StartsWithOfWhich(label) && owner.indicators.Resolve(WithoutOfWhich(label), contexts) is { Code: { } own })
+                {
+                    // "Trong đó: Đẻ tại cơ sở y tế": a count the catalogue names on its own.
+                    code = own;
                 }
                 else if (code is null && StartsWithOfWhich(label) && parent is not null)
                 {

@@ -77,14 +77,38 @@ public sealed partial class TableReader
         // The reporting unit: what the user forced, else the unit the title lines name (a sheet's own first).
         var workbookUnit = settings.Area is null ? ReportingUnit.Find(allLines, areas, asOf, vocabulary) : null;
         result.ReportingArea = settings.Area ?? workbookUnit?.Area;
+        if (settings.Area is null)
+        {
+            // A workbook with a sheet per commune, each under its station's letterhead: the unit that reports is the one they share.
+            var issuers = titleLines.Where(t => layouts.Any(l => l.Sheet == t.Sheet && l.Tables.Count > 0) && t.Lines.Any(l => l.Kind == TitleLineKind.Organisation))
+                .Select(t => ReportingUnit.Find(t.Lines, areas, asOf, vocabulary).Area).OfType<AreaRecord>().DistinctBy(a => a.AreaId).ToList();
+            if (issuers.Count > 1 && CommonUnit(issuers) is { } shared)
+            {
+                result.ReportingArea = shared;
+            }
+        }
 
         var state = new ReadState(result, vocabulary, period, yearContext, asOf, template);
         foreach (var (sheet, tables) in layouts)
         {
             var sheetLines = titleLines.First(t => t.Sheet == sheet).Lines;
+            // The deepest unit the sheet names: its title's issuer, and a unit under it that is the sheet's name.
+            var issuer = sheetLines.Any(l => l.Kind == TitleLineKind.Organisation) ? ReportingUnit.Find(sheetLines, areas, asOf, vocabulary).Area : null;
             var unit = settings.Area
-                ?? (sheetLines.Any(l => l.Kind == TitleLineKind.Organisation) ? ReportingUnit.Find(sheetLines, areas, asOf, vocabulary).Area : null)
+                ?? SheetUnit(sheet, tables, issuer ?? result.ReportingArea, asOf)
+                ?? issuer
                 ?? result.ReportingArea;
+
+            // A sheet that names another month or quarter (an annex "… THÁNG 10" to November's report) is read in it;
+            // a sheet titled by a year ("NHIỆM VỤ TRỌNG TÂM NĂM 2023", a plan) keeps the workbook's period.
+            state.Period = period;
+            if (settings.Period is null && tables.Count > 0
+                && (TitleBlock.Period(sheetLines)?.Period ?? NamedPeriod(sheet.Name)) is { } own
+                && (period is null || (!own.WholeYear && (own.Year != period.Year || own.Month != period.Month))))
+            {
+                state.Period = own;
+                result.Sections.Add($"trang '{sheet.Name}': kỳ báo cáo {own.Describe()} (khác kỳ của tệp)");
+            }
             if (tables.Count == 0 && sheet.Cells.Any())
             {
                 result.Ignored.Add(new IgnoredCell(sheet.Name, "cả trang", sheet.Name, "không có bảng số liệu (không tìm thấy hàng tiêu đề cột)"));
@@ -130,6 +154,38 @@ public sealed partial class TableReader
         return result;
     }
 
+    /// <summary>
+    /// The unit a sheet is named after ("Liên Nghĩa", "Xã Hiệp An") among the units of the reporting
+    /// unit, when its title names none: a workbook with a sheet per commune. Null otherwise.
+    /// </summary>
+    private AreaRecord? SheetUnit(Sheet sheet, IReadOnlyList<TableRegion> tables, AreaRecord? reporting, DateOnly? asOf) =>
+        tables.Count > 0 && reporting is not null && asOf is { } date
+        && areas.Find(ReportingUnit.WithoutOrganisation(sheet.Name, TableVocabulary.BuiltIn), new AreaContextHint(date, null, reporting)) is { Area: { } named }
+        && named.Level > reporting.Level
+            ? named
+            : null;
+
+    /// <summary>The deepest unit that is, or contains, every one of <paramref name="units"/>; null when they share none.</summary>
+    private AreaRecord? CommonUnit(List<AreaRecord> units)
+    {
+        IEnumerable<AreaRecord> Lineage(AreaRecord unit)
+        {
+            for (AreaRecord? at = unit; at is not null; at = at.ParentId is { } parent ? areas.TryGet(parent) : null)
+            {
+                yield return at;
+            }
+        }
+
+        var shared = Lineage(units[0]).ToList();
+        foreach (var unit in units.Skip(1))
+        {
+            var ids = Lineage(unit).Select(a => a.AreaId).ToHashSet();
+            shared = shared.Where(a => ids.Contains(a.AreaId)).ToList();
+        }
+
+        return shared.FirstOrDefault();
+    }
+
     /// <summary>True when the catalogue knows <paramref name="text"/> as an indicator.</summary>
     private bool NamesIndicator(string text) => indicators.Resolve(text).Code is not null;
 
@@ -140,7 +196,8 @@ public sealed partial class TableReader
 
         public TableVocabulary Vocabulary { get; } = vocabulary;
 
-        public ReportPeriod? Period { get; } = period;
+        /// <summary>The period of the sheet being read: its own title's, else the workbook's.</summary>
+        public ReportPeriod? Period { get; set; } = period;
 
         public int? YearContext { get; } = yearContext;
 
@@ -203,11 +260,14 @@ public sealed partial class TableReader
             columns = columns.Select(c => c.Total && c.Skip is null ? c with { Skip = "cột tổng cộng (tính lại từ các đơn vị)" } : c).ToList();
         }
 
-        if (columns.Count(c => c.Meaning?.NamedMonth is not null) >= 3)
+        if (columns.Count(c => c.Meaning?.NamedMonth is not null) >= 2)
         {
-            // Beside a row of months, a total or cumulative column adds them up: recomputed, never loaded.
+            // Beside a row of months, a total column adds up the months shown: recomputed, never loaded. A
+            // cumulative column ("Lũy kế 9 tháng", "Cộng dồn từ đầu năm") is the year-to-date, which the months
+            // shown need not add up to (a quarter's three months beside the nine months since January).
             columns = columns.Select(c => c.Skip is null && c.Meaning?.NamedMonth is null && c.Path.Count > 0
-                && (TotalRow.Is(c.Path[^1]) || c.Meaning?.Rule.Measure is HeaderMeasures.YearToDate or HeaderMeasures.Annual || HeaderKey.Of(c.Path[^1]) is "ca nam" or "cong ca nam")
+                && c.Meaning?.Rule.Measure is not HeaderMeasures.YearToDate
+                && (TotalRow.Is(c.Path[^1]) || c.Meaning?.Rule.Measure is HeaderMeasures.Annual || HeaderKey.Of(c.Path[^1]) is "ca nam" or "cong ca nam")
                     ? c with { Skip = "cột tổng (tính lại từ các tháng)" } : c).ToList();
         }
 
@@ -343,6 +403,11 @@ public sealed partial class TableReader
 
         var meaning = row.Measure is { } measure ? new ColumnMeaning(new HeaderRule { Measure = measure }, null, row.Path)
             : column.Meaning ?? ColumnMeaning.Plain(column.PathText);
+        if (meaning.Rule.Part is not null && indicators[code]?.IsRatio == true && FigureReader.RateScale(row.Path) is not null)
+        {
+            // "Bác sĩ/vạn dân" in a column of "Số lượng": the row says it is a rate, so it is the rate, not a count of it.
+            meaning = meaning with { Rule = new HeaderRule { Measure = HeaderMeasures.ReportedRate } };
+        }
         ReportPeriod? period;
         if (row.Period is { } rowPeriod)
         {
@@ -363,7 +428,7 @@ public sealed partial class TableReader
                 return;
             }
 
-            period = new ReportPeriod(year.Value, month, false);
+            period = new ReportPeriod(year.Value, month, false, Quarter: meaning.NamedQuarter);
         }
         else
         {
@@ -812,7 +877,7 @@ public sealed partial class TableReader
     private static ReportPeriod? HeaderMonth(IEnumerable<(Sheet Sheet, IReadOnlyList<TableRegion> Tables)> layouts, TableVocabulary vocabulary)
     {
         var named = layouts.SelectMany(l => l.Tables.SelectMany(t => t.BodyColumns.Select(c => MeasureTagger.Read(HeaderPath(l.Sheet, t, c), vocabulary, null))))
-            .Where(m => m?.NamedMonth is not null && m.NamedYear is not null && m.Rule.Ignore is null)
+            .Where(m => m?.NamedMonth is not null && m.NamedYear is not null && !m.NamedQuarter && m.Rule.Ignore is null)
             .Select(m => (Month: m!.NamedMonth!.Value, Year: m.NamedYear!.Value)).Distinct().ToList();
         return named.Count == 1 ? new ReportPeriod(named[0].Year, named[0].Month, false) : null;
     }
@@ -885,7 +950,8 @@ public sealed partial class TableReader
 
     /// <summary>
     /// A report signed before the period it reports has ended cannot hold that period's figures: the
-    /// period or the signing line was written wrong. The figures of a plan are exempt.
+    /// period or the signing line was written wrong. The figures of a plan are exempt; a year's report
+    /// signed in its December (a self-assessment) is a warning: its figures stand at the signing day.
     /// </summary>
     private static void CheckSigning(IReadOnlyList<TitleLine> lines, ExtractionResult result)
     {
@@ -904,7 +970,14 @@ public sealed partial class TableReader
 
         var latest = results.Max(v => v.Period);
         var end = until is { } day && day.Year == latest.Year && day.Month == latest.Month ? day : new DateOnly(latest.Year, latest.Month, DateTime.DaysInMonth(latest.Year, latest.Month));
-        if (signing.Date < end)
+        if (signing.Date < end && result.Period is { WholeYear: true, Quarter: false, Month: 12 } year && signing.Date >= new DateOnly(year.Year, 12, 1))
+        {
+            // A year's self-assessment signed in its December: its figures stand at the day it was signed.
+            result.Findings.Add(Finding.Warning(signing.Sheet, signing.Cell.Address, "signed_before_period_end",
+                $"Trang '{signing.Sheet}', ô {signing.Cell.Address}: báo cáo năm {year.Year} ký ngày {signing.Date:dd/MM/yyyy}, trước khi hết năm: số liệu được hiểu là tính đến ngày ký.",
+                signing.Text));
+        }
+        else if (signing.Date < end)
         {
             result.Findings.Add(Finding.Error(signing.Sheet, signing.Cell.Address, "signed_before_period_end",
                 $"Trang '{signing.Sheet}', ô {signing.Cell.Address}: báo cáo ký ngày {signing.Date:dd/MM/yyyy} ('{signing.Text.Trim()}') nhưng có số liệu đến {end:dd/MM/yyyy} (kỳ {(result.Period?.Describe() ?? latest.ToString())}): kỳ báo cáo hoặc ngày ký bị ghi sai. Hãy sửa tiêu đề, hoặc dùng --period YYYY-MM nếu kỳ báo cáo khác.",

@@ -106,7 +106,8 @@ public static partial class TitleBlock
     /// The period the lines name, and the line that names it: the first title or period line with a
     /// period ("tháng 10 năm 2024", "6 tháng đầu năm 2024", "quý III/2024", "năm 2023"), narrowed to
     /// the months the data run to when a line says they stop before the year's end ("năm 2024" with
-    /// "Số liệu tính đến ngày 30/11/2024" is the first eleven months); else a line saying the data run
+    /// "Số liệu tính đến ngày 30/11/2024" is the first eleven months), or to the month of that year
+    /// another title line names ("ĐỢT 1 NĂM 2024" over "tháng 6/2024" is June); else a line saying the data run
     /// to the last day of a month ("Số liệu đến ngày 30/9/2024" is September).
     /// </summary>
     public static (ReportPeriod Period, TitleLine Line)? Period(IEnumerable<TitleLine> lines)
@@ -120,9 +121,17 @@ public static partial class TitleBlock
                 // of November, the first eleven months of the year.
                 var until = list.Where(l => l.Kind == TitleLineKind.DataUntil && l.Date is { } d && d.Year == period.Year && d.Month < period.Month)
                     .Select(l => l.Date!.Value).Order().LastOrDefault();
-                return period.WholeYear && !period.Quarter && until != default
-                    ? (period with { Month = until.Month }, line)
-                    : (period, line);
+                if (period.WholeYear && !period.Quarter && until != default)
+                {
+                    return (period with { Month = until.Month }, line);
+                }
+
+                // "ĐỢT 1 NĂM 2024" over "(Thời điểm cân đo: tháng 6/2024)": the month of that year another line names.
+                var month = period.WholeYear && !period.Quarter && period.Month == 12
+                    ? list.Where(l => l != line && l.Kind == TitleLineKind.Title).Select(l => PeriodParser.FromTitle(l.Text))
+                        .FirstOrDefault(p => p is { WholeYear: false, Quarter: false } && p.Year == period.Year && p.Month < 12)
+                    : null;
+                return (month ?? period, line);
             }
         }
 

@@ -5,9 +5,12 @@ namespace Ntm.Warehouse.Tests.Text;
 public sealed class VietnameseTextTests
 {
     [Theory]
-    [InlineData("Huyện  Long-Mỹ.", "huyen long my")]
+    [InlineData("Huyện  Long-Mỹ.", "huyen long mi")]
+    [InlineData("Xã Vũ Quý", "xa vu qui")]
+    [InlineData("Xã Vũ Quí", "xa vu qui")]
+    [InlineData("Thủy Huy", "thuy huy")]
     [InlineData("ĐẮK LẮK", "dak lak")]
-    [InlineData("  Tỷ lệ (%)  ", "ty le")]
+    [InlineData("  Tỷ lệ (%)  ", "ti le")]
     [InlineData("1. Sốt xuất huyết", "1 sot xuat huyet")]
     [InlineData("", "")]
     [InlineData(null, "")]
