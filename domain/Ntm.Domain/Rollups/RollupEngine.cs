@@ -194,7 +194,11 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
         return total;
     }
 
-    /// <summary>The weighted sum of the parts that have a figure, and how many of them did; null when none did.</summary>
+    /// <summary>
+    /// The weighted sum of the parts that have a figure, and how many of them gave a whole one: a
+    /// part that is itself a partial total (a former district 8/9 through the crosswalk) counts as
+    /// not reported, so that what is missing below never disappears above. Null when none has a figure.
+    /// </summary>
     private static Figure? Weighted(IEnumerable<(decimal Weight, Figure? Figure)> parts, FigureSource source)
     {
         decimal? total = null;
@@ -206,7 +210,7 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
             if (figure is not null)
             {
                 total = (total ?? 0) + (weight * figure.Value);
-                reported++;
+                reported += figure.IsComplete ? 1 : 0;
             }
         }
 
@@ -290,18 +294,20 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
     {
         decimal numerator = 0, denominator = 0;
         int reported = 0, expected = 0;
+        var any = false;
         foreach (var (weight, pair) in parts)
         {
             expected++;
             if (pair is not null)
             {
+                any = true;
                 numerator += weight * pair.Numerator;
                 denominator += weight * pair.Denominator;
-                reported++;
+                reported += pair.Expected is null || pair.Reported >= pair.Expected ? 1 : 0;
             }
         }
 
-        return reported == 0 ? null : new Pair(numerator, denominator, source, reported, expected);
+        return any ? new Pair(numerator, denominator, source, reported, expected) : null;
     }
 
     private Figure? Flag(int area, PeriodKey period, string indicator)

@@ -109,4 +109,25 @@ public sealed class UnevenRollupTests : IDisposable
         var complete = Point("disease.dengue.cases", "93", 202501);
         Assert.Equal((159m, -0.625m), (complete.Value!.Value, complete.PercentChange!.Value));
     }
+
+    [Fact]
+    public void A_partial_total_stays_partial_through_the_crosswalk_and_is_not_compared()
+    {
+        // The new Cần Thơ (92, from 2025-07-01) is the former Cần Thơ, Hậu Giang and Sóc Trăng. In June 2025
+        // Hậu Giang's Long Mỹ (936) sent nothing: Hậu Giang is 7 of 8 districts, so the new city is 2 of 3.
+        string[] districts = ["930", "931", "932", "933", "934", "935", "936", "937"];
+        fixture.Load(districts.Select(d => (fixture.Old(d), 202406, "disease.dengue.cases", "month", 20m)).ToArray());
+        fixture.Load(districts.Where(d => d != "936").Select(d => (fixture.Old(d), 202506, "disease.dengue.cases", "month", 10m)).ToArray());
+        fixture.Load(
+            (fixture.Old("92"), 202406, "disease.dengue.cases", "month", 30), (fixture.Old("94"), 202406, "disease.dengue.cases", "month", 40),
+            (fixture.Old("92"), 202506, "disease.dengue.cases", "month", 25), (fixture.Old("94"), 202506, "disease.dengue.cases", "month", 35));
+
+        using var connection = fixture.Read();
+        var june = PeriodKey.FromKey(202506);
+        var city = Assert.Single(new TrendQuery(connection).Series("disease.dengue.cases", [fixture.New("92")], june, june, Measure.Month));
+
+        Assert.Equal((25m + 70m + 35m, FigureSource.Crosswalk, 2, 3, false), (city.Value!.Value, city.Source, city.UnitsReported!.Value, city.UnitsExpected!.Value, city.IsComplete));
+        Assert.Null(city.PercentChange);
+        Assert.NotNull(city.Note);
+    }
 }
