@@ -118,6 +118,31 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
         return figure;
     }
 
+    /// <summary>
+    /// For a unit created on 2025-07-01, the months of <paramref name="period"/>'s year up to it as
+    /// the rules give them (the months before the unit existed from its old units through the
+    /// crosswalk, the others its own or its children's), to set beside the cộng dồn the unit itself
+    /// states. Null for any other unit or year: there the unit's own cộng dồn is the only year-to-date
+    /// that can disagree with nothing but itself.
+    /// </summary>
+    public IReadOnlyList<Figure?>? MonthsAcrossCrosswalk(int area, PeriodKey period, string indicator) =>
+        indicators.TryGetValue(indicator, out var rule) && rule.Kind == IndicatorKind.Count && rule.IsFlow && hierarchy.UsesCrosswalk(area, period.January)
+            ? period.YearToDate().Select(month => Count(area, month, indicator, Measure.Month, 0)).ToList()
+            : null;
+
+    /// <summary>
+    /// Where a unit created on 2025-07-01 states its own cộng dồn for <paramref name="period"/> and
+    /// its months since January (the first ones its old units', through the crosswalk) are all
+    /// known and add up to something else: the two figures. The unit's own cộng dồn is the one the
+    /// year-to-date shows.
+    /// </summary>
+    public (decimal Own, decimal Months)? YearToDateAcrossCrosswalk(int area, PeriodKey period, string indicator) =>
+        Own(area, period, indicator, Measure.YearToDate) is { } own
+        && MonthsAcrossCrosswalk(area, period, indicator) is { } months && months.All(m => m is { IsComplete: true })
+        && months.Sum(m => m!.Value) is var sum && sum != own.Value
+            ? (own.Value, sum)
+            : null;
+
     private bool IsFlowRatio(IndicatorRule rule) =>
         indicators.TryGetValue(rule.NumeratorCode!, out var numerator) && numerator.IsFlow;
 

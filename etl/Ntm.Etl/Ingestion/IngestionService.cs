@@ -243,9 +243,12 @@ public sealed class IngestionService
         var sums = (template is null ? TableVocabulary.BuiltIn : TableVocabulary.BuiltIn.With(template)).Sums;
         List<Finding> Validate(IReadOnlyList<ExtractedValue> values)
         {
-            var previous = ledger.PreviousYearToDates(values.Where(v => v.Measure == Measure.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.Period)));
+            var ytdKeys = values.Where(v => v.Measure == Measure.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.Period)).ToList();
+            var previous = ledger.PreviousYearToDates(ytdKeys);
+            var crosswalked = ledger.MonthsAcrossCrosswalk(ytdKeys);
             return result.Findings.Concat(validator.Validate(values, today,
-                (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null, sums)).ToList();
+                (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null, sums,
+                (area, indicator, period) => crosswalked.TryGetValue((area, indicator, period), out var months) ? months : null)).ToList();
         }
 
         var values = result.Values.ToList();

@@ -18,8 +18,10 @@ public sealed class ValidationContext
     private readonly Dictionary<(int AreaId, PeriodKey Period, string Indicator, Measure Measure), ExtractedValue> cells;
 
     /// <summary>Indexes <paramref name="values"/> for the rules.</summary>
-    public ValidationContext(IReadOnlyList<ExtractedValue> values, IndicatorLabels indicators, DateOnly today, Func<int, string, PeriodKey, decimal?>? previousYearToDate = null, IReadOnlyList<SumRule>? sums = null)
+    public ValidationContext(IReadOnlyList<ExtractedValue> values, IndicatorLabels indicators, DateOnly today, Func<int, string, PeriodKey, decimal?>? previousYearToDate = null, IReadOnlyList<SumRule>? sums = null,
+        Func<int, string, PeriodKey, IReadOnlyList<decimal?>?>? monthsAcrossCrosswalk = null)
     {
+        MonthsAcrossCrosswalk = monthsAcrossCrosswalk ?? ((_, _, _) => null);
         AllValues = values;
         Values = values.Where(v => v.Disaggregation.Length == 0 && !v.Withdrawn).ToList();
         Indicators = indicators;
@@ -44,6 +46,13 @@ public sealed class ValidationContext
 
     /// <summary>The year-to-date already stored for (area, indicator) in the month before a month, or null.</summary>
     public Func<int, string, PeriodKey, decimal?> PreviousYearToDate { get; }
+
+    /// <summary>
+    /// For a unit created on 2025-07-01 and a month of 2025, its months since January as the
+    /// warehouse's rollup rules give them (before July, its old units' through the crosswalk; null
+    /// where unknown); null for any other unit or year.
+    /// </summary>
+    public Func<int, string, PeriodKey, IReadOnlyList<decimal?>?> MonthsAcrossCrosswalk { get; }
 
     /// <summary>Totals the template declares.</summary>
     public IReadOnlyList<SumRule> Sums { get; }

@@ -21,6 +21,7 @@ public sealed class Validator(IndicatorLabels indicators)
         new ConflictingValuesRule(),
         new MonthAboveYearToDateRule(),
         new YearToDateDecreasedRule(),
+        new YearToDateAcrossCrosswalkRule(),
         new AchievementRateRule(),
         new RatioRateRule(),
         new DeclaredSumRule(),
@@ -32,9 +33,11 @@ public sealed class Validator(IndicatorLabels indicators)
     /// <param name="today">The current date (from the injected clock): periods after it are refused.</param>
     /// <param name="previousYtd">The year-to-date already stored for (area, indicator) in the month before a month, or null.</param>
     /// <param name="sums">Totals the template declares.</param>
-    public IReadOnlyList<Finding> Validate(IReadOnlyList<ExtractedValue> values, DateOnly today, Func<int, string, PeriodKey, decimal?>? previousYtd = null, IReadOnlyList<SumRule>? sums = null)
+    /// <param name="monthsAcrossCrosswalk">For a unit created on 2025-07-01, its 2025 months since January as stored (see <see cref="ValidationContext.MonthsAcrossCrosswalk"/>).</param>
+    public IReadOnlyList<Finding> Validate(IReadOnlyList<ExtractedValue> values, DateOnly today, Func<int, string, PeriodKey, decimal?>? previousYtd = null, IReadOnlyList<SumRule>? sums = null,
+        Func<int, string, PeriodKey, IReadOnlyList<decimal?>?>? monthsAcrossCrosswalk = null)
     {
-        var context = new ValidationContext(values, indicators, today, previousYtd, sums);
+        var context = new ValidationContext(values, indicators, today, previousYtd, sums, monthsAcrossCrosswalk);
         return Rules.SelectMany(r => r.Check(context)).ToList();
     }
 }

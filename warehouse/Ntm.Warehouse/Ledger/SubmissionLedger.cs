@@ -2,6 +2,8 @@ using Dapper;
 using DuckDB.NET.Data;
 using Ntm.Domain.Measures;
 using Ntm.Domain.Periods;
+using Ntm.Domain.Rollups;
+using Ntm.Warehouse.Queries;
 
 namespace Ntm.Warehouse.Ledger;
 
@@ -172,6 +174,33 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         return rows.Where(r => !r.Withdrawn).Select(r => (Key: (r.AreaId, r.IndicatorCode, PeriodKey.FromKey(r.PeriodKey).Next), r.Value))
             .Where(r => wantedSet.Contains(r.Key))
             .ToDictionary(r => r.Key, r => r.Value);
+    }
+
+    /// <summary>
+    /// For the year-to-dates of units created on 2025-07-01 in 2025, the months since January as the
+    /// rollup rules give them from what is stored (the months before July from the old units
+    /// through the crosswalk); a month unknown or partial is null. Other keys are absent.
+    /// </summary>
+    public IReadOnlyDictionary<(int AreaId, string IndicatorCode, PeriodKey Period), IReadOnlyList<decimal?>> MonthsAcrossCrosswalk(IEnumerable<(int AreaId, string IndicatorCode, PeriodKey Period)> keys)
+    {
+        var wanted = keys.Where(k => k.Period.Year == AreaHierarchy.FirstNewPeriod.Year && k.Period >= AreaHierarchy.FirstNewPeriod).Distinct().ToList();
+        var result = new Dictionary<(int, string, PeriodKey), IReadOnlyList<decimal?>>();
+        if (wanted.Count == 0)
+        {
+            return result;
+        }
+
+        var engine = RollupLoader.Load(connection, wanted.Select(k => k.AreaId).Distinct().ToList(), wanted.Select(k => k.IndicatorCode).Distinct(StringComparer.Ordinal).ToList(),
+            AreaHierarchy.FirstNewPeriod.January, wanted.Max(k => k.Period));
+        foreach (var key in wanted)
+        {
+            if (engine.MonthsAcrossCrosswalk(key.AreaId, key.Period, key.IndicatorCode) is { } months)
+            {
+                result[key] = months.Select(m => m is { IsComplete: true } ? m.Value : (decimal?)null).ToList();
+            }
+        }
+
+        return result;
     }
 
     private long Insert(SubmissionRow s, int rows) =>

@@ -104,15 +104,27 @@ public sealed class TrendQuery(DbConnection connection)
                     ytd is not null && target is { Value: not 0 } t ? Math.Round(100m * ytd.Value / t.Value, 4) : null,
                     figure?.Source, figure?.UnitsReported, figure?.UnitsExpected, figure?.Numerator, figure?.Denominator)
                 {
-                    Note = figure is not null && lastYear is not null && !comparable
-                        ? figure.Source == FigureSource.Share ? null : "Không so cùng kỳ: tổng chưa đủ đơn vị báo cáo."
-                        : null,
+                    Note = Notes(
+                        figure is not null && lastYear is not null && !comparable && figure.Source != FigureSource.Share ? "Không so cùng kỳ: tổng chưa đủ đơn vị báo cáo." : null,
+                        measure == Measure.YearToDate && figure?.Source == FigureSource.Own ? YearToDateNote(engine.YearToDateAcrossCrosswalk(area.AreaId, period, rule.Code)) : null),
                 });
             }
         }
 
         return points;
     }
+
+    /// <summary>What a statistician must know about a 2025 year-to-date whose first months come from the old units.</summary>
+    internal static string? YearToDateNote((decimal Own, decimal Months)? mismatch) =>
+        mismatch is { } m
+            ? $"Cộng dồn đơn vị báo ({VietnameseNumber(m.Own)}) khác tổng các tháng từ tháng 1 ({VietnameseNumber(m.Months)}; các tháng trước 7/2025 lấy từ các đơn vị cũ theo bảng chuyển đổi). Số hiển thị là cộng dồn đơn vị báo."
+            : null;
+
+    private static string? Notes(params string?[] notes) =>
+        notes.OfType<string>().ToList() is { Count: > 0 } some ? string.Join(" ", some) : null;
+
+    private static string VietnameseNumber(decimal value) =>
+        decimal.Round(value, 4).ToString("#,##0.####", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
 
     /// <summary>The children of <paramref name="area"/> that exist in the area's generation, for a breakdown or ranking.</summary>
     public static IReadOnlyList<AreaRecord> ChildrenOf(AreaDirectory directory, AreaRecord area) =>
