@@ -4,8 +4,11 @@ using Ntm.Jobs.Cli;
 Console.OutputEncoding = Encoding.UTF8;
 // Output to a pipe or a file is buffered (a CSV of millions of rows would otherwise cost a system
 // call per field); a terminal keeps the console's own writer, which shows each line at once.
+// The standard output is written as the file it is (not through the console's stream, which drops
+// what a closed pipe refuses): when the reader goes away ('| head -1'), the next write fails and
+// ntm stops quietly instead of running on.
 var output = Console.IsOutputRedirected
-    ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = false }
+    ? new StreamWriter(StandardOutput.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = false }
     : Console.Out;
 try
 {
@@ -16,5 +19,12 @@ try
 }
 finally
 {
-    output.Flush();
+    try
+    {
+        output.Flush();
+    }
+    catch (IOException)
+    {
+        // The reader went away, or the disk is full: said by the verb already when it mattered.
+    }
 }

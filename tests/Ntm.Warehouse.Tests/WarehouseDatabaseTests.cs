@@ -20,7 +20,7 @@ public sealed class WarehouseDatabaseTests : IClassFixture<InitializedWarehouse>
     [Fact]
     public void Values_round_trip_exactly()
     {
-        using var connection = database.OpenForWriting();
+        using var connection = database.OpenOrCreateForWriting();
         connection.Execute("CREATE TABLE probe (d DECIMAL(18, 4), t VARCHAR, day DATE, moment TIMESTAMP, n BIGINT, flag BOOLEAN)");
         var rows = new[]
         {
@@ -40,7 +40,7 @@ public sealed class WarehouseDatabaseTests : IClassFixture<InitializedWarehouse>
     [Fact]
     public void Sums_of_decimals_are_exact_where_doubles_would_drift()
     {
-        using var connection = database.OpenForWriting();
+        using var connection = database.OpenOrCreateForWriting();
         connection.Execute("CREATE TABLE probe (v DECIMAL(18, 4))");
         using (var appender = connection.CreateAppender("probe"))
         {
@@ -83,7 +83,7 @@ public sealed class WarehouseDatabaseTests : IClassFixture<InitializedWarehouse>
     [Fact]
     public void A_submission_whose_transaction_fails_leaves_nothing_behind()
     {
-        using var connection = database.OpenForWriting();
+        using var connection = database.OpenOrCreateForWriting();
         var before = connection.ExecuteScalar<long>("SELECT count(*) FROM fact_observation");
         var failed = Assert.Throws<InvalidOperationException>(void () =>
         {
@@ -110,7 +110,7 @@ public sealed class WarehouseDatabaseTests : IClassFixture<InitializedWarehouse>
     [Fact]
     public void The_appender_refuses_a_value_of_the_wrong_type_for_its_column()
     {
-        using var connection = database.OpenForWriting();
+        using var connection = database.OpenOrCreateForWriting();
         using var appender = connection.CreateAppender("fact_observation");
         Assert.ThrowsAny<Exception>(() => appender.CreateRow().AppendValue("not a number").EndRow());
     }

@@ -47,6 +47,14 @@ public sealed class WarehouseDatabase(string path)
     /// </remarks>
     public DuckDBConnection OpenForWriting()
     {
+        // Only 'ntm init' (and 'demo') create a warehouse: a home typed wrong is never made a new one.
+        EnsureExists();
+        return OpenOrCreateForWriting();
+    }
+
+    /// <summary>Opens the warehouse for writing, creating its file when there is none (for <c>ntm init</c>).</summary>
+    public DuckDBConnection OpenOrCreateForWriting()
+    {
         var started = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
@@ -85,10 +93,18 @@ public sealed class WarehouseDatabase(string path)
     /// with DuckDB that they are in force (a connection of this process that already writes would
     /// otherwise be shared): when they are not, the connection is refused.
     /// </summary>
-    public DuckDBConnection OpenSandboxed()
+    public DuckDBConnection OpenSandboxed(int? memoryLimitMegabytes = null)
     {
         EnsureExists();
-        var connection = Open(SandboxSettings);
+        var settings = new Dictionary<string, string>(SandboxSettings, StringComparer.Ordinal);
+        if (memoryLimitMegabytes is { } megabytes)
+        {
+            // The query's memory, and nothing spilled to disk beyond it.
+            settings["memory_limit"] = $"{megabytes}MB";
+            settings["max_temp_directory_size"] = "0B";
+        }
+
+        var connection = Open(settings);
         try
         {
             using var command = connection.CreateCommand();

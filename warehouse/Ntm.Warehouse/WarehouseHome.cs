@@ -33,8 +33,21 @@ public sealed record WarehouseHome(string Root)
     /// <summary>Reference data the statistician adds: <c>reference/&lt;dataset&gt;/*.csv</c> (criteria, overrides, targets…).</summary>
     public string Reference => Path.Combine(Root, "reference");
 
+    /// <summary>The product's own bookkeeping between runs (which files a run began and did not finish).</summary>
+    public string State => Path.Combine(Root, "state");
+
     /// <summary>The folders <see cref="EnsureFolders"/> creates, in a stable order.</summary>
     public IReadOnlyList<string> Folders => [Inbox, Archive, Quarantine, Reports, Templates, Reference];
+
+    /// <summary>How the ledger names a file inside the home: relative to it ("archive/ab12….xlsx"), so the home can move.</summary>
+    public string Relative(string path)
+    {
+        var relative = Path.GetRelativePath(Root, Path.GetFullPath(path));
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
+    }
+
+    /// <summary>Where a file the ledger names is now: a relative name inside this home; an absolute one as it is.</summary>
+    public string Resolve(string stored) => Path.GetFullPath(Path.Combine(Root, stored));
 
     /// <summary>Resolves the home from an explicit option, the environment, or the default, as a full path.</summary>
     public static WarehouseHome Resolve(string? option, Func<string, string?>? environment = null)

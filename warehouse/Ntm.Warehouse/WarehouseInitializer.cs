@@ -27,7 +27,7 @@ public sealed class WarehouseInitializer(TimeProvider clock)
         home.EnsureFolders();
         // Read and check the reference files before opening the warehouse for writing.
         var files = ReferenceFiles.Load(home.Reference);
-        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting();
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenOrCreateForWriting();
         var applied = new Migrator(clock).Apply(connection, Migration.BuiltIn);
         var reference = new ReferenceDataLoader(clock).Load(connection, files);
         var version = Migrator.CurrentVersion(connection);

@@ -10,6 +10,15 @@ namespace Ntm.Domain.Text;
 public static class VietnameseText
 {
     /// <summary>
+    /// How much of a text its keys are made of. No name, header or title is longer; a cell of
+    /// 32,000 characters repeated on every row then costs what a name costs, not its length.
+    /// </summary>
+    public const int MaxKeyLength = 1000;
+
+    /// <summary>The first <see cref="MaxKeyLength"/> characters of <paramref name="text"/>, what its keys are made of.</summary>
+    public static string Head(string text) => text.Length <= MaxKeyLength ? text : text[..MaxKeyLength];
+
+    /// <summary>
     /// The matching key of a text: lower case, diacritics removed (đ → d), every run of
     /// punctuation or white space turned into one space, trimmed, a final "y" after a consonant written "i". "Huyện  Long-Mỹ." → "huyen long mi".
     /// </summary>
@@ -20,7 +29,7 @@ public static class VietnameseText
             return string.Empty;
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = Head(text).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
@@ -34,7 +43,7 @@ public static class VietnameseText
             var mapped = c switch
             {
                 'đ' or 'Đ' => 'd',
-                _ => char.ToLowerInvariant(c),
+                _ => AsciiDigit(char.ToLowerInvariant(c)),
             };
             if (char.IsLetterOrDigit(mapped))
             {
@@ -84,6 +93,10 @@ public static class VietnameseText
         return new string(chars);
     }
 
+    /// <summary>A decimal digit of any script ('٢', '２') as the ASCII digit it is; other characters as they are.</summary>
+    public static char AsciiDigit(char c) =>
+        char.IsDigit(c) && !char.IsAsciiDigit(c) && CharUnicodeInfo.GetDecimalDigitValue(c) is >= 0 and <= 9 and var d ? (char)('0' + d) : c;
+
     private static char StripMarks(char c) => c.ToString().Normalize(NormalizationForm.FormD)[0];
 
     /// <summary>
@@ -98,17 +111,18 @@ public static class VietnameseText
             return string.Empty;
         }
 
+        text = Head(text);
         var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            builder.Append(c switch
+            _ = c switch
             {
-                '%' => " phần trăm ",
-                '‰' => " phần nghìn ",
-                '<' or '≤' => " dưới ",
-                '>' or '≥' => " trên ",
-                _ => c.ToString(),
-            });
+                '%' => builder.Append(" phần trăm "),
+                '‰' => builder.Append(" phần nghìn "),
+                '<' or '≤' => builder.Append(" dưới "),
+                '>' or '≥' => builder.Append(" trên "),
+                _ => builder.Append(c),
+            };
         }
 
         return Key(builder.ToString());
@@ -127,7 +141,7 @@ public static class VietnameseText
             return string.Empty;
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = Head(text).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length + 8);
         var word = new StringBuilder();
         var tone = '0';

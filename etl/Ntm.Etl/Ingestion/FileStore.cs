@@ -84,17 +84,76 @@ public static class FileStore
         }
     }
 
-    /// <summary>Removes a file that was handled, when it is the product's own copy to remove (the inbox's).</summary>
-    public static void RemoveSource(string path)
+    /// <summary>The name an inbox file has while it is checked before its removal: hidden, and recognised by the next run should this one stop there.</summary>
+    public const string TakingPrefix = ".ntm-taking-";
+
+    /// <summary>
+    /// Removes an inbox file that was handled, only if it still holds the bytes that were read
+    /// (<paramref name="sha256"/>). It is first renamed aside, atomically, so that a file saved
+    /// under its name from then on is a new file left alone; the renamed file is then hashed and
+    /// removed, or, when it changed after it was read, put back (beside the new one if there is
+    /// one) for the next run, and the warning returned says so.
+    /// </summary>
+    public static Finding? RemoveIfUnchanged(string path, string sha256, string name)
     {
+        var aside = Path.Combine(Path.GetDirectoryName(path)!, TakingPrefix + Path.GetFileName(path));
+        if (Path.GetFileName(path).StartsWith(TakingPrefix, StringComparison.Ordinal))
+        {
+            aside = path; // Left aside by a run that stopped half way: already renamed.
+        }
+        else
+        {
+            try
+            {
+                File.Move(path, aside, overwrite: false);
+            }
+            catch (FileNotFoundException)
+            {
+                return null; // Already gone: another run took it after this one had read it.
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return null;
+            }
+            catch (IOException)
+            {
+                // The name with the prefix is too long for the file system, or taken: hash in place.
+                aside = path;
+            }
+        }
+
+        string now;
         try
         {
-            File.Delete(path);
+            // Nothing of zero length is opened (a pipe would wait for a writer): it is the empty file it was.
+            now = new FileInfo(aside).Length == 0 ? Sha256([]) : Sha256(aside);
         }
         catch (FileNotFoundException)
         {
-            // Already gone: another run took it after this one had read it.
+            return null;
         }
+
+        if (now == sha256)
+        {
+            File.Delete(aside);
+            return null;
+        }
+
+        var back = path;
+        if (aside != path)
+        {
+            var original = Path.Combine(Path.GetDirectoryName(path)!, name);
+            back = original;
+            for (var i = 2; File.Exists(back); i++)
+            {
+                back = Path.Combine(Path.GetDirectoryName(original)!, $"{Path.GetFileNameWithoutExtension(original)} ({i}){Path.GetExtension(original)}");
+            }
+
+            File.Move(aside, back, overwrite: false);
+        }
+
+        return Finding.Warning(null, null, "changed_while_read",
+            $"Tệp '{name}' đã được ghi lại trong khi đang được nạp: kết quả trên là của bản trước khi ghi lại; bản mới được để lại trong hộp thư{(Path.GetFileName(back) != name ? $" với tên '{Path.GetFileName(back)}'" : string.Empty)} và sẽ được nạp ở lần chạy sau.");
     }
 
     /// <summary>Writes <paramref name="content"/> to <paramref name="target"/> through a temporary name; a full disk leaves nothing behind.</summary>

@@ -42,7 +42,13 @@ public sealed record IngestionBatch(IReadOnlyList<SubmittedFile> Files, IReadOnl
 
                 var name = System.IO.Path.GetFileName(path);
                 var origin = string.Equals(System.IO.Path.GetDirectoryName(path), inboxFull, StringComparison.Ordinal) ? FileOrigin.Inbox : FileOrigin.CommandLine;
-                if (IsIgnored(name))
+                if (origin == FileOrigin.Inbox && name.StartsWith(FileStore.TakingPrefix, StringComparison.Ordinal) && name.Length > FileStore.TakingPrefix.Length)
+                {
+                    // Renamed aside by a run that stopped before removing it: taken again under its own name
+                    // (the ledger then knows it, or it is read as any other file).
+                    name = name[FileStore.TakingPrefix.Length..];
+                }
+                else if (IsIgnored(name))
                 {
                     continue;
                 }

@@ -30,6 +30,7 @@ public sealed class IngestionService
     private readonly TableReader tables;
     private readonly Validator validator;
     private readonly SubmissionLedger ledger;
+    private readonly AttemptLog attempts;
 
     /// <summary>Prepares ingestion into the warehouse open on <paramref name="connection"/> (for writing).</summary>
     public IngestionService(DuckDBConnection connection, WarehouseHome home, TimeProvider clock, ReadLimits? limits = null)
@@ -43,7 +44,11 @@ public sealed class IngestionService
         tables = new TableReader(indicators, Areas);
         validator = new Validator(indicators);
         ledger = new SubmissionLedger(connection);
+        attempts = new AttemptLog(Path.Combine(home.State, "reading"));
     }
+
+    /// <summary>Raised once a file's bytes are read, before anything is decided about them.</summary>
+    public event Action<SubmittedFile>? FileRead;
 
     /// <summary>The areas known to the warehouse, to resolve --area.</summary>
     public AreaDirectory Areas { get; }
@@ -64,6 +69,16 @@ public sealed class IngestionService
     /// </summary>
     public IReadOnlyList<IngestFileResult> Ingest(IngestionBatch batch, IngestionOptions options, Action<SubmittedFile>? starting = null, CancellationToken cancellation = default)
     {
+        // Every template's pattern tried on every name first: a template that cannot decide stops
+        // the run here (TemplateDefinitionException), before any file is read or moved.
+        foreach (var template in templates.Templates)
+        {
+            foreach (var file in batch.Files)
+            {
+                _ = template.Matches(file.Name);
+            }
+        }
+
         var results = new List<IngestFileResult>(batch.NotTaken);
         foreach (var file in batch.Files)
         {
@@ -95,6 +110,7 @@ public sealed class IngestionService
             if (info.Length > 0 && info.Length <= reader.Limits.MaxFileBytes)
             {
                 content = File.ReadAllBytes(file.Path);
+                FileRead?.Invoke(file);
             }
             else
             {
@@ -110,25 +126,30 @@ public sealed class IngestionService
         var sha = FileStore.Sha256(content);
         if (file.Again is null && ledger.FindAccepted(sha) is { } known)
         {
-            Finish(file);
-            return new IngestFileResult(file.Name, IngestOutcome.Duplicate, known.SubmissionId, [], known.Template, [], [], 0,
-                [Finding.Warning(null, null, "duplicate", $"Tệp '{file.Name}' trùng hoàn toàn với tệp '{known.FileName}' đã nhận (mã {known.SubmissionId}); không có gì thay đổi.")]);
+            return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Duplicate, known.SubmissionId, [], known.Template, [], [], 0,
+                [Finding.Warning(null, null, "duplicate", $"Tệp '{file.Name}' trùng hoàn toàn với tệp '{known.FileName}' đã nhận (mã {known.SubmissionId}); không có gì thay đổi.")]));
         }
 
-        if (file.Again is null && ledger.FindRejected(sha, file.Name).FirstOrDefault(r => r.ArchivePath is not null && !File.Exists(r.ArchivePath)) is { } interrupted)
+        if (file.Again is null && ledger.FindRejected(sha, file.Name).FirstOrDefault(r => r.ArchivePath is not null && !File.Exists(home.Resolve(r.ArchivePath))) is { } interrupted)
         {
             // The rejection was recorded but the move did not finish: finish it with the recorded findings.
             var recorded = ledger.Findings(interrupted.SubmissionId).Select(ToFinding).ToList();
-            FileStore.Quarantine(content, null, interrupted.ArchivePath!, file.Name, sha, recorded);
-            Finish(file);
-            return new IngestFileResult(file.Name, IngestOutcome.Rejected, interrupted.SubmissionId, [], interrupted.Template, [], [], 0, recorded);
+            FileStore.Quarantine(content, null, home.Resolve(interrupted.ArchivePath!), file.Name, sha, recorded);
+            return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Rejected, interrupted.SubmissionId, [], interrupted.Template, [], [], 0, recorded));
+        }
+
+        if (attempts.Begin(sha) >= AttemptLog.MaxUnfinished)
+        {
+            attempts.End(sha);
+            return Reject(file, content, sha, null, [Finding.Error(null, null, "stopped_while_read",
+                $"Đã {AttemptLog.MaxUnfinished} lần chương trình dừng giữa chừng khi đang đọc tệp '{file.Name}' (hết bộ nhớ, hoặc bị tắt); tệp được đưa vào quarantine để không làm dừng các lần chạy sau. Hãy kiểm tra tệp rồi nạp lại bằng 'ntm ingest <đường dẫn tệp>'.")]);
         }
 
         try
         {
             return Process(file, content, sha, options);
         }
-        catch (Exception ex) when (!DiskFullException.Is(ex) && ex is not OutOfMemoryException and not DuckDBException)
+        catch (Exception ex) when (!DiskFullException.Is(ex) && ex is not OutOfMemoryException and not DuckDBException and not TemplateDefinitionException)
         {
             // A failure while reading or checking this file is this file's rejection, never the batch's end.
             return Reject(file, content, sha, null, [Finding.Error(null, null, "processing_failed",
@@ -137,6 +158,10 @@ public sealed class IngestionService
         catch (DuckDBException ex) when (DiskFullException.Is(ex))
         {
             throw DiskFullException.While("ghi vào kho dữ liệu", ex);
+        }
+        finally
+        {
+            attempts.End(sha);
         }
     }
 
@@ -147,12 +172,13 @@ public sealed class IngestionService
     public IngestFileResult Again(long submissionId, IngestionOptions options)
     {
         var known = ledger.Find(submissionId) ?? throw new UserErrorException($"Không có báo cáo nộp mã {submissionId}.");
-        if (known.Status == "rejected" || known.ArchivePath is null || !File.Exists(known.ArchivePath))
+        if (known.Status == "rejected" || known.ArchivePath is null || !File.Exists(home.Resolve(known.ArchivePath)))
         {
             throw new UserErrorException($"Báo cáo mã {submissionId} ('{known.FileName}') không có bản lưu trong archive để đọc lại (trạng thái {known.Status}); hãy nạp lại tệp gốc.");
         }
 
-        return Ingest(new SubmittedFile(known.ArchivePath, known.FileName, FileOrigin.Archive, File.GetLastWriteTimeUtc(known.ArchivePath), submissionId), options with { Template = options.Template ?? (known.Template is { } used && templates[used] is not null ? used : null) });
+        var archived = home.Resolve(known.ArchivePath);
+        return Ingest(new SubmittedFile(archived, known.FileName, FileOrigin.Archive, File.GetLastWriteTimeUtc(archived), submissionId), options with { Template = options.Template ?? (known.Template is { } used && templates[used] is not null ? used : null) });
     }
 
     /// <summary>
@@ -200,7 +226,7 @@ public sealed class IngestionService
         try
         {
             (submissionId, superseded) = ledger.Accept(
-                new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, prepared.Template, prepared.AreaId, prepared.Period, "accepted", errors, findings.Count - errors, archive),
+                new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, prepared.Template, prepared.AreaId, prepared.Period, "accepted", errors, findings.Count - errors, home.Relative(archive)),
                 observations, findings.Select(ToRow).ToList(), file.Again,
                 result.Targets.DistinctBy(t => (t.Area.AreaId, t.Year, t.IndicatorCode))
                     .Select(t => new TargetRow(t.Area.AreaId, t.Year, t.IndicatorCode, t.Comparator, t.Value, t.Sheet, t.Cell, t.Note)).ToList());
@@ -215,11 +241,10 @@ public sealed class IngestionService
             throw;
         }
 
-        Finish(file);
-        return new IngestFileResult(file.Name, IngestOutcome.Accepted, submissionId, superseded, prepared.Template,
+        return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Accepted, submissionId, superseded, prepared.Template,
             prepared.Values.Select(v => v.Period).Distinct().Order().Select(p => p.ToString()).ToList(),
             prepared.Values.Select(v => v.Area.Code).Concat(result.Targets.Select(t => t.Area.Code)).Distinct().Order(StringComparer.Ordinal).ToList(),
-            observations.Count + result.Targets.Count, findings);
+            observations.Count + result.Targets.Count, findings));
     }
 
     /// <summary>
@@ -227,6 +252,20 @@ public sealed class IngestionService
     /// ingestion and <c>ntm template check</c> share. Nothing is stored.
     /// </summary>
     private PreparedFile Prepare(byte[] content, string fileName, IngestionOptions options)
+    {
+        // Whatever the file holds, reading and checking it spends at most its memory budget.
+        using var budget = ReadBudget.Start(reader.Limits.MaxAllocatedBytes, fileName);
+        try
+        {
+            return PrepareWithinBudget(content, fileName, options);
+        }
+        catch (WorkbookReadException ex)
+        {
+            return PreparedFile.Unread(Finding.Error(ex.Sheet, null, ex.Rule, ex.Message));
+        }
+    }
+
+    private PreparedFile PrepareWithinBudget(byte[] content, string fileName, IngestionOptions options)
     {
         ExtractionResult result;
         TemplateSpec? template;
@@ -286,7 +325,7 @@ public sealed class IngestionService
         var areaId = CommonArea(values.Select(v => v.Area).Concat(result.Targets.Select(t => t.Area)).DistinctBy(a => a.AreaId).ToList())?.AreaId ?? result.ReportingArea?.AreaId;
         var remaining = findings.Where(f => f.Severity == Severity.Error).ToList();
         var accepted = remaining.Count == 0 || (leftOut > 0 && values.Count + result.Targets.Count > 0 && remaining.All(f => f.Cell is not null));
-        return new PreparedFile(template?.Name ?? result.Layout, result, values, findings, accepted, periodKey, areaId);
+        return new PreparedFile(template?.Name ?? result.Layout, result, values, FindingBudget.Apply(findings), accepted, periodKey, areaId);
     }
 
     /// <summary>Reads a workbook with the template that applies (forced, or whose file-name pattern matches), or none.</summary>
@@ -324,11 +363,10 @@ public sealed class IngestionService
     {
         var target = FileStore.QuarantinePath(home.Quarantine, file.Name);
         var errors = findings.Count(f => f.Severity == Severity.Error);
-        var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, template, areaId, periodKey, "rejected", errors, findings.Count - errors, target),
+        var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, template, areaId, periodKey, "rejected", errors, findings.Count - errors, home.Relative(target)),
             findings.Select(ToRow).ToList());
         FileStore.Quarantine(content, null, target, file.Name, sha, findings);
-        Finish(file);
-        return new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], template, [], [], 0, findings);
+        return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], template, [], [], 0, findings));
     }
 
     /// <summary>A file that may not be read into memory (empty, or over the size limit): rejected without reading it.</summary>
@@ -350,20 +388,16 @@ public sealed class IngestionService
         byte[]? empty = info.Length == 0 ? [] : null;
         var sha = empty is null ? FileStore.Sha256(file.Path) : FileStore.Sha256(empty);
         var target = FileStore.QuarantinePath(home.Quarantine, file.Name);
-        var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, null, null, null, "rejected", 1, 0, target), [ToRow(finding)]);
+        var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, null, null, null, "rejected", 1, 0, home.Relative(target)), [ToRow(finding)]);
         FileStore.Quarantine(empty, empty is null ? file.Path : null, target, file.Name, sha, [finding]);
-        Finish(file);
-        return new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], null, [], [], 0, [finding]);
+        return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], null, [], [], 0, [finding]));
     }
 
     /// <summary>The inbox's copy is removed once the file is handled; a file named on the command line stays where it was.</summary>
-    private static void Finish(SubmittedFile file)
-    {
-        if (file.Origin == FileOrigin.Inbox)
-        {
-            FileStore.RemoveSource(file.Path);
-        }
-    }
+    private static IngestFileResult Finish(SubmittedFile file, string sha, IngestFileResult result) =>
+        file.Origin == FileOrigin.Inbox && FileStore.RemoveIfUnchanged(file.Path, sha, file.Name) is { } changed
+            ? result with { Findings = [.. result.Findings, changed] }
+            : result;
 
     /// <summary>The smallest unit containing all of <paramref name="areas"/> (itself when there is one), or null across generations.</summary>
     private AreaRecord? CommonArea(List<AreaRecord> areas)

@@ -41,11 +41,17 @@ public sealed partial class IndicatorLabels
     private readonly Dictionary<string, HashSet<string>> byLooseKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Context, string Code)>> byContext = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> numeratorOf = new(StringComparer.Ordinal);
+    private readonly Lazy<List<(IndicatorLabel Indicator, List<HashSet<string>> Names)>> wordsOfNames;
+    private readonly Dictionary<(string Label, int Count), IReadOnlyList<IndicatorLabel>> suggested = [];
 
     /// <summary>Builds the index over <paramref name="indicators"/>.</summary>
     public IndicatorLabels(IEnumerable<IndicatorLabel> indicators)
     {
         byCode = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        // The words of every name and alias, for suggestions: worked out once, not for every unknown label.
+        wordsOfNames = new(() => byCode.Values.Select(i => (i, i.Aliases.Prepend(i.NameVi)
+            .Select(a => VietnameseText.Key(a[(a.IndexOf(" > ", StringComparison.Ordinal) + 1)..]).Split(' ').Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal))
+            .Where(w => w.Count > 0).ToList())).ToList());
         foreach (var indicator in byCode.Values)
         {
             if (indicator.IsRatio && indicator.NumeratorCode is { } numerator)
@@ -135,6 +141,7 @@ public sealed partial class IndicatorLabels
     /// </summary>
     public static IReadOnlyList<string> Keys(string label, bool numbered = true)
     {
+        label = VietnameseText.Head(label);
         var text = SignedMarker().Replace(numbered ? Numbering().Replace(label.TrimStart(), string.Empty) : label, m => m.Value.Contains('+', StringComparison.Ordinal) ? " duong " : " am ");
         // "<1 tuổi" is "dưới 1 tuổi", ">60" "trên 60"; "virus" is spelt "vi rút" too.
         text = text.Replace("<", " dưới ", StringComparison.Ordinal).Replace(">", " trên ", StringComparison.Ordinal);
@@ -236,6 +243,14 @@ public sealed partial class IndicatorLabels
     }
 
     /// <summary>
+    /// The indicators whose name or alias is <paramref name="label"/> itself (the same matching key,
+    /// contexts aside): a label that names one of them cannot become another's alias without
+    /// making it ambiguous.
+    /// </summary>
+    public IReadOnlyList<string> Naming(string label) =>
+        Keys(label, numbered: false).Take(1).SelectMany(k => byKey.TryGetValue(k, out var codes) ? codes : []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
     /// The indicator named inside a longer text, such as a title ("SỐ CA MẮC SỐT XUẤT HUYẾT THEO
     /// THÁNG NĂM 2024"): the longest name or alias found in it word for word, when it names one indicator.
     /// </summary>
@@ -259,18 +274,39 @@ public sealed partial class IndicatorLabels
     /// </summary>
     public IReadOnlyList<IndicatorLabel> Suggest(string label, int count = 3)
     {
+        // A label a sheet repeats on many rows is worked out once.
+        lock (suggested)
+        {
+            if (suggested.TryGetValue((label, count), out var known))
+            {
+                return known;
+            }
+        }
+
+        var suggestions = SuggestOnce(label, count);
+        lock (suggested)
+        {
+            if (suggested.Count >= 1024)
+            {
+                suggested.Clear();
+            }
+
+            suggested[(label, count)] = suggestions;
+        }
+
+        return suggestions;
+    }
+
+    private List<IndicatorLabel> SuggestOnce(string label, int count)
+    {
         var words = Keys(label).SelectMany(k => k.Split(' ')).Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal);
         if (words.Count == 0)
         {
             return [];
         }
 
-        return byCode.Values
-            .Select(i => (Indicator: i, Score: i.Aliases.Prepend(i.NameVi).Max(a =>
-            {
-                var other = VietnameseText.Key(a[(a.IndexOf(" > ", StringComparison.Ordinal) + 1)..]).Split(' ').Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal);
-                return other.Count == 0 ? 0 : (double)other.Count(words.Contains) / Math.Max(words.Count, other.Count);
-            })))
+        return wordsOfNames.Value
+            .Select(n => (n.Indicator, Score: n.Names.Count == 0 ? 0 : n.Names.Max(other => (double)other.Count(words.Contains) / Math.Max(words.Count, other.Count))))
             .Where(s => s.Score >= 0.34)
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Indicator.Code, StringComparer.Ordinal)

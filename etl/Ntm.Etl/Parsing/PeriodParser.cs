@@ -12,7 +12,7 @@ namespace Ntm.Etl.Parsing;
 /// quarter). <see cref="Cumulative"/> marks a month report that also gives the months since
 /// January ("tháng 12 và 12 tháng năm 2022"): its tables without a measure in their headers hold year-to-dates.
 /// </summary>
-public sealed record ReportPeriod(int Year, int Month, bool WholeYear, bool Cumulative = false, bool Quarter = false)
+public sealed partial record ReportPeriod(int Year, int Month, bool WholeYear, bool Cumulative = false, bool Quarter = false)
 {
     /// <summary>How the period is said to a statistician: "tháng 6/2023", "6 tháng đầu năm 2023", "năm 2023", "quý II/2023".</summary>
     public string Describe() =>
@@ -32,13 +32,29 @@ public sealed record ReportPeriod(int Year, int Month, bool WholeYear, bool Cumu
     /// <summary>The first day of the period's month.</summary>
     public DateOnly FirstDay => new(Year, Month, 1);
 
-    /// <summary>Parses 'YYYY-MM' or 'YYYY'.</summary>
+    /// <summary>The first and last years a period may name.</summary>
+    public const int FirstYear = 1900, LastYear = 2100;
+
+    /// <summary>
+    /// Parses 'YYYY-MM' or 'YYYY', a month 01–12 of a year 1900–2100, and nothing else
+    /// ('2025-13', '2025-02-30', '2147483648' are not periods); throws <see cref="FormatException"/>.
+    /// </summary>
     public static ReportPeriod ParseOption(string text)
     {
-        var parts = text.Trim().Split('-');
-        var year = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        return parts.Length == 1 ? new ReportPeriod(year, 12, true) : new ReportPeriod(year, int.Parse(parts[1], CultureInfo.InvariantCulture), false);
+        var match = OptionFormat().Match(text.Trim());
+        var year = match.Success ? int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture) : 0;
+        if (!match.Success || year is < FirstYear or > LastYear)
+        {
+            throw new FormatException($"'{text}' không phải một tháng (YYYY-MM, tháng 01–12) hay một năm (YYYY) từ {FirstYear} đến {LastYear}.");
+        }
+
+        return match.Groups["m"].Success
+            ? new ReportPeriod(year, int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture), false)
+            : new ReportPeriod(year, 12, true);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>0?[1-9]|1[0-2]))?$")]
+    private static partial System.Text.RegularExpressions.Regex OptionFormat();
 }
 
 /// <summary>

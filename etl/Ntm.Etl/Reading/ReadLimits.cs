@@ -13,6 +13,7 @@ namespace Ntm.Etl.Reading;
 /// <param name="MaxPartBytes">One part of an .xlsx once inflated (a sheet, the shared strings), as the zip declares it.</param>
 /// <param name="MaxInflatedBytes">All parts of an .xlsx once inflated.</param>
 /// <param name="MaxCellChars">The text of one cell (Excel's own limit is 32,767 characters).</param>
+/// <param name="MaxAllocatedBytes">The memory reading and checking one file may allocate (<see cref="ReadBudget"/>).</param>
 public sealed record ReadLimits(
     long MaxFileBytes = 50L * 1024 * 1024,
     int MaxSheets = 200,
@@ -21,7 +22,8 @@ public sealed record ReadLimits(
     long MaxCells = 5_000_000,
     long MaxPartBytes = 200L * 1024 * 1024,
     long MaxInflatedBytes = 400L * 1024 * 1024,
-    int MaxCellChars = 32_767)
+    int MaxCellChars = 32_767,
+    long MaxAllocatedBytes = 2L * 1024 * 1024 * 1024)
 {
     /// <summary>The limits used unless a caller sets others.</summary>
     public static ReadLimits Default { get; } = new();

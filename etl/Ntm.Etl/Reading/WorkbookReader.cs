@@ -247,6 +247,7 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
             var row = 0;
             while (reader.Read())
             {
+                ReadBudget.Check();
                 if (row >= limits.MaxRowsPerSheet)
                 {
                     throw new WorkbookReadException($"Trang '{sheetName}' của tệp '{fileName}' có hơn {limits.MaxRowsPerSheet:N0} dòng; tệp bị từ chối.") { Rule = "too_many_rows", Sheet = sheetName };
@@ -349,9 +350,36 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
         return false;
     }
 
+    /// <summary>The text with a lone surrogate (a broken .xls or CSV) replaced by U+FFFD, which Unicode normalisation can take.</summary>
+    private static string WellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogate(text[i]) && !(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) && i++ >= 0))
+            {
+                var chars = text.ToCharArray();
+                for (var j = i; j < chars.Length; j++)
+                {
+                    if (char.IsHighSurrogate(chars[j]) && j + 1 < chars.Length && char.IsLowSurrogate(chars[j + 1]))
+                    {
+                        j++;
+                    }
+                    else if (char.IsSurrogate(chars[j]))
+                    {
+                        chars[j] = '\uFFFD';
+                    }
+                }
+
+                return new string(chars);
+            }
+        }
+
+        return text;
+    }
+
     private static string TextOf(object value) => value switch
     {
-        string s => s.Normalize(NormalizationForm.FormC),
+        string s => WellFormed(s).Normalize(NormalizationForm.FormC),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : d.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
         bool b => b ? "TRUE" : "FALSE",

@@ -31,7 +31,18 @@ public static class XlsxInspector
         using (zip)
         {
             long total = 0;
-            foreach (var entry in zip.Entries)
+            IReadOnlyCollection<ZipArchiveEntry> entries;
+            try
+            {
+                // The central directory is read here, not when the archive is opened.
+                entries = zip.Entries;
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new WorkbookReadException($"Tệp '{fileName}' bị hỏng (mục lục của tệp nén .xlsx không đọc được); hãy mở và lưu lại bằng Excel rồi gửi lại.", ex) { Rule = "corrupt" };
+            }
+
+            foreach (var entry in entries)
             {
                 if (entry.Length > limits.MaxPartBytes)
                 {

@@ -26,7 +26,7 @@ public static class HeaderKey
 
         var builder = new StringBuilder(text.Length + 16);
         var pendingSpace = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormC).ToLowerInvariant())
+        foreach (var c in VietnameseText.Head(text).Normalize(NormalizationForm.FormC).ToLowerInvariant())
         {
             var spelt = c switch
             {
@@ -36,22 +36,33 @@ public static class HeaderKey
                 '>' or '≥' => " trên ",
                 _ => null,
             };
-            foreach (var d in spelt ?? c.ToString())
+            if (spelt is null)
             {
-                if (char.IsLetterOrDigit(d))
-                {
-                    if (pendingSpace && builder.Length > 0)
-                    {
-                        builder.Append(' ');
-                    }
+                Add(c);
+                continue;
+            }
 
-                    builder.Append(d);
-                    pendingSpace = false;
-                }
-                else
+            foreach (var d in spelt)
+            {
+                Add(d);
+            }
+        }
+
+        void Add(char d)
+        {
+            if (char.IsLetterOrDigit(d))
+            {
+                if (pendingSpace && builder.Length > 0)
                 {
-                    pendingSpace = true;
+                    builder.Append(' ');
                 }
+
+                builder.Append(d);
+                pendingSpace = false;
+            }
+            else
+            {
+                pendingSpace = true;
             }
         }
 

@@ -249,7 +249,7 @@ public sealed partial class TableReader
                 return null;
             }
 
-            var label = labelCell.Text;
+            var label = VietnameseText.Head(labelCell.Text);
             // "Trong đó: nữ" is of the row above it, whatever marks either has.
             var level = StartsWithOfWhich(label) && ancestors.Count > 0 ? ancestors[^1].Level + 1 : MarkerLevel(label);
             while (ancestors.Count > 0 && ancestors[^1].Level >= level)

@@ -35,6 +35,9 @@ public sealed record TableRegion(
 /// </summary>
 public static partial class SheetLayout
 {
+    /// <summary>The most rows a header block grows upwards from the row that heads the figures.</summary>
+    private const int MaxHeaderRows = 12;
+
     /// <summary>
     /// The tables of <paramref name="sheet"/>, top to bottom; tables set side by side (an empty
     /// column between two tables that each have their labels and figures) left to right.
@@ -112,6 +115,7 @@ public static partial class SheetLayout
         var floor = 0;
         for (var row = 0; row < rows.Length; row++)
         {
+            Reading.ReadBudget.Check();
             if (!IsHeaderRow(rows[row], vocabulary, namesIndicator))
             {
                 continue;
@@ -260,7 +264,8 @@ public static partial class SheetLayout
         }
 
         var top = row;
-        for (var r = row - 1; r >= floor; r--)
+        // A header block is a few rows, never a sheet of text: it grows up at most MaxHeaderRows.
+        for (var r = row - 1; r >= Math.Max(floor, row - MaxHeaderRows); r--)
         {
             var cells = rows[r];
             if (cells.Count == 0 || cells.Any(c => IsPlainFigure(c) && !MeasureTagger.Knows(c.Text, vocabulary)))

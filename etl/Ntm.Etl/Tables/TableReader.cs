@@ -306,6 +306,7 @@ public sealed partial class TableReader
         var rows = new RowReader(this, sheet, roles, titles, paths, unit, areaLevel, state);
         for (var row = table.BodyTop; row < table.BodyEnd; row++)
         {
+            ReadBudget.Check();
             var tags = rows.Next(row, columns);
             if (tags is null)
             {
@@ -704,7 +705,7 @@ public sealed partial class TableReader
         for (var i = path.Count - 1; i >= 0; i--)
         {
             // The text alone, then with the texts above it as one phrase ("Lao phổi có bằng chứng vi khuẩn học" over "Mới").
-            for (var start = i; start >= 0; start--)
+            for (var start = i; start >= Math.Max(0, i - 3); start--)
             {
                 var phrase = string.Join(" ", path.Skip(start).Take(i - start + 1));
                 if (indicators.Resolve(phrase, path.Take(start).Reverse().ToList()).Code is { } joined)

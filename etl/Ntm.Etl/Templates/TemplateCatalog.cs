@@ -38,12 +38,41 @@ public sealed class TemplateCatalog
         return new TemplateCatalog(templates.Values.ToList());
     }
 
+    /// <summary>The longest template read, in characters: a template is a page of settings.</summary>
+    public const int MaxTemplateChars = 256 * 1024;
+
+    /// <summary>The most aliases (<c>*name</c>) a template may use: each one repeats what its anchor holds.</summary>
+    public const int MaxAliases = 100;
+
+    /// <summary>
+    /// Refuses, before building anything from it, a template too long or whose YAML aliases would
+    /// repeat its text without bound (a 64 KB string expanded 20,000 times).
+    /// </summary>
+    private static void CheckSize(string yaml, string source)
+    {
+        if (yaml.Length > MaxTemplateChars)
+        {
+            throw new TemplateDefinitionException($"Mẫu {source}: dài {yaml.Length:N0} ký tự, quá giới hạn {MaxTemplateChars:N0} của một mẫu.");
+        }
+
+        var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));
+        var aliases = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is YamlDotNet.Core.Events.AnchorAlias alias && ++aliases > MaxAliases)
+            {
+                throw new TemplateDefinitionException($"Mẫu {source}, dòng {alias.Start.Line}: dùng quá {MaxAliases} lần tham chiếu YAML (*tên); hãy viết thẳng các giá trị.");
+            }
+        }
+    }
+
     /// <summary>Parses and checks one template; <paramref name="source"/> names it in errors.</summary>
     public static TemplateSpec Parse(string yaml, string source)
     {
         TemplateSpec spec;
         try
         {
+            CheckSize(yaml, source);
             spec = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<TemplateSpec>(yaml)
                 ?? throw new TemplateDefinitionException($"Mẫu {source}: tệp rỗng.");
         }

@@ -64,9 +64,27 @@ public sealed class TemplateSpec
     /// <summary>Where the file came from: the path of the user's file.</summary>
     public string Source { get; set; } = string.Empty;
 
-    /// <summary>True when the template applies to a file of this name by itself (its <see cref="FileNamePattern"/> matches).</summary>
-    public bool Matches(string fileName) =>
-        FileNamePattern is { } pattern && Regex.IsMatch(Path.GetFileName(fileName), pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    /// <summary>
+    /// True when the template applies to a file of this name by itself (its <see cref="FileNamePattern"/>
+    /// matches). A pattern that cannot decide within a second is the template's fault, not the
+    /// file's: <see cref="TemplateDefinitionException"/>, which stops the run before the file is read.
+    /// </summary>
+    public bool Matches(string fileName)
+    {
+        if (FileNamePattern is not { } pattern)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Regex.IsMatch(Path.GetFileName(fileName), pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            throw new TemplateDefinitionException($"Mẫu {Source}: file_name_pattern '{pattern}' không quyết định được trong 1 giây với tên tệp '{Path.GetFileName(fileName)}' (biểu thức quá phức tạp); hãy sửa mẫu. Chưa tệp nào được đọc.", ex);
+        }
+    }
 }
 
 /// <summary>What a template says one column holds.</summary>

@@ -1,3 +1,5 @@
+using Ntm.Domain.Text;
+
 namespace Ntm.Etl.Validation;
 
 /// <summary>How serious a finding is: an error rejects the file, a warning is stored and shown.</summary>
@@ -16,6 +18,21 @@ public enum Severity
 /// </summary>
 public sealed record Finding(Severity Severity, string? Sheet, string? Cell, string Rule, string Message, string? ValueSeen = null, string? Expected = null)
 {
+    /// <summary>The longest message kept: a message quotes a sender's text, which may be anything.</summary>
+    public const int MaxMessage = 1000;
+
+    /// <summary>The longest value seen or expected kept.</summary>
+    public const int MaxValue = 300;
+
+    /// <summary>The message, bounded and printable (<see cref="SafeText"/>).</summary>
+    public string Message { get; init => field = Bound(value, MaxMessage); } = Bound(Message, MaxMessage);
+
+    /// <summary>The text of the cell as written, bounded and printable.</summary>
+    public string? ValueSeen { get; init => field = BoundOrNull(value); } = BoundOrNull(ValueSeen);
+
+    /// <summary>What was expected, bounded and printable.</summary>
+    public string? Expected { get; init => field = BoundOrNull(value); } = BoundOrNull(Expected);
+
     /// <summary>"error" or "warning", as stored.</summary>
     public string SeverityName => Severity == Severity.Error ? "error" : "warning";
 
@@ -36,4 +53,8 @@ public sealed record Finding(Severity Severity, string? Sheet, string? Cell, str
     /// <summary>A warning.</summary>
     public static Finding Warning(string? sheet, string? cell, string rule, string message, string? seen = null, string? expected = null) =>
         new(Severity.Warning, sheet, cell, rule, message, seen, expected);
+
+    private static string Bound(string text, int max) => SafeText.Printable(SafeText.Clip(text, max));
+
+    private static string? BoundOrNull(string? text) => text is null ? null : Bound(text, MaxValue);
 }

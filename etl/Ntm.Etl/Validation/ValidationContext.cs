@@ -64,6 +64,27 @@ public sealed class ValidationContext
     public ExtractedValue? Get(int area, PeriodKey period, string? indicator, Measure measure) =>
         indicator is not null && cells.TryGetValue((area, period, indicator, measure), out var value) ? value : null;
 
+    /// <summary>
+    /// factor × numerator ÷ denominator, or null when it cannot be held (a denominator of
+    /// 0,0000000000000000000000000001 overflows a decimal): then there is nothing to compare.
+    /// </summary>
+    public static decimal? Share(decimal factor, decimal numerator, decimal denominator)
+    {
+        if (denominator == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return factor * numerator / denominator;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A number as the messages show it, vi-VN style.</summary>
     public static string Format(decimal value, int decimals = 4) =>
         decimal.Round(value, decimals).ToString("#,##0.####", CultureInfo.GetCultureInfo("vi-VN"));

@@ -38,6 +38,16 @@ public sealed class Validator(IndicatorLabels indicators)
         Func<int, string, PeriodKey, IReadOnlyList<decimal?>?>? monthsAcrossCrosswalk = null)
     {
         var context = new ValidationContext(values, indicators, today, previousYtd, sums, monthsAcrossCrosswalk);
-        return Rules.SelectMany(r => r.Check(context)).ToList();
+        var findings = new List<Finding>();
+        foreach (var rule in Rules)
+        {
+            foreach (var finding in rule.Check(context))
+            {
+                Reading.ReadBudget.Check();
+                findings.Add(finding);
+            }
+        }
+
+        return findings;
     }
 }

@@ -27,7 +27,51 @@ public static class AliasCommand
         var generation = new Option<string?>("--generation") { Description = "Với mã đơn vị: 2025-03 (trước 01/07/2025) hoặc 2025-07. For an area code." };
         var add = new Command("add", "Thêm tên khác cho một chỉ tiêu hoặc đơn vị. Adds an alias.") { label, code, generation };
         add.SetAction(parse => Add(context(parse), parse.GetValue(label)!, parse.GetValue(code)!, parse.GetValue(generation)));
-        return new Command("alias", "Tên khác của chỉ tiêu và đơn vị. Aliases.") { add };
+        var removed = new Argument<string>("label") { Description = "Tên đã thêm bằng ntm alias add. The label to remove." };
+        var remove = new Command("remove", "Bỏ một tên đã thêm bằng ntm alias add. Removes an alias added here.") { removed };
+        remove.SetAction(parse => Remove(context(parse), parse.GetValue(removed)!));
+        return new Command("alias", "Tên khác của chỉ tiêu và đơn vị. Aliases.") { add, remove };
+    }
+
+    private static int Remove(CliContext context, string label)
+    {
+        var key = Ntm.Domain.Text.VietnameseText.Key(label);
+        var removed = 0;
+        foreach (var dataset in new[] { "indicator_aliases", "area_aliases" })
+        {
+            var path = Path.Combine(context.Home.Reference, dataset, FileName);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            var table = Ntm.Warehouse.ReferenceData.CsvTable.Parse(path, File.ReadAllText(path));
+            var kept = table.Rows.Where(r => Ntm.Domain.Text.VietnameseText.Key(r.GetValueOrDefault("alias")) != key).ToList();
+            if (kept.Count == table.Rows.Count)
+            {
+                continue;
+            }
+
+            removed += table.Rows.Count - kept.Count;
+            Ntm.Reports.OutputFile.Write(path, temporary =>
+            {
+                using var csv = CsvWriter.Create(temporary);
+                csv.WriteRow(table.Header);
+                foreach (var row in kept)
+                {
+                    csv.WriteRow(table.Header.Select(h => row.GetValueOrDefault(h)));
+                }
+            });
+        }
+
+        if (removed == 0)
+        {
+            throw new UsageException($"Không có tên '{label.Trim()}' nào do ntm alias add thêm (trong reference/*/{FileName}); tên trong danh mục gốc không bỏ được bằng lệnh này.");
+        }
+
+        var result = new WarehouseInitializer(context.Clock).Initialize(context.Home);
+        context.Out.WriteLine($"Đã bỏ {removed} tên '{label.Trim()}'; danh mục đã nạp lại ({(result.ReferenceData.Loaded ? "có thay đổi" : "không đổi")}).");
+        return (int)ExitCode.Ok;
     }
 
     private static int Add(CliContext context, string label, string code, string? generation)
@@ -67,6 +111,20 @@ public static class AliasCommand
                 {
                     var near = indicators.List(code.Split('.').Last()).Take(5).Select(i => i.Code).ToList();
                     throw new UsageException($"Không có chỉ tiêu mã '{code}'." + (near.Count > 0 ? $" Có thể là: {string.Join(", ", near)}." : " Tìm mã bằng ntm indicators --search."));
+                }
+
+                // A label already another indicator's name would name two: refused, saying whose it is.
+                var labels = Ntm.Etl.Parsing.IndicatorLabels.Load(connection);
+                var owners = labels.Naming(label);
+                if (owners.Contains(code, StringComparer.Ordinal))
+                {
+                    context.Out.WriteLine($"'{label.Trim()}' đã là tên của {code}; không cần thêm.");
+                    return (int)ExitCode.Ok;
+                }
+
+                if (owners.Count > 0)
+                {
+                    throw new UsageException($"'{label.Trim()}' đã là tên của {string.Join(", ", owners.Select(o => $"{o} ({labels[o]?.NameVi})"))}; thêm cho {code} sẽ làm tên này ứng với hai chỉ tiêu (khi đọc tệp, hàng có tên này sẽ không được nạp). Hãy dùng một tên riêng, hoặc bỏ tên cũ bằng ntm alias remove nếu nó do ntm alias add thêm.");
                 }
 
                 dataset = "indicator_aliases";

@@ -147,31 +147,31 @@ public static class ComplianceCommand
     private static void WriteTable(IAnsiConsole console, ComplianceResult result, AreaDirectory directory)
     {
         var wide = Ntm.Reports.Tables.ComplianceLayout.Wide(result, directory);
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(wide.Title));
+        var table = new Table().Border(TableBorder.Rounded).Title(Terminal.Escape(wide.Title));
         foreach (var column in wide.Columns)
         {
-            table.AddColumn(column.Kind == Ntm.Reports.Tables.ColumnKind.Rate ? new TableColumn(Markup.Escape(column.Header)).RightAligned() : new TableColumn(Markup.Escape(column.Header)));
+            table.AddColumn(column.Kind == Ntm.Reports.Tables.ColumnKind.Rate ? new TableColumn(Terminal.Escape(column.Header)).RightAligned() : new TableColumn(Terminal.Escape(column.Header)));
         }
 
         foreach (var row in wide.Rows)
         {
             if (Ntm.Reports.Tables.TableData.IsHeading(row))
             {
-                table.AddRow(new[] { $"[bold]{Markup.Escape(row[0]!.ToString()!)}[/]" }.Concat(Enumerable.Repeat(string.Empty, wide.Columns.Count - 1)).ToArray());
+                table.AddRow(new[] { $"[bold]{Terminal.Escape(row[0]!.ToString()!)}[/]" }.Concat(Enumerable.Repeat(string.Empty, wide.Columns.Count - 1)).ToArray());
                 continue;
             }
 
             table.AddRow(row.Select(value => value switch
             {
-                Ntm.Reports.Tables.StatusValue judged => $"[{Colour(judged.Status)}]{Markup.Escape(judged.Text)}[/]",
-                string text when ComplianceStatuses.All.FirstOrDefault(s => s.ToVietnamese() == text, (ComplianceStatus)(-1)) is var status && Enum.IsDefined(status) => $"[{Colour(status)}]{Markup.Escape(text)}[/]",
-                _ => Markup.Escape(value?.ToString() ?? string.Empty),
+                Ntm.Reports.Tables.StatusValue judged => $"[{Colour(judged.Status)}]{Terminal.Escape(judged.Text)}[/]",
+                string text when ComplianceStatuses.All.FirstOrDefault(s => s.ToVietnamese() == text, (ComplianceStatus)(-1)) is var status && Enum.IsDefined(status) => $"[{Colour(status)}]{Terminal.Escape(text)}[/]",
+                _ => Terminal.Escape(value?.ToString() ?? string.Empty),
             }).ToArray());
         }
 
         console.Write(table);
-        console.MarkupLine(Markup.Escape(result.Headline()));
-        console.MarkupLine($"[dim]{Markup.Escape(wide.Note ?? string.Empty)} Chi tiết từng ô: --format csv, --xlsx.[/]");
+        console.MarkupLine(Terminal.Escape(result.Headline()));
+        console.MarkupLine($"[dim]{Terminal.Escape(wide.Note ?? string.Empty)} Chi tiết từng ô: --format csv, --xlsx.[/]");
     }
 
     private static string Colour(ComplianceStatus status) => status switch

@@ -30,7 +30,7 @@ public static class DemoCommand
     {
         var console = context.Console;
         var init = Patiently(console, () => new WarehouseInitializer(context.Clock).Initialize(context.Home));
-        console.MarkupLine($"Kho dữ liệu: [bold]{Markup.Escape(context.Home.WarehouseFile)}[/] (lược đồ {init.SchemaVersion})");
+        console.MarkupLine($"Kho dữ liệu: [bold]{Terminal.Escape(context.Home.WarehouseFile)}[/] (lược đồ {init.SchemaVersion})");
 
         IReadOnlyList<DemoFile> files;
         using (var connection = Patiently(console, context.Database.OpenForWriting))
@@ -44,7 +44,7 @@ public static class DemoCommand
             var generator = new DemoDataGenerator(Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection), Ntm.Warehouse.Areas.AreaDirectoryLoader.Crosswalk(connection), provinceCode, fromYear, years);
             files = generator.Write(staging);
             provinceCode = generator.Province.Code;
-            console.MarkupLine($"Đã tạo {files.Count} tệp báo cáo mẫu của {Markup.Escape(generator.Province.FullName)} và các đơn vị hợp thành trước 01/07/2025, {fromYear}–{generator.LastYear}.");
+            console.MarkupLine($"Đã tạo {files.Count} tệp báo cáo mẫu của {Terminal.Escape(generator.Province.FullName)} và các đơn vị hợp thành trước 01/07/2025, {fromYear}–{generator.LastYear}.");
 
             // Batches arrive one after another: the reports, then a typo and a wrong rate, then their corrections.
             var service = new IngestionService(connection, context.Home, context.Clock);
@@ -70,13 +70,13 @@ public static class DemoCommand
                 + $"{results.Count(r => r.Supersedes.Count > 0)} bản sửa thay thế bản cũ, {results.Sum(r => r.Warnings)} cảnh báo, {results.Sum(r => r.Values).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} số liệu.");
             foreach (var finding in results.SelectMany(r => r.Findings.Select(f => (r.File, f))).Where(x => x.f.Severity == Ntm.Etl.Validation.Severity.Error || x.f.Rule == "rate_mismatch").Take(5))
             {
-                console.MarkupLine($"  [yellow]{Markup.Escape(finding.File)}[/]: {Markup.Escape(finding.f.Message)}");
+                console.MarkupLine($"  [yellow]{Terminal.Escape(finding.File)}[/]: {Terminal.Escape(finding.f.Message)}");
             }
         }
 
         var year = fromYear + years - 1;
         var index = Patiently(console, () => ReportCommand.Write(context, year, provinceCode, null));
-        console.MarkupLine($"Báo cáo năm {year}: [bold]{Markup.Escape(index)}[/]");
+        console.MarkupLine($"Báo cáo năm {year}: [bold]{Terminal.Escape(index)}[/]");
         if (context.Json)
         {
             Json.CliJson.Write(context.Out, new Json.ReportDocument(index), Json.CliJson.Readable.ReportDocument);
@@ -103,7 +103,7 @@ public static class DemoCommand
             {
                 if (!told)
                 {
-                    console.MarkupLine($"[yellow]Kho dữ liệu đang bận{Markup.Escape(ex.Holder is { } holder ? $" ({holder}, PID {ex.HolderProcessId})" : string.Empty)}; đang chờ để thử lại…[/]");
+                    console.MarkupLine($"[yellow]Kho dữ liệu đang bận{Terminal.Escape(ex.Holder is { } holder ? $" ({holder}, PID {ex.HolderProcessId})" : string.Empty)}; đang chờ để thử lại…[/]");
                     told = true;
                 }
 

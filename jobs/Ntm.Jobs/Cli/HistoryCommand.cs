@@ -49,14 +49,14 @@ public static class HistoryCommand
         var title = $"Lịch sử {indicatorCode} — {area.FullName}" + (period is { } p ? $", {p.ToVietnamese()}" : string.Empty);
         if (versions.Count == 0)
         {
-            context.Console.MarkupLine($"{Markup.Escape(title)}: chưa có số liệu nào.");
+            context.Console.MarkupLine($"{Terminal.Escape(title)}: chưa có số liệu nào.");
             return (int)ExitCode.Ok;
         }
 
         // Only the columns that tell the versions apart: a terminal is 80 characters wide.
         var byPeriod = period is null;
         var byPart = versions.Any(v => v.Disaggregation.Length > 0);
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+        var table = new Table().Border(TableBorder.Rounded).Title(Terminal.Escape(title));
         if (byPeriod)
         {
             table.AddColumn("Kỳ");
@@ -75,18 +75,18 @@ public static class HistoryCommand
             var cells = new List<string>();
             if (byPeriod)
             {
-                cells.Add(Markup.Escape(v.Period));
+                cells.Add(Terminal.Escape(v.Period));
             }
 
-            cells.Add(Markup.Escape(MeasureCodes.Parse(v.Measure).ToVietnamese()));
+            cells.Add(Terminal.Escape(MeasureCodes.Parse(v.Measure).ToVietnamese()));
             if (byPart)
             {
-                cells.Add(Markup.Escape(v.Disaggregation.Length == 0 ? "tổng" : v.Disaggregation));
+                cells.Add(Terminal.Escape(v.Disaggregation.Length == 0 ? "tổng" : v.Disaggregation));
             }
 
-            cells.Add(v.Withdrawn ? "[yellow]đã rút[/]" : Markup.Escape(v.Value.ToString("#,##0.####", vi)));
-            cells.Add(Markup.Escape(v.Sheet is null ? v.FileName : $"{v.FileName} {v.Sheet}!{v.Cell}"));
-            cells.Add(Markup.Escape(v.ReceivedAt.ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+            cells.Add(v.Withdrawn ? "[yellow]đã rút[/]" : Terminal.Escape(v.Value.ToString("#,##0.####", vi)));
+            cells.Add(Terminal.Escape(v.Sheet is null ? v.FileName : $"{v.FileName} {v.Sheet}!{v.Cell}"));
+            cells.Add(Terminal.Escape(v.ReceivedAt.ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
             cells.Add(v.IsCurrent ? "[green]✓[/]" : string.Empty);
             table.AddRow([.. cells]);
         }

@@ -39,7 +39,7 @@ public static class IndicatorsCommand
                 ResultWriter.WriteTable(context.Console, table);
                 if (indicators.Count == 0 && search is not null)
                 {
-                    context.Console.MarkupLine($"Không có chỉ tiêu nào khớp '{Markup.Escape(search)}'.");
+                    context.Console.MarkupLine($"Không có chỉ tiêu nào khớp '{Terminal.Escape(search)}'.");
                 }
 
                 break;

@@ -45,7 +45,7 @@ public static class IngestCommand
         }
         catch (FormatException ex)
         {
-            throw new UsageException($"--period '{text}' không đúng dạng YYYY-MM hoặc YYYY.", ex);
+            throw new UsageException($"--period: {ex.Message}", ex);
         }
     }
 
@@ -68,10 +68,13 @@ public static class IngestCommand
             throw new UsageException("--again đọc lại báo cáo đã nhận từ archive; không dùng cùng với đường dẫn tệp.");
         }
 
-        context.Home.EnsureFolders();
+        var settings = ServeCommand.Settings(context);
+
         // The warehouse's writer lock first, the inbox's list after: a second ingest waits for
-        // nothing and takes nothing, it is told the warehouse is busy (exit 4).
+        // nothing and takes nothing, it is told the warehouse is busy (exit 4). A home without a
+        // warehouse is not made one: 'ntm init' first.
         using var connection = OpenForIngest(context);
+        context.Home.EnsureFolders();
         var service = new IngestionService(connection, context.Home, context.Clock);
         if (template is not null)
         {
@@ -92,7 +95,7 @@ public static class IngestCommand
             }
             else
             {
-                var settle = TimeSpan.FromSeconds(ScheduleSettings.Load(context.Home).InboxSettleSeconds);
+                var settle = TimeSpan.FromSeconds(settings.InboxSettleSeconds);
                 var batch = IngestionBatch.PlanWhenSettled(paths, context.Home.Inbox, settle, context.Clock, stop.Token);
                 if (context.Json || batch.Files.Count < 2 || !context.Console.Profile.Capabilities.Interactive)
                 {
@@ -105,7 +108,7 @@ public static class IngestCommand
                         var task = progress.AddTask("Đang nạp tệp", maxValue: batch.Files.Count);
                         results.AddRange(service.Ingest(batch, options, file =>
                         {
-                            task.Description = Markup.Escape(file.Name);
+                            task.Description = Terminal.Escape(file.Name);
                             task.Increment(1);
                         }, stop.Token));
                     });
@@ -172,18 +175,18 @@ public static class IngestCommand
                 IngestOutcome.Skipped => "[yellow]chưa xử lý[/]",
                 _ => "[red]bị từ chối[/]",
             };
-            table.AddRow(Markup.Escape(r.File), status, Markup.Escape(r.Template ?? "-"),
-                Markup.Escape(Summarise(r.Periods)), Markup.Escape(Summarise(r.AreaCodes)), r.Values.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")),
+            table.AddRow(Terminal.Escape(r.File), status, Terminal.Escape(r.Template ?? "-"),
+                Terminal.Escape(Summarise(r.Periods)), Terminal.Escape(Summarise(r.AreaCodes)), r.Values.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")),
                 r.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Warnings.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
         foreach (var r in results.Where(r => r.Findings.Count > 0))
         {
-            console.MarkupLine($"[bold]{Markup.Escape(r.File)}[/]");
+            console.MarkupLine($"[bold]{Terminal.Escape(r.File)}[/]");
             foreach (var f in r.Findings.Take(20))
             {
-                console.MarkupLine($"  {(f.Severity == Ntm.Etl.Validation.Severity.Error ? "[red]lỗi[/]" : "[yellow]cảnh báo[/]")} {Markup.Escape(f.Message)}");
+                console.MarkupLine($"  {(f.Severity == Ntm.Etl.Validation.Severity.Error ? "[red]lỗi[/]" : "[yellow]cảnh báo[/]")} {Terminal.Escape(f.Message)}");
             }
 
             if (r.Findings.Count > 20)

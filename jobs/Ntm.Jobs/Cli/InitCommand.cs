@@ -34,16 +34,16 @@ public static class InitCommand
             return (int)ExitCode.Ok;
         }
 
-        context.Console.MarkupLine($"Thư mục làm việc: [bold]{Markup.Escape(context.Home.Root)}[/]");
-        context.Console.MarkupLine($"Kho dữ liệu: [bold]{Markup.Escape(context.Home.WarehouseFile)}[/]");
+        context.Console.MarkupLine($"Thư mục làm việc: [bold]{Terminal.Escape(context.Home.Root)}[/]");
+        context.Console.MarkupLine($"Kho dữ liệu: [bold]{Terminal.Escape(context.Home.WarehouseFile)}[/]");
         foreach (var migration in result.MigrationsApplied)
         {
-            context.Console.MarkupLine($"  áp dụng lược đồ [green]{migration.Version:D4}_{Markup.Escape(migration.Name)}[/]");
+            context.Console.MarkupLine($"  áp dụng lược đồ [green]{migration.Version:D4}_{Terminal.Escape(migration.Name)}[/]");
         }
 
         foreach (var note in result.MigrationNotes)
         {
-            context.Console.MarkupLine($"  [yellow]{Markup.Escape(note)}[/]");
+            context.Console.MarkupLine($"  [yellow]{Terminal.Escape(note)}[/]");
         }
 
         context.Console.MarkupLine($"Phiên bản lược đồ: [bold]{result.SchemaVersion}[/]" + (result.MigrationsApplied.Count == 0 ? " (không thay đổi)" : string.Empty));
@@ -52,13 +52,13 @@ public static class InitCommand
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Bảng dữ liệu tham chiếu").AddColumn(new TableColumn("Số dòng").RightAligned());
             foreach (var (name, rows) in result.ReferenceData.Rows.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
-                table.AddRow(Markup.Escape(name), rows.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")));
+                table.AddRow(Terminal.Escape(name), rows.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")));
             }
 
             context.Console.Write(table);
             foreach (var note in result.ReferenceData.Notes)
             {
-                context.Console.MarkupLine($"[dim]{Markup.Escape(note)}[/]");
+                context.Console.MarkupLine($"[dim]{Terminal.Escape(note)}[/]");
             }
         }
         else

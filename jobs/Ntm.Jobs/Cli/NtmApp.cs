@@ -9,8 +9,12 @@ namespace Ntm.Jobs.Cli;
 /// The <c>ntm</c> command line: parses, runs one verb, and turns failures into the documented
 /// exit codes with a message (in Vietnamese where it is about the user's data or files).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The printable writer wraps the caller's writer, which the caller owns and disposes.")]
 public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clock, Func<string, string?>? environment = null)
 {
+    // Messages quote file names and labels: written printable, whatever they hold.
+    private readonly TextWriter error = new PrintableWriter(error);
+
     private readonly Option<string?> home = new("--home")
     {
         Description = "Thư mục làm việc (mặc định NTM_HOME hoặc ./ntm-home). The home folder.",
@@ -74,6 +78,16 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
             // Something the user can put right (an option, a code, a reference or template file): the message, no stack trace.
             error.WriteLine(ex.Message);
             return (int)ExitCode.Usage;
+        }
+        catch (IOException ex) when (StandardOutput.IsClosed(ex))
+        {
+            // The reader of the output went away ('| head -1'): what it wanted, it has.
+            return (int)ExitCode.Ok;
+        }
+        catch (IOException ex) when (Ntm.Etl.Ingestion.DiskFullException.Is(ex))
+        {
+            error.WriteLine($"Không ghi được: ổ đĩa đã đầy ({ex.Message}). Hãy giải phóng dung lượng hoặc ghi ra nơi khác.");
+            return (int)ExitCode.InternalError;
         }
         catch (UnauthorizedAccessException ex)
         {

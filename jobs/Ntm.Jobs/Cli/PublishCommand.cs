@@ -38,12 +38,28 @@ public static class PublishCommand
             throw new UsageException($"Chuỗi kết nối SQL Server không hợp lệ: {ex.Message}");
         }
 
-        // The publication log is a newer table: bring the schema up to date first (idempotent).
+        // The publication log is a newer table: bring the schema up to date first (idempotent); a home
+        // without a warehouse is not made one.
+        if (!context.Database.Exists)
+        {
+            throw new Ntm.Warehouse.WarehouseNotInitializedException(context.Database.Path);
+        }
+
         new Ntm.Warehouse.WarehouseInitializer(context.Clock).Initialize(context.Home);
         using var warehouse = context.Database.OpenForWriting();
         var vi = CultureInfo.GetCultureInfo("vi-VN");
-        var result = new SqlServerPublisher(warehouse, connectionString, context.Clock) { BatchRows = Math.Max(1, batchRows) }
-            .Publish(batch => context.Console.MarkupLine($"  đã gửi {batch.Submissions.Count} báo cáo, {batch.Observations.ToString("N0", vi)} số liệu"));
+        Ntm.Warehouse.SqlServer.PublicationResult result;
+        try
+        {
+            result = new SqlServerPublisher(warehouse, connectionString, context.Clock) { BatchRows = Math.Max(1, batchRows) }
+                .Publish(batch => context.Console.MarkupLine($"  đã gửi {batch.Submissions.Count} báo cáo, {batch.Observations.ToString("N0", vi)} số liệu"));
+        }
+        catch (Microsoft.Data.SqlClient.SqlException ex) when (ex.Number is -2 or 0 or 2 or 53 or 258 or 4060 or 18456 or 10054 or 10060 or 10061 or 11001)
+        {
+            // No server, a port that answers something else, a wrong login or database: the connection string is the user's to put right.
+            throw new UsageException($"Không kết nối được SQL Server theo chuỗi kết nối đã cho: {ex.Message.Split('\n')[0]} Hãy kiểm tra máy chủ, cổng, cơ sở dữ liệu và tài khoản; các lô đã gửi xong (nếu có) được giữ, chạy lại để gửi tiếp.", ex);
+        }
+
         context.Console.MarkupLine($"SQL Server: {result.Submissions} báo cáo mới ({result.Observations.ToString("N0", vi)} số liệu) trong {result.Batches} giao dịch; {result.StatusChanges} trạng thái cập nhật (bản bị thay thế).");
         return (int)ExitCode.Ok;
     }

@@ -30,6 +30,11 @@ public static class QualityCommand
             throw new UsageException("--format xlsx cần --out TỆP.xlsx.");
         }
 
+        if (output is not null && Directory.Exists(output))
+        {
+            throw new UsageException($"--out '{output}' là một thư mục; hãy ghi tên tệp .xlsx.");
+        }
+
         var settings = ScheduleSettings.Load(context.Home);
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
@@ -57,16 +62,16 @@ public static class QualityCommand
         if (format == "xlsx")
         {
             Ntm.Reports.Tables.XlsxTableWriter.Write(output!, [table]);
-            context.Console.MarkupLine($"Đã ghi [bold]{Markup.Escape(output!)}[/] ({items.Count} mục).");
+            context.Console.MarkupLine($"Đã ghi [bold]{Terminal.Escape(output!)}[/] ({items.Count} mục).");
             return (int)ExitCode.Ok;
         }
 
-        var terminal = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(table.Title))
+        var terminal = new Table().Border(TableBorder.Rounded).Title(Terminal.Escape(table.Title))
             .AddColumn("Mức").AddColumn("Loại").AddColumn("Đơn vị").AddColumn("Nội dung");
         foreach (var item in items)
         {
             var colour = item.Severity switch { QualitySeverity.Error => "red", QualitySeverity.Warning => "yellow", _ => "grey" };
-            terminal.AddRow($"[{colour}]{Markup.Escape(item.Severity.ToVietnamese())}[/]", Markup.Escape(item.Kind.ToVietnamese()), Markup.Escape(item.AreaName ?? string.Empty), Markup.Escape(item.Message));
+            terminal.AddRow($"[{colour}]{Terminal.Escape(item.Severity.ToVietnamese())}[/]", Terminal.Escape(item.Kind.ToVietnamese()), Terminal.Escape(item.AreaName ?? string.Empty), Terminal.Escape(item.Message));
         }
 
         context.Console.Write(terminal);

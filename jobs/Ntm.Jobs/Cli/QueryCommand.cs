@@ -36,9 +36,10 @@ public static class QueryCommand
             throw new UsageException("--limit phải là số dòng lớn hơn 0.");
         }
 
+        var settings = ServeCommand.Settings(context);
         try
         {
-            using var query = UserQuery.Run(context.Database, sql);
+            using var query = UserQuery.Run(context.Database, sql, new QueryLimits(settings.QueryMemoryLimitMb, TimeSpan.FromSeconds(settings.QueryTimeoutSeconds)));
             var names = query.Columns.Select(c => c.Name).ToArray();
             var numeric = query.Columns.Select(c => c.Kind == UserValueKind.Number).ToArray();
             switch (context.Json ? "json" : format)

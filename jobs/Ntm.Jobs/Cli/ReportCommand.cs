@@ -22,6 +22,16 @@ public static class ReportCommand
     /// <summary>Builds and writes the pack; returns the path of index.html.</summary>
     internal static string Write(CliContext context, int year, string? areaText, string? output)
     {
+        if (year is < Ntm.Etl.Parsing.ReportPeriod.FirstYear or > Ntm.Etl.Parsing.ReportPeriod.LastYear)
+        {
+            throw new UsageException($"--year {year}: năm phải từ {Ntm.Etl.Parsing.ReportPeriod.FirstYear} đến {Ntm.Etl.Parsing.ReportPeriod.LastYear}.");
+        }
+
+        if (output is not null && File.Exists(output))
+        {
+            throw new UsageException($"--out '{output}' là một tệp; báo cáo cần một thư mục.");
+        }
+
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         // A year's report is about the units in force at its end (2025: the map of 2025-07-01).
@@ -42,7 +52,7 @@ public static class ReportCommand
         }
         else
         {
-            context.Console.MarkupLine($"Báo cáo: [bold]{Markup.Escape(index)}[/]");
+            context.Console.MarkupLine($"Báo cáo: [bold]{Terminal.Escape(index)}[/]");
         }
 
         return (int)ExitCode.Ok;

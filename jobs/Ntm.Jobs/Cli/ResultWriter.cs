@@ -39,7 +39,7 @@ public static class ResultWriter
         var table = new Table().Border(TableBorder.Rounded);
         for (var i = 0; i < columns.Count; i++)
         {
-            var column = new Spectre.Console.TableColumn(Markup.Escape(columns[i]));
+            var column = new Spectre.Console.TableColumn(Terminal.Escape(columns[i]));
             if (numeric[i])
             {
                 column.RightAligned();
@@ -58,7 +58,7 @@ public static class ResultWriter
                 break;
             }
 
-            table.AddRow(row.Select(value => value is null ? (Spectre.Console.Rendering.IRenderable)new Markup("[dim]NULL[/]") : new Text(FormatInvariant(value))).ToArray());
+            table.AddRow(row.Select(value => value is null ? (Spectre.Console.Rendering.IRenderable)new Markup("[dim]NULL[/]") : new Text(Ntm.Domain.Text.SafeText.Printable(FormatInvariant(value)))).ToArray());
             shown++;
         }
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ntm.Domain.Statuses;
@@ -37,7 +39,8 @@ public static class ServeCommand
     }
 
     /// <summary>The settings of the home, their warnings (unknown keys) printed; every problem is an exit 2.</summary>
-    private static ScheduleSettings Settings(CliContext context)
+    /// <summary>The home's settings, checked: a mistake in them stops the verb before it does anything, a key that is no setting is a warning.</summary>
+    internal static ScheduleSettings Settings(CliContext context)
     {
         var settings = ScheduleSettings.Load(context.Home);
         foreach (var warning in settings.Warnings)
@@ -54,14 +57,24 @@ public static class ServeCommand
         return settings;
     }
 
+    /// <summary>A home without a warehouse (a path typed wrong) is never made one here: 'ntm init' does that.</summary>
+    private static void RequireWarehouse(CliContext context)
+    {
+        if (!File.Exists(context.Home.WarehouseFile))
+        {
+            throw new WarehouseNotInitializedException(context.Home.WarehouseFile);
+        }
+    }
+
     private static async Task<int> Serve(CliContext context, bool verbose, CancellationToken cancellation)
     {
+        RequireWarehouse(context);
         context.Home.EnsureFolders();
         var settings = Settings(context);
         using var schedulerLock = SchedulerLock.Acquire(context.Home, context.Clock);
         if (JobStore.EnsureHealthy(context.Home, context.Clock) is { } repaired)
         {
-            context.Console.MarkupLine($"[yellow]{Markup.Escape(repaired)}[/]");
+            context.Console.MarkupLine($"[yellow]{Terminal.Escape(repaired)}[/]");
         }
 
         // A service waits for a warehouse another process is writing (a manual ingest) instead of giving up.
@@ -78,8 +91,39 @@ public static class ServeCommand
 
         ScheduleSettings.WriteDefaultIfMissing(context.Home);
         using var host = SchedulerHost.Build(context.Home, context.Clock, settings, verbose ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information);
-        context.Console.MarkupLine($"ntm serve: lịch trong [bold]{Markup.Escape(Path.Combine(context.Home.Root, ScheduleSettings.FileName))}[/], kho lịch [bold]{Markup.Escape(JobRunLog.JobsDatabase(context.Home))}[/]. Ctrl+C để dừng.");
-        await host.RunAsync(cancellation);
+        context.Console.MarkupLine($"ntm serve: lịch trong [bold]{Terminal.Escape(Path.Combine(context.Home.Root, ScheduleSettings.FileName))}[/], kho lịch [bold]{Terminal.Escape(JobRunLog.JobsDatabase(context.Home))}[/]. Ctrl+C để dừng.");
+        // A service's output is read as it comes (a log, a supervisor waiting for this line): not kept in a buffer.
+        context.Out.Flush();
+        // A hang-up (the terminal closed, or 'kill -HUP') stops the service as SIGTERM does: after the current file.
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var watch = host.Services.GetRequiredService<HomeWatch>();
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
+        {
+            signal.Cancel = true;
+            lifetime.StopApplication();
+        });
+        try
+        {
+            await host.RunAsync(cancellation);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested || cancellation.IsCancellationRequested)
+        {
+            // Asked to stop while still starting: nothing had run, nothing is left half done.
+            return (int)ExitCode.Ok;
+        }
+        catch (Exception) when (!File.Exists(context.Home.WarehouseFile))
+        {
+            // The scheduler's own store went with the home before the watch saw it: the same stop.
+            context.Error.WriteLine(watch.Lost ?? $"Thư mục làm việc {context.Home.Root} không còn ở chỗ cũ; ntm serve dừng. Hãy chạy lại ntm serve với --home đúng.");
+            return (int)ExitCode.InternalError;
+        }
+
+        if (watch.Lost is { } lost)
+        {
+            context.Error.WriteLine(lost);
+            return (int)ExitCode.InternalError;
+        }
+
         return (int)ExitCode.Ok;
     }
 
@@ -97,7 +141,7 @@ public static class ServeCommand
             {
                 if (!said)
                 {
-                    context.Console.MarkupLine($"[yellow]Kho dữ liệu đang bận ({Markup.Escape(ex.Message)}); đang chờ…[/]");
+                    context.Console.MarkupLine($"[yellow]Kho dữ liệu đang bận ({Terminal.Escape(ex.Message)}); đang chờ…[/]");
                     said = true;
                 }
 
@@ -131,7 +175,7 @@ public static class ServeCommand
         else
         {
             ResultWriter.WriteTable(context.Console, table);
-            context.Console.MarkupLine($"[dim]Giờ theo {Markup.Escape(settings.TimeZone)}. Lịch chạy khi ntm serve đang chạy; lần lỡ khi máy tắt được chạy bù một lần lúc khởi động.[/]");
+            context.Console.MarkupLine($"[dim]Giờ theo {Terminal.Escape(settings.TimeZone)}. Lịch chạy khi ntm serve đang chạy; lần lỡ khi máy tắt được chạy bù một lần lúc khởi động.[/]");
         }
 
         return Task.FromResult((int)ExitCode.Ok);
@@ -174,7 +218,7 @@ public static class ServeCommand
         var log = new JobRunLog(context.Home, context.Clock);
         if (JobStore.EnsureHealthy(context.Home, context.Clock) is { } repaired)
         {
-            context.Console.MarkupLine($"[yellow]{Markup.Escape(repaired)}[/]");
+            context.Console.MarkupLine($"[yellow]{Terminal.Escape(repaired)}[/]");
         }
 
         var waiting = log.WaitingBusyRuns();
@@ -184,7 +228,7 @@ public static class ServeCommand
         }
 
         var inbox = log.InboxFiles();
-        context.Console.MarkupLine(inbox > 0 ? $"Hộp thư còn [bold]{inbox}[/] tệp chờ nạp ({Markup.Escape(context.Home.Inbox)})." : "Hộp thư trống.");
+        context.Console.MarkupLine(inbox > 0 ? $"Hộp thư còn [bold]{inbox}[/] tệp chờ nạp ({Terminal.Escape(context.Home.Inbox)})." : "Hộp thư trống.");
         return (int)ExitCode.Ok;
     }
 
@@ -205,11 +249,12 @@ public static class ServeCommand
             period = TrendCommand.ParseMonth(periodText, "--period");
         }
 
+        RequireWarehouse(context);
         context.Home.EnsureFolders();
         var settings = Settings(context);
         if (JobStore.EnsureHealthy(context.Home, context.Clock) is { } repaired)
         {
-            context.Console.MarkupLine($"[yellow]{Markup.Escape(repaired)}[/]");
+            context.Console.MarkupLine($"[yellow]{Terminal.Escape(repaired)}[/]");
         }
 
         new WarehouseInitializer(context.Clock).Initialize(context.Home);
@@ -220,7 +265,7 @@ public static class ServeCommand
             _ => new CompletenessCheckJob(context.Home, context.Clock, settings, NullLogger<CompletenessCheckJob>.Instance),
         };
         var result = await Task.Run(() => job.RunOnce(null, period, cancellation), CancellationToken.None);
-        context.Console.MarkupLine($"{Markup.Escape(name)}: [bold]{Markup.Escape(result.Outcome.ToVietnamese())}[/] ({result.Outcome.ToCode()}). {Markup.Escape(result.Message)}");
+        context.Console.MarkupLine($"{Terminal.Escape(name)}: [bold]{Terminal.Escape(result.Outcome.ToVietnamese())}[/] ({result.Outcome.ToCode()}). {Terminal.Escape(result.Message)}");
         return result.Outcome switch
         {
             JobOutcome.Busy => (int)ExitCode.WarehouseBusy,

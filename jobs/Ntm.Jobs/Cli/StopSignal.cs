@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Ntm.Jobs.Cli;
 
 /// <summary>
-/// Ctrl-C (SIGINT) and SIGTERM as a cancellation token: a long command stops after the item it is
+/// Ctrl-C (SIGINT), SIGTERM and a hang-up (SIGHUP) as a cancellation token: a long command stops after the item it is
 /// on (an ingestion after the current file, each file being its own transaction). A second Ctrl-C
 /// ends the process at once, as a user expects.
 /// </summary>
@@ -12,6 +12,7 @@ public sealed class StopSignal : IDisposable
     private readonly CancellationTokenSource source = new();
     private readonly PosixSignalRegistration? terminate;
     private readonly PosixSignalRegistration? interrupt;
+    private readonly PosixSignalRegistration? hangup;
 
     /// <summary>Starts listening for the signals.</summary>
     public StopSignal()
@@ -27,6 +28,7 @@ public sealed class StopSignal : IDisposable
 
         interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle);
         terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle);
+        hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Handle);
     }
 
     /// <summary>Set when a stop was asked for.</summary>
@@ -37,6 +39,7 @@ public sealed class StopSignal : IDisposable
     {
         interrupt?.Dispose();
         terminate?.Dispose();
+        hangup?.Dispose();
         source.Dispose();
     }
 }

@@ -39,14 +39,14 @@ public static class TemplateCommand
         context.Console.MarkupLine("Mọi tệp được đọc bằng một bộ đọc (tiêu đề cột, nhãn hàng, từ vựng); mẫu chỉ ghi thêm những gì từ vựng không biết.");
         if (catalog.Templates.Count == 0)
         {
-            context.Console.MarkupLine($"Chưa có mẫu nào trong {Markup.Escape(context.Home.Templates)}.");
+            context.Console.MarkupLine($"Chưa có mẫu nào trong {Terminal.Escape(context.Home.Templates)}.");
             return (int)ExitCode.Ok;
         }
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Mẫu").AddColumn("Áp dụng cho tệp").AddColumn("Mô tả").AddColumn("Nguồn");
         foreach (var t in catalog.Templates)
         {
-            table.AddRow(Markup.Escape(t.Name), Markup.Escape(t.FileNamePattern ?? "(chỉ khi --template)"), Markup.Escape(t.Description), Markup.Escape(t.Source));
+            table.AddRow(Terminal.Escape(t.Name), Terminal.Escape(t.FileNamePattern ?? "(chỉ khi --template)"), Terminal.Escape(t.Description), Terminal.Escape(t.Source));
         }
 
         context.Console.Write(table);
@@ -78,20 +78,20 @@ public static class TemplateCommand
         }
 
         var console = context.Console;
-        console.MarkupLine($"Tệp: [bold]{Markup.Escape(Path.GetFileName(file))}[/]");
-        console.MarkupLine($"Đọc như: [bold]{Markup.Escape(prepared.Template ?? "(không tìm thấy bảng)")}[/]");
-        console.MarkupLine($"Kỳ báo cáo: {Markup.Escape(result.Period?.Text ?? "-")}{(result.Period is { } reported && (reported.WholeYear || reported.Quarter) ? $" ({reported.Describe()})" : string.Empty)}");
-        console.MarkupLine($"Đơn vị báo cáo: {Markup.Escape(result.ReportingArea is { } a ? $"{a.FullName} ({a.Code})" : "-")}");
+        console.MarkupLine($"Tệp: [bold]{Terminal.Escape(Path.GetFileName(file))}[/]");
+        console.MarkupLine($"Đọc như: [bold]{Terminal.Escape(prepared.Template ?? "(không tìm thấy bảng)")}[/]");
+        console.MarkupLine($"Kỳ báo cáo: {Terminal.Escape(result.Period?.Text ?? "-")}{(result.Period is { } reported && (reported.WholeYear || reported.Quarter) ? $" ({reported.Describe()})" : string.Empty)}");
+        console.MarkupLine($"Đơn vị báo cáo: {Terminal.Escape(result.ReportingArea is { } a ? $"{a.FullName} ({a.Code})" : "-")}");
         foreach (var section in result.Sections)
         {
-            console.MarkupLine($"  • {Markup.Escape(section)}");
+            console.MarkupLine($"  • {Terminal.Escape(section)}");
         }
 
         var values = new Table().Border(TableBorder.Rounded).AddColumn("Ô").AddColumn("Ghi").AddColumn("Đơn vị").AddColumn("Kỳ").AddColumn("Chỉ tiêu").AddColumn("Loại").AddColumn(new TableColumn("Số").RightAligned()).AddColumn("Theo tiêu đề");
         foreach (var v in prepared.Values.Take(200))
         {
-            values.AddRow($"{Markup.Escape(v.Sheet)}!{v.Cell}", Markup.Escape(v.Text), Markup.Escape(v.Area.Name), v.Period.ToString(), Markup.Escape(v.IndicatorCode), v.Measure.ToCode(),
-                v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(v.Explanation ?? string.Empty));
+            values.AddRow($"{Terminal.Escape(v.Sheet)}!{v.Cell}", Terminal.Escape(v.Text), Terminal.Escape(v.Area.Name), v.Period.ToString(), Terminal.Escape(v.IndicatorCode), v.Measure.ToCode(),
+                v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Escape(v.Explanation ?? string.Empty));
         }
 
         console.Write(values);
@@ -101,8 +101,8 @@ public static class TemplateCommand
             var targets = new Table().Border(TableBorder.Rounded).AddColumn("Ô").AddColumn("Ghi").AddColumn("Đơn vị").AddColumn("Năm").AddColumn("Chỉ tiêu").AddColumn("Mục tiêu").AddColumn("Theo tiêu đề");
             foreach (var t in result.Targets)
             {
-                targets.AddRow($"{Markup.Escape(t.Sheet)}!{t.Cell}", Markup.Escape(t.Text), Markup.Escape(t.Area.Name), t.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(t.IndicatorCode),
-                    $"{Markup.Escape(t.Comparator)} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}", Markup.Escape(t.Explanation ?? string.Empty));
+                targets.AddRow($"{Terminal.Escape(t.Sheet)}!{t.Cell}", Terminal.Escape(t.Text), Terminal.Escape(t.Area.Name), t.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Escape(t.IndicatorCode),
+                    $"{Terminal.Escape(t.Comparator)} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}", Terminal.Escape(t.Explanation ?? string.Empty));
             }
 
             console.Write(targets);
@@ -111,12 +111,12 @@ public static class TemplateCommand
 
         foreach (var group in result.Ignored.GroupBy(i => i.Reason))
         {
-            console.MarkupLine($"Bỏ qua ({Markup.Escape(group.Key)}): {group.Count()} ô, ví dụ {Markup.Escape(string.Join("; ", group.Take(3).Select(i => $"{i.Sheet}!{i.Where} '{i.Text}'")))}");
+            console.MarkupLine($"Bỏ qua ({Terminal.Escape(group.Key)}): {group.Count()} ô, ví dụ {Terminal.Escape(string.Join("; ", group.Take(3).Select(i => $"{i.Sheet}!{i.Where} '{i.Text}'")))}");
         }
 
         foreach (var f in prepared.Findings)
         {
-            console.MarkupLine($"{(f.Severity == Ntm.Etl.Validation.Severity.Error ? "[red]lỗi[/]" : "[yellow]cảnh báo[/]")} {Markup.Escape(f.Message)}");
+            console.MarkupLine($"{(f.Severity == Ntm.Etl.Validation.Severity.Error ? "[red]lỗi[/]" : "[yellow]cảnh báo[/]")} {Terminal.Escape(f.Message)}");
         }
 
         console.MarkupLine(Verdict(prepared));

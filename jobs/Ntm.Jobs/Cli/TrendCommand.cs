@@ -4,6 +4,7 @@ using Ntm.Domain.Areas;
 using Ntm.Domain.Measures;
 using Ntm.Domain.Periods;
 using Ntm.Domain.Rollups;
+using Ntm.Etl.Parsing;
 using Ntm.Reports.Charts;
 using Ntm.Warehouse.Queries;
 using Spectre.Console;
@@ -45,7 +46,9 @@ public static class TrendCommand
     }
 
     internal static PeriodKey ParseMonth(string text, string option) =>
-        PeriodKey.TryParse(text, out var month) ? month : throw new UsageException($"{option} '{text}' không đúng dạng YYYY-MM.");
+        PeriodKey.TryParse(text, out var month) && month.Year is >= ReportPeriod.FirstYear and <= ReportPeriod.LastYear
+            ? month
+            : throw new UsageException($"{option} '{text}' không phải một tháng YYYY-MM (tháng 01–12, năm {ReportPeriod.FirstYear}–{ReportPeriod.LastYear}).");
 
     internal static AreaRecord FindArea(AreaDirectory directory, string text, DateOnly asOf)
     {
@@ -87,7 +90,7 @@ public static class TrendCommand
         {
             // Asked about a unit after it ceased: answer for its lifetime and say where it went.
             var successors = coverage.Successors(asked.AreaId).Select(directory.TryGet).OfType<AreaRecord>().Where(a => a.Level == asked.Level).Select(a => a.FullName).Distinct().ToList();
-            context.Console.MarkupLine(Markup.Escape($"{asked.FullName} đã sáp nhập vào {(successors.Count > 0 ? string.Join(", ", successors) : "đơn vị mới")} từ {end.AddDays(1):dd/MM/yyyy}; số liệu đến tháng {end:MM/yyyy}."));
+            context.Console.MarkupLine(Terminal.Escape($"{asked.FullName} đã sáp nhập vào {(successors.Count > 0 ? string.Join(", ", successors) : "đơn vị mới")} từ {end.AddDays(1):dd/MM/yyyy}; số liệu đến tháng {end:MM/yyyy}."));
             to = PeriodKey.Of(end);
         }
 
@@ -163,12 +166,12 @@ public static class TrendCommand
         var chart = Chart(definition, measure, areas, points, from, to);
         if (outputs.Svg is { } svg)
         {
-            File.WriteAllText(svg, chart.Svg(), new System.Text.UTF8Encoding(false));
+            Ntm.Reports.OutputFile.WriteText(svg, chart.Svg());
         }
 
         if (outputs.Png is { } png)
         {
-            File.WriteAllBytes(png, chart.Png(outputs.Dpi));
+            Ntm.Reports.OutputFile.WriteBytes(png, chart.Png(outputs.Dpi));
         }
     }
 
@@ -218,7 +221,7 @@ public static class TrendCommand
         var single = points.Select(p => p.AreaCode).Distinct().Count() == 1;
         var span = points.Count > 0 ? $" — {points[0].Period.ToVietnamese()}–{points[^1].Period.ToVietnamese()}" : string.Empty;
         var title = $"{(single ? points[0].AreaName + ": " : string.Empty)}{indicator.NameVi} ({measure.ToVietnamese()}{(indicator.Unit is { } unit ? $", {unit}" : string.Empty)}){span}";
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+        var table = new Table().Border(TableBorder.Rounded).Title(Terminal.Escape(title));
         if (!single)
         {
             table.AddColumn("Đơn vị");
@@ -231,11 +234,11 @@ public static class TrendCommand
         {
             var units = p.UnitsExpected is { } expected
                 ? (p.IsComplete ? $"{p.UnitsReported}/{expected}" : $"[yellow]{p.UnitsReported}/{expected}*[/]")
-                : p.Source is FigureSource.Own ? "[dim]tự báo cáo[/]" : p.Source is { } source ? $"[dim]{Markup.Escape(source.ToVietnamese())}[/]" : string.Empty;
+                : p.Source is FigureSource.Own ? "[dim]tự báo cáo[/]" : p.Source is { } source ? $"[dim]{Terminal.Escape(source.ToVietnamese())}[/]" : string.Empty;
             var cells = new List<string>();
             if (!single)
             {
-                cells.Add(Markup.Escape(p.AreaName));
+                cells.Add(Terminal.Escape(p.AreaName));
             }
 
             cells.AddRange([p.Period.ToString(), Format(p.Value, indicator.Decimals), Format(p.PreviousMonth, indicator.Decimals), Format(p.SamePeriodLastYear, indicator.Decimals),

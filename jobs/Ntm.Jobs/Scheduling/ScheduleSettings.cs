@@ -36,6 +36,12 @@ public sealed record ScheduleSettings
     /// </summary>
     public int InboxSettleSeconds { get; init; } = 5;
 
+    /// <summary>The memory one <c>ntm query</c> may use, in megabytes (DuckDB's memory_limit; nothing spilled to disk).</summary>
+    public int QueryMemoryLimitMb { get; init; } = 2048;
+
+    /// <summary>How long one <c>ntm query</c> may run, in seconds.</summary>
+    public int QueryTimeoutSeconds { get; init; } = 600;
+
     /// <summary>Cron expressions (Quartz: seconds minutes hours day-of-month month day-of-week) per job.</summary>
     public Dictionary<string, List<string>> Jobs { get; init; } = new()
     {
@@ -51,7 +57,7 @@ public sealed record ScheduleSettings
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>The keys the file may hold, as written in it.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["time_zone", "reporting_deadline_day", "misfire_threshold_seconds", "busy_retry_seconds", "inbox_settle_seconds", "jobs"];
+    public static IReadOnlyList<string> Keys { get; } = ["time_zone", "reporting_deadline_day", "misfire_threshold_seconds", "busy_retry_seconds", "inbox_settle_seconds", "query_memory_limit_mb", "query_timeout_seconds", "jobs"];
 
     /// <summary>
     /// Reads the settings of <paramref name="home"/>, or the defaults when it has none. A file that
@@ -149,6 +155,16 @@ public sealed record ScheduleSettings
         if (InboxSettleSeconds is < 0 or > 3_600)
         {
             problems.Add($"inbox_settle_seconds = {InboxSettleSeconds}: phải từ 0 đến 3600 giây.");
+        }
+
+        if (QueryMemoryLimitMb is < 64 or > 1_048_576)
+        {
+            problems.Add($"query_memory_limit_mb = {QueryMemoryLimitMb}: phải từ 64 đến 1048576 MB.");
+        }
+
+        if (QueryTimeoutSeconds is < 1 or > 86_400)
+        {
+            problems.Add($"query_timeout_seconds = {QueryTimeoutSeconds}: phải từ 1 đến 86400 giây.");
         }
 
         if (Jobs is null)

@@ -67,6 +67,10 @@ public static class SchedulerHost
 
         // Stopped before Quartz's service (hosted services stop in reverse order): interrupts running jobs first.
         builder.Services.AddHostedService<GracefulShutdown>();
+        // A shutdown waits for the file being read to finish (a job stops between files), however long it takes.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton<HomeWatch>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<HomeWatch>());
         return builder.Build();
     }
 }

@@ -32,6 +32,10 @@ public sealed class SchedulerLock : IDisposable
         {
             stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
+        catch (IOException ex) when (!IsHeldByAnother(ex))
+        {
+            throw new UserErrorException($"Không ghi được vào thư mục làm việc {home.Root} ({ex.Message}); ntm serve cần quyền ghi ở đó (thư mục chỉ đọc, ổ đĩa đầy hoặc đã tháo?).", ex);
+        }
         catch (IOException ex)
         {
             var holder = File.Exists(pidFile) ? File.ReadAllText(pidFile).Trim() : "không rõ";
@@ -42,6 +46,10 @@ public sealed class SchedulerLock : IDisposable
         File.WriteAllText(pidFile, string.Create(CultureInfo.InvariantCulture, $"tiến trình {self.Id} trên máy {Environment.MachineName}, từ {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC"));
         return new SchedulerLock(stream, pidFile);
     }
+
+    /// <summary>True when the lock file is locked by another process (not refused for another reason: a read-only home).</summary>
+    private static bool IsHeldByAnother(IOException ex) =>
+        OperatingSystem.IsWindows() ? (ex.HResult & 0xFFFF) is 32 or 33 : (ex.HResult & 0xFFFF) is 11 || ex.Message.Contains("being used by another process", StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public void Dispose()

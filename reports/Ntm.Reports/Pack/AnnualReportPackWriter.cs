@@ -19,13 +19,12 @@ public static class AnnualReportPackWriter
         var tables = Path.Combine(folder, "tables");
         Directory.CreateDirectory(charts);
         Directory.CreateDirectory(tables);
-        var utf8 = new UTF8Encoding(false);
         var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var chart in report.Sections.SelectMany(s => s.Charts))
         {
-            File.WriteAllText(Path.Combine(charts, chart.Name + ".svg"), chart.Chart.Svg(), utf8);
-            File.WriteAllBytes(Path.Combine(charts, chart.Name + ".png"), chart.Chart.Png(96));
-            File.WriteAllBytes(Path.Combine(charts, chart.Name + "-300dpi.png"), chart.Chart.Png(300));
+            OutputFile.WriteText(Path.Combine(charts, chart.Name + ".svg"), chart.Chart.Svg());
+            OutputFile.WriteBytes(Path.Combine(charts, chart.Name + ".png"), chart.Chart.Png(96));
+            OutputFile.WriteBytes(Path.Combine(charts, chart.Name + "-300dpi.png"), chart.Chart.Png(300));
             images[chart.Name] = chart.Chart.Png(192);
         }
 
@@ -37,8 +36,8 @@ public static class AnnualReportPackWriter
         }
 
         var index = Path.Combine(folder, "index.html");
-        File.WriteAllText(index, HtmlReportWriter.Render(report, name => images[name]), utf8);
-        File.WriteAllText(Path.Combine(folder, "summary.md"), Summary(report), utf8);
+        OutputFile.WriteText(index, HtmlReportWriter.Render(report, name => images[name]));
+        OutputFile.WriteText(Path.Combine(folder, "summary.md"), Summary(report));
         return index;
     }
 

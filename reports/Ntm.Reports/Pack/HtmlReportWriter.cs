@@ -141,5 +141,5 @@ public static class HtmlReportWriter
         ComplianceStatuses.All.FirstOrDefault(s => s.ToVietnamese() == text, ComplianceStatus.NoData);
 
     /// <summary>Escapes markup and leaves Vietnamese letters as they are (the page is UTF-8), so the source reads as the page does.</summary>
-    private static string E(string text) => Encoder.Encode(text);
+    private static string E(string text) => Encoder.Encode(Ntm.Domain.Text.SafeText.Printable(text));
 }

@@ -10,7 +10,9 @@ namespace Ntm.Reports.Tables;
 public static class CsvTableWriter
 {
     /// <summary>Writes <paramref name="table"/> to <paramref name="path"/>.</summary>
-    public static void Write(TableData table, string path)
+    public static void Write(TableData table, string path) => OutputFile.Write(path, temporary => WriteTo(table, temporary));
+
+    private static void WriteTo(TableData table, string path)
     {
         var judged = Enumerable.Range(0, table.Columns.Count)
             .Select(c => table.Rows.Any(r => !TableData.IsHeading(r) && c < r.Count && r[c] is StatusValue)).ToList();

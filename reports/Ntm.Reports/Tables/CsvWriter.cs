@@ -69,7 +69,7 @@ public sealed class CsvWriter : IDisposable
 
     private static string Field(string text)
     {
-        var safe = SpreadsheetText.Neutralize(text);
+        var safe = SpreadsheetText.Neutralize(Ntm.Domain.Text.SafeText.Printable(text));
         return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 

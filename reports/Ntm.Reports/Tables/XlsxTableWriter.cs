@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Ntm.Domain.Statuses;
+using Ntm.Domain.Text;
 
 namespace Ntm.Reports.Tables;
 
@@ -32,8 +33,11 @@ public static class XlsxTableWriter
     /// <summary>Writes <paramref name="tables"/> to <paramref name="path"/>, each on its own sheet; the same tables give the same bytes.</summary>
     public static void Write(string path, IReadOnlyList<TableData> tables)
     {
-        WritePackage(path, tables);
-        PackageNormalizer.Normalize(path);
+        OutputFile.Write(path, temporary =>
+        {
+            WritePackage(temporary, tables);
+            PackageNormalizer.Normalize(temporary);
+        });
     }
 
     private static void WritePackage(string path, IReadOnlyList<TableData> tables)
@@ -178,7 +182,10 @@ public static class XlsxTableWriter
     /// <c>@</c>…) gets Excel's own quote prefix, as when a user types an apostrophe: shown as
     /// written, never evaluated, even after the cell is edited.
     /// </summary>
-    private static Cell TextCell(int column, int row, string text, uint style) =>
+    private static Cell TextCell(int column, int row, string written, uint style) =>
+        TextCell(column, row, style, SafeText.Printable(written));
+
+    private static Cell TextCell(int column, int row, uint style, string text) =>
         new()
         {
             CellReference = Reference(column, row),
@@ -191,7 +198,7 @@ public static class XlsxTableWriter
 
     private static string SheetName(string title, HashSet<string> used)
     {
-        var clean = new string(title.Where(ch => ch is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\')).ToArray());
+        var clean = new string(SafeText.Printable(title).Where(ch => ch is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\')).ToArray());
         clean = clean.Length > 31 ? clean[..31] : clean;
         var name = clean.Length == 0 ? "Sheet" : clean;
         for (var i = 2; !used.Add(name); i++)

@@ -124,8 +124,10 @@ public sealed class SafetyTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(Directory.GetFiles(Path.Combine(home, "inbox")));
     }
 
-    [Fact]
-    public void Ctrl_c_stops_an_ingest_after_the_file_it_is_on()
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("HUP")]
+    public void Ctrl_c_or_a_hang_up_stops_an_ingest_after_the_file_it_is_on(string signal)
     {
         var home = Home();
         var inbox = Path.Combine(home, "inbox");
@@ -138,7 +140,7 @@ public sealed class SafetyTests(ITestOutputHelper output) : IDisposable
         }
 
         Assert.False(process.HasExited, "the batch finished before it could be interrupted; nothing was tested");
-        Assert.Equal(0, Kill(process.Id, "INT"));
+        Assert.Equal(0, Kill(process.Id, signal));
         var (code, error) = Finish(process);
 
         Assert.Equal((int)ExitCode.Ok, code);
@@ -149,6 +151,51 @@ public sealed class SafetyTests(ITestOutputHelper output) : IDisposable
         // Every file is either wholly loaded or still in the inbox.
         Assert.Equal(300 - left, connection.ExecuteScalar<int>("SELECT count(*) FROM submission WHERE status = 'accepted'"));
         Assert.Equal(300 - left, connection.ExecuteScalar<int>("SELECT count(DISTINCT submission_id) FROM fact_observation"));
+    }
+
+    [Fact]
+    public void A_hang_up_stops_serve_cleanly()
+    {
+        var home = Home();
+        var process = Start("--home", home, "serve");
+        // Waits for the line serve writes once it is up.
+        var ready = process.StandardOutput.ReadLine();
+        Assert.Contains("ntm serve", ready ?? string.Empty, StringComparison.Ordinal);
+
+        Assert.Equal(0, Kill(process.Id, "HUP"));
+        var (code, error) = Finish(process);
+
+        Assert.True(code == (int)ExitCode.Ok, error);
+    }
+
+    [Fact]
+    public void Serve_stops_with_a_message_when_its_home_is_moved_away()
+    {
+        var home = Home();
+        var process = Start("--home", home, "serve");
+        Assert.Contains("ntm serve", process.StandardOutput.ReadLine() ?? string.Empty, StringComparison.Ordinal);
+
+        Directory.Move(home, home + "-moved");
+        var (code, error) = Finish(process);
+
+        Assert.Equal((int)ExitCode.InternalError, code);
+        Assert.Contains("không còn ở chỗ cũ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(home), "serve made a new home where the old one was");
+    }
+
+    [Fact]
+    public void A_query_whose_reader_goes_away_stops_at_once()
+    {
+        var home = Home();
+        var process = Start("--home", home, "query", "select range AS n from range(1000000000)", "--format", "csv");
+        Assert.Equal("n", process.StandardOutput.ReadLine());
+        Assert.Equal("0", process.StandardOutput.ReadLine());
+        // '| head -2': the reader has what it wanted and goes away.
+        process.StandardOutput.Close();
+        var (code, error) = Finish(process, drainOutput: false);
+
+        Assert.Equal((int)ExitCode.Ok, code);
+        Assert.DoesNotContain("Internal error", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -211,10 +258,14 @@ public sealed class SafetyTests(ITestOutputHelper output) : IDisposable
         return Process.Start(start)!;
     }
 
-    private static (int Code, string Error) Finish(Process process)
+    private static (int Code, string Error) Finish(Process process, bool drainOutput = true)
     {
         var error = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
+        if (drainOutput)
+        {
+            _ = process.StandardOutput.ReadToEndAsync();
+        }
+
         if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
         {
             process.Kill(entireProcessTree: true);

@@ -78,6 +78,26 @@ public sealed class AreaDirectoryTests(ReferenceCatalogs reference)
     }
 
     [Fact]
+    public void Every_sibling_that_differs_only_by_its_tones_is_found_by_its_exact_spelling()
+    {
+        // Thanh An and Thạnh An, Thiệu Hóa and Thiệu Hòa…: every such pair of units under one parent.
+        var siblings = directory.Areas
+            .Where(a => a.ParentId is not null)
+            .GroupBy(a => (a.ParentId, a.Generation, Key: VietnameseText.Key(a.Name)))
+            .Where(g => g.Select(a => VietnameseText.TonedKey(a.Name)).Distinct().Count() > 1)
+            .SelectMany(g => g)
+            .ToList();
+        Assert.True(siblings.Count >= 20, $"only {siblings.Count} units differ from a sibling by their tones alone");
+
+        foreach (var area in siblings)
+        {
+            var parent = directory.TryGet(area.ParentId!.Value);
+            var lookup = directory.Find(area.FullName, new AreaContextHint(area.Generation == AreaGeneration.From2025 ? new DateOnly(2025, 7, 1) : new DateOnly(2024, 12, 1), area.Level, parent));
+            Assert.True(lookup.IsFound && lookup.Area!.AreaId == area.AreaId, $"{area.FullName} ({area.Code}) under {parent?.FullName}: {lookup.Message}");
+        }
+    }
+
+    [Fact]
     public void The_place_of_the_tone_mark_does_not_matter() =>
         Assert.Equal(VietnameseText.TonedKey("Thái Hoà"), VietnameseText.TonedKey("Thái Hòa"));
 

@@ -11,7 +11,7 @@ public sealed class MigratorTests : IDisposable
 
     public void Dispose() => directory.Dispose();
 
-    private DuckDBConnection Open() => new WarehouseDatabase(directory.File("w.duckdb")).OpenForWriting();
+    private DuckDBConnection Open() => new WarehouseDatabase(directory.File("w.duckdb")).OpenOrCreateForWriting();
 
     [Fact]
     public void Built_in_migrations_apply_once_and_rerunning_is_a_no_op()

@@ -40,7 +40,7 @@ public sealed class SqlServerPublisherTests(InitializedWarehouse warehouse, ITes
     public void An_unreachable_server_is_a_clear_message_not_a_stack_trace()
     {
         var database = warehouse.CopyTo(directory);
-        using var connection = database.OpenForWriting();
+        using var connection = database.OpenOrCreateForWriting();
         var publisher = new SqlServerPublisher(connection, "Server=tcp:127.0.0.1,1;Database=ntm;User ID=x;Password=y;Connect Timeout=2", TimeProvider.System);
         var error = Assert.Throws<UserErrorException>(() => publisher.Publish());
         Assert.Contains("Không kết nối được SQL Server tcp:127.0.0.1,1", error.Message, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class SqlServerPublisherTests(InitializedWarehouse warehouse, ITes
         }
 
         var database = warehouse.CopyTo(directory);
-        using var connection = database.OpenForWriting();
+        using var connection = database.OpenOrCreateForWriting();
         connection.Execute("""
             INSERT INTO submission (submission_id, file_name, sha256, received_at, status, rows_loaded) VALUES
               (9001, 'Báo cáo tháng 1.xlsx', repeat('a', 64), TIMESTAMP '2025-02-03 08:00:00', 'accepted', 2),

@@ -33,6 +33,11 @@ public sealed class ParquetExporter(DbConnection connection)
     /// <summary>Exports into <paramref name="folder"/>; from the year of <paramref name="since"/> on when given, else everything.</summary>
     public ParquetExportResult Export(string folder, PeriodKey? since)
     {
+        if (File.Exists(folder))
+        {
+            throw new Ntm.Domain.Errors.UserErrorException($"--out '{folder}' là một tệp; xuất Parquet cần một thư mục.");
+        }
+
         Directory.CreateDirectory(folder);
         var facts = Path.Combine(folder, Facts);
         var span = connection.QuerySingle<(int? First, int? Last)>("SELECT min(p.year), max(p.year) FROM fact_observation f JOIN dim_period p ON p.period_key = f.period_key");
@@ -44,7 +49,9 @@ public sealed class ParquetExporter(DbConnection connection)
         Directory.CreateDirectory(staging);
         try
         {
-            connection.Execute($"""
+            // What COPY says it wrote is counted; nothing is read back through a path, which DuckDB
+            // would take for a pattern ('x[1]' is a character class to it).
+            var copied = (long)connection.Execute($"""
                 COPY (
                     SELECT p.year, a.province_code, o.period, o.period_key, p.month,
                            o.area_id, o.area_code, o.area_name, a.full_name AS area_full_name, o.area_level, a.unit_type AS area_unit_type, a.valid_from AS area_valid_from,
@@ -57,10 +64,20 @@ public sealed class ParquetExporter(DbConnection connection)
                     ORDER BY p.year, a.province_code, o.period_key, o.area_id, o.indicator_code, o.measure
                 ) TO '{Quote(Path.Combine(staging, Facts))}' (FORMAT PARQUET, PARTITION_BY (year, province_code), COMPRESSION ZSTD)
                 """);
+            var source = connection.QuerySingle<(long Rows, decimal? Sum)>($"""
+                SELECT count(*), sum(o.value) FROM v_observation o JOIN dim_period p ON p.period_key = o.period_key
+                WHERE p.year >= {fromYear.ToString(CultureInfo.InvariantCulture)}
+                """);
+            if (source.Rows != copied)
+            {
+                throw new InvalidOperationException($"Parquet export wrote {copied} rows of {source.Rows}.");
+            }
+
+            var dimensions = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var entry in DimensionQueries)
             {
                 var (name, query) = (entry[..entry.IndexOf('|', StringComparison.Ordinal)], entry[(entry.IndexOf('|', StringComparison.Ordinal) + 1)..]);
-                connection.Execute($"COPY ({query}) TO '{Quote(Path.Combine(staging, name + ".parquet"))}' (FORMAT PARQUET, COMPRESSION ZSTD)");
+                dimensions[name] = connection.Execute($"COPY ({query}) TO '{Quote(Path.Combine(staging, name + ".parquet"))}' (FORMAT PARQUET, COMPRESSION ZSTD)");
             }
 
             Directory.CreateDirectory(facts);
@@ -89,19 +106,12 @@ public sealed class ParquetExporter(DbConnection connection)
                 }
             }
 
-            var dimensions = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var entry in DimensionQueries)
+            foreach (var name in dimensions.Keys)
             {
-                var name = entry[..entry.IndexOf('|', StringComparison.Ordinal)];
                 File.Move(Path.Combine(staging, name + ".parquet"), Path.Combine(folder, name + ".parquet"), overwrite: true);
-                dimensions[name] = connection.ExecuteScalar<long>($"SELECT count(*) FROM read_parquet('{Quote(Path.Combine(folder, name + ".parquet"))}')");
             }
 
-            var written = connection.QuerySingle<(long Rows, decimal? Sum)>($"""
-                SELECT count(*), sum(value) FROM read_parquet('{Quote(Path.Combine(facts, "**", "*.parquet"))}', hive_partitioning = true)
-                WHERE year >= {fromYear.ToString(CultureInfo.InvariantCulture)}
-                """);
-            var result = new ParquetExportResult(folder, written.Rows, written.Sum ?? 0, fromYear, toYear, dimensions);
+            var result = new ParquetExportResult(folder, copied, source.Sum ?? 0, fromYear, toYear, dimensions);
             File.WriteAllText(Path.Combine(folder, "_export.json"), JsonSerializer.Serialize(new
             {
                 since = since?.ToString(),

@@ -28,12 +28,16 @@ public sealed class UserQuery : IDisposable
     private readonly DuckDBConnection connection;
     private readonly DuckDBCommand command;
     private readonly DbDataReader reader;
+    private readonly QueryLimits limits;
+    private readonly Deadline deadline;
 
-    private UserQuery(DuckDBConnection connection, DuckDBCommand command, DbDataReader reader, IReadOnlyList<UserQueryColumn> columns)
+    private UserQuery(DuckDBConnection connection, DuckDBCommand command, DbDataReader reader, IReadOnlyList<UserQueryColumn> columns, QueryLimits limits, Deadline deadline)
     {
         this.connection = connection;
         this.command = command;
         this.reader = reader;
+        this.limits = limits;
+        this.deadline = deadline;
         Columns = columns;
     }
 
@@ -41,9 +45,10 @@ public sealed class UserQuery : IDisposable
     public IReadOnlyList<UserQueryColumn> Columns { get; }
 
     /// <summary>Runs <paramref name="sql"/> on the warehouse; throws <see cref="UserSqlException"/> when it is refused or fails.</summary>
-    public static UserQuery Run(WarehouseDatabase database, string sql)
+    public static UserQuery Run(WarehouseDatabase database, string sql, QueryLimits? limits = null)
     {
-        var connection = database.OpenSandboxed();
+        limits ??= QueryLimits.Default;
+        var connection = database.OpenSandboxed(limits.MemoryMegabytes);
         try
         {
             var canonical = Check(connection, sql);
@@ -51,18 +56,21 @@ public sealed class UserQuery : IDisposable
             var command = connection.CreateCommand();
             command.UseStreamingMode = true;
             command.CommandText = Projection(columns, body);
+            // Past its time the query is interrupted in DuckDB, wherever it is; what was reading says why.
+            var deadline = new Deadline(command, limits.Timeout);
             DbDataReader reader;
             try
             {
                 reader = command.ExecuteReader();
             }
-            catch (DuckDBException ex)
+            catch (Exception ex) when (ex is DuckDBException || (ex is OperationCanceledException && deadline.Fired))
             {
+                deadline.Dispose();
                 command.Dispose();
-                throw Explain(ex);
+                throw deadline.Fired ? TimedOut(ex, limits) : Explain((DuckDBException)ex, limits);
             }
 
-            return new UserQuery(connection, command, reader, columns.Select(c => c.Column).ToList());
+            return new UserQuery(connection, command, reader, columns.Select(c => c.Column).ToList(), limits, deadline);
         }
         catch
         {
@@ -84,9 +92,9 @@ public sealed class UserQuery : IDisposable
                     yield break;
                 }
             }
-            catch (DuckDBException ex)
+            catch (Exception ex) when (ex is DuckDBException || (ex is OperationCanceledException && deadline.Fired))
             {
-                throw Explain(ex);
+                throw deadline.Fired ? TimedOut(ex, limits) : Explain((DuckDBException)ex, limits);
             }
 
             for (var i = 0; i < values.Length; i++)
@@ -101,6 +109,7 @@ public sealed class UserQuery : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        deadline.Dispose();
         reader.Dispose();
         command.Dispose();
         connection.Dispose();
@@ -275,9 +284,17 @@ public sealed class UserQuery : IDisposable
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>DuckDB's error in words the user can act on.</summary>
-    private static UserSqlException Explain(DuckDBException ex)
+    private static UserSqlException TimedOut(Exception ex, QueryLimits limits) =>
+        new($"Truy vấn chạy quá {limits.Timeout.TotalSeconds:0} giây (query_timeout_seconds trong ntm.json) nên đã dừng. Hãy thu hẹp truy vấn (WHERE, LIMIT) hoặc tăng giới hạn.", ex);
+
+    private static UserSqlException Explain(DuckDBException ex, QueryLimits? limits = null)
     {
         var message = ex.Message.Split('\n')[0];
+        if (limits is not null && (message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase) || message.Contains("memory limit", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new UserSqlException($"Truy vấn cần nhiều bộ nhớ hơn giới hạn {limits.MemoryMegabytes} MB (query_memory_limit_mb trong ntm.json) nên đã dừng. Hãy thu hẹp truy vấn hoặc tăng giới hạn. ({message})", ex);
+        }
+
         if (message.Contains("Permission Error", StringComparison.Ordinal) || message.Contains("disabled", StringComparison.OrdinalIgnoreCase))
         {
             return new UserSqlException($"Bị từ chối: ntm query chỉ đọc kho dữ liệu, không đọc hay ghi tệp nào khác, không truy cập mạng và không nạp tiện ích mở rộng. ({message})", ex);
@@ -289,5 +306,30 @@ public sealed class UserQuery : IDisposable
         }
 
         return new UserSqlException($"Lỗi SQL: {message}", ex);
+    }
+
+    /// <summary>Interrupts a command in DuckDB once its time is up.</summary>
+    private sealed class Deadline : IDisposable
+    {
+        private readonly Timer timer;
+        private volatile bool fired;
+
+        public Deadline(DuckDBCommand command, TimeSpan timeout) =>
+            timer = new Timer(_ =>
+            {
+                fired = true;
+                try
+                {
+                    command.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Finished meanwhile.
+                }
+            }, null, timeout, Timeout.InfiniteTimeSpan);
+
+        public bool Fired => fired;
+
+        public void Dispose() => timer.Dispose();
     }
 }

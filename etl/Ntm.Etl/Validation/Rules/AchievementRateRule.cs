@@ -21,9 +21,9 @@ public sealed class AchievementRateRule : IValidationRule
         {
             if (context.Indicators[value.IndicatorCode] is { Kind: "count" } indicator
                 && context.Get(value.Area.AreaId, value.Period, value.IndicatorCode, Measure.YearToDate) is { } done
-                && context.Get(value.Area.AreaId, value.Period, value.IndicatorCode, Measure.TargetYear) is { Value: > 0 } target)
+                && context.Get(value.Area.AreaId, value.Period, value.IndicatorCode, Measure.TargetYear) is { Value: > 0 } target
+                && ValidationContext.Share(100m, done.Value, target.Value) is { } achieved)
             {
-                var achieved = 100m * done.Value / target.Value;
                 if (Math.Abs(achieved - value.Value) > Tolerance)
                 {
                     yield return Finding.Warning(value.Sheet, value.Cell, Code,

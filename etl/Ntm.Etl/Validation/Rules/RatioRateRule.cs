@@ -20,9 +20,8 @@ public sealed class RatioRateRule : IValidationRule
 
             var numerator = context.Get(value.Area.AreaId, value.Period, indicator.NumeratorCode, Measure.Stock);
             var denominator = context.Get(value.Area.AreaId, value.Period, indicator.DenominatorCode, Measure.Stock);
-            if (numerator is not null && denominator is not null && denominator.Value != 0)
+            if (numerator is not null && denominator is not null && ValidationContext.Share(indicator.Factor, numerator.Value, denominator.Value) is { } computed)
             {
-                var computed = indicator.Factor * numerator.Value / denominator.Value;
                 if (Math.Abs(computed - value.Value) > AchievementRateRule.Tolerance)
                 {
                     yield return Finding.Warning(value.Sheet, value.Cell, Code,

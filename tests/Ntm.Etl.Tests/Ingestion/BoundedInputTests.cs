@@ -1,0 +1,161 @@
+using Dapper;
+using Ntm.Domain.Statuses;
+using Ntm.Etl.Ingestion;
+using Ntm.Etl.Reading;
+using Ntm.Warehouse;
+
+namespace Ntm.Etl.Tests.Ingestion;
+
+/// <summary>
+/// Whatever a file says, what the product spends and keeps for it is bounded, and a file is
+/// removed from the inbox only while it still holds the bytes that were read.
+/// </summary>
+[Collection(nameof(WarehouseFixture))]
+public sealed class BoundedInputTests(WarehouseFixture fixture) : IDisposable
+{
+    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.FromHours(7)));
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    /// <summary>A district's October report whose 2,000 further rows all carry one 32,000-character label no catalogue knows.</summary>
+    private static string LongLabels(string path, int rows)
+    {
+        var label = string.Concat(Enumerable.Repeat("Chỉ tiêu không có trong danh mục ", 1000))[..32_000];
+        var builder = new XlsxBuilder().Sheet("Báo cáo")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ")
+            .Row(2, "BÁO CÁO HOẠT ĐỘNG Y TẾ THÁNG 10 NĂM 2024")
+            .Row(4, "STT", "Nội dung", "Thực hiện tháng", "Cộng dồn")
+            .Row(5, 1, "Sốt xuất huyết", 12, 140);
+        for (var i = 0; i < rows; i++)
+        {
+            builder.Row(6 + i, i + 2, label, i, i * 10);
+        }
+
+        return builder.Save(path);
+    }
+
+    private static List<IngestFileResult> Ingest(WarehouseHome home, ReadLimits? limits = null, Action<SubmittedFile>? read = null)
+    {
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting();
+        var service = new IngestionService(connection, home, Clock, limits);
+        if (read is not null)
+        {
+            service.FileRead += read;
+        }
+
+        return service.Ingest(IngestionBatch.Plan([], home.Inbox, TimeSpan.Zero, DateTime.UtcNow), new IngestionOptions()).ToList();
+    }
+
+    [Fact]
+    public void Two_thousand_rows_of_one_32000_character_label_give_bounded_findings_within_a_small_budget()
+    {
+        var home = fixture.NewHome(directory);
+        var file = LongLabels(Path.Combine(home.Inbox, "bc-thang-10.xlsx"), 2_000);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = Assert.Single(Ingest(home));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(IngestOutcome.Accepted, result.Outcome);
+        Assert.Equal(2, result.Values);
+        Assert.False(File.Exists(file));
+        // The same warning for 2,000 rows: twenty of them, then one that counts the rest.
+        var unknown = result.Findings.Where(f => f.Rule == "unknown_indicator").ToList();
+        Assert.Equal(21, unknown.Count);
+        Assert.Contains("1.980", unknown[^1].Message, StringComparison.Ordinal);
+        Assert.All(result.Findings, f => Assert.InRange(f.Message.Length, 1, 1000));
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        Assert.InRange(connection.ExecuteScalar<long>("SELECT sum(length(message) + coalesce(length(value_seen), 0))::BIGINT FROM finding"), 1, 100_000);
+        // What it took: a bound on the bytes allocated, not on time (its peak was 2.6 GB; the file
+        // holds 64 million characters of text once inflated).
+        Assert.InRange(allocated, 1, 1_500L * 1024 * 1024);
+    }
+
+    [Fact]
+    public void A_file_past_its_memory_budget_is_rejected_for_that_alone_and_moved_out_of_the_inbox()
+    {
+        var home = fixture.NewHome(directory);
+        var file = LongLabels(Path.Combine(home.Inbox, "bc-thang-10.xlsx"), 2_000);
+
+        var result = Assert.Single(Ingest(home, new ReadLimits(MaxAllocatedBytes: 16L * 1024 * 1024)));
+
+        Assert.Equal(IngestOutcome.Rejected, result.Outcome);
+        var error = Assert.Single(result.Findings);
+        Assert.Equal("memory_budget", error.Rule);
+        Assert.Contains("bc-thang-10.xlsx", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+        Assert.True(File.Exists(Path.Combine(home.Quarantine, "bc-thang-10.xlsx")));
+    }
+
+    [Fact]
+    public void A_file_that_stopped_the_process_twice_is_quarantined_instead_of_read_a_third_time()
+    {
+        var home = fixture.NewHome(directory);
+        var file = LongLabels(Path.Combine(home.Inbox, "bc-thang-10.xlsx"), 3);
+        // Two runs began these bytes and never ended (killed for their memory, say).
+        Directory.CreateDirectory(Path.Combine(home.State, "reading"));
+        File.WriteAllText(Path.Combine(home.State, "reading", FileStore.Sha256(file)), "2");
+
+        var result = Assert.Single(Ingest(home));
+
+        Assert.Equal(IngestOutcome.Rejected, result.Outcome);
+        Assert.Equal("stopped_while_read", Assert.Single(result.Findings).Rule);
+        Assert.False(File.Exists(file));
+        Assert.Empty(Directory.GetFiles(Path.Combine(home.State, "reading")));
+
+        // Sent again by hand, it is read like any other file.
+        File.Copy(Path.Combine(home.Quarantine, "bc-thang-10.xlsx"), file);
+        Assert.Equal(IngestOutcome.Accepted, Assert.Single(Ingest(home)).Outcome);
+    }
+
+    [Fact]
+    public void A_file_that_stopped_the_process_once_is_read_again()
+    {
+        var home = fixture.NewHome(directory);
+        var file = LongLabels(Path.Combine(home.Inbox, "bc-thang-10.xlsx"), 3);
+        Directory.CreateDirectory(Path.Combine(home.State, "reading"));
+        File.WriteAllText(Path.Combine(home.State, "reading", FileStore.Sha256(file)), "1");
+
+        Assert.Equal(IngestOutcome.Accepted, Assert.Single(Ingest(home)).Outcome);
+        Assert.Empty(Directory.GetFiles(Path.Combine(home.State, "reading")));
+    }
+
+    [Fact]
+    public void A_correction_saved_over_the_file_while_it_is_read_stays_in_the_inbox_and_is_read_next()
+    {
+        var home = fixture.NewHome(directory);
+        var path = Path.Combine(home.Inbox, "bc-thang-10.xlsx");
+        LongLabels(path, 1);
+        var correction = LongLabels(Path.Combine(directory.Path, "sua.xlsx"), 2);
+
+        // The statistician saves the corrected file over the inbox's while it is being read.
+        var first = Assert.Single(Ingest(home, read: _ => File.Copy(correction, path, overwrite: true)));
+
+        Assert.Equal(IngestOutcome.Accepted, first.Outcome);
+        Assert.Contains(first.Findings, f => f.Rule == "changed_while_read");
+        Assert.True(File.Exists(path));
+        Assert.Equal(FileStore.Sha256(correction), FileStore.Sha256(path));
+        Assert.Empty(Directory.GetFiles(home.Inbox, FileStore.TakingPrefix + "*"));
+
+        var second = Assert.Single(Ingest(home));
+        Assert.Equal(IngestOutcome.Accepted, second.Outcome);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void A_file_left_aside_by_a_run_that_stopped_before_removing_it_is_finished_by_the_next()
+    {
+        var home = fixture.NewHome(directory);
+        var path = LongLabels(Path.Combine(home.Inbox, "bc-thang-10.xlsx"), 1);
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(IngestOutcome.Accepted, Assert.Single(Ingest(home)).Outcome);
+        // As if the run had stopped between the rename and the removal.
+        File.WriteAllBytes(Path.Combine(home.Inbox, FileStore.TakingPrefix + "bc-thang-10.xlsx"), bytes);
+
+        var again = Assert.Single(Ingest(home));
+
+        Assert.Equal(("bc-thang-10.xlsx", IngestOutcome.Duplicate), (again.File, again.Outcome));
+        Assert.Empty(Directory.GetFiles(home.Inbox));
+    }
+}
