@@ -36,7 +36,8 @@ public static partial class ReportingUnit
                 AreaLookup? found = null;
                 foreach (var parent in resolved.Select(r => r.Area).OrderByDescending(a => a.Level).Cast<AreaRecord?>().Append(null))
                 {
-                    var lookup = areas.Find(mention.Name, new AreaContextHint(asOf, mention.Level, parent));
+                    // The name as written, tones and all: "Long Trị" and "Long Trì" are two communes.
+                    var lookup = areas.Find(mention.Written, new AreaContextHint(asOf, mention.Level, parent));
                     if (lookup.IsFound)
                     {
                         found = lookup;
@@ -54,12 +55,12 @@ public static partial class ReportingUnit
                 }
             }
 
-            if (!progress && pending.FirstOrDefault(m => Chain(m.Level, m.Name).Count > 1) is { Name: not null } chained)
+            if (!progress && pending.FirstOrDefault(m => m.Chain().Count > 1) is { } chained)
             {
                 // One line naming the unit and those above it ("xã Tân Hòa - huyện Châu Thành A - tỉnh
                 // Hậu Giang") that cannot be found whole: each part is a unit of its own, resolved in turn.
                 pending.Remove(chained);
-                pending.AddRange(Chain(chained.Level, chained.Name).Select(part => (part.Level, part.Name, chained.Line)));
+                pending.AddRange(chained.Chain());
                 progress = true;
             }
         }
@@ -82,7 +83,13 @@ public static partial class ReportingUnit
     internal static List<(AreaLevel? Level, string Name)> Chain(AreaLevel? level, string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var parts = new List<(AreaLevel? Level, string Name)>();
+        return [.. Chain(level, words).Select(part => (part.Level, string.Join(' ', words[part.Start..part.End])))];
+    }
+
+    /// <summary>The parts of <see cref="Chain(AreaLevel?, string)"/> as ranges of the key's words.</summary>
+    private static List<(AreaLevel? Level, int Start, int End)> Chain(AreaLevel? level, string[] words)
+    {
+        var parts = new List<(AreaLevel? Level, int Start, int End)>();
         var start = 0;
         var current = level;
         for (var i = 2; i < words.Length - 1; i++)
@@ -91,46 +98,59 @@ public static partial class ReportingUnit
             {
                 if (i - start >= 2 && i + unit.Length < words.Length && words.Skip(i).Take(unit.Length).SequenceEqual(unit))
                 {
-                    parts.Add((current, string.Join(' ', words[start..i])));
+                    parts.Add((current, start, i));
                     (start, current) = (i, unitLevel);
                     break;
                 }
             }
         }
 
-        parts.Add((current, string.Join(' ', words[start..])));
+        parts.Add((current, start, words.Length));
         return parts;
     }
 
-    private static List<(AreaLevel? Level, string Name, TitleLine Line)> Mentions(IEnumerable<TitleLine> lines, TableVocabulary vocabulary, out bool national)
+    /// <summary>
+    /// A unit named on a title line: its words as keys (to split and compare) and as written (to look
+    /// up, so that the tones decide between names that differ only by them).
+    /// </summary>
+    private sealed record Mention(AreaLevel? Level, string[] Keys, string[] Words, TitleLine Line)
+    {
+        public string Written => string.Join(' ', Words);
+
+        public List<Mention> Chain() =>
+            [.. ReportingUnit.Chain(Level, Keys).Select(part => new Mention(part.Level, Keys[part.Start..part.End], Words[part.Start..part.End], Line))];
+    }
+
+    private static List<Mention> Mentions(IEnumerable<TitleLine> lines, TableVocabulary vocabulary, out bool national)
     {
         national = false;
-        var mentions = new List<(AreaLevel?, string, TitleLine)>();
+        var mentions = new List<Mention>();
         foreach (var line in lines)
         {
-            var key = VietnameseText.Key(line.Text);
-            foreach (var (words, level, isNational) in vocabulary.Organisations)
+            var (keys, words) = KeyedWords(line.Text);
+            foreach (var (organisation, level, isNational) in vocabulary.Organisations)
             {
-                var at = $" {key} ".IndexOf($" {words} ", StringComparison.Ordinal);
+                var at = IndexOf(keys, organisation.Split(' '), 0);
                 if (at < 0)
                 {
                     continue;
                 }
 
                 national |= isNational;
-                var rest = key[Math.Min(key.Length, at + words.Length)..].Trim();
+                var start = at + organisation.Split(' ').Length;
+                var end = keys.Length;
                 foreach (var stop in vocabulary.StopWords)
                 {
-                    var cut = $" {rest} ".IndexOf($" {stop} ", StringComparison.Ordinal);
+                    var cut = IndexOf(keys[..end], stop.Split(' '), start);
                     if (cut >= 0)
                     {
-                        rest = rest[..Math.Max(0, cut - 1)].Trim();
+                        end = cut;
                     }
                 }
 
-                if (rest.Length > 0 && !isNational)
+                if (end > start && !isNational)
                 {
-                    mentions.Add((level, rest, line));
+                    mentions.Add(new Mention(level, keys[start..end], words[start..end], line));
                 }
 
                 break;
@@ -138,6 +158,37 @@ public static partial class ReportingUnit
         }
 
         return mentions;
+    }
+
+    /// <summary>
+    /// The words of a text as keys and as written, one for one: a written word whose key is more than
+    /// one word ("Mỹ-Phước" if the regex kept it whole) is split as its key is, written as the key.
+    /// </summary>
+    private static (string[] Keys, string[] Words) KeyedWords(string text)
+    {
+        var keys = new List<string>();
+        var words = new List<string>();
+        foreach (Match token in Word().Matches(VietnameseText.Head(text)))
+        {
+            var key = VietnameseText.Key(token.Value).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            keys.AddRange(key);
+            words.AddRange(key.Length == 1 ? [token.Value] : key);
+        }
+
+        return ([.. keys], [.. words]);
+    }
+
+    private static int IndexOf(string[] words, string[] phrase, int from)
+    {
+        for (var i = from; i + phrase.Length <= words.Length; i++)
+        {
+            if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

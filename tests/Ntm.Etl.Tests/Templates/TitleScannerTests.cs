@@ -30,6 +30,45 @@ public sealed class TitleScannerTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal(2, result.Values.Count);
     }
 
+    [Theory]
+    [InlineData("TRẠM Y TẾ XÃ LONG TRỊ", "Long Trị", "31477")]
+    [InlineData("TRẠM Y TẾ XÃ LONG TRÌ", "Long Trì", "28243")]
+    [InlineData("Trạm Y tế xã Long Trị - thị xã Long Mỹ", "Long Trị", "31477")]
+    public void A_commune_whose_name_another_shares_but_for_its_tone_is_found_by_the_tone_written_in_the_title(string issuer, string place, string code)
+    {
+        var path = directory.File("long-tri.csv");
+        File.WriteAllText(path, string.Join('\n',
+            issuer,
+            $"{place}, ngày 02 tháng 12 năm 2024",
+            "BÁO CÁO HOẠT ĐỘNG Y TẾ THÁNG 11 NĂM 2024",
+            "Nội dung,Trong tháng,Cộng dồn",
+            "Sốt xuất huyết,3,41",
+            "Tay chân miệng,1,12"));
+
+        var (_, result) = fixture.Read(directory, path);
+
+        Assert.Equal(code, result.ReportingArea?.Code);
+        Assert.Equal(4, result.Values.Count);
+        Assert.All(result.Values, v => Assert.Equal(code, v.Area.Code));
+        Assert.DoesNotContain(result.Findings, f => f.Severity == Ntm.Etl.Validation.Severity.Error);
+    }
+
+    [Fact]
+    public void A_commune_named_without_tones_where_two_differ_only_by_them_is_asked_for_not_guessed()
+    {
+        var path = directory.File("long-tri-khong-dau.csv");
+        File.WriteAllText(path, string.Join('\n',
+            "TRAM Y TE XA LONG TRI",
+            "BAO CAO HOAT DONG Y TE THANG 11 NAM 2024",
+            "Noi dung,Trong thang,Cong don",
+            "Sot xuat huyet,3,41"));
+
+        var (_, result) = fixture.Read(directory, path);
+
+        Assert.Empty(result.Values);
+        Assert.Contains(result.Findings, f => f.Severity == Ntm.Etl.Validation.Severity.Error && f.Message.Contains("Long Trì", StringComparison.Ordinal) && f.Message.Contains("Long Trị", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_name_is_cut_only_where_a_higher_unit_begins_with_a_name_of_its_own()
     {
