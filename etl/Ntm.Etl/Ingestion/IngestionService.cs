@@ -31,6 +31,7 @@ public sealed class IngestionService
     private readonly Validator validator;
     private readonly SubmissionLedger ledger;
     private readonly AttemptLog attempts;
+    private readonly Ntm.Warehouse.ReferenceData.PlanCatalog plans;
 
     /// <summary>Prepares ingestion into the warehouse open on <paramref name="connection"/> (for writing).</summary>
     public IngestionService(DuckDBConnection connection, WarehouseHome home, TimeProvider clock, ReadLimits? limits = null)
@@ -41,6 +42,7 @@ public sealed class IngestionService
         reader = new WorkbookReader(limits);
         var indicators = IndicatorLabels.Load(connection);
         Areas = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
+        plans = Ntm.Warehouse.ReferenceData.PlanCatalog.Load(connection);
         tables = new TableReader(indicators, Areas);
         validator = new Validator(indicators);
         ledger = new SubmissionLedger(connection);
@@ -229,7 +231,11 @@ public sealed class IngestionService
                 new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, prepared.Template, prepared.AreaId, prepared.Period, "accepted", errors, findings.Count - errors, home.Relative(archive)),
                 observations, findings.Select(ToRow).ToList(), file.Again,
                 result.Targets.DistinctBy(t => (t.Area.AreaId, t.Year, t.IndicatorCode))
-                    .Select(t => new TargetRow(t.Area.AreaId, t.Year, t.IndicatorCode, t.Comparator, t.Value, t.Sheet, t.Cell, t.Note)).ToList());
+                    .Select(t => new TargetRow(t.Area.AreaId, t.Year, t.IndicatorCode, t.Comparator, t.Value, t.Sheet, t.Cell, t.Note)).ToList(),
+                // One target of one unit stated on two sheets is one target: the first count, every commune named.
+                result.Plans.GroupBy(p => (p.Area.AreaId, p.Year, p.TargetCode)).Select(g => new PlanRow(g.Key.AreaId, g.Key.Year, g.Key.TargetCode,
+                    g.Select(p => p.Planned).FirstOrDefault(n => n is not null), g.First().Sheet, g.First().Cell,
+                    g.SelectMany(p => p.Communes).DistinctBy(c => c.Commune.AreaId).Select(c => new PlanCommuneRow(c.Commune.AreaId, c.Written, c.Sheet, c.Cell)).ToList())).ToList());
         }
         catch
         {
@@ -243,8 +249,8 @@ public sealed class IngestionService
 
         return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Accepted, submissionId, superseded, prepared.Template,
             prepared.Values.Select(v => v.Period).Distinct().Order().Select(p => p.ToString()).ToList(),
-            prepared.Values.Select(v => v.Area.Code).Concat(result.Targets.Select(t => t.Area.Code)).Distinct().Order(StringComparer.Ordinal).ToList(),
-            observations.Count + result.Targets.Count, findings));
+            prepared.Values.Select(v => v.Area.Code).Concat(result.Targets.Select(t => t.Area.Code)).Concat(result.Plans.Select(p => p.Area.Code)).Distinct().Order(StringComparer.Ordinal).ToList(),
+            observations.Count + result.Targets.Count + result.Plans.Count, findings));
     }
 
     /// <summary>
@@ -308,7 +314,7 @@ public sealed class IngestionService
             findings.Add(Finding.Warning(null, null, "kept_valid", $"--keep-valid: {leftOut} ô có lỗi không được nạp (xem các lỗi), {values.Count} số liệu còn lại được nạp."));
         }
 
-        if (values.Count + result.Targets.Count == 0 && findings.All(f => f.Severity != Severity.Error))
+        if (values.Count + result.Targets.Count + result.Plans.Count == 0 && findings.All(f => f.Severity != Severity.Error))
         {
             var formulas = XlsxInspector.UncalculatedFormulas(content);
             findings.Add(formulas.Count > 0
@@ -321,10 +327,10 @@ public sealed class IngestionService
 
         var periods = values.Select(v => v.Period).Distinct().Order().ToList();
         // A file of targets only is filed at December of its first target year.
-        var periodKey = result.Period?.Period ?? (periods.Count > 0 ? periods[^1] : result.Targets.Select(t => (PeriodKey?)new PeriodKey(t.Year, 12)).Min());
-        var areaId = CommonArea(values.Select(v => v.Area).Concat(result.Targets.Select(t => t.Area)).DistinctBy(a => a.AreaId).ToList())?.AreaId ?? result.ReportingArea?.AreaId;
+        var periodKey = result.Period?.Period ?? (periods.Count > 0 ? periods[^1] : result.Targets.Select(t => t.Year).Concat(result.Plans.Select(p => p.Year)).Select(y => (PeriodKey?)new PeriodKey(y, 12)).Min());
+        var areaId = CommonArea(values.Select(v => v.Area).Concat(result.Targets.Select(t => t.Area)).Concat(result.Plans.Select(p => p.Area)).DistinctBy(a => a.AreaId).ToList())?.AreaId ?? result.ReportingArea?.AreaId;
         var remaining = findings.Where(f => f.Severity == Severity.Error).ToList();
-        var accepted = remaining.Count == 0 || (leftOut > 0 && values.Count + result.Targets.Count > 0 && remaining.All(f => f.Cell is not null));
+        var accepted = remaining.Count == 0 || (leftOut > 0 && values.Count + result.Targets.Count + result.Plans.Count > 0 && remaining.All(f => f.Cell is not null));
         return new PreparedFile(template?.Name ?? result.Layout, result, values, FindingBudget.Apply(findings), accepted, periodKey, areaId);
     }
 
@@ -351,6 +357,11 @@ public sealed class IngestionService
         var period = options.Period ?? (template?.Period is { } pinned ? ReportPeriod.ParseOption(pinned) : null);
         var area = options.Area ?? (template?.Area is { } unit ? Areas.Find(unit).Area : null);
         var result = tables.Read(workbook, new ReadSettings(period, area, template));
+        // A score sheet of the national commune health criteria gives each commune's yearly status by the pass rule.
+        var (derived, replaced, judged) = Ntm.Etl.Standards.HealthStandardScores.Judge(result.Values, plans.HealthStandards);
+        result.Values.RemoveAll(replaced.Contains);
+        result.Values.AddRange(derived);
+        result.Findings.AddRange(judged);
         if (workbook.LegacyEncoding is { } legacy)
         {
             result.Sections.Insert(0, $"văn bản mã {legacy} đã được chuyển sang Unicode");

@@ -24,7 +24,7 @@ public static partial class ReportingUnit
     /// <summary>The reporting unit the <paramref name="lines"/> name, looked up as units were on <paramref name="asOf"/> (any day when it is not known).</summary>
     public static Finding Find(IEnumerable<TitleLine> lines, AreaDirectory areas, DateOnly? asOf, TableVocabulary vocabulary)
     {
-        var mentions = Mentions(lines.Where(l => l.Kind == TitleLineKind.Organisation), vocabulary, out var national);
+        var mentions = Mentions(lines.ToList(), vocabulary, out var national);
         var resolved = new List<(AreaRecord Area, TitleLine Line)>();
         var pending = mentions.ToList();
         string? problem = null;
@@ -121,13 +121,21 @@ public static partial class ReportingUnit
             [.. ReportingUnit.Chain(Level, Keys).Select(part => new Mention(part.Level, Keys[part.Start..part.End], Words[part.Start..part.End], Line))];
     }
 
-    private static List<Mention> Mentions(IEnumerable<TitleLine> lines, TableVocabulary vocabulary, out bool national)
+    private static List<Mention> Mentions(List<TitleLine> all, TableVocabulary vocabulary, out bool national)
     {
         national = false;
         var mentions = new List<Mention>();
-        foreach (var line in lines)
+        foreach (var line in all.Where(l => l.Kind == TitleLineKind.Organisation))
         {
-            var (keys, words) = KeyedWords(line.Text);
+            var text = line.Text;
+            // "ỦY BAN NHÂN DÂN" over "HUYỆN TUẦN GIÁO": the unit's name on the line under the organisation's.
+            if (all.FirstOrDefault(l => l.Kind == TitleLineKind.Title && l.Cell.Column == line.Cell.Column && l.Cell.Row == line.Cell.Row + 1) is { } below
+                && vocabulary.Organisations.FirstOrDefault(o => HeaderKey.Of(text).EndsWith(o.Words, StringComparison.Ordinal)).Words is { } bare && bare == HeaderKey.Of(text))
+            {
+                text = $"{text} {below.Text}";
+            }
+
+            var (keys, words) = KeyedWords(text);
             foreach (var (organisation, level, isNational) in vocabulary.Organisations)
             {
                 var at = IndexOf(keys, organisation.Split(' '), 0);

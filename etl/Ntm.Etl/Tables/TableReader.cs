@@ -89,6 +89,7 @@ public sealed partial class TableReader
         }
 
         var state = new ReadState(result, vocabulary, period, yearContext, asOf, template);
+        var plans = new PlanReader(areas, indicators, vocabulary, PlanVocabulary.BuiltIn);
         foreach (var (sheet, tables) in layouts)
         {
             var sheetLines = titleLines.First(t => t.Sheet == sheet).Lines;
@@ -109,6 +110,17 @@ public sealed partial class TableReader
                 state.Period = own;
                 result.Sections.Add($"trang '{sheet.Name}': kỳ báo cáo {own.Describe()} (khác kỳ của tệp)");
             }
+            // A plan (a table of targets, with counts and names of communes) is read as a plan when it names
+            // communes, or when its figures mean nothing to the figure reader (a plan of counts only).
+            var plan = new ExtractionResult();
+            var planned = plans.Read(sheet, unit, state.Period?.Year ?? yearContext, plan);
+            if (planned && (plan.Plans.Any(p => p.Communes.Count > 0) || tables.Count == 0))
+            {
+                Merge(plan, result);
+                continue;
+            }
+
+            var before = (result.Values.Count, result.Targets.Count, result.Findings.Count, result.Ignored.Count, result.Sections.Count);
             if (tables.Count == 0 && sheet.Cells.Any())
             {
                 result.Ignored.Add(new IgnoredCell(sheet.Name, "cả trang", sheet.Name, "không có bảng số liệu (không tìm thấy hàng tiêu đề cột)"));
@@ -117,6 +129,15 @@ public sealed partial class TableReader
             foreach (var table in tables)
             {
                 ReadTable(sheet, table, tables, unit, allLines, state);
+            }
+
+            if (planned && result.Values.Count == before.Item1 && result.Targets.Count == before.Item2 && plan.Plans.Count > 0)
+            {
+                // Nothing the figure reader could load: the sheet is the plan its labels say it is.
+                result.Findings.RemoveRange(before.Item3, result.Findings.Count - before.Item3);
+                result.Ignored.RemoveRange(before.Item4, result.Ignored.Count - before.Item4);
+                result.Sections.RemoveRange(before.Item5, result.Sections.Count - before.Item5);
+                Merge(plan, result);
             }
         }
 
@@ -152,6 +173,16 @@ public sealed partial class TableReader
 
         result.Layout = state.Layouts.OrderByDescending(l => l.Figures).Select(l => l.Layout).FirstOrDefault();
         return result;
+    }
+
+    /// <summary>What a plan sheet gave, added to the workbook's reading.</summary>
+    private static void Merge(ExtractionResult plan, ExtractionResult result)
+    {
+        result.Plans.AddRange(plan.Plans);
+        result.Targets.AddRange(plan.Targets);
+        result.Findings.AddRange(plan.Findings);
+        result.Ignored.AddRange(plan.Ignored);
+        result.Sections.AddRange(plan.Sections);
     }
 
     /// <summary>

@@ -292,7 +292,7 @@ public sealed class TableVocabulary
             headers.Regions.Select(HeaderKey.Of).ToHashSet(StringComparer.Ordinal));
     }
 
-    private static string Resource(string name)
+    internal static string Resource(string name)
     {
         using var stream = typeof(TableVocabulary).Assembly.GetManifestResourceStream("Ntm.Etl.Tables.vocabulary." + name)
             ?? throw new InvalidOperationException($"Missing vocabulary resource {name}.");

@@ -26,3 +26,16 @@ public sealed record ExtractedTarget(string Sheet, string Cell, AreaRecord Area,
     /// <summary>The header texts that gave the target its meaning.</summary>
     public string? Explanation { get; init; }
 }
+
+/// <summary>A commune a plan names for a target, with the name as written and its cell.</summary>
+public sealed record PlannedCommune(AreaRecord Commune, string Written, string Sheet, string Cell);
+
+/// <summary>
+/// A plan's target for a unit and year, as a file states it: how many units are to reach it (null
+/// when the file only names them) and which communes it names.
+/// </summary>
+public sealed record ExtractedPlan(string Sheet, string Cell, AreaRecord Area, int Year, string TargetCode, decimal? Planned, IReadOnlyList<PlannedCommune> Communes)
+{
+    /// <summary>The header texts that gave the target its meaning.</summary>
+    public string? Explanation { get; init; }
+}

@@ -15,6 +15,9 @@ public sealed class ExtractionResult
     /// <summary>Targets to load (the unit's own targets with their comparators).</summary>
     public List<ExtractedTarget> Targets { get; } = [];
 
+    /// <summary>Plan targets to load (how many communes are to reach a level, and which).</summary>
+    public List<ExtractedPlan> Plans { get; } = [];
+
     /// <summary>Errors and warnings found while reading.</summary>
     public List<Validation.Finding> Findings { get; } = [];
 

@@ -46,6 +46,7 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
         root.Subcommands.Add(TrendCommand.Create(Context));
         root.Subcommands.Add(HistoryCommand.Create(Context));
         root.Subcommands.Add(ComplianceCommand.Create(Context));
+        root.Subcommands.Add(PlanCommand.Create(Context));
         root.Subcommands.Add(ReportCommand.Create(Context));
         root.Subcommands.Add(DemoCommand.Create(Context));
         root.Subcommands.Add(ServeCommand.CreateServe(Context));

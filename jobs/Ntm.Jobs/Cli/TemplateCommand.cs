@@ -109,6 +109,20 @@ public static class TemplateCommand
             console.MarkupLine($"{result.Targets.Count:N0} mục tiêu.");
         }
 
+        if (result.Plans.Count > 0)
+        {
+            var plans = new Table().Border(TableBorder.Rounded).AddColumn("Ô").AddColumn("Đơn vị").AddColumn("Năm").AddColumn("Mục tiêu").AddColumn(new TableColumn("Số").RightAligned()).AddColumn("Xã được nêu tên").AddColumn("Theo tiêu đề");
+            foreach (var p in result.Plans)
+            {
+                plans.AddRow($"{Terminal.Escape(p.Sheet)}!{p.Cell}", Terminal.Escape(p.Area.FullName), p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Escape(p.TargetCode),
+                    p.Planned?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "—",
+                    Terminal.Escape(string.Join(", ", p.Communes.Select(c => $"{c.Commune.Name} ({c.Commune.Code})"))), Terminal.Escape(p.Explanation ?? string.Empty));
+            }
+
+            console.Write(plans);
+            console.MarkupLine($"{result.Plans.Count:N0} mục tiêu kế hoạch, {result.Plans.Sum(p => p.Communes.Count):N0} xã được nêu tên.");
+        }
+
         foreach (var group in result.Ignored.GroupBy(i => i.Reason))
         {
             console.MarkupLine($"Bỏ qua ({Terminal.Escape(group.Key)}): {group.Count()} ô, ví dụ {Terminal.Escape(string.Join("; ", group.Take(3).Select(i => $"{i.Sheet}!{i.Where} '{i.Text}'")))}");
@@ -129,7 +143,7 @@ public static class TemplateCommand
         var errors = prepared.Findings.Count(f => f.Severity == Ntm.Etl.Validation.Severity.Error);
         var warnings = prepared.Findings.Count - errors;
         return prepared.DuplicateOf is { } duplicate ? $"[yellow]Kết luận:[/] tệp này đã được nhận (mã {duplicate}); nạp lại sẽ không thay đổi gì."
-            : prepared.Accepted ? $"[green]Kết luận:[/] tệp sẽ được nhận: {prepared.Values.Count:N0} số liệu, {prepared.Result.Targets.Count:N0} mục tiêu, {warnings} cảnh báo{(errors > 0 ? $", {errors} số liệu có lỗi được bỏ riêng (--keep-valid)" : string.Empty)}."
+            : prepared.Accepted ? $"[green]Kết luận:[/] tệp sẽ được nhận: {prepared.Values.Count:N0} số liệu, {prepared.Result.Targets.Count:N0} mục tiêu{(prepared.Result.Plans.Count > 0 ? $", {prepared.Result.Plans.Count:N0} mục tiêu kế hoạch" : string.Empty)}, {warnings} cảnh báo{(errors > 0 ? $", {errors} số liệu có lỗi được bỏ riêng (--keep-valid)" : string.Empty)}."
             : $"[red]Kết luận:[/] tệp sẽ bị từ chối ({errors} lỗi); không số liệu nào được nạp.";
     }
 
@@ -144,6 +158,8 @@ public static class TemplateCommand
             prepared.Result.Sections.ToList(),
             prepared.Values.Select(v => new Json.TemplateValueDocument(v.Sheet, v.Cell, v.Text, v.Area.Code, v.Period.ToString(), v.IndicatorCode, v.Measure.ToCode(), v.Value, v.Explanation)).ToList(),
             prepared.Result.Targets.Select(t => new Json.TemplateTargetDocument(t.Sheet, t.Cell, t.Text, t.Area.Code, t.Year, t.IndicatorCode, t.Comparator, t.Value, t.Explanation)).ToList(),
+            prepared.Result.Plans.Select(p => new Json.TemplatePlanDocument(p.Sheet, p.Cell, p.Area.Code, p.Area.FullName, p.Year, p.TargetCode, p.Planned,
+                p.Communes.Select(c => new Json.TemplatePlanCommuneDocument(c.Commune.Code, c.Commune.FullName, c.Written, c.Sheet, c.Cell)).ToList(), p.Explanation)).ToList(),
             prepared.Result.Ignored.Select(i => new Json.TemplateIgnoredDocument(i.Sheet, i.Where, i.Text, i.Reason)).ToList(),
             prepared.Findings.Select(Ntm.Etl.Validation.FindingRecord.Of).ToList()), Json.CliJson.Readable.TemplateDocument);
 }

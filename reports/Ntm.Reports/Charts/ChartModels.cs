@@ -37,6 +37,10 @@ public sealed record YearOverYearChartModel(string Title, string Unit, int Year,
 public sealed record RankedBarChartModel(string Title, string Unit, IReadOnlyList<(string Label, decimal? Value)> Items, ChartFooter Footer, int Decimals = 0, decimal? Threshold = null, string? ThresholdLabel = null);
 
 /// <summary>A row of the compliance chart: a unit and its statuses, or (without statuses) a group's heading.</summary>
+/// <summary>Planned against achieved for each unit of a plan (communes to reach a level, by district).</summary>
+public sealed record PlanChartModel(string Title, string Unit, IReadOnlyList<(string Label, decimal Planned, decimal? Achieved)> Items, ChartFooter Footer);
+
+/// <summary>A row of a compliance heat map.</summary>
 public sealed record HeatRow(string Label, IReadOnlyList<ComplianceStatus>? Statuses = null);
 
 /// <summary>Units × criteria (and the overall result), each cell coloured by its status, units grouped under their district as in the wide table.</summary>

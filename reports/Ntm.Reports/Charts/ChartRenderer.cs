@@ -166,6 +166,64 @@ public static class ChartRenderer
     }
 
     /// <summary>
+    /// A plan against what was achieved, unit by unit in the plan's order: the planned count as a
+    /// grey bar, the achieved count as a blue one beside it, each written at its end; "chưa đánh
+    /// giá" where the warehouse cannot judge the target.
+    /// </summary>
+    public static Chart PlanProgress(PlanChartModel model)
+    {
+        var items = model.Items;
+        return new Chart(model.Title, Width, Math.Max(280, 170 + (items.Count * 40)), plot =>
+        {
+            Frame(plot, model.Title, string.Empty);
+            plot.XLabel(model.Unit, 13);
+            var positions = Enumerable.Range(0, items.Count).Select(i => (double)(items.Count - i)).ToArray();
+            Bar Bar(double position, decimal value, string colour) => new()
+            {
+                Position = position,
+                Value = (double)value,
+                Size = 0.36,
+                FillColor = Color.FromHex(colour),
+                LineWidth = 0,
+                Label = VietnameseFormat.Number(value, 0),
+            };
+
+            var planned = plot.Add.Bars(Enumerable.Range(0, items.Count).Select(i => Bar(positions[i] + 0.19, items[i].Planned, Palette.LastYear)).ToList());
+            planned.Horizontal = true;
+            planned.LegendText = "Kế hoạch";
+            var achieved = plot.Add.Bars(Enumerable.Range(0, items.Count).Where(i => items[i].Achieved is not null).Select(i => Bar(positions[i] - 0.19, items[i].Achieved!.Value, Palette.Series[0])).ToList());
+            achieved.Horizontal = true;
+            achieved.LegendText = "Đã đạt";
+            foreach (var bars in new[] { planned, achieved })
+            {
+                bars.ValueLabelStyle.FontSize = 12;
+                bars.ValueLabelStyle.FontName = ChartFont.Family;
+                bars.ValueLabelStyle.ForeColor = Color.FromHex(Palette.Ink);
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].Achieved is null)
+                {
+                    var missing = plot.Add.Text("chưa đánh giá được", 0, positions[i] - 0.19);
+                    Style(missing, 11, "#888888", Alignment.MiddleLeft);
+                    missing.OffsetX = 6;
+                }
+            }
+
+            var high = (double)Math.Max(1m, items.Select(i => Math.Max(i.Planned, i.Achieved ?? 0)).DefaultIfEmpty(1).Max()) * 1.2;
+            plot.Axes.Left.TickGenerator = new NumericManual(positions, items.Select(i => i.Label).ToArray());
+            plot.Axes.Left.MajorTickStyle.Length = 0;
+            ValueTicks(plot.Axes.Bottom, 0);
+            plot.Axes.SetLimits(0, high, 0.4, items.Count + 0.6);
+            plot.Grid.XAxisStyle.MajorLineStyle.Color = Color.FromHex(Palette.Grid);
+            plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
+            Legend(plot, show: true);
+            Footer(plot, model.Footer);
+        });
+    }
+
+    /// <summary>
     /// A table of coloured cells laid out like the offices' wide table: units down (grouped under
     /// their district's heading), criteria and the overall result across, each cell Đạt, Không đạt,
     /// no data or no threshold.

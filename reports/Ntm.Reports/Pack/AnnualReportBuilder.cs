@@ -70,6 +70,11 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             }
         }
 
+        if (PlanSection(area, year, footer) is { } plans)
+        {
+            sections.Add(plans);
+        }
+
         sections.Add(QualityAnnex(area, year));
         if (withoutData.Count > 0)
         {
@@ -276,6 +281,25 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         var paragraphs = new List<string> { result.Headline(), $"Nguồn ngưỡng: {set.Source}." };
         var table = ComplianceLayout.Wide(result, areas, Source, footer.DataDate);
         return new ReportSection($"Tiêu chí: {set.NameVi}", paragraphs, charts, [table]);
+    }
+
+    /// <summary>The year's plans of the area and the units under it against what was achieved, when there are plans.</summary>
+    private ReportSection? PlanSection(AreaRecord area, int year, ChartFooter footer)
+    {
+        var progress = new PlanProgressQuery(connection, criteria, PlanCatalog.Load(connection), areas).Evaluate(year, area);
+        if (progress.Rows.Count == 0)
+        {
+            return null;
+        }
+
+        var named = progress.Rows.Sum(r => r.Communes.Count);
+        var met = progress.Rows.Sum(r => r.Communes.Count(c => c.Status == Ntm.Domain.Statuses.ComplianceStatus.Met.ToCode()));
+        var paragraphs = new List<string>
+        {
+            $"Kế hoạch năm {year}: {progress.Rows.Count} mục tiêu của {progress.Rows.Select(r => r.AreaCode).Distinct().Count()} đơn vị; {met}/{named} xã được nêu tên đã đạt mục tiêu của mình trong năm.",
+        };
+        var charts = PlanLayout.Charts(progress, footer).Select(c => new ReportChart($"ke-hoach-{Slug(c.Target).Replace('_', '-')}", c.Model.Title, ChartRenderer.PlanProgress(c.Model))).ToList();
+        return new ReportSection($"Tiến độ thực hiện kế hoạch năm {year}", paragraphs, charts, [PlanLayout.Table(progress, Source)]);
     }
 
     /// <summary>The annex: the year's rejected files and warnings, with sheet and cell, so that a figure's absence has its reason beside it.</summary>

@@ -12,6 +12,12 @@ public sealed record ObservationRow(PeriodKey Period, int AreaId, string Indicat
 /// <summary>One target to store in <c>target</c>, from a submitted file.</summary>
 public sealed record TargetRow(int AreaId, int Year, string IndicatorCode, string Comparator, decimal Value, string Sheet, string Cell, string? Note);
 
+/// <summary>A plan's target to store in <c>plan_target</c>, with the communes it names.</summary>
+public sealed record PlanRow(int AreaId, int Year, string TargetCode, decimal? Planned, string Sheet, string Cell, IReadOnlyList<PlanCommuneRow> Communes);
+
+/// <summary>A commune a plan names, to store in <c>plan_commune</c>.</summary>
+public sealed record PlanCommuneRow(int CommuneAreaId, string Written, string Sheet, string Cell);
+
 /// <summary>One finding to store in <c>finding</c>.</summary>
 public sealed record FindingRow(string Severity, string? Sheet, string? Cell, string Rule, string Message, string? ValueSeen, string? Expected);
 

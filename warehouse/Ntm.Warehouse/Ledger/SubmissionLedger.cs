@@ -49,11 +49,12 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
     /// <paramref name="replaces"/> supersedes that submission whole. Returns the new id and the
     /// submissions it superseded, wholly or in part.
     /// </summary>
-    public (long SubmissionId, IReadOnlyList<long> Superseded) Accept(SubmissionRow submission, IReadOnlyList<ObservationRow> observations, IReadOnlyList<FindingRow> findings, long? replaces = null, IReadOnlyList<TargetRow>? targets = null)
+    public (long SubmissionId, IReadOnlyList<long> Superseded) Accept(SubmissionRow submission, IReadOnlyList<ObservationRow> observations, IReadOnlyList<FindingRow> findings, long? replaces = null, IReadOnlyList<TargetRow>? targets = null, IReadOnlyList<PlanRow>? plans = null)
     {
         targets ??= [];
+        plans ??= [];
         using var transaction = connection.BeginTransaction();
-        var id = Insert(submission, observations.Count + targets.Count);
+        var id = Insert(submission, observations.Count + targets.Count + plans.Count);
         // The new values go in first, so that which earlier figures they replace is one query over the
         // facts (not one per candidate: a month's reports of a province are hundreds of candidates).
         using (var appender = connection.CreateAppender("fact_observation"))
@@ -75,24 +76,53 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             }
         }
 
+        if (plans.Count > 0)
+        {
+            using (var appender = connection.CreateAppender("plan_target"))
+            {
+                foreach (var p in plans)
+                {
+                    appender.CreateRow().AppendValue(id).AppendValue((short)p.Year).AppendValue(p.AreaId).AppendValue(p.TargetCode).AppendValue(p.Planned)
+                        .AppendValue(p.Sheet).AppendValue(p.Cell).EndRow();
+                }
+            }
+
+            using var communes = connection.CreateAppender("plan_commune");
+            foreach (var p in plans)
+            {
+                foreach (var c in p.Communes)
+                {
+                    communes.CreateRow().AppendValue(id).AppendValue((short)p.Year).AppendValue(p.AreaId).AppendValue(p.TargetCode).AppendValue(c.CommuneAreaId)
+                        .AppendValue(c.Written).AppendValue(c.Sheet).AppendValue(c.Cell).EndRow();
+                }
+            }
+        }
+
         // The earlier files that state a figure this one states, and how many of their figures are still theirs.
         var counts = connection.Query<(long SubmissionId, int Stated, int Current)>("""
             WITH mine AS (
                 SELECT DISTINCT period_key, area_id, indicator_code, measure, disaggregation FROM fact_observation WHERE submission_id = $id),
             mine_targets AS (
                 SELECT DISTINCT area_id, year, indicator_code FROM target WHERE submission_id = $id),
+            mine_plans AS (
+                SELECT DISTINCT area_id, plan_year, target_code FROM plan_target WHERE submission_id = $id),
             candidates AS (
                 SELECT DISTINCT f.submission_id FROM fact_observation f JOIN mine USING (period_key, area_id, indicator_code, measure, disaggregation)
                 WHERE f.submission_id <> $id
                 UNION
                 SELECT DISTINCT t.submission_id FROM target t JOIN mine_targets USING (area_id, year, indicator_code)
-                WHERE t.submission_id <> $id),
+                WHERE t.submission_id <> $id
+                UNION
+                SELECT DISTINCT p.submission_id FROM plan_target p JOIN mine_plans USING (area_id, plan_year, target_code)
+                WHERE p.submission_id <> $id),
             live AS (
                 SELECT submission_id FROM submission WHERE status IN ('accepted', 'partly_superseded') AND submission_id IN (SELECT submission_id FROM candidates)),
             figure_keys AS (
                 SELECT DISTINCT period_key, area_id, indicator_code, measure, disaggregation FROM fact_observation WHERE submission_id IN (SELECT submission_id FROM live)),
             target_keys AS (
                 SELECT DISTINCT area_id, year, indicator_code FROM target WHERE submission_id IN (SELECT submission_id FROM live)),
+            plan_keys AS (
+                SELECT DISTINCT area_id, plan_year, target_code FROM plan_target WHERE submission_id IN (SELECT submission_id FROM live)),
             ranked AS (
                 SELECT f.submission_id, row_number() OVER (PARTITION BY f.period_key, f.area_id, f.indicator_code, f.measure, f.disaggregation
                                                            ORDER BY s.received_at DESC, s.submission_id DESC) AS rank_in_figure
@@ -101,7 +131,11 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
                 UNION ALL
                 SELECT t.submission_id, row_number() OVER (PARTITION BY t.area_id, t.year, t.indicator_code ORDER BY s.received_at DESC, s.submission_id DESC)
                 FROM target t JOIN target_keys USING (area_id, year, indicator_code)
-                JOIN submission s ON s.submission_id = t.submission_id AND s.status IN ('accepted', 'partly_superseded'))
+                JOIN submission s ON s.submission_id = t.submission_id AND s.status IN ('accepted', 'partly_superseded')
+                UNION ALL
+                SELECT p.submission_id, row_number() OVER (PARTITION BY p.area_id, p.plan_year, p.target_code ORDER BY s.received_at DESC, s.submission_id DESC)
+                FROM plan_target p JOIN plan_keys USING (area_id, plan_year, target_code)
+                JOIN submission s ON s.submission_id = p.submission_id AND s.status IN ('accepted', 'partly_superseded'))
             SELECT submission_id, count(*) AS stated, count(*) FILTER (WHERE rank_in_figure = 1) AS current
             FROM ranked WHERE submission_id IN (SELECT submission_id FROM live)
             GROUP BY submission_id ORDER BY submission_id

@@ -31,6 +31,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         var areas = AreaCatalog.Build(files);
         var indicators = IndicatorCatalog.Build(files);
         var criteria = CriteriaCatalog.Build(files, indicators);
+        var plans = PlanCatalog.Build(files, indicators, criteria);
         var areaIds = areas.Areas.ToDictionary(a => (a.Generation.Code, a.Code), a => a.AreaId);
 
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -40,6 +41,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
             DELETE FROM indicator_alias; DELETE FROM dim_indicator;
             DELETE FROM criterion_threshold; DELETE FROM criterion_override; DELETE FROM criterion; DELETE FROM criteria_set;
             DELETE FROM target WHERE submission_id IS NULL; DELETE FROM area_alias;
+            DELETE FROM health_standard_criterion; DELETE FROM health_standard_set; DELETE FROM plan_target_kind;
             """, transaction: transaction);
 
         rows["dim_area"] = Append(connection, "dim_area", areas.Areas, (a, r) => r
@@ -75,6 +77,13 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
             .AppendValue(areaIds.TryGetValue((t.Generation, t.AreaCode), out var id) ? id : throw new ReferenceDataException($"targets: không có đơn vị {t.AreaCode} thuộc thế hệ {t.Generation}."))
             .AppendValue(t.Year).AppendValue(t.IndicatorCode).AppendValue(t.Comparator).AppendValue(t.Value).AppendValue(t.Source)
             .AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue());
+
+        rows["health_standard_set"] = Append(connection, "health_standard_set", plans.HealthStandards, (s, r) => r
+            .AppendValue(s.Code).AppendValue(s.NameVi).AppendValue((short)s.ValidFromYear).AppendValue((short)s.ValidToYear).AppendValue(s.MinTotalPercent).AppendValue(s.MinCriterionPercent).AppendValue(s.Source));
+        rows["health_standard_criterion"] = Append(connection, "health_standard_criterion", plans.HealthStandards.SelectMany(s => s.Criteria.Select((c, i) => (c, i))), (x, r) => r
+            .AppendValue(x.c.SetCode).AppendValue(x.c.Code).AppendValue((short)x.i).AppendValue(x.c.NameVi).AppendValue(x.c.MaxPoints).AppendValue(x.c.IndicatorCode));
+        rows["plan_target_kind"] = Append(connection, "plan_target_kind", plans.Targets.Select((t, i) => (t, i)), (x, r) => r
+            .AppendValue(x.t.Code).AppendValue((short)x.i).AppendValue(x.t.NameVi).AppendValue(x.t.UnitWord).AppendValue(x.t.Sets.Count > 0 ? string.Join(';', x.t.Sets) : null).AppendValue(x.t.Indicator));
 
         connection.Execute(
             "INSERT OR REPLACE INTO reference_dataset (dataset, checksum, row_count, loaded_at, source) VALUES ($dataset, $checksum, $rowCount, $loadedAt, $source)",

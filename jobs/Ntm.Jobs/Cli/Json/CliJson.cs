@@ -17,6 +17,7 @@ namespace Ntm.Jobs.Cli.Json;
 [JsonSerializable(typeof(ReportDocument))]
 [JsonSerializable(typeof(QualityDocument))]
 [JsonSerializable(typeof(HistoryDocument))]
+[JsonSerializable(typeof(PlanProgressDocument))]
 public sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>The context with Vietnamese written as itself.</summary>

@@ -1,0 +1,604 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Text;
+using Ntm.Etl.Parsing;
+using Ntm.Etl.Reading;
+using Ntm.Etl.Templates;
+using Ntm.Etl.Validation;
+
+namespace Ntm.Etl.Tables;
+
+/// <summary>
+/// Reads a plan sheet by the reader's one idea: every cell's meaning is what its row and the
+/// header above its column say. A plan's labels name a target (<see cref="PlanVocabulary"/>: a
+/// level of the New Rural programme, the national commune health criteria, villages), a unit
+/// (a district as a row or a column header; a total for the unit the plan is for) or an indicator
+/// (a province's "Tỷ lệ người dân tham gia BHYT … 99,3%"). Its cells hold a count ("05"), names
+/// ("Tân Lập, Đồng Hưu", one commune per row, "02 xã: Mường Khong và Ta Ma") or a mark ("x" under
+/// a target's column). A group row ("Xã phấn đấu đạt mới") gives its target to the rows under it.
+/// Each name is looked up as a commune of its unit, as units were in the plan's year; a name not
+/// found, or found in two districts when the plan does not say which, is an error on its cell.
+/// </summary>
+public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indicators, TableVocabulary tables, PlanVocabulary vocabulary)
+{
+    private enum Kind
+    {
+        Empty,
+        Skip,
+        Target,
+        Area,
+        Total,
+        Indicator,
+        Number,
+        Mark,
+        Names,
+        Text,
+    }
+
+    /// <summary>What the header block above a body cell says.</summary>
+    private sealed record ColumnContext(string? Target, AreaRecord? Area, Tag? Indicator, bool Total, bool Ignore);
+
+    private sealed record Tag(Kind Kind, Cell? Cell, string Text, string? Target = null, AreaRecord? Area = null, string? Indicator = null, decimal? Number = null);
+
+    /// <summary>
+    /// Reads the plan of <paramref name="sheet"/>, written by <paramref name="unit"/> for
+    /// <paramref name="year"/>, into <paramref name="result"/>. False when the sheet is not a plan:
+    /// its title (or its name) does not say so, or no row or column names a target.
+    /// </summary>
+    public bool Read(Sheet sheet, AreaRecord? unit, int? year, ExtractionResult result)
+    {
+
+        // Cheap first: a plan says so in its first lines or its sheet's name.
+        var lines = TitleBlock.Lines(sheet, Enumerable.Range(0, Math.Min(15, sheet.RowCount)), tables).ToList();
+        if (!lines.Any(l => l.Kind == TitleLineKind.Title && vocabulary.IsPlanTitle(l.Text)) && !vocabulary.IsPlanTitle(sheet.Name))
+        {
+            return false;
+        }
+
+        if (year is null)
+        {
+            if (lines.Any(l => l.Kind == TitleLineKind.Title && vocabulary.Target(l.Text) is not null))
+            {
+                result.Findings.Add(Finding.Error(sheet.Name, null, "no_period",
+                    $"Trang '{sheet.Name}' là một kế hoạch nhưng không ghi năm (ví dụ 'KẾ HOẠCH … NĂM 2024'); hãy dùng --period YYYY-12."));
+                return true;
+            }
+
+            return false;
+        }
+
+        return Read(sheet, unit, year.Value, lines, result);
+    }
+
+    private bool Read(Sheet sheet, AreaRecord? unit, int year, List<TitleLine> lines, ExtractionResult result)
+    {
+        var asOf = new DateOnly(year, 1, 1);
+        var grid = new Tag[sheet.RowCount, sheet.ColumnCount];
+        for (var r = 0; r < sheet.RowCount; r++)
+        {
+            for (var c = 0; c < sheet.ColumnCount; c++)
+            {
+                grid[r, c] = Classify(sheet, r, c, unit, asOf);
+            }
+        }
+
+        // The table starts at the first row with a target or a unit among its labels, and ends at a note or a signature.
+        var titleRows = lines.Where(l => l.Kind is TitleLineKind.Organisation or TitleLineKind.Motto or TitleLineKind.Signing or TitleLineKind.DocumentNumber).Select(l => l.Cell.Row).ToHashSet();
+        var top = Enumerable.Range(0, sheet.RowCount).FirstOrDefault(r => !titleRows.Contains(r) && Row(grid, r).Any(t => t.Kind is Kind.Target or Kind.Area) && Row(grid, r).Count(t => t.Kind != Kind.Empty) >= 2, -1);
+        // The header rows above the first row that names a target or a unit belong to the table.
+        while (top > 0 && !titleRows.Contains(top - 1) && Row(grid, top - 1).Count(t => t.Kind != Kind.Empty) >= 2 && !IsBody(grid, top - 1))
+        {
+            top--;
+        }
+
+        if (top < 0 || !(lines.Any(l => l.Cell.Row < top && l.Kind == TitleLineKind.Title && vocabulary.IsPlanTitle(l.Text)) || vocabulary.IsPlanTitle(sheet.Name)))
+        {
+            return false;
+        }
+
+        var end = Enumerable.Range(top, sheet.RowCount - top).FirstOrDefault(r => IsNote(sheet, r), sheet.RowCount);
+        // A header row holds labels and no figure; the body rows under it hold the figures.
+        var header = Enumerable.Range(0, sheet.RowCount).Select(r => r >= top && r < end && Row(grid, r).Any(t => t.Kind != Kind.Empty) && !IsBody(grid, r)).ToArray();
+
+        var plans = new Dictionary<(int AreaId, string Target), Entry>();
+        var found = false;
+        for (var r = top; r < end; r++)
+        {
+            if (header[r])
+            {
+                continue;
+            }
+
+            var row = Row(grid, r).ToList();
+            var rowTarget = row.FirstOrDefault(t => t.Kind == Kind.Target)?.Target;
+            var rowArea = row.FirstOrDefault(t => t.Kind == Kind.Area)?.Area;
+            var rowTotal = row.Any(t => t.Kind == Kind.Total);
+            var rowIndicator = row.FirstOrDefault(t => t.Kind == Kind.Indicator);
+            var group = GroupTarget(grid, header, r, top);
+            // Marks under targets' columns give the row's names those targets.
+            var marked = Enumerable.Range(0, sheet.ColumnCount).Where(c => grid[r, c].Kind == Kind.Mark)
+                .Select(c => Column(grid, header, r, c, sheet).Target).OfType<string>().Distinct().ToList();
+            for (var c = 0; c < sheet.ColumnCount; c++)
+            {
+                var tag = grid[r, c];
+                if (tag.Kind is not (Kind.Number or Kind.Names or Kind.Text))
+                {
+                    continue;
+                }
+
+                var column = Column(grid, header, r, c, sheet);
+                if (column.Ignore)
+                {
+                    continue;
+                }
+
+                // A text in a body row is a name, found or not: a misspelt commune is an error, never left out unseen.
+                tag = tag.Kind == Kind.Text ? tag with { Kind = Kind.Names } : tag;
+                if (rowIndicator is not null && tag.Kind == Kind.Number || column.Indicator is not null && tag.Kind == Kind.Number && rowTarget is null)
+                {
+                    AddIndicatorTarget(sheet, tag, rowIndicator ?? column.Indicator!, rowArea ?? column.Area ?? unit, year, result);
+                    found = true;
+                    continue;
+                }
+
+                var area = rowArea ?? column.Area ?? unit;
+                if (rowArea is not null && column.Area is not null && rowArea.AreaId != column.Area.AreaId)
+                {
+                    result.Findings.Add(Finding.Error(sheet.Name, tag.Cell!.Address, "plan_ambiguous",
+                        $"Trang '{sheet.Name}', ô {tag.Cell.Address}: hàng ghi {rowArea.FullName}, cột ghi {column.Area.FullName}; không rõ mục tiêu thuộc đơn vị nào.", tag.Text));
+                    continue;
+                }
+
+                var targets = tag.Kind == Kind.Names && marked.Count > 0 ? marked
+                    : (rowTarget ?? column.Target ?? tag.Target ?? group) is { } one ? [one] : [];
+                if (targets.Count == 0)
+                {
+                    result.Ignored.Add(new IgnoredCell(sheet.Name, tag.Cell!.Address, tag.Text, "không có mục tiêu nào ở hàng hay cột của ô"));
+                    continue;
+                }
+
+                if (area is null)
+                {
+                    result.Findings.Add(Finding.Error(sheet.Name, tag.Cell!.Address, "unknown_area",
+                        $"Trang '{sheet.Name}', ô {tag.Cell.Address}: không xác định được đơn vị của kế hoạch (tiêu đề không ghi đơn vị ban hành, hàng và cột không ghi huyện); hãy dùng --area.", tag.Text));
+                    continue;
+                }
+
+                foreach (var target in targets)
+                {
+                    found = true;
+                    var key = (area.AreaId, target);
+                    if (!plans.TryGetValue(key, out var entry))
+                    {
+                        plans[key] = entry = new Entry(area, target, tag.Cell!, Explain(row, column, rowTotal || column.Total));
+                    }
+
+                    if (tag.Kind == Kind.Number)
+                    {
+                        entry.AddCount(tag.Number!.Value, tag.Cell!, sheet.Name, result);
+                    }
+                    else
+                    {
+                        ReadNames(sheet, tag, area, asOf, entry, result);
+                    }
+                }
+            }
+        }
+
+        foreach (var entry in plans.Values)
+        {
+            if (entry.Planned is { } planned && entry.Communes.Count > 0 && entry.Communes.Count != planned)
+            {
+                result.Findings.Add(Finding.Warning(sheet.Name, entry.CountCell?.Address ?? entry.Cell.Address, "plan_count",
+                    $"Trang '{sheet.Name}': kế hoạch của {entry.Area.FullName} ghi {planned.ToString("0.##", CultureInfo.InvariantCulture)} đơn vị nhưng nêu tên {entry.Communes.Count} xã ({string.Join(", ", entry.Communes.Select(c => c.Written))}).",
+                    planned.ToString(CultureInfo.InvariantCulture), entry.Communes.Count.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            result.Plans.Add(new ExtractedPlan(sheet.Name, entry.CountCell?.Address ?? entry.Cell.Address, entry.Area, year, entry.Target, entry.Planned, entry.Communes) { Explanation = entry.Explanation });
+        }
+
+        if (found)
+        {
+            result.Sections.Add($"{sheet.Name}, hàng {top + 1}-{end}: kế hoạch năm {year}, {plans.Count} mục tiêu của {plans.Values.Select(p => p.Area.AreaId).Distinct().Count()} đơn vị, {plans.Values.Sum(p => p.Communes.Count)} xã được nêu tên");
+        }
+
+        return found;
+    }
+
+    /// <summary>What the header above a body cell says: the nearest block of header rows above it that writes in its column.</summary>
+    private static ColumnContext Column(Tag[,] grid, bool[] header, int row, int column, Sheet sheet)
+    {
+        string? target = null;
+        AreaRecord? area = null;
+        Tag? indicator = null;
+        var total = false;
+        var ignore = false;
+        var inBlock = false;
+        var done = false;
+        for (var r = row - 1; r >= 0; r--)
+        {
+            if (!header[r])
+            {
+                done |= inBlock;
+                continue;
+            }
+
+            var tag = grid[r, column];
+            if (tag.Kind == Kind.Empty && sheet.Effective(r, column) is { } merged && merged.Column != column)
+            {
+                tag = grid[merged.Row, merged.Column];
+            }
+
+            // A numbering column, a notes column: never a count or a name, whatever group row lies between.
+            ignore |= tag.Kind == Kind.Skip && VietnameseText.Key(tag.Text) is "stt" or "tt" or "so tt" or "so thu tu" or "ghi chu";
+            if (tag.Kind == Kind.Empty || done)
+            {
+                continue;
+            }
+
+            inBlock = true;
+            target ??= tag.Target;
+            area ??= tag.Kind == Kind.Area ? tag.Area : null;
+            indicator ??= tag.Kind == Kind.Indicator ? tag : null;
+            total |= tag.Kind == Kind.Total;
+        }
+
+        return new ColumnContext(target, area, indicator, total, ignore);
+    }
+
+    /// <summary>
+    /// A body row holds a figure, a mark or a commune's name, or a target followed by a text (a
+    /// name not found is still a name); a row of labels only is a header.
+    /// </summary>
+    private static bool IsBody(Tag[,] grid, int row)
+    {
+        var tags = Row(grid, row).ToList();
+        var firstTarget = tags.FindIndex(t => t.Kind == Kind.Target);
+        return tags.Any(t => t.Kind is Kind.Number or Kind.Names or Kind.Mark)
+            || (firstTarget >= 0 && tags.Skip(firstTarget + 1).Any(t => t.Kind == Kind.Text));
+    }
+
+    /// <summary>The target of the nearest group row above (a row whose one label is a target), if any.</summary>
+    private static string? GroupTarget(Tag[,] grid, bool[] header, int row, int top)
+    {
+        for (var r = row - 1; r >= top; r--)
+        {
+            var labels = Row(grid, r).Where(t => t.Kind != Kind.Empty).ToList();
+            if (header[r] && labels.Count(t => t.Kind != Kind.Skip) == 1 && labels.FirstOrDefault(t => t.Kind == Kind.Target) is { } group)
+            {
+                return group.Target;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<Tag> Row(Tag[,] grid, int row) => Enumerable.Range(0, grid.GetLength(1)).Select(c => grid[row, c]);
+
+    private bool IsNote(Sheet sheet, int row) =>
+        sheet.Row(row).FirstOrDefault(c => c.Text.Trim().Length > 0) is { } first && tables.Notes.Any(n => HeaderKey.Of(first.Text).StartsWith(n, StringComparison.Ordinal));
+
+    private static string Explain(List<Tag> row, ColumnContext column, bool total) =>
+        $"hàng: {string.Join(" | ", row.Where(t => t.Kind is Kind.Target or Kind.Area or Kind.Total).Select(t => t.Text.Trim()))}"
+        + $"; cột: {column.Area?.Name ?? (total ? "tổng cộng" : column.Target ?? "—")}";
+
+    /// <summary>What one cell is to a plan.</summary>
+    private Tag Classify(Sheet sheet, int row, int column, AreaRecord? unit, DateOnly asOf)
+    {
+        if (sheet.At(row, column) is not { } cell || cell.Text.Trim().Length == 0)
+        {
+            return new Tag(Kind.Empty, null, string.Empty);
+        }
+
+        var text = cell.Text.Trim();
+        if (cell.IsNumeric)
+        {
+            return cell.Value is double d && double.IsFinite(d) && Math.Abs(d) < 1e15 ? new Tag(Kind.Number, cell, text, Number: (decimal)d) : new Tag(Kind.Text, cell, text);
+        }
+
+        if (text.Length > 400)
+        {
+            // No label or list of names is this long: a paragraph, read as nothing but text.
+            return new Tag(Kind.Text, cell, text);
+        }
+
+        var key = VietnameseText.Key(text);
+        var bare = VietnameseText.Key(Numbering().Replace(text, string.Empty));
+        if (key is "x" or "v" || text is "✓" or "√" or "☑")
+        {
+            return new Tag(Kind.Mark, cell, text);
+        }
+
+        if (Roman().IsMatch(text))
+        {
+            return new Tag(Kind.Skip, cell, text);
+        }
+
+        if (CountOnly().Match(bare) is { Success: true } count && (count.Groups["unit"].Value.Length == 0 || vocabulary.UnitWords.Contains(count.Groups["unit"].Value)))
+        {
+            return new Tag(Kind.Number, cell, text, Number: decimal.Parse(count.Groups["n"].Value, CultureInfo.InvariantCulture));
+        }
+
+        if (bare.Length == 0 || vocabulary.UnitWords.Contains(bare) || tables.IsUnit(text)
+            || bare is "stt" or "tt" or "noi dung" or "dvt" or "don vi tinh" or "ghi chu" or "muc tieu" or "chi tieu" or "dat" or "khong dat" or "co" or "khong" or "chua dat")
+        {
+            return new Tag(Kind.Skip, cell, text);
+        }
+
+        if (vocabulary.Totals.Contains(bare) || TotalRow.Is(text))
+        {
+            return new Tag(Kind.Total, cell, text);
+        }
+
+        if (vocabulary.Target(text) is { } target)
+        {
+            // "Duy trì 14 xã đạt chuẩn quốc gia về y tế: Chiềng Sinh, Quài Tở, …": a target and its names in one cell.
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            return colon > 0 && colon < text.Length - 1 && text[(colon + 1)..].Trim().Length > 0
+                ? new Tag(Kind.Names, cell, text, Target: target)
+                : new Tag(Kind.Target, cell, text, Target: target);
+        }
+
+        if (indicators.Resolve(text).Code is { } indicator)
+        {
+            return new Tag(Kind.Indicator, cell, text, Indicator: indicator);
+        }
+
+        if (Higher(text, unit, asOf) is { } area)
+        {
+            return new Tag(Kind.Area, cell, text, Area: area);
+        }
+
+
+        if (Comparison(text) is { } comparison && comparison.Value != 0)
+        {
+            return new Tag(Kind.Number, cell, text, Number: comparison.Value);
+        }
+
+        // Names when one of them is a commune of the plan's province ("Xã Mường Khong", "Tân Lập, Đồng Hưu");
+        // else a label column's header ("Tên huyện, thị xã", "Xã, thị trấn"); any other text is read as a name only in a body row.
+        var province = unit is null ? null : Province(unit);
+        return Names(text).Any(n => areas.Find(n, new AreaContextHint(asOf, AreaLevel.Commune, province)).Candidates.Count > 0) ? new Tag(Kind.Names, cell, text)
+            : tables.Role(text) is not null ? new Tag(Kind.Skip, cell, text)
+            : new Tag(Kind.Text, cell, text);
+    }
+
+    private AreaRecord Province(AreaRecord unit)
+    {
+        var at = unit;
+        while (at.Level > AreaLevel.Province && Parent(at) is { } up)
+        {
+            at = up;
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// A unit above a commune that a label names ("Huyện Lục Ngạn", "TX Việt Yên", "TP BG"), among
+    /// the units of <paramref name="unit"/> (or anywhere without one); null for anything else.
+    /// </summary>
+    private AreaRecord? Higher(string text, AreaRecord? unit, DateOnly asOf)
+    {
+        var name = Expand(Numbering().Replace(text, string.Empty).Trim());
+        if (name.Length == 0 || name.Length > 80)
+        {
+            return null;
+        }
+
+        var parent = unit is { Level: AreaLevel.District } ? Parent(unit) : unit;
+        var found = areas.Find(name, new AreaContextHint(asOf, null, parent));
+        if (found.Area is { } area)
+        {
+            return area.Level < AreaLevel.Commune && area.AreaId != unit?.AreaId ? area : null;
+        }
+
+        // "TP BG": the unit of that type whose name's words begin with these letters.
+        var initials = Initials().Match(name);
+        if (initials.Success && parent is not null)
+        {
+            var type = VietnameseText.Key(initials.Groups["type"].Value);
+            var letters = initials.Groups["letters"].Value.ToLowerInvariant();
+            var matches = areas.Areas.Where(a => a.ParentId == parent.AreaId && a.Level < AreaLevel.Commune && InForce(a, asOf)
+                && VietnameseText.Key(a.UnitType) == type
+                && string.Concat(VietnameseText.Key(a.Name).Split(' ').Select(w => w[0])) == letters).ToList();
+            return matches.Count == 1 ? matches[0] : null;
+        }
+
+        return null;
+    }
+
+    private AreaRecord? Parent(AreaRecord unit) => unit.ParentId is { } id ? areas.TryGet(id) : null;
+
+    private static bool InForce(AreaRecord area, DateOnly day) => area.ValidFrom <= day && (area.ValidTo is null || day <= area.ValidTo);
+
+    /// <summary>"TP Bắc Giang", "TX. Việt Yên", "H. Tân Yên" with their unit types written out.</summary>
+    private static string Expand(string name) => Abbreviation().Replace(name, m => VietnameseText.Key(m.Groups[1].Value) switch
+    {
+        "tp" => "Thành phố ",
+        "tx" => "Thị xã ",
+        "h" => "Huyện ",
+        _ => m.Value,
+    });
+
+    /// <summary>Reads the names of one cell into <paramref name="entry"/>; a count written before them ("02 xã:") is the planned count.</summary>
+    private void ReadNames(Sheet sheet, Tag tag, AreaRecord area, DateOnly asOf, Entry entry, ExtractionResult result)
+    {
+        var text = tag.Text;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0)
+        {
+            // "Duy trì 14 xã …: A, B" or "02 xã: A, B": the count before the colon, the names after it.
+            if (LeadingCount().Match(text[..colon]) is { Success: true } count)
+            {
+                entry.AddCount(decimal.Parse(count.Groups["n"].Value, CultureInfo.InvariantCulture), tag.Cell!, sheet.Name, result);
+            }
+
+            text = text[(colon + 1)..];
+        }
+
+        var parent = area.Level == AreaLevel.Commune ? Parent(area) : area;
+        foreach (var written in Names(text))
+        {
+            var lookup = areas.Find(written, new AreaContextHint(asOf, AreaLevel.Commune, parent));
+            if (lookup.Area is { } commune)
+            {
+                if (entry.Communes.All(c => c.Commune.AreaId != commune.AreaId))
+                {
+                    entry.Communes.Add(new PlannedCommune(commune, written, sheet.Name, tag.Cell!.Address));
+                }
+
+                continue;
+            }
+
+            if (parent is { Level: AreaLevel.District } district && areas.Find(written, new AreaContextHint(asOf, AreaLevel.Commune, Province(district))) is { Area: { } elsewhere })
+            {
+                // The district a plan puts a commune in may be one the reference no longer knows it by.
+                if (entry.Communes.All(c => c.Commune.AreaId != elsewhere.AreaId))
+                {
+                    entry.Communes.Add(new PlannedCommune(elsewhere, written, sheet.Name, tag.Cell!.Address));
+                }
+
+                var actual = Parent(elsewhere);
+                result.Findings.Add(Finding.Warning(sheet.Name, tag.Cell!.Address, "plan_commune_district",
+                    $"Trang '{sheet.Name}', ô {tag.Cell.Address}: kế hoạch ghi xã '{written}' ở {district.FullName}, nhưng theo danh mục đơn vị hành chính {elsewhere.FullName} thuộc {actual?.FullName ?? "đơn vị khác"} (mã {elsewhere.Code}); xã được tính theo danh mục.",
+                    written, elsewhere.Code));
+                continue;
+            }
+
+            var where = parent is null ? string.Empty : $" thuộc {parent.FullName}";
+            result.Findings.Add(Finding.Error(sheet.Name, tag.Cell!.Address, "plan_unknown_commune",
+                lookup.Candidates.Count > 1
+                    ? $"Trang '{sheet.Name}', ô {tag.Cell.Address}: tên xã '{written}'{where} khớp với {lookup.Candidates.Count} đơn vị ({string.Join("; ", lookup.Candidates.Take(5).Select(c => $"{c.FullName}, mã {c.Code}"))}); hãy ghi rõ huyện của xã (một cột hoặc một hàng theo huyện) hoặc tên đầy đủ."
+                    : $"Trang '{sheet.Name}', ô {tag.Cell.Address}: không tìm thấy xã '{written}'{where} trong danh mục đơn vị hành chính năm {asOf.Year}; hãy kiểm tra chính tả tên xã.",
+                written));
+        }
+    }
+
+    /// <summary>The names of a cell: split at commas, semicolons, line breaks, "và", bullets and numbering.</summary>
+    private IEnumerable<string> Names(string text)
+    {
+        var separators = string.Join('|', vocabulary.NameSeparators.Select(Regex.Escape));
+        foreach (var part in Regex.Split(text, @"[,;+]|\s(?:" + (separators.Length > 0 ? separators : "và") + @")\s", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)))
+        {
+            // A line break inside a part is where the cell wrapped a name ("Đồng\nHưu") or between two names
+            // ("Tân Sơn\nTân Lập"): one name when the words together name a commune, else a name per line.
+            var lines = part.Split('\n', '\r').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            var whole = string.Join(' ', lines);
+            var names = lines.Count > 1 && areas.Find(Clean(whole), new AreaContextHint(null, AreaLevel.Commune, null)).Candidates.Count == 0 ? lines : [whole];
+            foreach (var name in names.Select(Clean))
+            {
+                var key = VietnameseText.Key(name);
+                if (key.Length > 0 && !vocabulary.ListWords.Contains(key) && !vocabulary.UnitWords.Contains(key) && !CountOnly().IsMatch(key))
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+
+    private static string Clean(string name) => Numbering().Replace(name.Trim(), string.Empty).Trim().TrimEnd('.', '…').Trim();
+
+    /// <summary>An indicator's target in a plan ("Tỷ lệ người dân tham gia BHYT | % | trên 99,3").</summary>
+    private static void AddIndicatorTarget(Sheet sheet, Tag value, Tag label, AreaRecord? area, int year, ExtractionResult result)
+    {
+        if (area is null)
+        {
+            result.Ignored.Add(new IgnoredCell(sheet.Name, value.Cell!.Address, value.Text, "chỉ tiêu kế hoạch không rõ của đơn vị nào"));
+            return;
+        }
+
+        var stated = Comparison(value.Text);
+        var labelKey = $" {VietnameseText.Key(label.Text)} ";
+        var comparator = stated?.Comparator
+            ?? (labelKey.Contains(" tren ", StringComparison.Ordinal) || labelKey.Contains(" hon ", StringComparison.Ordinal) ? ">"
+                : labelKey.Contains(" duoi ", StringComparison.Ordinal) ? "<" : ">=");
+        result.Targets.Add(new ExtractedTarget(sheet.Name, value.Cell!.Address, area, year, label.Indicator!, comparator, stated?.Value ?? value.Number!.Value, value.Text, null)
+        {
+            Explanation = $"hàng: {label.Text.Trim()} (kế hoạch năm {year})",
+        });
+    }
+
+    /// <summary>A target as written ("trên 99,3", "&gt; 95%", "đạt tối thiểu 90"): its comparator and value.</summary>
+    private static (string? Comparator, decimal Value, string? Note)? Comparison(string text)
+    {
+        var key = VietnameseText.Key(text);
+        var words = ComparisonWords().Match(key);
+        if (!words.Success)
+        {
+            return NumberParser.ParseComparison(text);
+        }
+
+        var rest = text.Trim();
+        // The words are dropped from the written text by their count, so "99,3" keeps its comma.
+        var skip = words.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var tokens = rest.Split((char[]?)null, skip + 1, StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length <= skip || NumberParser.ParseComparison(tokens[skip]) is not { } parsed)
+        {
+            return null;
+        }
+
+        var comparator = words.Groups["op"].Value switch
+        {
+            "tren" or "hon" or "cao hon" => ">",
+            "duoi" or "thap hon" => "<",
+            "toi da" or "khong qua" or "khong vuot qua" => "<=",
+            _ => ">=",
+        };
+        return (parsed.Comparator ?? comparator, parsed.Value, parsed.Note);
+    }
+
+    /// <summary>A target of one unit being read: its planned count and the communes named.</summary>
+    private sealed class Entry(AreaRecord area, string target, Cell cell, string explanation)
+    {
+        public AreaRecord Area { get; } = area;
+
+        public string Target { get; } = target;
+
+        public Cell Cell { get; } = cell;
+
+        public string Explanation { get; } = explanation;
+
+        public decimal? Planned { get; private set; }
+
+        public Cell? CountCell { get; private set; }
+
+        public List<PlannedCommune> Communes { get; } = [];
+
+        public void AddCount(decimal count, Cell at, string sheet, ExtractionResult result)
+        {
+            if (Planned is { } known && known != count)
+            {
+                result.Findings.Add(Finding.Warning(sheet, at.Address, "plan_count",
+                    $"Trang '{sheet}', ô {at.Address}: mục tiêu của {Area.FullName} đã ghi {known.ToString("0.##", CultureInfo.InvariantCulture)} đơn vị ở ô {CountCell!.Address}, ô này ghi {count.ToString("0.##", CultureInfo.InvariantCulture)}; giữ số ở ô {CountCell.Address}.",
+                    count.ToString(CultureInfo.InvariantCulture), known.ToString(CultureInfo.InvariantCulture)));
+                return;
+            }
+
+            Planned = count;
+            CountCell = at;
+        }
+    }
+
+    [GeneratedRegex(@"^(?:(?:\d+(?:\s*\.\s*\d+)*\s*[.)]|\(\s*\d+\s*\)|[a-zđ]\s*[.)]|[IVXivx]+\s*[.)]|[-*+•–])\s*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex Numbering();
+
+    [GeneratedRegex(@"^(?:dat\s+)?(?<op>tren|hon|cao hon|duoi|thap hon|toi da|khong qua|khong vuot qua|toi thieu|it nhat|khong duoi|tu)\s+(?=\d)")]
+    private static partial Regex ComparisonWords();
+
+    [GeneratedRegex(@"^[IVXLC]{1,6}\.?$|^[A-Za-z]\.?$")]
+    private static partial Regex Roman();
+
+    [GeneratedRegex(@"^(?<n>\d{1,4})(?:\s+(?<unit>[a-z ]+))?$")]
+    private static partial Regex CountOnly();
+
+    [GeneratedRegex(@"(?<n>\d{1,4})\s*(?:xã|thôn|bản|đơn vị|xa|thon)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingCount();
+
+    [GeneratedRegex(@"^(TP|TX|H)\.?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Abbreviation();
+
+    [GeneratedRegex(@"^(?<type>Thành phố|Thị xã|Huyện)\s+(?<letters>[A-ZĐ]{2,4})$")]
+    private static partial Regex Initials();
+}
