@@ -34,12 +34,25 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         Mark,
         Names,
         Text,
+
+        /// <summary>Words that say "keep it" or "reach it" of the target the title names ("Duy trì", "Xây dựng mới").</summary>
+        Qualifier,
+
+        /// <summary>Counts written in words, each of a target or a qualifier ("03 xã đạt mới, 10 xã duy trì").</summary>
+        Counts,
     }
 
     /// <summary>What the header block above a body cell says.</summary>
-    private sealed record ColumnContext(string? Target, AreaRecord? Area, Tag? Indicator, bool Total, bool Ignore);
+    private sealed record ColumnContext(string? Target, bool? Keep, AreaRecord? Area, Tag? Indicator, bool Total, bool Ignore, bool Counts);
 
-    private sealed record Tag(Kind Kind, Cell? Cell, string Text, string? Target = null, AreaRecord? Area = null, string? Indicator = null, decimal? Number = null);
+    /// <summary>What a cell is: <see cref="Target"/> a base code, <see cref="Keep"/> whether it is kept (true), reached (false) or unsaid.</summary>
+    private sealed record Tag(Kind Kind, Cell? Cell, string Text, string? Target = null, AreaRecord? Area = null, string? Indicator = null, decimal? Number = null, bool? Keep = null)
+    {
+        public IReadOnlyList<(decimal Count, string? Target, bool? Keep)> Counts { get; init; } = [];
+
+        /// <summary>The names are inside a sentence ("Xây dựng xã Mường Chanh và xã Quang Chiểu đạt …"): only those written after "xã" are names.</summary>
+        public bool Sentence { get; init; }
+    }
 
     /// <summary>
     /// Reads the plan of <paramref name="sheet"/>, written by <paramref name="unit"/> for
@@ -73,7 +86,18 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
 
     private bool Read(Sheet sheet, AreaRecord? unit, int year, List<TitleLine> lines, ExtractionResult result)
     {
+        // A plan names units as they were when it was made (the start of its year): a district's plan for
+        // 2025 is read among 2025's districts, whatever the figures of the file's period would pick.
         var asOf = new DateOnly(year, 1, 1);
+        if (unit is null || !unit.IsValidOn(asOf))
+        {
+            // The letterhead only: a remark in the table ("đề nghị TYT xã Xuân Lai hỗ trợ") names no issuer.
+            var letterhead = sheet.Cells.Where(c => sheet.Row(c.Row).Count(x => x.Text.Trim().Length > 0) >= 3).Select(c => c.Row).DefaultIfEmpty(12).Min();
+            unit = ReportingUnit.Find(lines.Where(l => l.Cell.Row < letterhead).ToList(), areas, asOf, tables).Area
+                ?? (unit is null ? null : areas.Areas.FirstOrDefault(a => a.Code == unit.Code && a.Level == unit.Level && a.IsValidOn(asOf)))
+                ?? unit;
+        }
+
         var grid = new Tag[sheet.RowCount, sheet.ColumnCount];
         for (var r = 0; r < sheet.RowCount; r++)
         {
@@ -83,9 +107,21 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
             }
         }
 
+        if (Environment.GetEnvironmentVariable("NTM_DEBUG_PLAN") is not null)
+        {
+            for (var r = 0; r < sheet.RowCount; r++)
+            {
+                Console.Error.WriteLine($"{r}: " + string.Join(" | ", Row(grid, r).Select(t => $"{t.Kind}:{t.Text}:{t.Area?.Code}:{t.Target}")));
+            }
+        }
+
         // The table starts at the first row with a target or a unit among its labels, and ends at a note or a signature.
-        var titleRows = lines.Where(l => l.Kind is TitleLineKind.Organisation or TitleLineKind.Motto or TitleLineKind.Signing or TitleLineKind.DocumentNumber).Select(l => l.Cell.Row).ToHashSet();
-        var top = Enumerable.Range(0, sheet.RowCount).FirstOrDefault(r => !titleRows.Contains(r) && Row(grid, r).Any(t => t.Kind is Kind.Target or Kind.Area) && Row(grid, r).Count(t => t.Kind != Kind.Empty) >= 2, -1);
+        // A row of the letterhead: beside the motto, a number or a signing line, or of issuers only ("UBND xã" in a table row is not).
+        var titleRows = lines.GroupBy(l => l.Cell.Row)
+            .Where(g => (g.Any(l => l.Kind is TitleLineKind.Motto or TitleLineKind.Signing or TitleLineKind.DocumentNumber) || g.All(l => l.Kind == TitleLineKind.Organisation))
+                && sheet.Row(g.Key).All(c => c.Value is string))
+            .Select(g => g.Key).ToHashSet();
+        var top = Enumerable.Range(0, sheet.RowCount).FirstOrDefault(r => !titleRows.Contains(r) && Row(grid, r).Any(t => t.Target is not null || t.Kind is Kind.Area or Kind.Qualifier or Kind.Names or Kind.Mark or Kind.Indicator) && Row(grid, r).Count(t => t.Kind != Kind.Empty) >= 2, -1);
         // The header rows above the first row that names a target or a unit belong to the table.
         while (top > 0 && !titleRows.Contains(top - 1) && Row(grid, top - 1).Count(t => t.Kind != Kind.Empty) >= 2 && !IsBody(grid, top - 1))
         {
@@ -101,6 +137,17 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         // A header row holds labels and no figure; the body rows under it hold the figures.
         var header = Enumerable.Range(0, sheet.RowCount).Select(r => r >= top && r < end && Row(grid, r).Any(t => t.Kind != Kind.Empty) && !IsBody(grid, r)).ToArray();
 
+        // What the title says the table is about, when it names one target ("… Bộ tiêu chí quốc gia về y tế xã năm 2023").
+        var titled = lines.Where(l => l.Cell.Row < top && l.Kind == TitleLineKind.Title).Select(l => vocabulary.TargetsIn(l.Text)).LastOrDefault(t => t.Count > 0);
+        var titleTarget = titled is [var only] ? only : null;
+        var titleKeep = titleTarget is null ? null : lines.Where(l => l.Cell.Row < top && vocabulary.TargetsIn(l.Text).Count > 0).Select(l => vocabulary.Qualifier(l.Text)).LastOrDefault();
+        // A column holds names when one of its cells is a commune's name: another text there is a name not
+        // found (an error), while a text in any other column is a remark (left out).
+        var namesColumns = Enumerable.Range(0, sheet.ColumnCount).Where(c => Enumerable.Range(top, end - top).Any(r => !header[r] && grid[r, c].Kind == Kind.Names)).ToHashSet();
+
+        // A table of marks under targets' columns: a commune's row without a mark is in none of them.
+        var marksTable = Enumerable.Range(top, end - top).Any(r => !header[r] && Row(grid, r).Any(t => t.Kind == Kind.Mark));
+
         var plans = new Dictionary<(int AreaId, string Target), Entry>();
         var found = false;
         for (var r = top; r < end; r++)
@@ -110,19 +157,38 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
                 continue;
             }
 
-            var row = Row(grid, r).ToList();
-            var rowTarget = row.FirstOrDefault(t => t.Kind == Kind.Target)?.Target;
+            // The row's labels, a remark in a notes column ("Xã đăng ký NTM kiểu mẫu" under "Ghi chú") aside.
+            var row = Enumerable.Range(0, sheet.ColumnCount).Select(c => grid[r, c].Kind is not (Kind.Target or Kind.Qualifier) || !Column(grid, header, r, c, sheet).Ignore ? grid[r, c] : new Tag(Kind.Empty, null, string.Empty)).ToList();
+            var rowLabel = row.FirstOrDefault(t => t.Kind == Kind.Target);
+            var rowKeep = rowLabel?.Keep ?? row.FirstOrDefault(t => t.Kind == Kind.Qualifier)?.Keep;
             var rowArea = row.FirstOrDefault(t => t.Kind == Kind.Area)?.Area;
             var rowTotal = row.Any(t => t.Kind == Kind.Total);
             var rowIndicator = row.FirstOrDefault(t => t.Kind == Kind.Indicator);
-            var group = GroupTarget(grid, header, r, top);
+            var rowNames = row.Any(t => t.Kind == Kind.Names && t.Target is null);
+            var group = Group(grid, header, r, top, Kind.Target);
+            var groupArea = Group(grid, header, r, top, Kind.Area)?.Area;
             // Marks under targets' columns give the row's names those targets.
             var marked = Enumerable.Range(0, sheet.ColumnCount).Where(c => grid[r, c].Kind == Kind.Mark)
-                .Select(c => Column(grid, header, r, c, sheet).Target).OfType<string>().Distinct().ToList();
+                .Select(c => Column(grid, header, r, c, sheet)).Where(c => (c.Target ?? titleTarget) is not null)
+                .Select(c => vocabulary.Apply((c.Target ?? titleTarget)!, c.Keep ?? rowKeep)).Distinct().ToList();
+            // A total's count written with it ("Tổng cộng: 10 xã, phường") on a row with no other count: the unit's planned count.
+            if (row.FirstOrDefault(t => t.Kind == Kind.Total && t.Number is not null) is { } total && !row.Any(t => t.Kind is Kind.Number or Kind.Counts)
+                && (rowLabel?.Target ?? group?.Target ?? titleTarget) is { } totalTarget && (rowArea ?? groupArea ?? unit) is { } totalArea)
+            {
+                var code = vocabulary.Apply(totalTarget, rowKeep ?? group?.Keep ?? titleKeep);
+                if (!plans.TryGetValue((totalArea.AreaId, code), out var entry))
+                {
+                    plans[(totalArea.AreaId, code)] = entry = new Entry(totalArea, code, total.Cell!, $"hàng: {total.Text.Trim()}");
+                }
+
+                entry.AddCount(total.Number!.Value, total.Cell!, sheet.Name, result);
+                found = true;
+            }
+
             for (var c = 0; c < sheet.ColumnCount; c++)
             {
                 var tag = grid[r, c];
-                if (tag.Kind is not (Kind.Number or Kind.Names or Kind.Text))
+                if (tag.Kind is not (Kind.Number or Kind.Names or Kind.Text or Kind.Counts))
                 {
                     continue;
                 }
@@ -133,16 +199,33 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
                     continue;
                 }
 
-                // A text in a body row is a name, found or not: a misspelt commune is an error, never left out unseen.
-                tag = tag.Kind == Kind.Text ? tag with { Kind = Kind.Names } : tag;
-                if (rowIndicator is not null && tag.Kind == Kind.Number || column.Indicator is not null && tag.Kind == Kind.Number && rowTarget is null)
+                if (tag.Kind == Kind.Text)
                 {
-                    AddIndicatorTarget(sheet, tag, rowIndicator ?? column.Indicator!, rowArea ?? column.Area ?? unit, year, result);
+                    if (!namesColumns.Contains(c))
+                    {
+                        result.Ignored.Add(new IgnoredCell(sheet.Name, tag.Cell!.Address, tag.Text, "không phải tên xã hay số (cột không có tên xã nào)"));
+                        continue;
+                    }
+
+                    // In a column of names, a text is a name, found or not: a misspelt commune is an error, never left out unseen.
+                    tag = tag with { Kind = Kind.Names };
+                }
+
+                if (rowIndicator is not null && tag.Kind == Kind.Number || column.Indicator is not null && tag.Kind == Kind.Number && rowLabel is null)
+                {
+                    AddIndicatorTarget(sheet, tag, rowIndicator ?? column.Indicator!, rowArea ?? column.Area ?? groupArea ?? unit, year, result);
                     found = true;
                     continue;
                 }
 
-                var area = rowArea ?? column.Area ?? unit;
+                if (tag.Kind == Kind.Number && rowNames && !column.Counts)
+                {
+                    // A commune's row: a number not under a header of counts is a figure of the commune ("Điểm tự đánh giá").
+                    result.Ignored.Add(new IgnoredCell(sheet.Name, tag.Cell!.Address, tag.Text, "số của xã (cột không phải số lượng kế hoạch)"));
+                    continue;
+                }
+
+                var area = rowArea ?? column.Area ?? groupArea ?? unit;
                 if (rowArea is not null && column.Area is not null && rowArea.AreaId != column.Area.AreaId)
                 {
                     result.Findings.Add(Finding.Error(sheet.Name, tag.Cell!.Address, "plan_ambiguous",
@@ -150,18 +233,39 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
                     continue;
                 }
 
-                var targets = tag.Kind == Kind.Names && marked.Count > 0 ? marked
-                    : (rowTarget ?? column.Target ?? tag.Target ?? group) is { } one ? [one] : [];
-                if (targets.Count == 0)
-                {
-                    result.Ignored.Add(new IgnoredCell(sheet.Name, tag.Cell!.Address, tag.Text, "không có mục tiêu nào ở hàng hay cột của ô"));
-                    continue;
-                }
-
                 if (area is null)
                 {
                     result.Findings.Add(Finding.Error(sheet.Name, tag.Cell!.Address, "unknown_area",
                         $"Trang '{sheet.Name}', ô {tag.Cell.Address}: không xác định được đơn vị của kế hoạch (tiêu đề không ghi đơn vị ban hành, hàng và cột không ghi huyện); hãy dùng --area.", tag.Text));
+                    continue;
+                }
+
+                // The target: the row's, else the column's, else the cell's own, else its group row's, else the title's;
+                // kept or reached as the nearest label that says so.
+                var keep = rowKeep ?? column.Keep ?? tag.Keep ?? group?.Keep ?? titleKeep;
+                var baseTarget = rowLabel?.Target ?? column.Target ?? tag.Target ?? group?.Target ?? titleTarget;
+                var counts = tag.Kind == Kind.Counts
+                    ? tag.Counts.Where(n => (n.Target ?? baseTarget) is not null).Select(n => (n.Count, Code: vocabulary.Apply((n.Target ?? baseTarget)!, n.Keep ?? keep))).ToList()
+                    : [];
+                if (tag.Kind == Kind.Names && marksTable && marked.Count == 0 && tag.Target is null)
+                {
+                    result.Ignored.Add(new IgnoredCell(sheet.Name, tag.Cell!.Address, tag.Text, "không đánh dấu mục tiêu nào"));
+                    continue;
+                }
+
+                var targets = tag.Kind == Kind.Counts ? counts.Select(n => n.Code).Distinct().ToList()
+                    : tag.Kind == Kind.Names && marked.Count > 0 ? marked
+                    : baseTarget is { } one ? [vocabulary.Apply(one, keep)] : [];
+                if (targets.Count == 0)
+                {
+                    result.Ignored.Add(new IgnoredCell(sheet.Name, tag.Cell!.Address, tag.Text, "không có mục tiêu nào ở hàng hay cột của ô, hay trong tiêu đề"));
+                    continue;
+                }
+
+                if (targets.All(vocabulary.IsVillageTarget) && (tag.Kind == Kind.Names || rowNames))
+                {
+                    // Villages listed by commune: the commune is where they are and its count a part of the unit's total.
+                    result.Ignored.Add(new IgnoredCell(sheet.Name, tag.Cell!.Address, tag.Text, "thôn theo từng xã (phần của tổng số thôn của đơn vị)"));
                     continue;
                 }
 
@@ -174,7 +278,11 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
                         plans[key] = entry = new Entry(area, target, tag.Cell!, Explain(row, column, rowTotal || column.Total));
                     }
 
-                    if (tag.Kind == Kind.Number)
+                    if (tag.Kind == Kind.Counts)
+                    {
+                        entry.AddCount(counts.Where(n => n.Code == target).Sum(n => n.Count), tag.Cell!, sheet.Name, result);
+                    }
+                    else if (tag.Kind == Kind.Number)
                     {
                         entry.AddCount(tag.Number!.Value, tag.Cell!, sheet.Name, result);
                     }
@@ -207,13 +315,15 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
     }
 
     /// <summary>What the header above a body cell says: the nearest block of header rows above it that writes in its column.</summary>
-    private static ColumnContext Column(Tag[,] grid, bool[] header, int row, int column, Sheet sheet)
+    private ColumnContext Column(Tag[,] grid, bool[] header, int row, int column, Sheet sheet)
     {
         string? target = null;
+        bool? keep = null;
         AreaRecord? area = null;
         Tag? indicator = null;
         var total = false;
         var ignore = false;
+        var counts = false;
         var inBlock = false;
         var done = false;
         for (var r = row - 1; r >= 0; r--)
@@ -225,7 +335,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
             }
 
             var tag = grid[r, column];
-            if (tag.Kind == Kind.Empty && sheet.Effective(r, column) is { } merged && merged.Column != column)
+            if (tag.Kind == Kind.Empty && sheet.Effective(r, column) is { } merged && (merged.Row != r || merged.Column != column))
             {
                 tag = grid[merged.Row, merged.Column];
             }
@@ -238,13 +348,15 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
             }
 
             inBlock = true;
-            target ??= tag.Target;
+            target ??= tag.Kind == Kind.Target ? tag.Target : null;
+            keep ??= tag.Kind is Kind.Target or Kind.Qualifier ? tag.Keep : null;
             area ??= tag.Kind == Kind.Area ? tag.Area : null;
             indicator ??= tag.Kind == Kind.Indicator ? tag : null;
             total |= tag.Kind == Kind.Total;
+            counts |= tag.Kind == Kind.Total || vocabulary.IsCountHeader(tag.Text);
         }
 
-        return new ColumnContext(target, area, indicator, total, ignore);
+        return new ColumnContext(target, keep, area, indicator, total, ignore, counts);
     }
 
     /// <summary>
@@ -255,19 +367,22 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
     {
         var tags = Row(grid, row).ToList();
         var firstTarget = tags.FindIndex(t => t.Kind == Kind.Target);
-        return tags.Any(t => t.Kind is Kind.Number or Kind.Names or Kind.Mark)
+        return tags.Any(t => t.Kind is Kind.Number or Kind.Names or Kind.Mark or Kind.Counts || (t.Kind == Kind.Total && t.Number is not null))
             || (firstTarget >= 0 && tags.Skip(firstTarget + 1).Any(t => t.Kind == Kind.Text));
     }
 
-    /// <summary>The target of the nearest group row above (a row whose one label is a target), if any.</summary>
-    private static string? GroupTarget(Tag[,] grid, bool[] header, int row, int top)
+    /// <summary>
+    /// The nearest group row above of <paramref name="kind"/>: a header row whose one label is a target
+    /// ("Xã phấn đấu đạt mới") or a unit ("I | HUYỆN HẢI HẬU"), if any.
+    /// </summary>
+    private static Tag? Group(Tag[,] grid, bool[] header, int row, int top, Kind kind)
     {
         for (var r = row - 1; r >= top; r--)
         {
-            var labels = Row(grid, r).Where(t => t.Kind != Kind.Empty).ToList();
-            if (header[r] && labels.Count(t => t.Kind != Kind.Skip) == 1 && labels.FirstOrDefault(t => t.Kind == Kind.Target) is { } group)
+            var labels = Row(grid, r).Where(t => t.Kind is not (Kind.Empty or Kind.Skip)).ToList();
+            if (header[r] && labels.Count == 1 && labels[0].Kind == kind)
             {
-                return group.Target;
+                return labels[0];
             }
         }
 
@@ -280,7 +395,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         sheet.Row(row).FirstOrDefault(c => c.Text.Trim().Length > 0) is { } first && tables.Notes.Any(n => HeaderKey.Of(first.Text).StartsWith(n, StringComparison.Ordinal));
 
     private static string Explain(List<Tag> row, ColumnContext column, bool total) =>
-        $"hàng: {string.Join(" | ", row.Where(t => t.Kind is Kind.Target or Kind.Area or Kind.Total).Select(t => t.Text.Trim()))}"
+        $"hàng: {string.Join(" | ", row.Where(t => t.Kind is Kind.Target or Kind.Area or Kind.Total or Kind.Qualifier).Select(t => t.Text.Trim()))}"
         + $"; cột: {column.Area?.Name ?? (total ? "tổng cộng" : column.Target ?? "—")}";
 
     /// <summary>What one cell is to a plan.</summary>
@@ -305,7 +420,8 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
 
         var key = VietnameseText.Key(text);
         var bare = VietnameseText.Key(Numbering().Replace(text, string.Empty));
-        if (key is "x" or "v" || text is "✓" or "√" or "☑")
+        // "x", "X", "v", "✓": a mark; "V" is the Roman five of a numbering column.
+        if (key is "x" || text is "v" or "✓" or "√" or "☑" or "✔")
         {
             return new Tag(Kind.Mark, cell, text);
         }
@@ -320,7 +436,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
             return new Tag(Kind.Number, cell, text, Number: decimal.Parse(count.Groups["n"].Value, CultureInfo.InvariantCulture));
         }
 
-        if (bare.Length == 0 || vocabulary.UnitWords.Contains(bare) || tables.IsUnit(text)
+        if (bare.Length == 0 || vocabulary.UnitWords.Contains(bare) || tables.IsUnit(text) || vocabulary.NotNames.Any(n => $" {bare} ".Contains($" {n} ", StringComparison.Ordinal))
             || bare is "stt" or "tt" or "noi dung" or "dvt" or "don vi tinh" or "ghi chu" or "muc tieu" or "chi tieu" or "dat" or "khong dat" or "co" or "khong" or "chua dat")
         {
             return new Tag(Kind.Skip, cell, text);
@@ -331,13 +447,31 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
             return new Tag(Kind.Total, cell, text);
         }
 
-        if (vocabulary.Target(text) is { } target)
+        // "Tổng cộng: 10 xã, phường": a total and its count in one cell.
+        if (vocabulary.Totals.FirstOrDefault(t => bare.StartsWith(t + " ", StringComparison.Ordinal) && CountOnly().IsMatch(bare[(t.Length + 1)..])) is { } totalWords)
         {
-            // "Duy trì 14 xã đạt chuẩn quốc gia về y tế: Chiềng Sinh, Quài Tở, …": a target and its names in one cell.
+            return new Tag(Kind.Total, cell, text, Number: decimal.Parse(CountOnly().Match(bare[(totalWords.Length + 1)..]).Groups["n"].Value, CultureInfo.InvariantCulture));
+        }
+
+        if (CountsIn(text) is { Count: > 0 } counts)
+        {
+            return new Tag(Kind.Counts, cell, text) { Counts = counts };
+        }
+
+        var qualifier = vocabulary.Qualifier(text);
+        if (vocabulary.TargetsIn(text) is [var target, ..])
+        {
+            // "Duy trì 14 xã đạt chuẩn quốc gia về y tế: Chiềng Sinh, Quài Tở, …": a target and its names in one cell;
+            // "Xây dựng xã Mường Chanh và xã Quang Chiểu đạt Bộ tiêu chí …": names in the sentence itself.
             var colon = text.IndexOf(':', StringComparison.Ordinal);
-            return colon > 0 && colon < text.Length - 1 && text[(colon + 1)..].Trim().Length > 0
-                ? new Tag(Kind.Names, cell, text, Target: target)
-                : new Tag(Kind.Target, cell, text, Target: target);
+            return colon > 0 && colon < text.Length - 1 && text[(colon + 1)..].Trim().Length > 0 ? new Tag(Kind.Names, cell, text, Target: target, Keep: qualifier)
+                : SentenceNames().IsMatch(text) ? new Tag(Kind.Names, cell, text, Target: target, Keep: qualifier) { Sentence = true }
+                : new Tag(Kind.Target, cell, text, Target: target, Keep: qualifier);
+        }
+
+        if (qualifier is not null && bare.Split(' ').Length <= 8)
+        {
+            return new Tag(Kind.Qualifier, cell, text, Keep: qualifier);
         }
 
         if (indicators.Resolve(text).Code is { } indicator)
@@ -350,6 +484,13 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
             return new Tag(Kind.Area, cell, text, Area: area);
         }
 
+
+        // "02 xã: Phúc Thuận, Minh Đức": a count and its names, read as names (the count with them).
+        var colonAt = text.IndexOf(':', StringComparison.Ordinal);
+        if (colonAt > 0 && LeadingCount().IsMatch(text[..colonAt]) && Names(text[(colonAt + 1)..]).Any())
+        {
+            return new Tag(Kind.Names, cell, text);
+        }
 
         if (Comparison(text) is { } comparison && comparison.Value != 0)
         {
@@ -381,17 +522,30 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
     /// </summary>
     private AreaRecord? Higher(string text, AreaRecord? unit, DateOnly asOf)
     {
-        var name = Expand(Numbering().Replace(text, string.Empty).Trim());
+        // "H. Kỳ Anh" is the district, not "h." numbering "Kỳ Anh": abbreviations first.
+        var name = Numbering().Replace(Expand(text.Trim()), string.Empty).Trim();
         if (name.Length == 0 || name.Length > 80)
         {
             return null;
         }
 
         var parent = unit is { Level: AreaLevel.District } ? Parent(unit) : unit;
-        var found = areas.Find(name, new AreaContextHint(asOf, null, parent));
-        if (found.Area is { } area)
+        // A bare name ("Hưng Hà", "Hương Sơn") is first a district's, then whatever it is.
+        var found = areas.Find(name, new AreaContextHint(asOf, AreaLevel.District, parent)) is { Area: not null } district ? district : areas.Find(name, new AreaContextHint(asOf, null, parent));
+        if (found.Area is null && found.Candidates.Count > 1)
         {
-            return area.Level < AreaLevel.Commune && area.AreaId != unit?.AreaId ? area : null;
+            // "Huyện Kỳ Anh" beside "Thị xã Kỳ Anh": the unit type written decides.
+            var key = VietnameseText.Key(name);
+            var typed = found.Candidates.Where(c => key.StartsWith(VietnameseText.Key(c.UnitType).Split(" thuoc ")[0] + " ", StringComparison.Ordinal)).ToList();
+            if (typed.Count == 1)
+            {
+                found = new AreaLookup(typed[0], typed, null);
+            }
+        }
+
+        if (found.Area is { Level: < AreaLevel.Commune } area)
+        {
+            return area.AreaId != unit?.AreaId ? area : null;
         }
 
         // "TP BG": the unit of that type whose name's words begin with these letters.
@@ -401,7 +555,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
             var type = VietnameseText.Key(initials.Groups["type"].Value);
             var letters = initials.Groups["letters"].Value.ToLowerInvariant();
             var matches = areas.Areas.Where(a => a.ParentId == parent.AreaId && a.Level < AreaLevel.Commune && InForce(a, asOf)
-                && VietnameseText.Key(a.UnitType) == type
+                && VietnameseText.Key(a.UnitType).StartsWith(type, StringComparison.Ordinal) // "Thành phố thuộc tỉnh"
                 && string.Concat(VietnameseText.Key(a.Name).Split(' ').Select(w => w[0])) == letters).ToList();
             return matches.Count == 1 ? matches[0] : null;
         }
@@ -439,7 +593,8 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         }
 
         var parent = area.Level == AreaLevel.Commune ? Parent(area) : area;
-        foreach (var written in Names(text))
+        var names = tag.Sentence ? SentenceNames().Matches(text).Select(m => m.Value.Trim()).ToList() : Names(text).ToList();
+        foreach (var written in names)
         {
             var lookup = areas.Find(written, new AreaContextHint(asOf, AreaLevel.Commune, parent));
             if (lookup.Area is { } commune)
@@ -520,6 +675,29 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         });
     }
 
+    /// <summary>
+    /// Counts written in words, each with what it counts: "03 xã đạt mới, 10 xã duy trì", "06 xây dựng
+    /// mới; 07 duy trì", "2 xã NTM nâng cao". Empty unless every part is a count and one of them says of what.
+    /// </summary>
+    private List<(decimal Count, string? Target, bool? Keep)> CountsIn(string text)
+    {
+        var parts = text.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var counts = new List<(decimal, string?, bool?)>();
+        foreach (var part in parts)
+        {
+            var match = CountPhrase().Match(part);
+            if (!match.Success)
+            {
+                return [];
+            }
+
+            var words = match.Groups["words"].Value;
+            counts.Add((decimal.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture), vocabulary.TargetsIn(words) is [var target, ..] ? target : null, vocabulary.Qualifier(words)));
+        }
+
+        return counts.Any(c => c.Item2 is not null || c.Item3 is not null) ? counts : [];
+    }
+
     /// <summary>A target as written ("trên 99,3", "&gt; 95%", "đạt tối thiểu 90"): its comparator and value.</summary>
     private static (string? Comparator, decimal Value, string? Note)? Comparison(string text)
     {
@@ -592,6 +770,12 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
 
     [GeneratedRegex(@"^(?<n>\d{1,4})(?:\s+(?<unit>[a-z ]+))?$")]
     private static partial Regex CountOnly();
+
+    [GeneratedRegex(@"^(?<n>\d{1,4})\s+(?<words>\D{2,80})$")]
+    private static partial Regex CountPhrase();
+
+    [GeneratedRegex(@"(?<=\b(?:xã|Xã|XÃ|thị trấn|Thị trấn|THỊ TRẤN|phường|Phường)\s+)(?:\p{Lu}[\p{Ll}\p{Mn}]+(?:\s+|$)){1,4}")]
+    private static partial Regex SentenceNames();
 
     [GeneratedRegex(@"(?<n>\d{1,4})\s*(?:xã|thôn|bản|đơn vị|xa|thon)", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingCount();

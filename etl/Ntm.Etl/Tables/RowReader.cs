@@ -156,6 +156,12 @@ public sealed partial class TableReader
                 return (null, "dòng của một vùng (tính lại từ các tỉnh)", false);
             }
 
+            // "Điểm tối đa", "Ngưỡng" among the units: the scale or the threshold the figures are read against, not a unit's figures.
+            if (Readings(text).Select(HeaderKey.Of).FirstOrDefault(k => Vocabulary.Measures.Any(m => m.Key == k && m.Rule.Ignore is not null && !m.Rule.Numbering)) is { } reference)
+            {
+                return (null, $"dòng '{text.Trim()}': {Vocabulary.Measures.First(m => m.Key == reference).Rule.Ignore}", false);
+            }
+
             var digits = text.All(char.IsAsciiDigit);
             AreaLookup lookup = null!;
             foreach (var reading in Readings(text))

@@ -154,6 +154,7 @@ public sealed partial class TableReader
         }
 
         CheckSigning(allLines, result);
+        MergePlans(result);
         var quarterOnly = result.Ignored.Where(i => i.Reason == FigureReader.QuarterReason).ToList();
         if (quarterOnly.Count > 0)
         {
@@ -173,6 +174,37 @@ public sealed partial class TableReader
 
         result.Layout = state.Layouts.OrderByDescending(l => l.Figures).Select(l => l.Layout).FirstOrDefault();
         return result;
+    }
+
+    /// <summary>
+    /// One target of one unit stated on two sheets (a plan and its annex) is one target: the first
+    /// count, every commune named; two different counts are a warning naming both cells.
+    /// </summary>
+    private static void MergePlans(ExtractionResult result)
+    {
+        var merged = new List<ExtractedPlan>();
+        foreach (var same in result.Plans.GroupBy(p => (p.Area.AreaId, p.Year, p.TargetCode)))
+        {
+            var first = same.First();
+            var counted = same.Where(p => p.Planned is not null).ToList();
+            if (counted.Select(p => p.Planned).Distinct().Count() > 1)
+            {
+                result.Findings.Add(Finding.Warning(counted[1].Sheet, counted[1].Cell, "plan_count",
+                    $"Trang '{counted[1].Sheet}', ô {counted[1].Cell}: mục tiêu {first.TargetCode} của {first.Area.FullName} ghi {counted[1].Planned:0.##}, trang '{counted[0].Sheet}' ô {counted[0].Cell} ghi {counted[0].Planned:0.##}; giữ số đầu tiên.",
+                    counted[1].Planned?.ToString(CultureInfo.InvariantCulture), counted[0].Planned?.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            merged.Add(first with
+            {
+                Sheet = counted.FirstOrDefault()?.Sheet ?? first.Sheet,
+                Cell = counted.FirstOrDefault()?.Cell ?? first.Cell,
+                Planned = counted.FirstOrDefault()?.Planned,
+                Communes = [.. same.SelectMany(p => p.Communes).DistinctBy(c => c.Commune.AreaId)],
+            });
+        }
+
+        result.Plans.Clear();
+        result.Plans.AddRange(merged);
     }
 
     /// <summary>What a plan sheet gave, added to the workbook's reading.</summary>
@@ -241,6 +273,9 @@ public sealed partial class TableReader
         public (string Sheet, string Cell)? MissingArea { get; set; }
 
         public List<(string Layout, int Figures)> Layouts { get; } = [];
+
+        /// <summary>The titles over the table being read, outermost context of its headers ("… BỘ TIÊU CHÍ QUỐC GIA VỀ Y TẾ XÃ").</summary>
+        public IReadOnlyList<string> Titles { get; set; } = [];
     }
 
     /// <summary>What a column of figures fixes.</summary>
@@ -274,6 +309,7 @@ public sealed partial class TableReader
         var before = result.Values.Count + result.Targets.Count;
         var paths = table.LabelColumns.Concat(table.BodyColumns).ToDictionary(c => c, c => HeaderPath(sheet, table, c));
         var titles = SectionTitles(sheet, table, tables);
+        state.Titles = [.. titles, .. titleLines.Where(l => l.Kind == TitleLineKind.Title).Select(l => l.Text)];
 
         // What each label column holds: its header's role, else what its cells are.
         var roles = table.LabelColumns.ToDictionary(c => c, c => RoleOf(sheet, table, c, paths[c], vocabulary, unit, state.AsOf));
@@ -698,7 +734,14 @@ public sealed partial class TableReader
         var value = path.Count > 0 && vocabulary.Role(path[^1]) == LabelRole.Value;
         if (meaning?.Rule.Ignore is { } ignore)
         {
-            return new ColumnTags(column, path, meaning) { Skip = ignore };
+            // "TT Đoan Hùng" among communes is a town (thị trấn), not a numbering column: a header that names a unit is the unit.
+            if (!(meaning.Rule.Numbering && rowsNameIndicators && !rowsNameAreas && path.Count > 0 && unit is not null && state.AsOf is { } day
+                && areas.Find(ReportingUnit.WithoutOrganisation(path[^1], vocabulary), new AreaContextHint(day, null, unit)).Area is not null))
+            {
+                return new ColumnTags(column, path, meaning) { Skip = ignore };
+            }
+
+            meaning = null;
         }
 
         if (meaning?.NamedMonth is { } month && (meaning.NamedYear ?? state.Period?.Year ?? state.YearContext) is { } year && OtherPeriod(month, year, state.Period) is { } other)
@@ -710,7 +753,7 @@ public sealed partial class TableReader
         string? indicator = pin?.Indicator;
         if (indicator is null && !rowsNameIndicators)
         {
-            indicator = HeaderIndicator(path, vocabulary);
+            indicator = HeaderIndicator(path, vocabulary, state.Titles);
         }
 
         // A part of a total ("Trong đó nữ", "< 15 tuổi", "Trong đó: vị thành niên"), unless the text is an indicator's own name ("Số trẻ em dưới 1 tuổi").
@@ -731,7 +774,7 @@ public sealed partial class TableReader
     /// it as context ("G6PD" under "Tổng số nguy cơ cao"): the whole text, else the text without the
     /// words of a measure, cases or deaths ("Số mắc SXH trong tháng").
     /// </summary>
-    private string? HeaderIndicator(List<string> path, TableVocabulary vocabulary)
+    private string? HeaderIndicator(List<string> path, TableVocabulary vocabulary, IReadOnlyList<string> titles)
     {
         for (var i = path.Count - 1; i >= 0; i--)
         {
@@ -739,13 +782,13 @@ public sealed partial class TableReader
             for (var start = i; start >= Math.Max(0, i - 3); start--)
             {
                 var phrase = string.Join(" ", path.Skip(start).Take(i - start + 1));
-                if (indicators.Resolve(phrase, path.Take(start).Reverse().ToList()).Code is { } joined)
+                if (indicators.Resolve(phrase, [.. path.Take(start).Reverse(), .. titles]).Code is { } joined)
                 {
                     return joined;
                 }
             }
 
-            var contexts = path.Take(i).Reverse().ToList();
+            var contexts = path.Take(i).Reverse().Concat(titles).ToList();
 
             var key = HeaderKey.Of(path[i]);
             var stripped = key;
@@ -798,10 +841,12 @@ public sealed partial class TableReader
     /// (1.401, 1.12): there the dot was typed to group thousands and the spreadsheet took it for a
     /// decimal mark. A column of rates, or of true fractions, is not one of them.
     /// </summary>
-    private static HashSet<int> ThousandsTypedAsDecimals(Sheet sheet, TableRegion table, List<ColumnTags> columns)
+    private HashSet<int> ThousandsTypedAsDecimals(Sheet sheet, TableRegion table, List<ColumnTags> columns)
     {
         var found = new HashSet<int>();
-        foreach (var column in columns.Where(c => c.Skip is null && c.Meaning?.Rule.Measure is not HeaderMeasures.ReportedRate))
+        // Only a count has thousands: a column of points or of rates keeps its halves (9,5 điểm).
+        foreach (var column in columns.Where(c => c.Skip is null && c.Meaning?.Rule.Measure is not HeaderMeasures.ReportedRate
+            && (c.Indicator is null || indicators[c.Indicator]?.Kind == "count")))
         {
             var stored = Enumerable.Range(table.BodyTop, table.BodyEnd - table.BodyTop).Select(r => sheet.At(r, column.Column))
                 .OfType<Cell>().Where(c => c.Value is double).Select(c => (double)c.Value).ToList();
@@ -1002,9 +1047,12 @@ public sealed partial class TableReader
 
         var latest = results.Max(v => v.Period);
         var end = until is { } day && day.Year == latest.Year && day.Month == latest.Month ? day : new DateOnly(latest.Year, latest.Month, DateTime.DaysInMonth(latest.Year, latest.Month));
-        if (signing.Date < end && result.Period is { WholeYear: true, Quarter: false, Month: 12 } year && signing.Date >= new DateOnly(year.Year, 12, 1))
+        // A year's report signed in its December, or a year's assessment of stocks only (a score sheet of
+        // the commune health criteria, judged in the last quarter): its figures stand at the day it was signed.
+        var assessment = results.All(v => v.Measure == Ntm.Domain.Measures.Measure.Stock);
+        if (signing.Date < end && result.Period is { WholeYear: true, Quarter: false, Month: 12 } year
+            && signing.Date >= new DateOnly(year.Year, assessment ? 10 : 12, 1))
         {
-            // A year's self-assessment signed in its December: its figures stand at the day it was signed.
             result.Findings.Add(Finding.Warning(signing.Sheet, signing.Cell.Address, "signed_before_period_end",
                 $"Trang '{signing.Sheet}', ô {signing.Cell.Address}: báo cáo năm {year.Year} ký ngày {signing.Date:dd/MM/yyyy}, trước khi hết năm: số liệu được hiểu là tính đến ngày ký.",
                 signing.Text));

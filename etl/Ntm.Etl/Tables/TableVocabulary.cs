@@ -137,7 +137,8 @@ public sealed class TableVocabulary
         // begins with a label column's words of two or more (whether its cells are labels is for them to say).
         foreach (var (phrase, named) in roles.Where(r => r.Key.Contains(' ', StringComparison.Ordinal) && r.Value is LabelRole.Indicator or LabelRole.Area).OrderByDescending(r => r.Key.Length))
         {
-            if (key.StartsWith(phrase + " ", StringComparison.Ordinal))
+            // A unit's header is short ("Đơn vị báo cáo", "Cơ sở y tế"); "Cơ sở hạ tầng (12 điểm)" names a figure.
+            if (key.StartsWith(phrase + " ", StringComparison.Ordinal) && (named == LabelRole.Indicator || key.Split(' ').Length <= 4))
             {
                 return named;
             }
