@@ -47,6 +47,12 @@ public static partial class NumberParser
             return new ParsedValue(ValueKind.Number, 0m);
         }
 
+        if (YesWithCount().Match(VietnameseText.Key(text)) is { Success: true } yes)
+        {
+            // "Có (01 nội dung)": yes, and how many, written in words.
+            return new ParsedValue(ValueKind.Number, decimal.Parse(yes.Groups["n"].Value, CultureInfo.InvariantCulture));
+        }
+
         // A trailing "(-)" or "(+)" annotates a test result count: "188(-)".
         string? annotation = null;
         var note = AnnotationPattern().Match(s);
@@ -347,6 +353,9 @@ public static partial class NumberParser
 
     [GeneratedRegex(@"^(.*\d%?)\s*(\p{L}[\p{L}\s]*)$")]
     private static partial Regex TrailingUnit();
+
+    [GeneratedRegex(@"^co (?<n>\d{1,6})(?: [a-z ]{1,40})?$")]
+    private static partial Regex YesWithCount();
 
     [GeneratedRegex(@"^\s*\p{L}+\s*")]
     private static partial Regex LeadingWord();

@@ -14,6 +14,8 @@ public sealed class NumberParserTests
     [InlineData("110.2", NumberContext.Unknown, 110.2)]
     [InlineData("1.234,5", NumberContext.Unknown, 1234.5)]
     [InlineData("1,234.5", NumberContext.Unknown, 1234.5)]
+    [InlineData("Có (01 nội dung)", NumberContext.Count, 1)]
+    [InlineData("Có (2)", NumberContext.Count, 2)]
     [InlineData("00", NumberContext.Count, 0)]
     [InlineData("08", NumberContext.Count, 8)]
     [InlineData("0", NumberContext.Count, 0)]

@@ -38,14 +38,16 @@ public sealed class HealthStandardScoreSheetTests(WarehouseFixture fixture) : ID
             ["Ta Ma", 12, 8, 10, 8, 9, 12, 6, 11, 3, 4, 83, 0],              // TC5 9/19 = 47%
             ["Chiềng Sinh", 14, 10, 12, 9, 19, 12, 6, 11, 3, 4, 100, 1],     // a knock-out item failed
             ["TT Tuần Giáo", 11, 8, 10, 7, 15.5, 10, 5, 8.5, 2, 3, 80, "Không"], // exactly 80
-            ["Quài Tở", 11, 8, 10, 7, 15, 10, 5, 8.5, 2, 3, 80, 0]);         // 79.5, total written 80
+            ["Quài Tở", 11, 8, 10, 7, 15, 10, 5, 8.5, 2, 3, 80, 0],          // 79.5, total written 80
+            ["Quài Nưa", 14, 10, 12, 9, 19, 12, 6, 11, 3, 4, 100, "Có (01 nội dung)"]); // a knock-out item failed, written in words
 
         var (_, result) = fixture.Read(directory, path);
 
         Assert.DoesNotContain(result.Findings, f => f.Severity == Severity.Error);
         var status = result.Values.Where(v => v.IndicatorCode == "commune.health_standard").ToDictionary(v => v.Area.Code, v => v.Value);
-        Assert.Equal(new Dictionary<string, decimal> { ["03284"] = 1, ["03265"] = 0, ["03298"] = 0, ["03253"] = 1, ["03295"] = 0 }, status);
-        Assert.Equal(10 * 5, result.Values.Count(v => v.IndicatorCode.StartsWith("health_standard.tc", StringComparison.Ordinal)));
+        Assert.Equal(new Dictionary<string, decimal> { ["03284"] = 1, ["03265"] = 0, ["03298"] = 0, ["03253"] = 1, ["03295"] = 0, ["03274"] = 0 }, status);
+        Assert.Equal(10 * 6, result.Values.Count(v => v.IndicatorCode.StartsWith("health_standard.tc", StringComparison.Ordinal)));
+        Assert.Equal(1m, result.Values.Single(v => v.IndicatorCode == "health_standard.knockouts_failed" && v.Area.Code == "03274").Value);
         Assert.All(result.Values, v => Assert.Equal("2024-12", v.Period.ToString()));
         var total = Assert.Single(result.Findings, f => f.Rule == "score_total");
         Assert.Equal("M9", total.Cell);
