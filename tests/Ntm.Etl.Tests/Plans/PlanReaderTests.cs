@@ -224,6 +224,32 @@ public sealed class PlanReaderTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void A_province_total_column_beside_districts_columns_with_counts_and_names_in_one_cell_is_the_province_s_count()
+    {
+        var path = directory.File("kh-hai-duong-2024.csv");
+        File.WriteAllText(path, string.Join('\n',
+            "SỞ Y TẾ TỈNH HẢI DƯƠNG,,,,CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "\"Số: 88/KH-SYT\",,,,\"Hải Dương, ngày 10 tháng 01 năm 2024\"",
+            "KẾ HOẠCH XÃ ĐẠT CHUẨN NTM NÂNG CAO VÀ BỘ TIÊU CHÍ QUỐC GIA VỀ Y TẾ XÃ NĂM 2024,,,,",
+            "TT,Mục tiêu,Huyện Gia Lộc,Huyện Tứ Kỳ,Toàn tỉnh",
+            "1,Xã đạt chuẩn NTM nâng cao,\"01 xã: Gia Tiến\",\"02 xã: Đại Sơn, Hà Kỳ\",3",
+            "2,Xã đạt mới Bộ tiêu chí quốc gia về y tế xã,-,\"01 xã: Quang Phục\",1",
+            "3,Tỷ lệ người dân tham gia BHYT (%),,,\"≥ 93,5\"",
+            "Ghi chú: các huyện gửi danh sách cụ thể trước 31/01/2024,,,,"));
+
+        var (_, result) = fixture.Read(directory, path);
+
+        Assert.DoesNotContain(result.Findings, f => f.Severity == Severity.Error);
+        var plans = result.Plans.Select(p => (p.Area.Code, p.TargetCode, p.Planned, string.Join(",", p.Communes.Select(c => c.Commune.Code).Order(StringComparer.Ordinal))))
+            .OrderBy(p => p.TargetCode, StringComparer.Ordinal).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [("298", "health_standard", 1m, "11101"), ("30", "health_standard", 1m, ""), ("297", "ntm_nang_cao", 1m, "11038"), ("298", "ntm_nang_cao", 2m, "11083,11149"), ("30", "ntm_nang_cao", 3m, "")],
+            plans.Select(p => (p.Code, p.TargetCode, p.Planned ?? -1, p.Item4)));
+        var bhyt = Assert.Single(result.Targets);
+        Assert.Equal(("30", ">=", 93.5m), (bhyt.Area.Code, bhyt.Comparator, bhyt.Value));
+    }
+
+    [Fact]
     public void A_commune_the_district_does_not_have_is_refused_naming_its_cell()
     {
         var path = new XlsxBuilder().Sheet("KH")
