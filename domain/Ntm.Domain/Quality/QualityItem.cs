@@ -46,7 +46,20 @@ public sealed record QualityItem(
     decimal? ExpectedLow,
     decimal? ExpectedHigh,
     string Rule,
-    string Message);
+    string Message)
+{
+    /// <summary>The submission the item points at (the file with the broken rule, the file that gave the value), when there is one.</summary>
+    public long? SubmissionId { get; init; }
+
+    /// <summary>That file's name as it was sent.</summary>
+    public string? FileName { get; init; }
+
+    /// <summary>The sheet of the cell, when the item is about one cell.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>The cell (A1), when the item is about one cell.</summary>
+    public string? Cell { get; init; }
+}
 
 /// <summary>Codes of the kinds and severities, as the JSON and the tables write them.</summary>
 public static class QualityCodes

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ntm.Domain.Areas;
 using Ntm.Domain.Rollups;
 using Ntm.Domain.Statuses;
+using Ntm.Jobs.Answers;
 using Ntm.Warehouse.Queries;
 using Ntm.Warehouse.ReferenceData;
 using Spectre.Console;
@@ -31,89 +32,21 @@ public static class ComplianceCommand
 
     private static int Run(CliContext context, string? setCode, int? yearOption, string? areaText, bool all, string? levelText, string format, string? xlsx)
     {
-        if (all && areaText is not null)
-        {
-            throw new UsageException("--all (cả nước) và --area không dùng cùng nhau.");
-        }
-
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
-        var catalog = CriteriaQuery.Load(connection);
-        var query = new ComplianceQuery(connection, catalog);
-        var year = yearOption ?? new CoverageQuery(connection).LatestMonth()?.Year
-            ?? throw new UsageException("Kho chưa có số liệu; hãy nạp báo cáo trước (ntm ingest) hoặc chỉ định --year.");
-        var sets = setCode is not null ? [query.Set(setCode, year)] : catalog.Sets.Where(s => s.InForce(year)).ToList();
-        if (sets.Count == 0)
-        {
-            throw new UsageException($"Không có bộ tiêu chí nào có hiệu lực năm {year}; xem ntm criteria.");
-        }
-
-        // A year is judged on the units in force at its end (2025: the map of 2025-07-01).
-        var asOf = new DateOnly(year, 12, 31);
-        var generation = AreaGeneration.At(asOf);
-        List<AreaRecord> roots;
-        if (areaText is not null)
-        {
-            roots = [TrendCommand.FindArea(directory, areaText, asOf)];
-        }
-        else if (all)
-        {
-            roots = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation).ToList();
-        }
-        else
-        {
-            // The provinces that have figures that year: the question a provincial office asks.
-            var provinces = new CoverageQuery(connection).Provinces(new Ntm.Domain.Periods.PeriodKey(year, 1), new Ntm.Domain.Periods.PeriodKey(year, 12)).ToHashSet(StringComparer.Ordinal);
-            roots = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation && provinces.Contains(a.Code)).ToList();
-            if (roots.Count == 0)
-            {
-                throw new UsageException($"Chưa có số liệu năm {year}; chỉ định --area hoặc --all.");
-            }
-        }
-
-        var results = new List<ComplianceResult>();
-        foreach (var set in sets)
-        {
-            var areas = ComplianceQuery.Judged(set, roots, directory)
-                .Where(a => levelText is null || a.Level == AreaLevels.Parse(levelText)).ToList();
-            if (areas.Count == 0)
-            {
-                if (setCode is not null)
-                {
-                    throw new UsageException($"{set.SetCode} đánh giá {set.UnitWord}; không có {set.UnitWord} nào thuộc {string.Join(", ", roots.Select(r => r.FullName))}{(levelText is null ? string.Empty : $" ở cấp {levelText}")}.");
-                }
-
-                continue;
-            }
-
-            var evaluated = query.Evaluate(set.SetCode, year, areas);
-            if (setCode is not null || evaluated.Rows.Any(r => r.Value is not null))
-            {
-                results.Add(evaluated);
-            }
-        }
-
-        if (results.Count == 0)
-        {
-            throw new UsageException($"Năm {year} chưa có số liệu cho tiêu chí của bộ nào ({string.Join(", ", sets.Select(s => s.SetCode))}) tại {string.Join(", ", roots.Select(r => r.FullName))}; chỉ định --set để xem bảng trống.");
-        }
-
+        var answer = ComplianceAnswer.Ask(connection, directory, CriteriaQuery.Load(connection),
+            new ComplianceQuestion(setCode, yearOption, areaText, all, levelText is null ? null : AreaLevels.Parse(levelText)));
+        var results = answer.Results;
         if (results.Count > 1 && (xlsx is not null || context.Json || format != "table"))
         {
-            throw new UsageException($"Năm {year} có số liệu cho {results.Count} bộ tiêu chí ({string.Join(", ", results.Select(r => r.SetCode))}); chọn một bằng --set.");
+            throw new UsageException($"Năm {answer.Year} có số liệu cho {results.Count} bộ tiêu chí ({string.Join(", ", results.Select(r => r.SetCode))}); chọn một bằng --set.");
         }
 
         foreach (var result in results)
         {
             if (xlsx is not null)
             {
-                var wide = Ntm.Reports.Tables.ComplianceLayout.Wide(result, directory, "Ntm.Analytics, báo cáo của các đơn vị y tế");
-                var detail = new Ntm.Reports.Tables.TableData($"Chi tiết {result.SetCode} {result.Year}",
-                    [new("Mã đơn vị"), new("Đơn vị"), new("Tiêu chí"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Nguồn giá trị"), new("Đơn vị có số liệu"), new("Ngưỡng"),
-                     new("Đánh giá", Ntm.Reports.Tables.ColumnKind.Status), new("Ghi chú")],
-                    result.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, $"{r.Criterion} {r.CriterionName}", r.Value, r.Source?.ToVietnamese(), Units(r), r.ThresholdText, r.StatusVi, r.Note]).ToList(),
-                    "So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân.");
-                Ntm.Reports.Tables.XlsxTableWriter.Write(xlsx, [wide, detail]);
+                ComplianceAnswer.WriteXlsx(xlsx, result, directory);
             }
 
             switch (context.Json ? "json" : format)
@@ -133,7 +66,7 @@ public static class ComplianceCommand
         result.Rows.Select(r => new object?[] { r.AreaCode, r.AreaName, r.Criterion, r.Indicator, r.Value, r.ValueSource, r.UnitsReported, r.UnitsExpected, r.Comparator, r.Threshold, r.StatusCode, r.StatusVi, r.Note }).ToList());
 
     /// <summary>"3/5" when the figure was rolled up from units, else empty.</summary>
-    internal static string? Units(ComplianceRow row) => row.UnitsExpected is { } expected ? $"{row.UnitsReported}/{expected}" : null;
+    internal static string? Units(ComplianceRow row) => ComplianceAnswer.Units(row);
 
     private static void WriteJson(TextWriter output, ComplianceResult result) =>
         Json.CliJson.Write(output, new Json.ComplianceDocument(

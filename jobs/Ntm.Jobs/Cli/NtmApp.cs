@@ -49,6 +49,7 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
         root.Subcommands.Add(PlanCommand.Create(Context));
         root.Subcommands.Add(ReportCommand.Create(Context));
         root.Subcommands.Add(DemoCommand.Create(Context));
+        root.Subcommands.Add(UserCommand.Create(Context));
         root.Subcommands.Add(ServeCommand.CreateServe(Context));
         root.Subcommands.Add(ServeCommand.CreateJobs(Context));
 

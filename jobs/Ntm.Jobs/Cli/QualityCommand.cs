@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Ntm.Domain.Periods;
 using Ntm.Domain.Quality;
+using Ntm.Jobs.Answers;
 using Ntm.Jobs.Scheduling;
-using Ntm.Warehouse.Queries;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;
@@ -38,17 +38,8 @@ public static class QualityCommand
         var settings = ScheduleSettings.Load(context.Home);
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
-        var coverage = new CoverageQuery(connection);
-        var period = periodText is not null ? TrendCommand.ParseMonth(periodText, "--period")
-            : coverage.LatestMonth() ?? throw new UsageException("Kho chưa có số liệu; hãy nạp báo cáo trước (ntm ingest).");
-        var root = areaText is not null
-            ? TrendCommand.FindArea(directory, areaText, period.LastDay)
-            : coverage.BusiestProvince(period, period) is { } code
-                ? directory.Areas.FirstOrDefault(a => a.Code == code && a.Level == Ntm.Domain.Areas.AreaLevel.Province && a.IsValidOn(period.LastDay))
-                  ?? TrendCommand.FindArea(directory, code, period.LastDay)
-                : throw new UsageException($"Tháng {period} chưa có số liệu; chỉ định --area.");
-        var items = new QualityQuery(connection, directory).Review(period, root, context.Clock.GetUtcNow(),
-            new QualityOptions(DeadlineDay: settings.ReportingDeadlineDay, TimeZone: settings.TimeZone));
+        var answer = QualityAnswer.Ask(connection, directory, settings, periodText is null ? null : TrendCommand.ParseMonth(periodText, "--period"), areaText, context.Clock.GetUtcNow());
+        var (period, root, items) = (answer.Period, answer.Root, answer.Items);
 
         if (context.Json || format == "json")
         {

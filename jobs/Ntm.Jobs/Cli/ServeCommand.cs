@@ -18,8 +18,9 @@ public static class ServeCommand
     public static Command CreateServe(Func<ParseResult, CliContext> context)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Ghi cả nhật ký của Quartz và host (mặc định: một dòng cho mỗi lần chạy)." };
-        var command = new Command("serve", "Chạy lịch tự động (nạp hộp thư, báo cáo tháng, kiểm tra báo cáo thiếu). Runs the scheduler until stopped.") { verbose };
-        command.SetAction((parse, cancellation) => Serve(context(parse), parse.GetValue(verbose), cancellation));
+        var urls = new Option<string>("--urls") { Description = $"Địa chỉ của trang làm việc (mặc định {Web.DashboardOptions.DefaultUrl}; nhiều địa chỉ cách nhau bằng ';'). Địa chỉ ngoài máy này cần người dùng (ntm user add).", DefaultValueFactory = _ => Web.DashboardOptions.DefaultUrl };
+        var command = new Command("serve", "Chạy lịch tự động (nạp hộp thư, báo cáo tháng, kiểm tra báo cáo thiếu) và trang làm việc trên trình duyệt. Runs the scheduler and the dashboard until stopped.") { verbose, urls };
+        command.SetAction((parse, cancellation) => Serve(context(parse), parse.GetValue(verbose), Urls(parse.GetValue(urls)!), cancellation));
         return command;
     }
 
@@ -66,11 +67,32 @@ public static class ServeCommand
         }
     }
 
-    private static async Task<int> Serve(CliContext context, bool verbose, CancellationToken cancellation)
+    /// <summary>The addresses of <c>--urls</c>: each an absolute http(s) address; a mistake is a usage error.</summary>
+    internal static IReadOnlyList<string> Urls(string text)
+    {
+        var urls = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var url in urls)
+        {
+            var normal = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(normal, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/" || uri.Query.Length > 0)
+            {
+                throw new UsageException($"--urls '{url}' không phải địa chỉ http://MÁY:CỔNG (ví dụ {Web.DashboardOptions.DefaultUrl}).");
+            }
+        }
+
+        return urls.Length > 0 ? urls : throw new UsageException($"--urls trống; ví dụ {Web.DashboardOptions.DefaultUrl}.");
+    }
+
+    private static async Task<int> Serve(CliContext context, bool verbose, IReadOnlyList<string> urls, CancellationToken cancellation)
     {
         RequireWarehouse(context);
         context.Home.EnsureFolders();
         var settings = Settings(context);
+        if (urls.Any(u => !Web.DashboardOptions.IsLoopback(u)) && settings.Users.Count == 0)
+        {
+            throw new UsageException($"--urls {string.Join(";", urls)} mở trang làm việc cho máy khác: cần ít nhất một người dùng trong {Path.Combine(context.Home.Root, ScheduleSettings.FileName)}. Tạo bằng: ntm user add TÊN --role admin");
+        }
+
         using var schedulerLock = SchedulerLock.Acquire(context.Home, context.Clock);
         if (JobStore.EnsureHealthy(context.Home, context.Clock) is { } repaired)
         {
@@ -90,8 +112,9 @@ public static class ServeCommand
         }
 
         ScheduleSettings.WriteDefaultIfMissing(context.Home);
-        using var host = SchedulerHost.Build(context.Home, context.Clock, settings, verbose ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information);
+        using var host = SchedulerHost.Build(context.Home, context.Clock, settings, verbose ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information, urls);
         context.Console.MarkupLine($"ntm serve: lịch trong [bold]{Terminal.Escape(Path.Combine(context.Home.Root, ScheduleSettings.FileName))}[/], kho lịch [bold]{Terminal.Escape(JobRunLog.JobsDatabase(context.Home))}[/]. Ctrl+C để dừng.");
+        context.Console.MarkupLine($"Trang làm việc: [bold]{Terminal.Escape(string.Join(" ", urls))}[/]{(urls.All(Web.DashboardOptions.IsLoopback) ? " (chỉ máy này, không cần đăng nhập)" : " (cần đăng nhập)")}.");
         // A service's output is read as it comes (a log, a supervisor waiting for this line): not kept in a buffer.
         context.Out.Flush();
         // A hang-up (the terminal closed, or 'kill -HUP') stops the service as SIGTERM does: after the current file.
@@ -105,6 +128,10 @@ public static class ServeCommand
         try
         {
             await host.RunAsync(cancellation);
+        }
+        catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"Địa chỉ {string.Join(";", urls)} đang được chương trình khác dùng; chọn cổng khác bằng --urls (ví dụ http://127.0.0.1:5081).");
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested || cancellation.IsCancellationRequested)
         {

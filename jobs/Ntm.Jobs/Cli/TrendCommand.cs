@@ -5,6 +5,7 @@ using Ntm.Domain.Measures;
 using Ntm.Domain.Periods;
 using Ntm.Domain.Rollups;
 using Ntm.Etl.Parsing;
+using Ntm.Jobs.Answers;
 using Ntm.Reports.Charts;
 using Ntm.Warehouse.Queries;
 using Spectre.Console;
@@ -14,8 +15,6 @@ namespace Ntm.Jobs.Cli;
 /// <summary><c>ntm trend</c>: an indicator month by month, with the previous month, the same month last year and the target.</summary>
 public static class TrendCommand
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-
     /// <summary>Builds the verb.</summary>
     public static Command Create(Func<ParseResult, CliContext> context)
     {
@@ -50,112 +49,49 @@ public static class TrendCommand
             ? month
             : throw new UsageException($"{option} '{text}' không phải một tháng YYYY-MM (tháng 01–12, năm {ReportPeriod.FirstYear}–{ReportPeriod.LastYear}).");
 
-    internal static AreaRecord FindArea(AreaDirectory directory, string text, DateOnly asOf)
-    {
-        var lookup = directory.Find(text, new AreaContextHint(asOf));
-        if (lookup.IsFound)
-        {
-            return lookup.Area!;
-        }
-
-        // A unit of the other generation answers for its own lifetime (Hậu Giang until June 2025).
-        var anyTime = directory.Find(text);
-        return anyTime.IsFound ? anyTime.Area! : throw new UsageException($"--area: {lookup.Message}");
-    }
+    internal static AreaRecord FindArea(AreaDirectory directory, string text, DateOnly asOf) => TrendAnswer.Find(directory, text, asOf);
 
     /// <summary>Files the chart and the table are also written to.</summary>
     private sealed record Outputs(string? Svg, string? Png, string? Csv, int Dpi);
 
     private static int Run(CliContext context, string? indicatorText, string? areaText, string? fromText, string? toText, Measure measure, bool byChildren, string format, Outputs outputs)
     {
+        var question = new TrendQuestion(indicatorText, areaText, fromText is null ? null : ParseMonth(fromText, "--from"), toText is null ? null : ParseMonth(toText, "--to"), measure, byChildren);
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
-        var coverage = new CoverageQuery(connection);
-        var latest = coverage.LatestMonth();
-        var indicator = indicatorText
-            ?? (latest is { } month ? coverage.BusiestIndicator(month.AddMonths(-11), month) : null)
-            ?? throw new UsageException("Kho chưa có số liệu; hãy nạp báo cáo (ntm ingest) hoặc chạy ntm demo.");
-        AreaRecord? asked = null;
-        if (areaText is not null)
+        var answer = TrendAnswer.Ask(connection, directory, question, context.Clock);
+        if (answer.Notice is { } notice)
         {
-            var date = toText is null ? (latest ?? PeriodKey.Of(context.Clock.GetLocalNow().DateTime)).FirstDay : ParseMonth(toText, "--to").FirstDay;
-            asked = FindArea(directory, areaText, date);
-        }
-
-        // The window ends at the latest month with data for what is asked, not at today.
-        var to = toText is not null ? ParseMonth(toText, "--to")
-            : coverage.LatestMonth(Parts(connection, indicator), asked is null ? AllProvinces(coverage, latest) : ProvincesOf(asked, coverage, directory))
-                ?? latest ?? PeriodKey.Of(context.Clock.GetLocalNow().DateTime);
-        if (asked?.ValidTo is { } end && to.FirstDay > end)
-        {
-            // Asked about a unit after it ceased: answer for its lifetime and say where it went.
-            var successors = coverage.Successors(asked.AreaId).Select(directory.TryGet).OfType<AreaRecord>().Where(a => a.Level == asked.Level).Select(a => a.FullName).Distinct().ToList();
-            context.Console.MarkupLine(Terminal.Escape($"{asked.FullName} đã sáp nhập vào {(successors.Count > 0 ? string.Join(", ", successors) : "đơn vị mới")} từ {end.AddDays(1):dd/MM/yyyy}; số liệu đến tháng {end:MM/yyyy}."));
-            to = PeriodKey.Of(end);
-        }
-
-        var from = fromText is null ? to.AddMonths(-11) : ParseMonth(fromText, "--from");
-        if (from > to)
-        {
-            throw new UsageException("--from phải trước --to.");
-        }
-
-        IReadOnlyList<AreaRecord> areas;
-        if (asked is null)
-        {
-            // The provinces that have figures in the window (of the generation in force at its end).
-            var provinces = coverage.Provinces(from, to).ToHashSet(StringComparer.Ordinal);
-            var generation = AreaGeneration.At(to.FirstDay);
-            areas = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation && provinces.Contains(a.Code)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
-            if (areas.Count == 0)
+            // A table for a person says it above the table; CSV and JSON stay data alone on standard output.
+            if (context.Json || format != "table")
             {
-                areas = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+                context.Error.WriteLine(notice);
+            }
+            else
+            {
+                context.Console.MarkupLine(Terminal.Escape(notice));
             }
         }
-        else
-        {
-            areas = byChildren ? TrendQuery.ChildrenOf(directory, asked) : [asked];
-        }
 
-        var points = new TrendQuery(connection).Series(indicator, areas, from, to, measure);
-        var definition = new IndicatorQuery(connection).Find(indicator)!;
-        var table = ToTable(points, definition.Decimals);
-        WriteFiles(definition, measure, areas, points, from, to, outputs);
+        var table = ToTable(answer.Points, answer.Indicator.Decimals);
+        WriteFiles(answer, outputs);
         switch (context.Json ? "json" : format)
         {
             case "json": ResultWriter.WriteJson(context.Out, table); break;
             case "csv": ResultWriter.WriteCsv(context.Out, table); break;
-            default: WriteTable(context.Console, definition, measure, points); break;
+            default: WriteTable(context.Console, answer.Indicator, measure, answer.Points); break;
         }
 
         return (int)ExitCode.Ok;
     }
 
-    private static decimal? Rounded(decimal? value, int places) => value is { } v ? decimal.Round(v, places, MidpointRounding.AwayFromZero) : null;
+    private static decimal? Rounded(decimal? value, int places) => TrendAnswer.Rounded(value, places);
 
-    /// <summary>The indicator and, for a ratio, its parts: what "has data" means for it.</summary>
-    private static List<string> Parts(System.Data.Common.DbConnection connection, string indicator) =>
-        new IndicatorQuery(connection).Find(indicator) is { } found ? [found.Code, .. new[] { found.NumeratorCode, found.DenominatorCode }.OfType<string>()] : [indicator];
-
-    private static List<string> AllProvinces(CoverageQuery coverage, PeriodKey? latest) =>
-        latest is { } month ? [.. coverage.Provinces(month.AddMonths(-11), month)] : [];
-
-    /// <summary>The province of a unit and, for a unit of 2025-07-01, the provinces of the old units its earlier figures come from.</summary>
-    private static List<string> ProvincesOf(AreaRecord area, CoverageQuery coverage, AreaDirectory directory) =>
-        [area.ProvinceCode, .. coverage.Predecessors(area.AreaId).Select(directory.TryGet).OfType<AreaRecord>().Select(a => a.ProvinceCode).Distinct()];
-
-    private static void WriteFiles(IndicatorListing definition, Measure measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, PeriodKey from, PeriodKey to, Outputs outputs)
+    private static void WriteFiles(TrendAnswer answer, Outputs outputs)
     {
         if (outputs.Csv is { } csv)
         {
-            Ntm.Reports.Tables.CsvTableWriter.Write(new Ntm.Reports.Tables.TableData(definition.Code,
-                [new("Mã đơn vị"), new("Đơn vị"), new("Tháng"), new("Số liệu", Ntm.Reports.Tables.ColumnKind.Rate), new("Tháng trước", Ntm.Reports.Tables.ColumnKind.Rate),
-                 new("Cùng kỳ", Ntm.Reports.Tables.ColumnKind.Rate), new("So cùng kỳ (%)", Ntm.Reports.Tables.ColumnKind.Rate), new("Chỉ tiêu năm", Ntm.Reports.Tables.ColumnKind.Rate), new("% chỉ tiêu", Ntm.Reports.Tables.ColumnKind.Rate),
-                 new("Đơn vị báo cáo", Ntm.Reports.Tables.ColumnKind.Count), new("Đơn vị phải báo cáo", Ntm.Reports.Tables.ColumnKind.Count), new("Nguồn số liệu"), new("Ghi chú")],
-                points.Select(p => (IReadOnlyList<object?>)[p.AreaCode, p.AreaName, p.Period.ToString(), Rounded(p.Value, definition.Decimals), Rounded(p.PreviousMonth, definition.Decimals),
-                    Rounded(p.SamePeriodLastYear, definition.Decimals), Rounded(p.PercentChange, 1), Rounded(p.AnnualTarget, definition.Decimals), Rounded(p.PercentOfTarget, 1),
-                    p.UnitsReported, p.UnitsExpected, p.Source?.ToVietnamese(), p.Note]).ToList())
-            { Unit = definition.Unit, Source = "Ntm.Analytics, báo cáo của các đơn vị y tế" }, csv);
+            Ntm.Reports.Tables.CsvTableWriter.Write(answer.Table(), csv);
         }
 
         if (outputs.Svg is null && outputs.Png is null)
@@ -163,7 +99,7 @@ public static class TrendCommand
             return;
         }
 
-        var chart = Chart(definition, measure, areas, points, from, to);
+        var chart = answer.Chart();
         if (outputs.Svg is { } svg)
         {
             Ntm.Reports.OutputFile.WriteText(svg, chart.Svg());
@@ -173,27 +109,6 @@ public static class TrendCommand
         {
             Ntm.Reports.OutputFile.WriteBytes(png, chart.Png(outputs.Dpi));
         }
-    }
-
-    /// <summary>The trend chart: the indicator's name and unit, one line per unit (at most eight), last year dashed when there is one unit, partial totals hollow.</summary>
-    private static Chart Chart(IndicatorListing definition, Measure measure, IReadOnlyList<AreaRecord> areas, IReadOnlyList<TrendPoint> points, PeriodKey from, PeriodKey to)
-    {
-        var shown = areas.Take(8).ToList();
-        var series = shown.Select(a =>
-        {
-            var own = points.Where(p => p.AreaCode == a.Code).ToList();
-            return new ChartSeries(a.FullName, own.Select(p => p.Value).ToList(), Partial: own.Select(p => !p.IsComplete).ToList());
-        }).ToList();
-        if (shown.Count == 1)
-        {
-            series.Add(new ChartSeries("Cùng kỳ năm trước", points.Select(p => p.SamePeriodLastYear).ToList(), Dashed: true));
-        }
-
-        var rate = definition.Kind is "ratio" or "rate" or "flag";
-        var place = shown.Count == 1 ? $" — {shown[0].FullName}" : string.Empty;
-        var title = $"{definition.NameVi}{(measure == Measure.YearToDate ? " (cộng dồn)" : string.Empty)}{place}, {VietnameseFormat.Period(from)}–{VietnameseFormat.Period(to)}";
-        return ChartRenderer.Trend(new TrendChartModel(title, definition.Unit ?? string.Empty, PeriodKey.Range(from, to).Select(VietnameseFormat.Period).ToList(), series, null, null,
-            new ChartFooter("Ntm.Analytics, báo cáo của các đơn vị y tế", VietnameseFormat.Period(to)), ZeroBased: !rate, Decimals: rate ? 1 : 0));
     }
 
     /// <summary>
@@ -255,6 +170,5 @@ public static class TrendCommand
         console.MarkupLine("[dim]\"-\" là chưa có số liệu (không phải 0); tỷ lệ so sánh làm tròn một chữ số thập phân.[/]");
     }
 
-    internal static string Format(decimal? value, int decimals) =>
-        value is { } v ? decimal.Round(v, decimals, MidpointRounding.AwayFromZero).ToString(decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals), Vietnamese) : "-";
+    internal static string Format(decimal? value, int decimals) => TrendAnswer.Format(value, decimals);
 }

@@ -13,15 +13,27 @@ public sealed class IngestInboxJob(WarehouseHome home, TimeProvider clock, Sched
     /// <inheritdoc />
     protected override string Name => JobNames.IngestInbox;
 
+    /// <summary>
+    /// Inbox files to take now instead of the whole inbox (the dashboard's uploads): written whole
+    /// under a hidden name and renamed, they need not settle.
+    /// </summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>What happened to each file of the last run.</summary>
+    public IReadOnlyList<IngestFileResult> Results { get; private set; } = [];
+
     /// <inheritdoc />
     protected override JobResult Run(DuckDBConnection connection, CancellationToken cancellation)
     {
         Home.EnsureFolders();
         var service = new IngestionService(connection, Home, Clock);
-        var batch = IngestionBatch.Plan([], Home.Inbox, TimeSpan.FromSeconds(Settings.InboxSettleSeconds), Clock.GetUtcNow().UtcDateTime);
+        var batch = Files.Count > 0
+            ? IngestionBatch.Plan(Files, Home.Inbox, TimeSpan.Zero, Clock.GetUtcNow().UtcDateTime)
+            : IngestionBatch.Plan([], Home.Inbox, TimeSpan.FromSeconds(Settings.InboxSettleSeconds), Clock.GetUtcNow().UtcDateTime);
         // Called as each file starts: the files before it are done and committed.
         var done = 0;
         var results = service.Ingest(batch, new IngestionOptions(), _ => Progress(done++), cancellation);
+        Results = results;
         var rejected = results.Count(r => r.Outcome == IngestOutcome.Rejected);
         var message = $"{results.Count(r => r.Outcome == IngestOutcome.Accepted)} nhận, {results.Count(r => r.Outcome == IngestOutcome.Duplicate)} trùng, {rejected} từ chối"
             + (cancellation.IsCancellationRequested ? "; dừng do tắt máy chủ, phần còn lại ở lần sau." : ".");

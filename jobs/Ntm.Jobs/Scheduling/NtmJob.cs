@@ -64,9 +64,49 @@ public abstract class NtmJob(WarehouseHome home, TimeProvider clock, ScheduleSet
     /// for writing, records the run, does the work. A busy warehouse is recorded and returned as
     /// <see cref="JobOutcome.Busy"/>; the caller decides whether to try again.
     /// </summary>
-    public JobResult RunOnce(DateTimeOffset? fireTime, PeriodKey? asked, CancellationToken cancellationToken)
+    public JobResult RunOnce(DateTimeOffset? fireTime, PeriodKey? asked, CancellationToken cancellationToken) => RunOnce(fireTime, asked, Timeout.InfiniteTimeSpan, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunOnce(DateTimeOffset?, PeriodKey?, CancellationToken)"/>, waiting at most
+    /// <paramref name="wait"/> for another job of this process that writes (a scheduled ingest while a
+    /// workbook is uploaded): one writer at a time in the process as across processes; past the wait
+    /// the run is <see cref="JobOutcome.Busy"/>.
+    /// </summary>
+    public JobResult RunOnce(DateTimeOffset? fireTime, PeriodKey? asked, TimeSpan wait, CancellationToken cancellationToken)
     {
         var log = new JobRunLog(home, clock);
+        bool entered;
+        try
+        {
+            entered = Writer.Wait(wait, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return new JobResult(JobOutcome.Interrupted, 0, "Dừng trước khi bắt đầu (máy chủ đang tắt).");
+        }
+
+        if (!entered)
+        {
+            var message = "Một công việc khác của ntm serve đang ghi vào kho; chạy sau khi công việc đó xong.";
+            log.RecordBusy(Name, fireTime, message);
+            return new JobResult(JobOutcome.Busy, 0, message);
+        }
+
+        try
+        {
+            return RunWithWarehouse(log, fireTime, asked, cancellationToken);
+        }
+        finally
+        {
+            Writer.Release();
+        }
+    }
+
+    /// <summary>One writing job at a time in this process (the scheduler's jobs and the dashboard's uploads).</summary>
+    private static readonly SemaphoreSlim Writer = new(1, 1);
+
+    private JobResult RunWithWarehouse(JobRunLog log, DateTimeOffset? fireTime, PeriodKey? asked, CancellationToken cancellationToken)
+    {
         DuckDBConnection connection;
         try
         {

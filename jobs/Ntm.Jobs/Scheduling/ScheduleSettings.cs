@@ -42,6 +42,12 @@ public sealed record ScheduleSettings
     /// <summary>How long one <c>ntm query</c> may run, in seconds.</summary>
     public int QueryTimeoutSeconds { get; init; } = 600;
 
+    /// <summary>The largest upload through the dashboard (all files of one form), in megabytes.</summary>
+    public int UploadMaxMegabytes { get; init; } = 50;
+
+    /// <summary>The dashboard's users (<c>ntm user add</c>); needed when <c>ntm serve</c> listens beyond this machine.</summary>
+    public List<DashboardUser> Users { get; init; } = [];
+
     /// <summary>Cron expressions (Quartz: seconds minutes hours day-of-month month day-of-week) per job.</summary>
     public Dictionary<string, List<string>> Jobs { get; init; } = new()
     {
@@ -57,7 +63,7 @@ public sealed record ScheduleSettings
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>The keys the file may hold, as written in it.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["time_zone", "reporting_deadline_day", "misfire_threshold_seconds", "busy_retry_seconds", "inbox_settle_seconds", "query_memory_limit_mb", "query_timeout_seconds", "jobs"];
+    public static IReadOnlyList<string> Keys { get; } = ["time_zone", "reporting_deadline_day", "misfire_threshold_seconds", "busy_retry_seconds", "inbox_settle_seconds", "query_memory_limit_mb", "query_timeout_seconds", "upload_max_megabytes", "users", "jobs"];
 
     /// <summary>
     /// Reads the settings of <paramref name="home"/>, or the defaults when it has none. A file that
@@ -167,6 +173,35 @@ public sealed record ScheduleSettings
             problems.Add($"query_timeout_seconds = {QueryTimeoutSeconds}: phải từ 1 đến 86400 giây.");
         }
 
+        if (UploadMaxMegabytes is < 1 or > 1_024)
+        {
+            problems.Add($"upload_max_megabytes = {UploadMaxMegabytes}: phải từ 1 đến 1024 MB.");
+        }
+
+        foreach (var (user, i) in (Users ?? []).Select((u, i) => (u, i)))
+        {
+            if (user is null || string.IsNullOrWhiteSpace(user.Name))
+            {
+                problems.Add($"users[{i}]: thiếu tên người dùng (name).");
+                continue;
+            }
+
+            if (!Web.DashboardRoles.TryParse(user.Role, out _))
+            {
+                problems.Add($"users[{i}] '{user.Name}': vai trò '{user.Role}' không có; các vai trò: viewer, uploader, admin.");
+            }
+
+            if (!Web.PasswordHasher.IsHash(user.PasswordHash))
+            {
+                problems.Add($"users[{i}] '{user.Name}': password_hash không phải mã PBKDF2 do 'ntm user add' tạo; hãy đặt lại mật khẩu bằng ntm user add.");
+            }
+        }
+
+        if ((Users ?? []).Where(u => u?.Name is not null).GroupBy(u => u.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            problems.Add($"users: tên '{twice.Key}' có {twice.Count()} lần.");
+        }
+
         if (Jobs is null)
         {
             problems.Add("jobs: không được để trống (null); ghi { } nếu không muốn chạy công việc nào theo lịch.");
@@ -230,6 +265,9 @@ public sealed record ScheduleSettings
         }
     }
 }
+
+/// <summary>A user of the dashboard: a name, a role (viewer, uploader, admin) and the PBKDF2 hash of the password.</summary>
+public sealed record DashboardUser(string Name, string Role, string PasswordHash);
 
 /// <summary>The jobs <c>ntm serve</c> runs.</summary>
 public static class JobNames

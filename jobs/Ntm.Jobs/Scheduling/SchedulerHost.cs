@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +21,7 @@ public static class SchedulerHost
     /// problem of the settings. <paramref name="clock"/> is the jobs' clock (previous month, deadline);
     /// Quartz keeps to the system clock it fires on.
     /// </summary>
-    public static IHost Build(WarehouseHome home, TimeProvider clock, ScheduleSettings settings, LogLevel minimumLevel = LogLevel.Information)
+    public static IHost Build(WarehouseHome home, TimeProvider clock, ScheduleSettings settings, LogLevel minimumLevel = LogLevel.Information, IReadOnlyList<string>? dashboardUrls = null)
     {
         var problems = settings.Validate(clock.GetUtcNow());
         if (problems.Count > 0)
@@ -27,26 +29,46 @@ public static class SchedulerHost
             throw new ScheduleSettingsException($"Lịch trong {Path.Combine(home.Root, ScheduleSettings.FileName)} có lỗi:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
         }
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(minimumLevel);
+        if (dashboardUrls is null)
+        {
+            var builder = Host.CreateApplicationBuilder();
+            AddScheduler(builder.Services, builder.Logging, home, clock, settings, minimumLevel);
+            return builder.Build();
+        }
+
+        // The dashboard in the same host: its pages and the scheduler share the process's one writer.
+        var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        web.WebHost.UseUrls([.. dashboardUrls]);
+        AddScheduler(web.Services, web.Logging, home, clock, settings, minimumLevel);
+        Web.Dashboard.AddServices(web.Services, new Web.DashboardOptions(home, clock, settings, dashboardUrls));
+        var app = web.Build();
+        Web.Dashboard.Configure(app);
+        return app;
+    }
+
+    private static void AddScheduler(IServiceCollection services, ILoggingBuilder logging, WarehouseHome home, TimeProvider clock, ScheduleSettings settings, LogLevel minimumLevel)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(minimumLevel);
         // One line per job run: Quartz's and the host's own information stays out unless asked for (serve --verbose).
         if (minimumLevel > LogLevel.Debug)
         {
-            builder.Logging.AddFilter("Quartz", LogLevel.Warning);
-            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            logging.AddFilter("Quartz", LogLevel.Warning);
+            logging.AddFilter("Microsoft", LogLevel.Warning);
+            // The dashboard's keys are kept in the home without an encryptor, as on any Linux host: not worth a warning at every start.
+            logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         }
 
-        builder.Logging.AddSimpleConsole(o =>
+        logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "yyyy-MM-dd HH:mm:ss zzz ";
         });
 
-        builder.Services.AddSingleton(home);
-        builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddQuartz(q =>
+        services.AddSingleton(home);
+        services.AddSingleton(clock);
+        services.AddSingleton(settings);
+        services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(2);
             q.UsePersistentStore(store =>
@@ -62,15 +84,14 @@ public static class SchedulerHost
         });
 
         // Triggers are synchronised with ntm.json before Quartz's hosted service starts the scheduler.
-        builder.Services.AddHostedService<ScheduleSynchronizer>();
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<ScheduleSynchronizer>();
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         // Stopped before Quartz's service (hosted services stop in reverse order): interrupts running jobs first.
-        builder.Services.AddHostedService<GracefulShutdown>();
+        services.AddHostedService<GracefulShutdown>();
         // A shutdown waits for the file being read to finish (a job stops between files), however long it takes.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = Timeout.InfiniteTimeSpan);
-        builder.Services.AddSingleton<HomeWatch>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<HomeWatch>());
-        return builder.Build();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<HomeWatch>();
+        services.AddHostedService(provider => provider.GetRequiredService<HomeWatch>());
     }
 }

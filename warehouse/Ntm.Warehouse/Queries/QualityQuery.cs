@@ -69,8 +69,8 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
 
     private IEnumerable<QualityItem> Rules(PeriodKey period, HashSet<int> subtree)
     {
-        var rows = connection.Query<(string File, int? Area, string Status, string Severity, string Rule, string Message)>("""
-            SELECT s.file_name, s.area_id, s.status, f.severity, f.rule, f.message
+        var rows = connection.Query<(long Submission, string File, int? Area, string Status, string Severity, string Rule, string Message, string? Sheet, string? Cell)>("""
+            SELECT s.submission_id, s.file_name, s.area_id, s.status, f.severity, f.rule, f.message, f.sheet, f.cell
             FROM submission s JOIN finding f ON f.submission_id = s.submission_id
             WHERE s.period_key = $period AND f.rule <> 'duplicate'
             ORDER BY s.received_at, f.finding_no
@@ -79,15 +79,16 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         {
             var area = row.Area is { } id ? directory.TryGet(id) : null;
             yield return new QualityItem(QualityKind.Rule, row.Severity == "error" ? QualitySeverity.Error : QualitySeverity.Warning, area?.Code, area?.FullName, null, period,
-                null, null, null, row.Rule, $"{row.File}{(row.Status == "rejected" ? " (bị từ chối)" : row.Status == "superseded" ? " (đã được thay thế)" : string.Empty)}: {row.Message}");
+                null, null, null, row.Rule, $"{row.File}{(row.Status == "rejected" ? " (bị từ chối)" : row.Status == "superseded" ? " (đã được thay thế)" : string.Empty)}: {row.Message}")
+            { SubmissionId = row.Submission, FileName = row.File, Sheet = row.Sheet, Cell = row.Cell };
         }
     }
 
     private IEnumerable<QualityItem> Outliers(PeriodKey period, HashSet<int> subtree, QualityOptions options)
     {
         var from = period.AddMonths(-60);
-        var values = connection.Query<(int Area, string Indicator, int Period, decimal Value)>("""
-            SELECT o.area_id, o.indicator_code, o.period_key, o.value
+        var values = connection.Query<(int Area, string Indicator, int Period, decimal Value, long Submission)>("""
+            SELECT o.area_id, o.indicator_code, o.period_key, o.value, o.submission_id
             FROM v_observation o JOIN dim_indicator i ON i.indicator_code = o.indicator_code
             WHERE o.measure = 'month' AND i.kind = 'count' AND o.period_key BETWEEN $from AND $to
             """, new { from = from.Key, to = period.Key })
@@ -111,11 +112,24 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
             if (scores.FirstOrDefault(s => s.Score is { } z && Math.Abs(z.Z) > options.OutlierThreshold) is { Score: { } hit } flagged)
             {
                 var area = directory[series.Key.Area];
-                yield return new QualityItem(QualityKind.Outlier, QualitySeverity.Warning, area.Code, area.FullName, series.Key.Indicator, period, value,
+                var item = new QualityItem(QualityKind.Outlier, QualitySeverity.Warning, area.Code, area.FullName, series.Key.Indicator, period, value,
                     Math.Max(0, decimal.Round(hit.Low, 1)), decimal.Round(hit.High, 1), "modified_z",
-                    string.Create(Vi, $"{area.FullName}: {Name(series.Key.Indicator)} = {value:#,##0.##}, ngoài khoảng thường gặp {Math.Max(0, hit.Low):0.#}–{hit.High:0.#} theo {flagged.Name} ({hit.History} giá trị, trung vị {hit.Median:0.#}); hãy kiểm tra lại số liệu."));
+                    string.Create(Vi, $"{area.FullName}: {Name(series.Key.Indicator)} = {value:#,##0.##}, ngoài khoảng thường gặp {Math.Max(0, hit.Low):0.#}–{hit.High:0.#} theo {flagged.Name} ({hit.History} giá trị, trung vị {hit.Median:0.#}); hãy kiểm tra lại số liệu."))
+                { SubmissionId = series.First(v => v.Period == period.Key).Submission };
+                yield return Located(item, series.Key.Area, series.Key.Indicator, period);
             }
         }
+    }
+
+    /// <summary>The file, sheet and cell the current figure of an item came from.</summary>
+    private QualityItem Located(QualityItem item, int area, string indicator, PeriodKey period)
+    {
+        var source = connection.QueryFirstOrDefault<(string File, string Sheet, string Cell)?>("""
+            SELECT s.file_name, f.sheet, f.cell FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id
+            WHERE f.submission_id = $submission AND f.area_id = $area AND f.indicator_code = $indicator AND f.period_key = $period AND f.measure = 'month' AND f.disaggregation = ''
+            LIMIT 1
+            """, new { submission = item.SubmissionId, area, indicator, period = period.Key });
+        return source is { } found ? item with { FileName = found.File, Sheet = found.Sheet, Cell = found.Cell } : item;
     }
 
     private IEnumerable<QualityItem> Reporting(PeriodKey period, AreaRecord root, HashSet<int> subtree, DateTimeOffset now, QualityOptions options)

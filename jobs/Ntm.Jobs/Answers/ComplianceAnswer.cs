@@ -1,0 +1,104 @@
+using System.Data.Common;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Periods;
+using Ntm.Domain.Rollups;
+using Ntm.Jobs.Cli;
+using Ntm.Warehouse.Queries;
+using Ntm.Warehouse.ReferenceData;
+
+namespace Ntm.Jobs.Answers;
+
+/// <summary>What a compliance table is asked for; every part may be left to its default.</summary>
+public sealed record ComplianceQuestion(string? Set, int? Year, string? Area, bool All = false, AreaLevel? Level = null);
+
+/// <summary>
+/// The answer to <c>ntm compliance</c> and to the dashboard's criteria page: the year, the units
+/// whose units are judged, and one result per set that has figures (or the set asked for).
+/// </summary>
+public sealed record ComplianceAnswer(int Year, IReadOnlyList<AreaRecord> Roots, IReadOnlyList<ComplianceResult> Results)
+{
+    /// <summary>
+    /// Answers <paramref name="question"/>: the latest year with data, the sets in force that year, the
+    /// provinces with data that year; a year is judged on the units in force at its end.
+    /// </summary>
+    public static ComplianceAnswer Ask(DbConnection connection, AreaDirectory directory, CriteriaCatalog catalog, ComplianceQuestion question)
+    {
+        if (question.All && question.Area is not null)
+        {
+            throw new UsageException("--all (cả nước) và --area không dùng cùng nhau.");
+        }
+
+        var query = new ComplianceQuery(connection, catalog);
+        var year = question.Year ?? new CoverageQuery(connection).LatestMonth()?.Year
+            ?? throw new UsageException("Kho chưa có số liệu; hãy nạp báo cáo trước (ntm ingest) hoặc chỉ định --year.");
+        var sets = question.Set is not null ? [query.Set(question.Set, year)] : catalog.Sets.Where(s => s.InForce(year)).ToList();
+        if (sets.Count == 0)
+        {
+            throw new UsageException($"Không có bộ tiêu chí nào có hiệu lực năm {year}; xem ntm criteria.");
+        }
+
+        var asOf = new DateOnly(year, 12, 31);
+        var generation = AreaGeneration.At(asOf);
+        List<AreaRecord> roots;
+        if (question.Area is not null)
+        {
+            roots = [TrendAnswer.Find(directory, question.Area, asOf)];
+        }
+        else if (question.All)
+        {
+            roots = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation).ToList();
+        }
+        else
+        {
+            // The provinces that have figures that year: the question a provincial office asks.
+            var provinces = new CoverageQuery(connection).Provinces(new PeriodKey(year, 1), new PeriodKey(year, 12)).ToHashSet(StringComparer.Ordinal);
+            roots = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation && provinces.Contains(a.Code)).ToList();
+            if (roots.Count == 0)
+            {
+                throw new UsageException($"Chưa có số liệu năm {year}; chỉ định --area hoặc --all.");
+            }
+        }
+
+        var results = new List<ComplianceResult>();
+        foreach (var set in sets)
+        {
+            var areas = ComplianceQuery.Judged(set, roots, directory).Where(a => question.Level is null || a.Level == question.Level).ToList();
+            if (areas.Count == 0)
+            {
+                if (question.Set is not null)
+                {
+                    throw new UsageException($"{set.SetCode} đánh giá {set.UnitWord}; không có {set.UnitWord} nào thuộc {string.Join(", ", roots.Select(r => r.FullName))}{(question.Level is null ? string.Empty : $" ở cấp {question.Level.Value.ToName()}")}.");
+                }
+
+                continue;
+            }
+
+            var evaluated = query.Evaluate(set.SetCode, year, areas);
+            if (question.Set is not null || evaluated.Rows.Any(r => r.Value is not null))
+            {
+                results.Add(evaluated);
+            }
+        }
+
+        if (results.Count == 0)
+        {
+            throw new UsageException($"Năm {year} chưa có số liệu cho tiêu chí của bộ nào ({string.Join(", ", sets.Select(s => s.SetCode))}) tại {string.Join(", ", roots.Select(r => r.FullName))}; chỉ định --set để xem bảng trống.");
+        }
+
+        return new ComplianceAnswer(year, roots, results);
+    }
+
+    /// <summary>The detail sheet: one row per unit and criterion with its value, source, threshold and verdict.</summary>
+    public static Ntm.Reports.Tables.TableData Detail(ComplianceResult result) => new($"Chi tiết {result.SetCode} {result.Year}",
+        [new("Mã đơn vị"), new("Đơn vị"), new("Tiêu chí"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Nguồn giá trị"), new("Đơn vị có số liệu"), new("Ngưỡng"),
+         new("Đánh giá", Ntm.Reports.Tables.ColumnKind.Status), new("Ghi chú")],
+        result.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, $"{r.Criterion} {r.CriterionName}", r.Value, r.Source?.ToVietnamese(), Units(r), r.ThresholdText, r.StatusVi, r.Note]).ToList(),
+        "So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân.");
+
+    /// <summary>The workbook of one result: the wide table by district, coloured, and the detail.</summary>
+    public static void WriteXlsx(string path, ComplianceResult result, AreaDirectory directory) =>
+        Ntm.Reports.Tables.XlsxTableWriter.Write(path, [Ntm.Reports.Tables.ComplianceLayout.Wide(result, directory, TrendAnswer.SourceLine), Detail(result)]);
+
+    /// <summary>"3/5" when the figure was rolled up from units, else empty.</summary>
+    public static string? Units(ComplianceRow row) => row.UnitsExpected is { } expected ? $"{row.UnitsReported}/{expected}" : null;
+}

@@ -1,0 +1,167 @@
+using System.Data.Common;
+using System.Globalization;
+using Ntm.Domain.Areas;
+using Ntm.Domain.Measures;
+using Ntm.Domain.Periods;
+using Ntm.Domain.Rollups;
+using Ntm.Etl.Parsing;
+using Ntm.Jobs.Cli;
+using Ntm.Reports.Charts;
+using Ntm.Reports.Tables;
+using Ntm.Warehouse.Queries;
+
+namespace Ntm.Jobs.Answers;
+
+/// <summary>What a trend is asked for; every part may be left to its default.</summary>
+public sealed record TrendQuestion(string? Indicator, string? Area, PeriodKey? From, PeriodKey? To, Measure Measure = Measure.Month, bool ByChildren = false);
+
+/// <summary>
+/// The answer to <c>ntm trend</c> and to the dashboard's trend page, computed once for both: the
+/// indicator, the units, the months, the series, the chart and the table. A question that cannot be
+/// answered (an unknown unit, no data) is a <see cref="UsageException"/> saying why.
+/// </summary>
+public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IReadOnlyList<AreaRecord> Areas, IReadOnlyList<TrendPoint> Points, PeriodKey From, PeriodKey To, string? Notice)
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>Where figures come from, written under every table and chart.</summary>
+    public const string SourceLine = "Ntm.Analytics, báo cáo của các đơn vị y tế";
+
+    /// <summary>
+    /// Answers <paramref name="question"/>: without an indicator, the one with the most figures in the
+    /// last twelve months; without a unit, the provinces with data; the window ends at the latest month
+    /// with data for what is asked; a unit that ceased is answered for its lifetime, saying where it went.
+    /// </summary>
+    public static TrendAnswer Ask(DbConnection connection, AreaDirectory directory, TrendQuestion question, TimeProvider clock)
+    {
+        var coverage = new CoverageQuery(connection);
+        var latest = coverage.LatestMonth();
+        var indicators = new IndicatorQuery(connection);
+        var indicator = question.Indicator
+            ?? (latest is { } month ? coverage.BusiestIndicator(month.AddMonths(-11), month) : null)
+            ?? throw new UsageException("Kho chưa có số liệu; hãy nạp báo cáo (ntm ingest) hoặc chạy ntm demo.");
+        var definition = indicators.Find(indicator)
+            ?? throw new Ntm.Domain.Errors.UnknownCodeException("chỉ tiêu", indicator, Ntm.Domain.Errors.UnknownCodeException.NearestOf(indicator, indicators.List().Select(i => i.Code)), "Xem danh mục: ntm indicators --search TỪ.");
+        AreaRecord? asked = null;
+        if (question.Area is not null)
+        {
+            var date = (question.To ?? latest ?? PeriodKey.Of(clock.GetLocalNow().DateTime)).FirstDay;
+            asked = Find(directory, question.Area, date);
+        }
+
+        var to = question.To
+            ?? coverage.LatestMonth(Parts(definition), asked is null ? AllProvinces(coverage, latest) : ProvincesOf(asked, coverage, directory))
+            ?? latest ?? PeriodKey.Of(clock.GetLocalNow().DateTime);
+        string? notice = null;
+        if (asked?.ValidTo is { } end && to.FirstDay > end)
+        {
+            // Asked about a unit after it ceased: answer for its lifetime and say where it went.
+            var successors = coverage.Successors(asked.AreaId).Select(directory.TryGet).OfType<AreaRecord>().Where(a => a.Level == asked.Level).Select(a => a.FullName).Distinct().ToList();
+            notice = $"{asked.FullName} đã sáp nhập vào {(successors.Count > 0 ? string.Join(", ", successors) : "đơn vị mới")} từ {end.AddDays(1):dd/MM/yyyy}; số liệu đến tháng {end:MM/yyyy}.";
+            to = PeriodKey.Of(end);
+        }
+
+        var from = question.From ?? to.AddMonths(-11);
+        if (from > to)
+        {
+            throw new UsageException("--from phải trước --to.");
+        }
+
+        IReadOnlyList<AreaRecord> areas;
+        if (asked is null)
+        {
+            // The provinces that have figures in the window (of the generation in force at its end).
+            var provinces = coverage.Provinces(from, to).ToHashSet(StringComparer.Ordinal);
+            var generation = AreaGeneration.At(to.FirstDay);
+            areas = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation && provinces.Contains(a.Code)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+            if (areas.Count == 0)
+            {
+                areas = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+            }
+        }
+        else
+        {
+            areas = question.ByChildren ? TrendQuery.ChildrenOf(directory, asked) : [asked];
+        }
+
+        var points = new TrendQuery(connection).Series(definition.Code, areas, from, to, question.Measure);
+        return new TrendAnswer(definition, question.Measure, areas, points, from, to, notice);
+    }
+
+    /// <summary>
+    /// The unit <paramref name="text"/> names (a code or a name, with or without diacritics) as of
+    /// <paramref name="asOf"/>; a unit of the other generation answers for its own lifetime.
+    /// </summary>
+    public static AreaRecord Find(AreaDirectory directory, string text, DateOnly asOf)
+    {
+        var lookup = directory.Find(text, new AreaContextHint(asOf));
+        if (lookup.IsFound)
+        {
+            return lookup.Area!;
+        }
+
+        var anyTime = directory.Find(text);
+        return anyTime.IsFound ? anyTime.Area! : throw new UsageException($"--area: {lookup.Message}");
+    }
+
+    /// <summary>The title the chart and the table carry.</summary>
+    public string Title
+    {
+        get
+        {
+            var place = Areas.Count == 1 ? $" — {Areas[0].FullName}" : string.Empty;
+            return $"{Indicator.NameVi}{(Measure == Measure.YearToDate ? " (cộng dồn)" : string.Empty)}{place}, {VietnameseFormat.Period(From)}–{VietnameseFormat.Period(To)}";
+        }
+    }
+
+    /// <summary>The trend chart: one line per unit (at most eight), last year dashed when there is one unit, partial totals hollow.</summary>
+    public Chart Chart()
+    {
+        var shown = Areas.Take(8).ToList();
+        var series = shown.Select(a =>
+        {
+            var own = Points.Where(p => p.AreaCode == a.Code).ToList();
+            return new ChartSeries(a.FullName, own.Select(p => p.Value).ToList(), Partial: own.Select(p => !p.IsComplete).ToList());
+        }).ToList();
+        if (shown.Count == 1)
+        {
+            series.Add(new ChartSeries("Cùng kỳ năm trước", Points.Select(p => p.SamePeriodLastYear).ToList(), Dashed: true));
+        }
+
+        var rate = Indicator.Kind is "ratio" or "rate" or "flag";
+        // The annual target is comparable with a year-to-date total, or with a rate's every month; not with one month's count.
+        var target = shown.Count == 1 && (Measure == Measure.YearToDate || rate) ? Points.Select(p => p.AnnualTarget).LastOrDefault(t => t is not null) : null;
+        return ChartRenderer.Trend(new TrendChartModel(Title, Indicator.Unit ?? string.Empty, PeriodKey.Range(From, To).Select(VietnameseFormat.Period).ToList(), series,
+            target, target is null ? null : "Chỉ tiêu năm",
+            new ChartFooter(SourceLine, VietnameseFormat.Period(To)), ZeroBased: !rate, Decimals: rate ? 1 : 0));
+    }
+
+    /// <summary>The table as a report writes it (CSV, XLSX), Vietnamese headers, values rounded to the indicator's decimals.</summary>
+    public TableData Table() => new(Indicator.Code,
+        [new("Mã đơn vị"), new("Đơn vị"), new("Tháng"), new("Số liệu", Kind), new("Tháng trước", Kind),
+         new("Cùng kỳ", Kind), new("So cùng kỳ (%)", ColumnKind.Rate), new("Chỉ tiêu năm", Kind), new("% chỉ tiêu", ColumnKind.Rate),
+         new("Đơn vị báo cáo", ColumnKind.Count), new("Đơn vị phải báo cáo", ColumnKind.Count), new("Nguồn số liệu"), new("Ghi chú")],
+        Points.Select(p => (IReadOnlyList<object?>)[p.AreaCode, p.AreaName, p.Period.ToString(), Rounded(p.Value, Indicator.Decimals), Rounded(p.PreviousMonth, Indicator.Decimals),
+            Rounded(p.SamePeriodLastYear, Indicator.Decimals), Rounded(p.PercentChange, 1), Rounded(p.AnnualTarget, Indicator.Decimals), Rounded(p.PercentOfTarget, 1),
+            p.UnitsReported, p.UnitsExpected, p.Source?.ToVietnamese(), p.Note]).ToList())
+    { Unit = Indicator.Unit, Source = SourceLine };
+
+    /// <summary>How the indicator's values are shown: whole numbers for a count, one decimal otherwise.</summary>
+    private ColumnKind Kind => Indicator.Decimals == 0 ? ColumnKind.Count : ColumnKind.Rate;
+
+    /// <summary>A value as a person reads it: the indicator's decimals, Vietnamese separators, "-" for no figure (not 0).</summary>
+    public static string Format(decimal? value, int decimals) =>
+        value is { } v ? decimal.Round(v, decimals, MidpointRounding.AwayFromZero).ToString(decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals), Vietnamese) : "-";
+
+    internal static decimal? Rounded(decimal? value, int places) => value is { } v ? decimal.Round(v, places, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>The indicator and, for a ratio, its parts: what "has data" means for it.</summary>
+    private static List<string> Parts(IndicatorListing indicator) => [indicator.Code, .. new[] { indicator.NumeratorCode, indicator.DenominatorCode }.OfType<string>()];
+
+    private static List<string> AllProvinces(CoverageQuery coverage, PeriodKey? latest) =>
+        latest is { } month ? [.. coverage.Provinces(month.AddMonths(-11), month)] : [];
+
+    /// <summary>The province of a unit and, for a unit of 2025-07-01, the provinces of the old units its earlier figures come from.</summary>
+    private static List<string> ProvincesOf(AreaRecord area, CoverageQuery coverage, AreaDirectory directory) =>
+        [area.ProvinceCode, .. coverage.Predecessors(area.AreaId).Select(directory.TryGet).OfType<AreaRecord>().Select(a => a.ProvinceCode).Distinct()];
+}
