@@ -2,8 +2,14 @@ using System.Globalization;
 using Ntm.Bench;
 
 // Benchmarks print their own floor (measured in the same run) and the ratio against it.
-// Usage: dotnet run -c Release --project bench/Ntm.Bench -- appender [--rows N] [--repeats R] | ingest [--communes N] [--months M] | queries [--years Y] [--indicators I] | query-csv [--rows N]
+// Usage: dotnet run -c Release --project bench/Ntm.Bench -- appender [--rows N] [--repeats R] | ingest [--communes N] [--months M] | queries [--years Y] [--indicators I] | query-csv [--rows N] | dashboard [--home DIR] [--repeats R]
 var suite = args.Length > 0 ? args[0] : "appender";
+string? Text(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
 int Option(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
@@ -16,11 +22,12 @@ return suite switch
     "ingest" => IngestBenchmark.Run(Option("--communes", 200), Option("--months", 12)),
     "queries" => QueryBenchmark.Run(Option("--years", 10), Option("--indicators", 50)),
     "query-csv" => QueryCsvBenchmark.Run(Option("--rows", 10_000_000)),
+    "dashboard" => DashboardBenchmark.Run(Text("--home"), Option("--repeats", 9)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ntm.Bench appender [--rows N] [--repeats R] | ingest [--communes N] [--months M] | queries [--years Y] [--indicators I] | query-csv [--rows N]");
+    Console.Error.WriteLine("usage: Ntm.Bench appender [--rows N] [--repeats R] | ingest [--communes N] [--months M] | queries [--years Y] [--indicators I] | query-csv [--rows N] | dashboard [--home DIR] [--repeats R]");
     return 2;
 }

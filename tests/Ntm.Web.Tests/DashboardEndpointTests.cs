@@ -174,6 +174,26 @@ public sealed partial class DashboardEndpointTests(DemoHome demo)
     }
 
     [Fact]
+    public async Task An_upload_over_the_limit_is_refused_with_the_limit_named_and_nothing_is_saved()
+    {
+        using var factory = demo.Factory();
+        using var client = factory.CreateClient(NoRedirects);
+        var token = AntiforgeryToken().Match(await client.GetStringAsync("/submissions")).Groups[1].Value;
+        var limit = demo.Options().MaxUploadBytes;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__ntm_af" },
+            { new ByteArrayContent(new byte[limit + 1024]), "files", "qua-lon.xlsx" },
+        };
+        var before = Directory.GetFiles(demo.Home.Inbox).Length;
+        using var response = await client.PostAsync("/submissions/upload", form);
+
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, await response.Content.ReadAsStringAsync());
+        Assert.Contains("upload_max_megabytes", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, Directory.GetFiles(demo.Home.Inbox).Length);
+    }
+
+    [Fact]
     public async Task A_form_without_its_anti_forgery_token_is_refused()
     {
         using var factory = demo.Factory();

@@ -16,20 +16,22 @@ public static class CriteriaPage
     public static IResult Get(HttpContext http)
     {
         var page = PageContext.For(http);
-        return http.RequestServices.GetRequiredService<DashboardWarehouse>().Read((connection, directory) =>
+        var warehouse = http.RequestServices.GetRequiredService<DashboardWarehouse>();
+        return warehouse.Read((connection, directory) =>
         {
-            var catalog = CriteriaQuery.Load(connection);
+            var catalog = warehouse.Answer("criteria-catalog", (c, _) => CriteriaQuery.Load(c));
             var question = Question(page);
             ComplianceAnswer? answer = null;
             string? problem = null;
             // Without a year: the latest year whose figures some criterion judges (a new year's first months may judge none yet).
-            var latestYear = new CoverageQuery(connection).LatestMonth()?.Year;
+            var latestYear = warehouse.Answer("latest-month", (c, _) => new LatestMonth(new CoverageQuery(c).LatestMonth())).Month?.Year;
             var years = question.Year is null && latestYear is { } newest ? [newest, newest - 1, newest - 2] : new int?[] { question.Year };
             foreach (var tried in years)
             {
                 try
                 {
-                    answer = ComplianceAnswer.Ask(connection, directory, catalog, question with { Year = tried });
+                    var asked = question with { Year = tried };
+                    answer = warehouse.Answer($"criteria|{asked.Set}|{asked.Year}|{asked.Area}", (c, d) => ComplianceAnswer.Ask(c, d, catalog, asked));
                     problem = null;
                     break;
                 }

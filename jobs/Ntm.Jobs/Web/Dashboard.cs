@@ -144,6 +144,8 @@ public static class Dashboard
                 WarehouseBusyException busy => (StatusCodes.Status503ServiceUnavailable, $"{page.T("error.busy")} ({busy.Message})"),
                 WarehouseNotInitializedException => (StatusCodes.Status503ServiceUnavailable, page.T("error.no_warehouse")),
                 UsageException or Ntm.Domain.Errors.UserErrorException => (StatusCodes.Status400BadRequest, ex.Message),
+                Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, TooLarge(http, page)),
+                InvalidDataException when http.Request.HasFormContentType => (StatusCodes.Status413PayloadTooLarge, TooLarge(http, page)),
                 Microsoft.AspNetCore.Http.BadHttpRequestException bad => (bad.StatusCode, $"{page.T("error.bad_request")} ({bad.Message})"),
                 _ => (StatusCodes.Status500InternalServerError, page.T("error.internal")),
             };
@@ -160,6 +162,9 @@ public static class Dashboard
             await Layout.Page(page, string.Empty, page.T("error.title"), $"<div class=\"error\">{Html.E(message)}</div>", status).ExecuteAsync(http);
         }
     }
+
+    private static string TooLarge(HttpContext http, PageContext page) =>
+        string.Format(Html.Vi, page.T("error.too_large"), http.RequestServices.GetRequiredService<DashboardOptions>().Settings.UploadMaxMegabytes);
 
     /// <summary>Beyond loopback every page but the login, the health check and the assets needs a signed-in user.</summary>
     private static Task LoginGate(HttpContext http, Func<Task> next)
@@ -192,6 +197,23 @@ public static class Dashboard
         return Results.LocalRedirect(Html.IsLocalPath(back) ? back : "/");
     }
 
+    /// <summary>
+    /// A form posted by someone who may do <paramref name="role"/>'s work: its anti-forgery token is
+    /// checked first, then the role; either refusal is returned as the page to answer with.
+    /// </summary>
+    internal static async Task<(IResult? Refused, PageContext Page, IFormCollection? Form)> Posted(HttpContext http, DashboardRole role)
+    {
+        var page = PageContext.For(http);
+        if (await RefuseForgery(http) is { } refused)
+        {
+            return (refused, page, null);
+        }
+
+        return page.Can(role)
+            ? (null, page, await http.Request.ReadFormAsync(http.RequestAborted))
+            : (Layout.Forbidden(page), page, null);
+    }
+
     /// <summary>Checks the anti-forgery token of a form; a missing or wrong one is refused with 400.</summary>
     internal static async Task<IResult?> RefuseForgery(HttpContext http)
     {
@@ -199,6 +221,12 @@ public static class Dashboard
         {
             await http.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(http);
             return null;
+        }
+        catch (AntiforgeryValidationException ex) when (ex.InnerException is InvalidDataException && http.Request.HasFormContentType)
+        {
+            // The form could not be read for its size: say so, not that the token is missing.
+            var page = PageContext.For(http);
+            return Layout.Page(page, string.Empty, page.T("error.title"), $"<div class=\"error\">{Html.E(TooLarge(http, page))}</div>", StatusCodes.Status413PayloadTooLarge);
         }
         catch (AntiforgeryValidationException)
         {

@@ -79,19 +79,13 @@ public static class JobsPage
     /// <summary>Runs a job now (admins), then shows the page again; the run's outcome is in the history when it ends.</summary>
     public static async Task<IResult> Run(HttpContext http)
     {
-        if (await Dashboard.RefuseForgery(http) is { } refused)
+        var (refused, page, form) = await Dashboard.Posted(http, DashboardRole.Admin);
+        if (refused is not null)
         {
             return refused;
         }
 
-        var page = PageContext.For(http);
-        if (!page.Can(DashboardRole.Admin))
-        {
-            return Layout.Forbidden(page);
-        }
-
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var name = form["job"].ToString();
+        var name = form!["job"].ToString();
         if (!JobNames.All.Contains(name))
         {
             throw new Cli.UsageException(string.Format(Html.Vi, page.T("jobs.unknown"), name));

@@ -18,10 +18,11 @@ public static class OverviewPage
     {
         var page = PageContext.For(http);
         var options = http.RequestServices.GetRequiredService<DashboardOptions>();
-        return http.RequestServices.GetRequiredService<DashboardWarehouse>().Read((connection, directory) =>
+        var warehouse = http.RequestServices.GetRequiredService<DashboardWarehouse>();
+        return warehouse.Read((connection, directory) =>
         {
             var body = new StringBuilder($"<h1>{Html.E(page.T("overview.title"))}</h1>");
-            var latest = new CoverageQuery(connection).LatestMonth();
+            var latest = warehouse.Answer("latest-month", (c, _) => new LatestMonth(new CoverageQuery(c).LatestMonth())).Month;
             var month = options.Clock.GetUtcNow();
             var zone = options.Settings.ResolveTimeZone() ?? TimeZoneInfo.Utc;
             var local = TimeZoneInfo.ConvertTime(month, zone);
@@ -39,7 +40,7 @@ public static class OverviewPage
             string? problem = null;
             try
             {
-                review = QualityAnswer.Ask(connection, directory, options.Settings, latest, null, options.Clock.GetUtcNow());
+                review = QualityPage.Review(http, latest, null);
             }
             catch (Exception ex) when (ex is UsageException or Ntm.Domain.Errors.UserErrorException)
             {

@@ -19,7 +19,8 @@ public static class PlansPage
     public static IResult Get(HttpContext http)
     {
         var page = PageContext.For(http);
-        return http.RequestServices.GetRequiredService<DashboardWarehouse>().Read((connection, directory) =>
+        var warehouse = http.RequestServices.GetRequiredService<DashboardWarehouse>();
+        return warehouse.Read((connection, directory) =>
         {
             var years = connection.Query<int>("SELECT DISTINCT plan_year FROM v_plan_target ORDER BY 1 DESC").ToList();
             var year = page.Query("year") is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? asked : years.FirstOrDefault();
@@ -42,8 +43,9 @@ public static class PlansPage
             PlanProgress? progress = null;
             try
             {
-                var scope = page.Query("area") is { } area ? TrendAnswer.Find(directory, area, new DateOnly(year, 12, 31)) : null;
-                progress = new PlanProgressQuery(connection, CriteriaQuery.Load(connection), PlanCatalog.Load(connection), directory).Evaluate(year, scope);
+                var area = page.Query("area");
+                progress = warehouse.Answer($"plans|{year}|{area}", (c, d) => new PlanProgressQuery(c, CriteriaQuery.Load(c), PlanCatalog.Load(c), d)
+                    .Evaluate(year, area is null ? null : TrendAnswer.Find(d, area, new DateOnly(year, 12, 31))));
             }
             catch (Exception ex) when (ex is UsageException or Ntm.Domain.Errors.UserErrorException)
             {

@@ -86,6 +86,19 @@ public static class QualityPage
         return string.Empty;
     }
 
+    /// <summary>
+    /// The review of <paramref name="period"/> (default: the latest month) under <paramref name="area"/>
+    /// (default: the busiest province), kept for the warehouse's state and the day it is asked on (what is overdue changes with the day).
+    /// </summary>
+    public static QualityAnswer Review(HttpContext http, Ntm.Domain.Periods.PeriodKey? period, string? area)
+    {
+        var options = http.RequestServices.GetRequiredService<DashboardOptions>();
+        var now = options.Clock.GetUtcNow();
+        var day = TimeZoneInfo.ConvertTime(now, options.Settings.ResolveTimeZone() ?? TimeZoneInfo.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return http.RequestServices.GetRequiredService<DashboardWarehouse>().Answer($"quality|{period}|{area}|{day}",
+            (connection, directory) => QualityAnswer.Ask(connection, directory, options.Settings, period, area, now));
+    }
+
     private static (QualityAnswer? Answer, string? Problem) Ask(HttpContext http, PageContext page)
     {
         var options = http.RequestServices.GetRequiredService<DashboardOptions>();
@@ -94,8 +107,7 @@ public static class QualityPage
             PeriodKey? period = page.Query("period") is { } text
                 ? PeriodKey.TryParse(text, out var month) && month.Year is >= 1900 and <= 2100 ? month : throw new UsageException(string.Format(Html.Vi, page.T("trend.bad_month"), text))
                 : null;
-            return (http.RequestServices.GetRequiredService<DashboardWarehouse>().Read((connection, directory) =>
-                QualityAnswer.Ask(connection, directory, options.Settings, period, page.Query("area"), options.Clock.GetUtcNow())), null);
+            return (Review(http, period, page.Query("area")), null);
         }
         catch (Exception ex) when (ex is UsageException or Ntm.Domain.Errors.UserErrorException)
         {

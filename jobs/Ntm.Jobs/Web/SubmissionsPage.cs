@@ -21,6 +21,14 @@ public static class SubmissionsPage
 
     private const int PageSize = 100;
 
+    /// <summary>A ledger row: the submission, its unit and month, what became of it.</summary>
+    private const string LedgerSelect = """
+        SELECT s.submission_id AS SubmissionId, s.file_name AS FileName, s.received_at AS ReceivedAt, a.area_code AS AreaCode, a.full_name AS AreaName, p.period AS Period,
+               s.status AS Status, s.rows_loaded AS RowsLoaded, s.figures_current AS FiguresCurrent, s.errors AS Errors, s.warnings AS Warnings,
+               s.superseded_by AS SupersededBy, s.archive_path AS ArchivePath
+        FROM submission s LEFT JOIN dim_area a ON a.area_id = s.area_id LEFT JOIN dim_period p ON p.period_key = s.period_key
+        """;
+
     /// <summary>The ledger, newest first, by status and name; the upload form for those who may upload.</summary>
     public static IResult Get(HttpContext http)
     {
@@ -34,10 +42,7 @@ public static class SubmissionsPage
             var where = "WHERE ($status IS NULL OR s.status = $status) AND ($search IS NULL OR strip_accents(lower(s.file_name)) LIKE '%' || strip_accents(lower($search)) || '%')";
             var parameters = new { status, search, offset, limit = PageSize };
             var found = connection.Query<LedgerRow>($"""
-                SELECT s.submission_id AS SubmissionId, s.file_name AS FileName, s.received_at AS ReceivedAt, a.area_code AS AreaCode, a.full_name AS AreaName, p.period AS Period,
-                       s.status AS Status, s.rows_loaded AS RowsLoaded, s.figures_current AS FiguresCurrent, s.errors AS Errors, s.warnings AS Warnings,
-                       s.superseded_by AS SupersededBy, s.archive_path AS ArchivePath
-                FROM submission s LEFT JOIN dim_area a ON a.area_id = s.area_id LEFT JOIN dim_period p ON p.period_key = s.period_key
+                {LedgerSelect}
                 {where}
                 ORDER BY s.received_at DESC, s.submission_id DESC LIMIT $limit OFFSET $offset
                 """, parameters).ToList();
@@ -106,11 +111,8 @@ public static class SubmissionsPage
         var options = http.RequestServices.GetRequiredService<DashboardOptions>();
         var (row, findings) = http.RequestServices.GetRequiredService<DashboardWarehouse>().Read((connection, _) =>
         {
-            var found = connection.QueryFirstOrDefault<LedgerRow>("""
-                SELECT s.submission_id AS SubmissionId, s.file_name AS FileName, s.received_at AS ReceivedAt, a.area_code AS AreaCode, a.full_name AS AreaName, p.period AS Period,
-                       s.status AS Status, s.rows_loaded AS RowsLoaded, s.figures_current AS FiguresCurrent, s.errors AS Errors, s.warnings AS Warnings,
-                       s.superseded_by AS SupersededBy, s.archive_path AS ArchivePath
-                FROM submission s LEFT JOIN dim_area a ON a.area_id = s.area_id LEFT JOIN dim_period p ON p.period_key = s.period_key
+            var found = connection.QueryFirstOrDefault<LedgerRow>($"""
+                {LedgerSelect}
                 WHERE s.submission_id = $id
                 """, new { id });
             var lines = connection.Query<FindingLine>("""
@@ -190,19 +192,22 @@ public static class SubmissionsPage
     /// <summary>Receives workbooks and shows what ingestion made of each.</summary>
     public static async Task<IResult> Upload(HttpContext http)
     {
-        if (await Dashboard.RefuseForgery(http) is { } refused)
+        // Too large is said before anything is read (the form's token included): nothing is saved.
+        var options = http.RequestServices.GetRequiredService<DashboardOptions>();
+        if (http.Request.ContentLength > options.MaxUploadBytes + (64 * 1024))
+        {
+            var said = PageContext.For(http);
+            return Layout.Page(said, "/submissions", said.T("upload.title"),
+                $"<div class=\"error\">{Html.E(string.Format(Html.Vi, said.T("error.too_large"), options.Settings.UploadMaxMegabytes))}</div>", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var (refused, page, form) = await Dashboard.Posted(http, DashboardRole.Uploader);
+        if (refused is not null)
         {
             return refused;
         }
 
-        var page = PageContext.For(http);
-        if (!page.Can(DashboardRole.Uploader))
-        {
-            return Layout.Forbidden(page);
-        }
-
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var files = form.Files.GetFiles("files");
+        var files = form!.Files.GetFiles("files");
         if (files.Count == 0)
         {
             return Layout.Page(page, "/submissions", page.T("upload.title"), $"<div class=\"error\">{Html.E(page.T("upload.none"))}</div>", StatusCodes.Status400BadRequest);
@@ -216,7 +221,7 @@ public static class SubmissionsPage
         }
 
         body.Append("<div class=\"scroll\"><table><thead><tr>");
-        foreach (var key in new[] { "submissions.file", "submissions.status", "submissions.period", "submissions.figures", "common.message" })
+        foreach (var key in new[] { "submissions.file", "submissions.status", "upload.units", "submissions.period", "upload.figures", "common.message" })
         {
             body.Append(CultureInfo.InvariantCulture, $"<th>{Html.E(page.T(key))}</th>");
         }
@@ -232,10 +237,14 @@ public static class SubmissionsPage
             };
             var link = file.Result?.SubmissionId is { } submission ? $" <a href=\"/submissions/{submission.ToString(CultureInfo.InvariantCulture)}\">#{submission.ToString(CultureInfo.InvariantCulture)}</a>" : string.Empty;
             body.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.E(file.Name)}{link}</td><td><span class=\"badge {Html.E(code)}\">{Html.E(text)}</span></td>");
-            body.Append(CultureInfo.InvariantCulture, $"<td>{Html.E(file.Result is { } r ? string.Join(", ", r.Periods) : string.Empty)}</td><td class=\"num\">{(file.Result is { } v ? Html.Count(v.Values) : string.Empty)}</td><td>");
+            body.Append(CultureInfo.InvariantCulture, $"<td>{Html.E(file.Result is { } u ? string.Join(", ", u.AreaCodes) : string.Empty)}</td><td>{Html.E(file.Result is { } r ? string.Join(", ", r.Periods) : string.Empty)}</td><td class=\"num\">{(file.Result is { } v ? Html.Count(v.Values) : string.Empty)}</td><td>");
             if (file.Refused is { } why)
             {
                 body.Append(Html.E(why));
+            }
+            else if (file.Result is { Findings.Count: 0 })
+            {
+                body.Append(Html.E(page.T("submissions.no_findings")));
             }
 
             foreach (var finding in file.Result?.Findings.Take(50) ?? [])

@@ -21,62 +21,67 @@ public static class TrendPage
     {
         var page = PageContext.For(http);
         var warehouse = http.RequestServices.GetRequiredService<DashboardWarehouse>();
-        var options = http.RequestServices.GetRequiredService<DashboardOptions>();
-        return warehouse.Read((connection, directory) =>
+        var indicators = warehouse.Answer("indicators", (connection, _) => new IndicatorQuery(connection).List());
+        TrendAnswer? answer = null;
+        string? problem = null;
+        try
         {
-            var indicators = new IndicatorQuery(connection).List();
-            TrendAnswer? answer = null;
-            string? problem = null;
-            try
-            {
-                answer = TrendAnswer.Ask(connection, directory, Question(page), options.Clock);
-            }
-            catch (Exception ex) when (ex is UsageException or Ntm.Domain.Errors.UserErrorException)
-            {
-                problem = ex.Message;
-            }
+            answer = Ask(http, page);
+        }
+        catch (Exception ex) when (ex is UsageException or Ntm.Domain.Errors.UserErrorException)
+        {
+            problem = ex.Message;
+        }
 
-            var body = new StringBuilder();
-            body.Append(CultureInfo.InvariantCulture, $"<h1>{Html.E(page.T("trend.title"))}</h1><p class=\"lead\">{Html.E(page.T("trend.lead"))}</p>");
-            body.Append(Form(page, indicators, answer));
-            if (problem is not null)
+        var body = new StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"<h1>{Html.E(page.T("trend.title"))}</h1><p class=\"lead\">{Html.E(page.T("trend.lead"))}</p>");
+        body.Append(Form(page, indicators, answer));
+        if (problem is not null)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<div class=\"error\">{Html.E(problem)}</div>");
+        }
+
+        if (answer is not null)
+        {
+            if (answer.Notice is { } notice)
             {
-                body.Append(CultureInfo.InvariantCulture, $"<div class=\"error\">{Html.E(problem)}</div>");
-            }
-
-            if (answer is not null)
-            {
-                if (answer.Notice is { } notice)
-                {
-                    body.Append(CultureInfo.InvariantCulture, $"<div class=\"notice\">{Html.E(notice)}</div>");
-                }
-
-                var query = Canonical(answer);
-                body.Append(CultureInfo.InvariantCulture, $"<div class=\"downloads\"><span>{Html.E(page.T("common.download"))}:</span>");
-                foreach (var (path, label) in new[] { ("/trend/chart.png", "PNG"), ("/trend/chart.svg", "SVG"), ("/trend/table.csv", "CSV"), ("/trend/table.xlsx", "XLSX") })
-                {
-                    body.Append(CultureInfo.InvariantCulture, $"<a class=\"button secondary\" href=\"{Html.Url(path, query)}\" download>{label}</a>");
-                }
-
-                body.Append("</div>");
-                body.Append(CultureInfo.InvariantCulture, $"<div class=\"chart\"><img src=\"{Html.Url("/trend/chart.svg", query)}\" alt=\"{Html.E(answer.Title)}\" width=\"{answer.Chart().Width}\" height=\"{answer.Chart().Height}\"></div>");
-                body.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll compact\">{HtmlTableWriter.Render(answer.Table())}</div>");
-                if (answer.Points.Any(p => !p.IsComplete))
-                {
-                    body.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{Html.E(page.T("trend.partial"))}</p>");
-                }
+                body.Append(CultureInfo.InvariantCulture, $"<div class=\"notice\">{Html.E(notice)}</div>");
             }
 
-            return Layout.Page(page, "/trend", page.T("trend.title"), body.ToString());
-        });
+            var query = Canonical(answer);
+            body.Append(CultureInfo.InvariantCulture, $"<div class=\"downloads\"><span>{Html.E(page.T("common.download"))}:</span>");
+            foreach (var (path, label) in new[] { ("/trend/chart.png", "PNG"), ("/trend/chart.svg", "SVG"), ("/trend/table.csv", "CSV"), ("/trend/table.xlsx", "XLSX") })
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<a class=\"button secondary\" href=\"{Html.Url(path, query)}\" download>{label}</a>");
+            }
+
+            body.Append("</div>");
+            body.Append(CultureInfo.InvariantCulture, $"<div class=\"chart\"><img src=\"{Html.Url("/trend/chart.svg", query)}\" alt=\"{Html.E(answer.Title)}\" width=\"{answer.Chart().Width}\" height=\"{answer.Chart().Height}\"></div>");
+            body.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll compact\">{HtmlTableWriter.Render(answer.Table())}</div>");
+            if (answer.Points.Any(p => !p.IsComplete))
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{Html.E(page.T("trend.partial"))}</p>");
+            }
+        }
+
+        return Layout.Page(page, "/trend", page.T("trend.title"), body.ToString());
+    }
+
+    /// <summary>The page's question answered, the same answer kept for the chart and the downloads of the same question.</summary>
+    private static TrendAnswer Ask(HttpContext http, PageContext page)
+    {
+        var options = http.RequestServices.GetRequiredService<DashboardOptions>();
+        var question = Question(page);
+        return http.RequestServices.GetRequiredService<DashboardWarehouse>().Answer(
+            $"trend|{question.Indicator}|{question.Area}|{question.From}|{question.To}|{question.Measure}|{question.ByChildren}",
+            (connection, directory) => TrendAnswer.Ask(connection, directory, question, options.Clock));
     }
 
     /// <summary>The chart as SVG or PNG (96 dpi; <c>dpi=300</c> for print).</summary>
     public static IResult Chart(HttpContext http, string format)
     {
         var page = PageContext.For(http);
-        var options = http.RequestServices.GetRequiredService<DashboardOptions>();
-        var answer = http.RequestServices.GetRequiredService<DashboardWarehouse>().Read((connection, directory) => TrendAnswer.Ask(connection, directory, Question(page), options.Clock));
+        var answer = Ask(http, page);
         var chart = answer.Chart();
         var name = FileName(answer);
         return format == "svg"
@@ -88,8 +93,7 @@ public static class TrendPage
     public static IResult Table(HttpContext http, string format)
     {
         var page = PageContext.For(http);
-        var options = http.RequestServices.GetRequiredService<DashboardOptions>();
-        var answer = http.RequestServices.GetRequiredService<DashboardWarehouse>().Read((connection, directory) => TrendAnswer.Ask(connection, directory, Question(page), options.Clock));
+        var answer = Ask(http, page);
         return Downloads.Table(answer.Table(), format, FileName(answer));
     }
 

@@ -33,6 +33,30 @@ public sealed class SchedulerTests : IDisposable
         InboxSettleSeconds = 0,
     };
 
+    [Fact]
+    public async Task Writing_the_warehouse_and_files_beside_it_does_not_make_serve_think_its_home_went_away()
+    {
+        using var host = await Start(Settings());
+        var watch = host.Services.GetRequiredService<HomeWatch>();
+        using (var writer = new WarehouseDatabase(home.WarehouseFile).OpenForWriting())
+        {
+            writer.Execute("CREATE TABLE probe AS SELECT range AS i FROM range(100000)");
+        }
+
+        File.WriteAllText(Path.Combine(home.Root, "ghi-chu.txt"), "a file written in the home");
+        Directory.CreateDirectory(Path.Combine(home.Root, "reports", "new"));
+        // Two looks after the writes (each waits for the watch's own tick, an event, not a race).
+        var seen = watch.Checks;
+        while (watch.Checks < seen + 2)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Null(watch.Lost);
+        Assert.False(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        await host.StopAsync();
+    }
+
     private async Task<IHost> Start(ScheduleSettings settings)
     {
         var host = SchedulerHost.Build(home, TimeProvider.System, settings, LogLevel.Warning);

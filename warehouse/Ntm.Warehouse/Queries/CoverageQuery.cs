@@ -21,8 +21,25 @@ public sealed class CoverageQuery(DbConnection connection)
             """, new { from = from.Key, to = to.Key }).ToList();
 
     /// <summary>The latest month with a current figure of any kind; null for an empty warehouse.</summary>
-    public PeriodKey? LatestMonth() =>
-        connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation") is { } key ? PeriodKey.FromKey(key) : null;
+    public PeriodKey? LatestMonth()
+    {
+        // The latest month any accepted file gives a figure for bounds the answer from above; v_observation
+        // (which ranks every figure's files) is then asked only from that month on, its period being a
+        // partition of the ranking. Only when every figure of that month was withdrawn is the whole history ranked.
+        var candidate = connection.ExecuteScalar<int?>("""
+            SELECT max(f.period_key) FROM fact_observation f
+            JOIN submission s ON s.submission_id = f.submission_id AND s.status IN ('accepted', 'partly_superseded')
+            WHERE NOT f.withdrawn AND f.disaggregation = ''
+            """);
+        if (candidate is null)
+        {
+            return null;
+        }
+
+        var key = connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation WHERE period_key >= $candidate", new { candidate })
+            ?? connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation");
+        return key is { } found ? PeriodKey.FromKey(found) : null;
+    }
 
     /// <summary>
     /// The latest month with a current figure of <paramref name="indicators"/> in <paramref name="provinceCodes"/>
