@@ -19,8 +19,8 @@ public static class DemoCommand
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var province = new Option<string>("--province") { Description = "Mã tỉnh của dữ liệu mẫu (mã trước 01/07/2025 dẫn tới tỉnh sau sáp nhập).", DefaultValueFactory = _ => "92" };
-        var from = new Option<int>("--from-year") { Description = "Năm đầu.", DefaultValueFactory = _ => 2022 };
-        var years = new Option<int>("--years") { Description = "Số năm.", DefaultValueFactory = _ => 4 };
+        var from = new Option<int>("--from-year") { Description = "Năm đầu (mặc định 2020: năm 2025 có đủ 5 năm trước cho ngưỡng dịch của Thông tư 15/2026/TT-BYT).", DefaultValueFactory = _ => 2020 };
+        var years = new Option<int>("--years") { Description = "Số năm.", DefaultValueFactory = _ => 6 };
         var command = new Command("demo", "Chạy thử toàn bộ: dữ liệu mẫu → kho → báo cáo. Runs the main job on demo data.") { province, from, years };
         command.SetAction(parse => Run(context(parse), parse.GetValue(province)!, parse.GetValue(from), parse.GetValue(years)));
         return command;

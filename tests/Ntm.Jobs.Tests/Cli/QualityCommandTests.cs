@@ -64,6 +64,48 @@ public sealed class QualityCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_epidemic_is_the_official_threshold_crossed_by_an_improbable_count_with_the_declared_epidemic_year_left_out()
+    {
+        // March of 2020–2025 for three communes of Huyện Long Mỹ (936), in one file:
+        //  31483: 0, 1, 1, 1, 1 then 2  → over 0.8 + 2 × 0.447 = 1.69, but P(X ≥ 2 | Poisson 0.8) = 19%: information.
+        //  31484: 0, 1, 1, 1, 1 then 12 → P = 6.9e-11: a warning.
+        //  31486: 10, 12, 40, 8, 10 then 14, 2022 declared an epidemic year → threshold 10 + 2 × 1.633 = 13.3 on 2020, 2021, 2023, 2024;
+        //         P(X ≥ 14 | Poisson 10) = 14%: information. Without the declaration the threshold would be 43.0 and nothing is said.
+        var rows = new StringBuilder("Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n");
+        var series = new Dictionary<string, int[]> { ["31483"] = [0, 1, 1, 1, 1, 2], ["31484"] = [0, 1, 1, 1, 1, 12], ["31486"] = [10, 12, 40, 8, 10, 14] };
+        foreach (var (commune, values) in series)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{2020 + i}-03,{commune},disease.dengue.cases,trong tháng,{values[i]}\n");
+            }
+        }
+
+        File.WriteAllText(Path.Combine(home, "inbox", "sxh-thang-3.csv"), rows.ToString(), new UTF8Encoding(false));
+        var now = new DateTimeOffset(2025, 4, 20, 9, 0, 0, Vietnam);
+        Assert.Equal(0, At(now, "--home", home, "ingest").Code);
+
+        List<JsonElement> Epidemics() => Items(At(now, "--home", home, "quality", "--period", "2025-03", "--area", "936", "--json").Out)
+            .Where(i => i.GetProperty("kind").GetString() == "epidemic" && i.GetProperty("area_code").GetString() != "936").ToList();
+
+        var undeclared = Epidemics();
+        Assert.Equal(["31483:epidemic_threshold_probable:info", "31484:epidemic_threshold:warning"],
+            undeclared.Select(i => $"{i.GetProperty("area_code").GetString()}:{i.GetProperty("rule").GetString()}:{i.GetProperty("severity").GetString()}").Order());
+        var small = undeclared.Single(i => i.GetProperty("area_code").GetString() == "31483").GetProperty("message").GetString()!;
+        Assert.Contains("có 2 ca, vượt ngưỡng 1,7 theo Thông tư 15/2026/TT-BYT", small);
+        Assert.Contains("xác suất có từ 2 ca trở lên là 19%", small);
+
+        Directory.CreateDirectory(Path.Combine(home, "reference", "epidemic_years"));
+        File.WriteAllText(Path.Combine(home, "reference", "epidemic_years", "cong-bo-dich.csv"),
+            "area_code,generation,indicator_code,year,source\n31486,2025-03,disease.dengue.cases,2022,Quyết định công bố dịch (dữ liệu thử)\n", new UTF8Encoding(false));
+        Assert.Equal(0, At(now, "--home", home, "init").Code);
+        var declared = Epidemics().Single(i => i.GetProperty("area_code").GetString() == "31486");
+        Assert.Equal(("epidemic_threshold_probable", "info"), (declared.GetProperty("rule").GetString(), declared.GetProperty("severity").GetString()));
+        Assert.Equal(13.3m, declared.GetProperty("expected_high").GetDecimal());
+        Assert.Contains("các năm 2020, 2021, 2023, 2024; bỏ năm dịch 2022", declared.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public void A_commune_that_ceased_on_1_july_2025_is_not_missing_after_it()
     {
         // Xã Thuận Hưng (31483, of the old map) reported every month to June 2025.

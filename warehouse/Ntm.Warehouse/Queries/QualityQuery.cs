@@ -183,7 +183,9 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         var diseases = connection.Query<string>("SELECT indicator_code FROM dim_indicator WHERE indicator_code LIKE 'disease.%.cases' AND kind = 'count' ORDER BY 1").ToList();
         var areas = new List<AreaRecord> { root };
         areas.AddRange(directory.Areas.Where(a => a.ParentId == root.AreaId && a.IsValidOn(period.FirstDay)).OrderBy(a => a.Code, StringComparer.Ordinal));
-        var engine = RollupLoader.Load(connection, areas.Select(a => a.AreaId).ToList(), diseases, period.AddMonths(-60).January, period);
+        var first = new PeriodKey(period.Year - EpidemicMethods.OfficialYears, period.Month);
+        var engine = RollupLoader.Load(connection, areas.Select(a => a.AreaId).ToList(), [.. diseases, Population], first.January, period);
+        var declared = connection.Query<(int Area, string Indicator, int Year)>("SELECT area_id, indicator_code, year FROM epidemic_year").ToList();
         foreach (var disease in diseases)
         {
             foreach (var area in areas)
@@ -193,26 +195,84 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
                     continue;
                 }
 
-                var earlier = Enumerable.Range(1, 5).Select(k => engine.Value(area.AreaId, period.AddMonths(-12 * k), disease, Measure.Month)).OfType<Ntm.Domain.Rollups.Figure>().Select(f => f.Value).ToList();
-                var channel = EndemicChannel.Of(earlier);
-                if (channel is null)
+                // The same month of the five years before, through the crosswalk for a unit of 2025-07-01; a year without a figure is missing, not zero.
+                var epidemic = EpidemicYearsOf(area, disease, declared);
+                var history = Enumerable.Range(1, EpidemicMethods.OfficialYears)
+                    .Select(k => (Year: period.Year - k, Figure: engine.Value(area.AreaId, period.AddMonths(-12 * k), disease, Measure.Month)))
+                    .Where(y => y.Figure is not null)
+                    .Select(y => new BaselineYear(y.Year, y.Figure!.Value, epidemic.Contains(y.Year)))
+                    .ToList();
+                var verdict = EpidemicMethods.Official(figure.Value, history);
+                if (verdict.Status == OfficialStatus.NotEnoughYears)
                 {
                     if (area == root)
                     {
-                        yield return new QualityItem(QualityKind.Epidemic, QualitySeverity.Info, area.Code, area.FullName, disease, period, figure.Value, null, null, "channel_short",
-                            string.Create(Vi, $"{area.FullName}: {Name(disease)} chưa lập được kênh dịch (cần số liệu cùng tháng của ít nhất {EndemicChannel.MinimumYears} năm trước, mới có {earlier.Count})."));
+                        yield return new QualityItem(QualityKind.Epidemic, QualitySeverity.Info, area.Code, area.FullName, disease, period, figure.Value, null, null, "threshold_short",
+                            string.Create(Vi, $"{area.FullName}: {Name(disease)} tháng {period.ToVietnamese()} chưa áp dụng được ngưỡng dịch theo Thông tư 15/2026/TT-BYT: cần số liệu cùng tháng của {EpidemicMethods.OfficialYears} năm trước{(verdict.YearsLeftOut.Count > 0 ? $" (không kể năm dịch {string.Join(", ", verdict.YearsLeftOut)})" : string.Empty)}, mới có {history.Count(h => !h.EpidemicYear)}."));
                     }
 
                     continue;
                 }
 
-                if (channel.IsAbove(figure.Value))
+                if (verdict.Status != OfficialStatus.Above)
                 {
-                    yield return new QualityItem(QualityKind.Epidemic, QualitySeverity.Warning, area.Code, area.FullName, disease, period, figure.Value,
-                        decimal.Round(channel.Mean, 1), decimal.Round(channel.Upper, 1), "endemic_channel",
-                        string.Create(Vi, $"{area.FullName}: {Name(disease)} tháng {period.ToVietnamese()} có {figure.Value:0} ca, vượt kênh dịch (trung bình {channel.Mean:0.#} + 2 độ lệch chuẩn = {channel.Upper:0.#}; trung vị {channel.Median:0.#}, tứ phân vị 3 {channel.ThirdQuartile:0.#}; {channel.Years} năm)."));
+                    continue;
                 }
+
+                var baseline = history.Where(h => !h.EpidemicYear).Select(h => h.Cases).ToList();
+                var improbable = EpidemicMethods.Improbable(figure.Value, baseline);
+                var signal = improbable.Probability < EpidemicMethods.SignalLevel;
+                var bortman = EpidemicMethods.Bortman(baseline);
+                var quartiles = EpidemicMethods.Quartiles(baseline);
+                var population = engine.Value(area.AreaId, period, Population, Measure.Stock)?.Value;
+                var rate = EpidemicMethods.Rate(figure.Value, population);
+                var leftOut = verdict.YearsLeftOut.Count > 0 ? $"; bỏ năm dịch {string.Join(", ", verdict.YearsLeftOut)}" : string.Empty;
+                var beside = string.Join("; ", new[]
+                {
+                    bortman is { } b ? string.Create(Vi, $"kênh Bortman {b.Centre:0.#}–{b.Upper:0.#}") : null,
+                    quartiles is { } q ? string.Create(Vi, $"trung vị {q.Centre:0.#}, tứ phân vị 3 {q.Upper:0.#}") : null,
+                    rate is { } r ? string.Create(Vi, $"{r:#,##0.#} ca/100.000 dân") : null,
+                }.OfType<string>());
+                yield return new QualityItem(QualityKind.Epidemic, signal ? QualitySeverity.Warning : QualitySeverity.Info, area.Code, area.FullName, disease, period, figure.Value,
+                    decimal.Round(verdict.Mean!.Value, 1), decimal.Round(verdict.Threshold!.Value, 1), signal ? "epidemic_threshold" : "epidemic_threshold_probable",
+                    string.Create(Vi, $"{area.FullName}: {Name(disease)} tháng {period.ToVietnamese()} có {figure.Value:#,##0.##} ca, vượt ngưỡng {verdict.Threshold:#,##0.#} theo Thông tư 15/2026/TT-BYT (trung bình {verdict.Mean:#,##0.#} + 2 độ lệch chuẩn {verdict.StandardDeviation:#,##0.#} của cùng tháng các năm {string.Join(", ", verdict.YearsUsed)}{leftOut}); ")
+                    + string.Create(Vi, $"với lịch sử này, xác suất có từ {figure.Value:#,##0.##} ca trở lên là {Percent(improbable.Probability)} ({(improbable.Model == Improbability.Poisson ? "phân phối Poisson" : "phân phối nhị thức âm")}), ")
+                    + (signal ? "khó là ngẫu nhiên: cảnh báo dịch." : "có thể là ngẫu nhiên với số nhỏ: thông tin, chưa phải cảnh báo.")
+                    + (beside.Length > 0 ? $" Tham khảo: {beside}." : string.Empty));
             }
         }
     }
+
+    /// <summary>The indicator whose level gives a rate per 100,000.</summary>
+    private const string Population = "population.total";
+
+    /// <summary>The years declared epidemic years of <paramref name="disease"/> for the unit, its parents, or the old units it took over.</summary>
+    private HashSet<int> EpidemicYearsOf(AreaRecord area, string disease, List<(int Area, string Indicator, int Year)> declared)
+    {
+        if (declared.Count == 0)
+        {
+            return [];
+        }
+
+        var units = new HashSet<int>();
+        var stack = new Stack<int>([area.AreaId, .. connection.Query<int>("SELECT old_area_id FROM area_crosswalk WHERE new_area_id = $id", new { id = area.AreaId })]);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (units.Add(id) && directory.TryGet(id)?.ParentId is { } parent)
+            {
+                stack.Push(parent);
+            }
+        }
+
+        return declared.Where(d => d.Indicator == disease && units.Contains(d.Area)).Select(d => d.Year).ToHashSet();
+    }
+
+    /// <summary>A probability as a person reads it: "19%", "1,05%", "0,3%", "dưới 0,01%".</summary>
+    private static string Percent(double probability) => probability switch
+    {
+        < 0.0001 => "dưới 0,01%",
+        < 0.1 => string.Create(Vi, $"{probability * 100:0.##}%"),
+        _ => string.Create(Vi, $"{probability * 100:0}%"),
+    };
 }

@@ -42,6 +42,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
             DELETE FROM criterion_threshold; DELETE FROM criterion_override; DELETE FROM criterion; DELETE FROM criteria_set;
             DELETE FROM target WHERE submission_id IS NULL; DELETE FROM area_alias;
             DELETE FROM health_standard_criterion; DELETE FROM health_standard_set; DELETE FROM plan_target_kind;
+            DELETE FROM epidemic_year;
             """, transaction: transaction);
 
         rows["dim_area"] = Append(connection, "dim_area", areas.Areas, (a, r) => r
@@ -85,12 +86,44 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         rows["plan_target_kind"] = Append(connection, "plan_target_kind", plans.Targets.Select((t, i) => (t, i)), (x, r) => r
             .AppendValue(x.t.Code).AppendValue((short)x.i).AppendValue(x.t.NameVi).AppendValue(x.t.UnitWord).AppendValue(x.t.Sets.Count > 0 ? string.Join(';', x.t.Sets) : null).AppendValue(x.t.Indicator));
 
+        rows["epidemic_year"] = Append(connection, "epidemic_year", EpidemicYears(files, areaIds, indicators), (e, r) => r
+            .AppendValue(e.AreaId).AppendValue(e.Indicator).AppendValue(e.Year).AppendValue(e.Source));
+
         connection.Execute(
             "INSERT OR REPLACE INTO reference_dataset (dataset, checksum, row_count, loaded_at, source) VALUES ($dataset, $checksum, $rowCount, $loadedAt, $source)",
             new { dataset = Dataset, checksum = files.Checksum, rowCount = rows.Values.Sum(), loadedAt = clock.GetUtcNow().UtcDateTime, source = string.Join("; ", files.Summary.SelectMany(s => s.Files)) },
             transaction);
         transaction.Commit();
         return new ReferenceLoadResult(true, files.Checksum, rows, areas.Notes);
+    }
+
+    /// <summary>
+    /// The declared epidemic years (<c>epidemic_years</c>: area_code, generation 2025-03 or 2025-07,
+    /// indicator_code, year, source), each named unit and indicator checked; a year declared twice is kept once.
+    /// </summary>
+    private static List<(int AreaId, string Indicator, short Year, string? Source)> EpidemicYears(ReferenceFiles files, Dictionary<(string, string), int> areaIds, IndicatorCatalog indicators)
+    {
+        var years = new List<(int AreaId, string Indicator, short Year, string? Source)>();
+        foreach (var table in files.Tables("epidemic_years"))
+        {
+            table.Require("area_code", "indicator_code", "year");
+            foreach (var row in table.Rows)
+            {
+                var where = $"{table.Name}, {row["area_code"]} {row["indicator_code"]} {row["year"]}";
+                var generation = string.IsNullOrWhiteSpace(row.GetValueOrDefault("generation")) ? "2025-03" : row["generation"].Trim();
+                var area = areaIds.TryGetValue((generation, row["area_code"].Trim()), out var id) ? id : throw new ReferenceDataException($"{where}: không có đơn vị {row["area_code"]} thuộc thế hệ {generation}.");
+                if (!indicators.Contains(row["indicator_code"]))
+                {
+                    throw new ReferenceDataException($"{where}: chỉ tiêu {row["indicator_code"]} không có trong danh mục chỉ tiêu.");
+                }
+
+                var year = short.TryParse(row["year"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 2100
+                    ? y : throw new ReferenceDataException($"{where}: '{row["year"]}' không phải là năm.");
+                years.Add((area, row["indicator_code"].Trim(), year, string.IsNullOrWhiteSpace(row.GetValueOrDefault("source")) ? null : row["source"].Trim()));
+            }
+        }
+
+        return years.DistinctBy(y => (y.AreaId, y.Indicator, y.Year)).ToList();
     }
 
     private static int Append<T>(DuckDBConnection connection, string table, IEnumerable<T> items, Action<T, IDuckDBAppenderRow> write)
