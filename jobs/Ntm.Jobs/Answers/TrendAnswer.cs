@@ -3,6 +3,7 @@ using System.Globalization;
 using Ntm.Domain.Areas;
 using Ntm.Domain.Measures;
 using Ntm.Domain.Periods;
+using Ntm.Domain.Quality;
 using Ntm.Domain.Rollups;
 using Ntm.Etl.Parsing;
 using Ntm.Jobs.Cli;
@@ -22,6 +23,13 @@ public sealed record TrendQuestion(string? Indicator, string? Area, PeriodKey? F
 /// </summary>
 public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IReadOnlyList<AreaRecord> Areas, IReadOnlyList<TrendPoint> Points, PeriodKey From, PeriodKey To, string? Notice)
 {
+    /// <summary>
+    /// For one unit's monthly cases of a disease, each month's official epidemic threshold (Thông tư
+    /// 15/2026/TT-BYT: the same month of the five years before, declared epidemic years left out); a
+    /// month without the five years has none. Empty for anything else.
+    /// </summary>
+    public IReadOnlyList<OfficialVerdict?> Thresholds { get; init; } = [];
+
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>Where figures come from, written under every table and chart.</summary>
@@ -85,7 +93,12 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
         }
 
         var points = new TrendQuery(connection).Series(definition.Code, areas, from, to, question.Measure);
-        return new TrendAnswer(definition, question.Measure, areas, points, from, to, notice);
+        return new TrendAnswer(definition, question.Measure, areas, points, from, to, notice)
+        {
+            Thresholds = areas.Count == 1 && question.Measure == Measure.Month && IsDisease(definition.Code)
+                ? EpidemicThresholds(connection, directory, coverage, definition.Code, areas[0], from, to)
+                : [],
+        };
     }
 
     /// <summary>
@@ -131,9 +144,12 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
         var rate = Indicator.Kind is "ratio" or "rate" or "flag";
         // The annual target is comparable with a year-to-date total, or with a rate's every month; not with one month's count.
         var target = shown.Count == 1 && (Measure == Measure.YearToDate || rate) ? Points.Select(p => p.AnnualTarget).LastOrDefault(t => t is not null) : null;
+        var band = Thresholds.Any(t => t is not null)
+            ? new ChartBand("Ngưỡng dịch theo TT 15/2026 (trung bình – trung bình + 2 độ lệch chuẩn cùng tháng 5 năm trước)", Thresholds.Select(t => t?.Mean).ToList(), Thresholds.Select(t => t?.Threshold).ToList())
+            : null;
         return ChartRenderer.Trend(new TrendChartModel(Title, Indicator.Unit ?? string.Empty, PeriodKey.Range(From, To).Select(VietnameseFormat.Period).ToList(), series,
             target, target is null ? null : "Chỉ tiêu năm",
-            new ChartFooter(SourceLine, VietnameseFormat.Period(To)), ZeroBased: !rate, Decimals: rate ? 1 : 0));
+            new ChartFooter(SourceLine, VietnameseFormat.Period(To)), ZeroBased: !rate, Decimals: rate ? 1 : 0, Band: band));
     }
 
     /// <summary>The table as a report writes it (CSV, XLSX), Vietnamese headers, values rounded to the indicator's decimals.</summary>
@@ -154,6 +170,39 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
         value is { } v ? decimal.Round(v, decimals, MidpointRounding.AwayFromZero).ToString(decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals), Vietnamese) : "-";
 
     internal static decimal? Rounded(decimal? value, int places) => value is { } v ? decimal.Round(v, places, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>True for a disease's monthly cases, the figures an epidemic threshold is drawn for.</summary>
+    private static bool IsDisease(string code) => code.StartsWith("disease.", StringComparison.Ordinal) && code.EndsWith(".cases", StringComparison.Ordinal);
+
+    /// <summary>Each month's official threshold from the same month of the five years before, through the crosswalk, declared epidemic years left out.</summary>
+    private static List<OfficialVerdict?> EpidemicThresholds(DbConnection connection, AreaDirectory directory, CoverageQuery coverage, string indicator, AreaRecord area, PeriodKey from, PeriodKey to)
+    {
+        var history = new TrendQuery(connection).Series(indicator, [area], from.AddMonths(-12 * EpidemicMethods.OfficialYears), to, Measure.Month)
+            .Where(p => p.Value is not null).ToDictionary(p => p.Period, p => p.Value!.Value);
+        var units = new HashSet<int>();
+        var stack = new Stack<int>([area.AreaId, .. coverage.Predecessors(area.AreaId)]);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (units.Add(id) && directory.TryGet(id)?.ParentId is { } parent)
+            {
+                stack.Push(parent);
+            }
+        }
+
+        var epidemic = Dapper.SqlMapper.Query<(int Area, int Year)>(connection, "SELECT area_id, year FROM epidemic_year WHERE indicator_code = $indicator", new { indicator })
+            .Where(e => units.Contains(e.Area)).Select(e => e.Year).ToHashSet();
+        return PeriodKey.Range(from, to).Select(month =>
+        {
+            var years = Enumerable.Range(1, EpidemicMethods.OfficialYears)
+                .Select(k => month.AddMonths(-12 * k))
+                .Where(history.ContainsKey)
+                .Select(p => new BaselineYear(p.Year, history[p], epidemic.Contains(p.Year)))
+                .ToList();
+            var verdict = EpidemicMethods.Official(history.GetValueOrDefault(month), years);
+            return verdict.Status == OfficialStatus.NotEnoughYears ? null : verdict;
+        }).ToList();
+    }
 
     /// <summary>The indicator and, for a ratio, its parts: what "has data" means for it.</summary>
     private static List<string> Parts(IndicatorListing indicator) => [indicator.Code, .. new[] { indicator.NumeratorCode, indicator.DenominatorCode }.OfType<string>()];

@@ -103,6 +103,16 @@ public sealed class QualityCommandTests : IDisposable
         Assert.Equal(("epidemic_threshold_probable", "info"), (declared.GetProperty("rule").GetString(), declared.GetProperty("severity").GetString()));
         Assert.Equal(13.3m, declared.GetProperty("expected_high").GetDecimal());
         Assert.Contains("các năm 2020, 2021, 2023, 2024; bỏ năm dịch 2022", declared.GetProperty("message").GetString());
+
+        // The trend of one unit's cases carries the same threshold, month by month (drawn as a band on --png/--svg), where the five years exist.
+        using var connection = new Ntm.Warehouse.WarehouseDatabase(Path.Combine(home, "warehouse.duckdb")).OpenReadOnly();
+        var units = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
+        var march = Ntm.Jobs.Answers.TrendAnswer.Ask(connection, units, new("disease.dengue.cases", "31486", new(2025, 3), new(2025, 3)), new FixedClock(now));
+        var threshold = Assert.Single(march.Thresholds)!;
+        Assert.Equal(13.27m, decimal.Round(threshold.Threshold!.Value, 2));
+        Assert.Equal([2022], threshold.YearsLeftOut);
+        var early = Ntm.Jobs.Answers.TrendAnswer.Ask(connection, units, new("disease.dengue.cases", "31486", new(2021, 3), new(2021, 3)), new FixedClock(now));
+        Assert.Null(Assert.Single(early.Thresholds));
     }
 
     [Fact]
