@@ -19,6 +19,9 @@ public enum QualityKind
 
     /// <summary>Cases above the endemic channel.</summary>
     Epidemic,
+
+    /// <summary>A year's figures out of line with earlier years, or two related indicators out of line with each other.</summary>
+    Consistency,
 }
 
 /// <summary>How much an item matters: errors first, then warnings, then information.</summary>
@@ -59,6 +62,9 @@ public sealed record QualityItem(
 
     /// <summary>The cell (A1), when the item is about one cell.</summary>
     public string? Cell { get; init; }
+
+    /// <summary>The data set a completeness summary is about (<c>reporting_duty.data_set</c>).</summary>
+    public string? DataSet { get; init; }
 }
 
 /// <summary>Codes of the kinds and severities, as the JSON and the tables write them.</summary>
@@ -77,6 +83,7 @@ public static class QualityCodes
         QualityKind.Outlier => "Giá trị bất thường",
         QualityKind.Completeness => "Thiếu báo cáo",
         QualityKind.Timeliness => "Báo cáo muộn",
+        QualityKind.Consistency => "Tính nhất quán",
         _ => "Cảnh báo dịch",
     };
 

@@ -12,4 +12,5 @@ namespace Ntm.Etl.Ingestion;
 /// for a file that is not a routine submission (a yearbook of 40 sheets); without it a file with an
 /// error is rejected whole.
 /// </param>
-public sealed record IngestionOptions(string? Template = null, ReportPeriod? Period = null, AreaRecord? Area = null, bool KeepValid = false);
+/// <param name="Received">--received: the day the report was sent, for history loaded after the fact (timeliness is judged on it).</param>
+public sealed record IngestionOptions(string? Template = null, ReportPeriod? Period = null, AreaRecord? Area = null, bool KeepValid = false, DateOnly? Received = null);

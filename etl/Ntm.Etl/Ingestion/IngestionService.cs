@@ -180,7 +180,12 @@ public sealed class IngestionService
         }
 
         var archived = home.Resolve(known.ArchivePath);
-        return Ingest(new SubmittedFile(archived, known.FileName, FileOrigin.Archive, File.GetLastWriteTimeUtc(archived), submissionId), options with { Template = options.Template ?? (known.Template is { } used && templates[used] is not null ? used : null) });
+        return Ingest(new SubmittedFile(archived, known.FileName, FileOrigin.Archive, File.GetLastWriteTimeUtc(archived), submissionId)
+        {
+            // Read again, it is still the report that arrived then.
+            KnownArrival = known.ArrivedAt,
+            DeclaredOn = known.DeclaredOn is { } declared ? DateOnly.FromDateTime(declared) : null,
+        }, options with { Template = options.Template ?? (known.Template is { } used && templates[used] is not null ? used : null) });
     }
 
     /// <summary>
@@ -228,7 +233,12 @@ public sealed class IngestionService
         try
         {
             (submissionId, superseded) = ledger.Accept(
-                new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, prepared.Template, prepared.AreaId, prepared.Period, "accepted", errors, findings.Count - errors, home.Relative(archive)),
+                new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, prepared.Template, prepared.AreaId, prepared.Period, "accepted", errors, findings.Count - errors, home.Relative(archive))
+                {
+                    SignedOn = result.SignedOn,
+                    ArrivedAtUtc = file.ArrivedAtUtc,
+                    DeclaredOn = options.Received ?? file.DeclaredOn,
+                },
                 observations, findings.Select(ToRow).ToList(), file.Again,
                 result.Targets.DistinctBy(t => (t.Area.AreaId, t.Year, t.IndicatorCode))
                     .Select(t => new TargetRow(t.Area.AreaId, t.Year, t.IndicatorCode, t.Comparator, t.Value, t.Sheet, t.Cell, t.Note)).ToList(),

@@ -153,6 +153,10 @@ public sealed partial class TableReader
                 workbookUnit?.Problem ?? $"Không xác định được đơn vị báo cáo từ tiêu đề của tệp '{workbook.FileName}' (ví dụ 'SỞ Y TẾ HẬU GIANG', 'UBND THÀNH PHỐ CAO BẰNG', 'Trạm Y tế xã …'); hãy dùng --area."));
         }
 
+        // The signing line is above the tables or under them beside the signatures.
+        var footLines = layouts.Where(l => l.Tables.Count > 0)
+            .SelectMany(l => TitleBlock.Lines(l.Sheet, Enumerable.Range(l.Tables.Max(t => t.BodyEnd), Math.Max(0, Math.Min(l.Sheet.RowCount, l.Tables.Max(t => t.BodyEnd) + 30) - l.Tables.Max(t => t.BodyEnd))), vocabulary));
+        result.SignedOn = allLines.Concat(footLines).FirstOrDefault(l => l.Kind == TitleLineKind.Signing && l.Date is not null)?.Date;
         CheckSigning(allLines, result);
         MergePlans(result);
         var quarterOnly = result.Ignored.Where(i => i.Reason == FigureReader.QuarterReason).ToList();

@@ -30,6 +30,12 @@ public sealed class ExtractionResult
     /// <summary>The reporting unit the title names (or --area), when there is one.</summary>
     public AreaRecord? ReportingArea { get; set; }
 
+    /// <summary>
+    /// The day the report was signed, from its signing line ("Phong Điền, ngày 03 tháng 11 năm 2024")
+    /// above its tables or under them beside the signatures, when it has one: the day it was sent.
+    /// </summary>
+    public DateOnly? SignedOn { get; set; }
+
     /// <summary>The period the file reports (or --period), when there is one.</summary>
     public ReportPeriod? Period { get; set; }
 

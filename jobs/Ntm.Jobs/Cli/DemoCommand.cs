@@ -54,6 +54,7 @@ public static class DemoCommand
                 foreach (var file in batch)
                 {
                     File.Move(Path.Combine(staging, file.Name), Path.Combine(context.Home.Inbox, file.Name), overwrite: true);
+                    File.SetLastWriteTimeUtc(Path.Combine(context.Home.Inbox, file.Name), file.ArrivedUtc);
                 }
 
                 var inbox = IngestionBatch.Plan([], context.Home.Inbox, TimeSpan.Zero, context.Clock.GetUtcNow().UtcDateTime);

@@ -27,9 +27,29 @@ public static class IngestCommand
         var area = new Option<string?>("--area") { Description = "Đơn vị báo cáo (mã hoặc tên) khi tiêu đề không ghi. The reporting unit." };
         var again = new Option<long[]>("--again") { Description = "Đọc lại báo cáo đã nhận (mã submission_id) từ archive. Re-read accepted submissions.", AllowMultipleArgumentsPerToken = true };
         var keepValid = new Option<bool>("--keep-valid") { Description = "Nạp các số liệu không lỗi, bỏ riêng số liệu có lỗi (niên giám, tệp không phải báo cáo định kỳ). Load the figures without errors." };
-        var command = new Command("ingest", "Nạp các tệp báo cáo vào kho. Ingests workbooks.") { paths, template, period, area, again, keepValid };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(paths) ?? [], parse.GetValue(template), parse.GetValue(period), parse.GetValue(area), parse.GetValue(again) ?? [], parse.GetValue(keepValid)));
+        var received = new Option<string?>("--received") { Description = "Ngày báo cáo được gửi (YYYY-MM-DD), khi nạp số liệu cũ: tính đúng hạn theo ngày này. The day the report was sent." };
+        var command = new Command("ingest", "Nạp các tệp báo cáo vào kho. Ingests workbooks.") { paths, template, period, area, again, keepValid, received };
+        command.SetAction(parse => Run(context(parse), parse.GetValue(paths) ?? [], parse.GetValue(template), parse.GetValue(period), parse.GetValue(area), parse.GetValue(again) ?? [], parse.GetValue(keepValid), ParseDay(parse.GetValue(received), context(parse).Clock)));
         return command;
+    }
+
+    /// <summary>--received: a day (YYYY-MM-DD or DD/MM/YYYY), not after today.</summary>
+    internal static DateOnly? ParseDay(string? text, TimeProvider clock)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var formats = new[] { "yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy" };
+        if (!DateOnly.TryParseExact(text.Trim(), formats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            throw new UsageException($"--received: '{text}' không phải là một ngày (YYYY-MM-DD hoặc DD/MM/YYYY).");
+        }
+
+        return day > DateOnly.FromDateTime(clock.GetLocalNow().DateTime)
+            ? throw new UsageException($"--received: ngày {day:dd/MM/yyyy} ở tương lai.")
+            : day;
     }
 
     internal static ReportPeriod? ParsePeriod(string? text)
@@ -60,7 +80,7 @@ public static class IngestCommand
         return lookup.IsFound ? lookup.Area : throw new UsageException($"--area: {lookup.Message}");
     }
 
-    private static int Run(CliContext context, string[] paths, string? template, string? periodText, string? areaText, long[] again, bool keepValid)
+    private static int Run(CliContext context, string[] paths, string? template, string? periodText, string? areaText, long[] again, bool keepValid, DateOnly? received)
     {
         var period = ParsePeriod(periodText);
         if (again.Length > 0 && paths.Length > 0)
@@ -81,7 +101,7 @@ public static class IngestCommand
             service.RequireTemplate(template);
         }
 
-        var options = new IngestionOptions(template, period, ResolveArea(service.Areas, areaText, period), keepValid);
+        var options = new IngestionOptions(template, period, ResolveArea(service.Areas, areaText, period), keepValid, received);
         using var stop = new StopSignal();
         var results = new List<IngestFileResult>();
         try

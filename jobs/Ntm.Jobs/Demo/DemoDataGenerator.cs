@@ -6,8 +6,8 @@ using Ntm.Reports.Tables;
 
 namespace Ntm.Jobs.Demo;
 
-/// <summary>A file the demo drops in the inbox, and in which order.</summary>
-public sealed record DemoFile(string Name, int Batch);
+/// <summary>A file the demo drops in the inbox, in which order, and when it arrives (UTC: the file's time in the inbox).</summary>
+public sealed record DemoFile(string Name, int Batch, DateTime ArrivedUtc);
 
 /// <summary>
 /// Writes a realistic, seeded set of the workbooks a province receives. The province is one of the
@@ -33,6 +33,9 @@ public sealed class DemoDataGenerator(AreaDirectory areas, IReadOnlyList<Crosswa
     private static readonly PeriodKey FirstNewMonth = PeriodKey.Of(AreaGeneration.From2025.ValidFrom);
 
     private readonly Random random = new(seed);
+
+    // When reports arrive, drawn apart from the figures so that the figures stay those of the seed.
+    private readonly Random arrivals = new(seed + 1);
 
     /// <summary>The province of the 2025-07-01 map the demo writes for (a former province's code leads to its successor).</summary>
     public AreaRecord Province { get; } = Successor(areas, crosswalk, provinceCode);
@@ -77,36 +80,37 @@ public sealed class DemoDataGenerator(AreaDirectory areas, IReadOnlyList<Crosswa
                 }
 
                 var communes = Children(district.District);
-                files.Add(new DemoFile(DengueGrid(folder, district.Province, district.District, communes, dengue, year, oldMonths), 1));
+                files.Add(new DemoFile(DengueGrid(folder, district.Province, district.District, communes, dengue, year, oldMonths), 1, Local(new DateOnly(year + 1, 1, 5))));
                 if (newMonths.Count == 0)
                 {
                     // A year's commune list is as at its end: from 2025 on, the new communes send it.
-                    files.Add(new DemoFile(CommuneList(folder, district.Province, district.District, communes, population, year), 1));
+                    files.Add(new DemoFile(CommuneList(folder, district.Province, district.District, communes, population, year), 1, Local(new DateOnly(year + 1, 1, 10))));
                 }
 
                 var ledger = new MonthlyLedger(communes.Sum(c => population[c.AreaId]));
                 foreach (var month in oldMonths)
                 {
                     var report = ledger.Next(this, month, communes.Sum(c => dengue[c.AreaId][month.Month - 1]));
+                    var sent = SendingDay(month);
                     var mistaken = month == lastOldMonth && district.Province == oldProvinces[0] ? Children(district.Province).IndexOf(district.District) : -1;
                     if (mistaken is 0 or 1)
                     {
                         // The mistakes a province really receives, and the corrections that follow them.
                         var wrong = mistaken == 0 ? report : report with { Dengue = report.Dengue + 10, DengueYtd = report.DengueYtd + 10 };
-                        mistakes.Add(new DemoFile(DistrictReport(folder, district.Province, district.District, wrong, mistaken == 0 ? Mistake.Typo : Mistake.WrongRate), 2));
-                        mistakes.Add(new DemoFile(DistrictReport(folder, district.Province, district.District, report, Mistake.None, mistaken == 0 ? "da-sua" : "gui-lai"), 3));
+                        mistakes.Add(new DemoFile(DistrictReport(folder, district.Province, district.District, wrong, sent, mistaken == 0 ? Mistake.Typo : Mistake.WrongRate), 2, Local(sent)));
+                        mistakes.Add(new DemoFile(DistrictReport(folder, district.Province, district.District, report, sent.AddDays(3), Mistake.None, mistaken == 0 ? "da-sua" : "gui-lai"), 3, Local(sent.AddDays(3))));
                     }
                     else
                     {
-                        files.Add(new DemoFile(DistrictReport(folder, district.Province, district.District, report, Mistake.None), 1));
+                        files.Add(new DemoFile(DistrictReport(folder, district.Province, district.District, report, sent, Mistake.None), 1, Local(sent)));
                     }
                 }
             }
 
             if (newMonths.Count > 0)
             {
-                files.Add(new DemoFile(DengueGrid(folder, Province, null, newCommunes, dengue, year, newMonths), 1));
-                files.Add(new DemoFile(CommuneList(folder, Province, null, newCommunes, population, year), 1));
+                files.Add(new DemoFile(DengueGrid(folder, Province, null, newCommunes, dengue, year, newMonths), 1, Local(new DateOnly(year + 1, 1, 5))));
+                files.Add(new DemoFile(CommuneList(folder, Province, null, newCommunes, population, year), 1, Local(new DateOnly(year + 1, 1, 10))));
                 var ledger = new MonthlyLedger(newCommunes.Sum(c => population[c.AreaId]));
                 if (newMonths[0].Month > 1)
                 {
@@ -120,7 +124,8 @@ public sealed class DemoDataGenerator(AreaDirectory areas, IReadOnlyList<Crosswa
                 foreach (var month in newMonths)
                 {
                     var report = ledger.Next(this, month, newCommunes.Sum(c => dengue[c.AreaId][month.Month - 1]));
-                    files.Add(new DemoFile(DistrictReport(folder, Province, null, report, Mistake.None), 1));
+                    var sent = SendingDay(month);
+                    files.Add(new DemoFile(DistrictReport(folder, Province, null, report, sent, Mistake.None), 1, Local(sent)));
                 }
             }
         }
@@ -128,6 +133,16 @@ public sealed class DemoDataGenerator(AreaDirectory areas, IReadOnlyList<Crosswa
         files.AddRange(mistakes);
         return files;
     }
+
+    /// <summary>The day a month's report is signed and sent: most by the 5th of the next month, about one in eight a few days late.</summary>
+    private DateOnly SendingDay(PeriodKey month)
+    {
+        var next = month.Next;
+        return new DateOnly(next.Year, next.Month, arrivals.NextDouble() < 0.88 ? 2 + arrivals.Next(4) : 6 + arrivals.Next(5));
+    }
+
+    /// <summary>9 in the morning of a day in Vietnam, in UTC.</summary>
+    private static DateTime Local(DateOnly day) => day.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
 
     private static AreaRecord Successor(AreaDirectory areas, IReadOnlyList<CrosswalkRecord> crosswalk, string code)
     {
@@ -184,7 +199,7 @@ public sealed class DemoDataGenerator(AreaDirectory areas, IReadOnlyList<Crosswa
         }
     }
 
-    private static string DistrictReport(string folder, AreaRecord province, AreaRecord? district, MonthReport r, Mistake mistake, string? suffix = null)
+    private static string DistrictReport(string folder, AreaRecord province, AreaRecord? district, MonthReport r, DateOnly signed, Mistake mistake, string? suffix = null)
     {
         var (year, month) = (r.Month.Year, r.Month.Month);
         var (fpMonth, fpYtd, targets, tbMonth, tbYtd) = (r.FpMonth, r.FpYtd, r.Targets, r.TbMonth, r.TbYtd);
@@ -192,7 +207,7 @@ public sealed class DemoDataGenerator(AreaDirectory areas, IReadOnlyList<Crosswa
         {
             Row($"SỞ Y TẾ {province.FullName.ToUpperInvariant()}"),
             Row(district is null ? null : $"TRUNG TÂM Y TẾ {district.FullName.ToUpperInvariant()}", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-            Row(),
+            Row(null, null, null, $"{(district ?? province).Name}, ngày {signed.Day:00} tháng {signed.Month:00} năm {signed.Year}"),
             Row($"BÁO CÁO HOẠT ĐỘNG Y TẾ tháng {month} năm {year}"),
             Row(),
             Row("A. Công tác phòng chống dịch"),

@@ -47,12 +47,13 @@ public static class OverviewPage
                 problem = ex.Message;
             }
 
-            var rate = review?.Items.FirstOrDefault(i => i.Rule == "reporting_rate");
+            // Every data set's reports of the month together: received ÷ expected (the WHO review's completeness of reporting).
+            var rates = review?.Items.Where(i => i.Rule == "reporting_rate" && i.Value is not null && i.ExpectedHigh is not null).ToList() ?? [];
             var open = review?.Items.Where(i => i.Severity is QualitySeverity.Error or QualitySeverity.Warning).ToList() ?? [];
             var alerts = review?.Items.Where(i => i.Kind == QualityKind.Epidemic && i.Severity != QualitySeverity.Info).ToList() ?? [];
             body.Append("<div class=\"cards\">");
             body.Append(Card(page.T("overview.latest"), Html.E(latest.Value.ToVietnamese()), Html.E(review?.Root.FullName ?? string.Empty), $"/trend?to={latest.Value}"));
-            body.Append(Card(page.T("overview.reported"), rate is { Value: { } got, ExpectedHigh: { } total } ? $"{Html.Count((long)got)}/{Html.Count((long)total)}" : "—",
+            body.Append(Card(page.T("overview.reported"), rates.Count > 0 ? $"{Html.Count((long)rates.Sum(r => r.Value!.Value))}/{Html.Count((long)rates.Sum(r => r.ExpectedHigh!.Value))}" : "—",
                 Html.E(string.Format(Html.Vi, page.T("overview.reported_hint"), latest.Value.ToVietnamese())), $"/quality?period={latest.Value}"));
             body.Append(Card(page.T("overview.this_month"), Html.Count(received.Values.Sum()),
                 Html.E(string.Format(Html.Vi, page.T("overview.this_month_hint"), received.GetValueOrDefault("accepted") + received.GetValueOrDefault("partly_superseded") + received.GetValueOrDefault("superseded"), received.GetValueOrDefault("rejected"), inbox)), "/submissions"));

@@ -1,4 +1,5 @@
 using System.Text;
+using Ntm.Etl.Tests;
 using System.Text.Json;
 
 namespace Ntm.Jobs.Tests.Cli;
@@ -26,12 +27,42 @@ public sealed class QualityCommandTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    /// <summary>One commune's monthly dengue report, received at <paramref name="received"/>.</summary>
+    /// <summary>One commune's monthly dengue report, arriving in the inbox at <paramref name="received"/> (the file's time there) and loaded then.</summary>
     private void Report(string commune, string period, int cases, DateTimeOffset received)
     {
-        File.WriteAllText(Path.Combine(home, "inbox", $"{commune}-{period}.csv"), $"Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n{period},{commune},disease.dengue.cases,trong tháng,{cases}\n", new UTF8Encoding(false));
+        var path = Path.Combine(home, "inbox", $"{commune}-{period}.csv");
+        File.WriteAllText(path, $"Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n{period},{commune},disease.dengue.cases,trong tháng,{cases}\n", new UTF8Encoding(false));
+        File.SetLastWriteTimeUtc(path, received.UtcDateTime);
         var result = At(received, "--home", home, "ingest");
         Assert.True(result.Code == 0, result.Out + result.Error);
+    }
+
+    /// <summary>The communes of Huyện Long Mỹ (936) on the map before 2025-07-01.</summary>
+    private static readonly (string Code, string Name, int Cases)[] LongMy =
+    [
+        ("31483", "Xã Thuận Hưng", 3), ("31484", "Xã Thuận Hòa", 1), ("31486", "Xã Vĩnh Thuận Đông", 0), ("31489", "Thị trấn Vĩnh Viễn", 2),
+        ("31490", "Xã Vĩnh Viễn A", 4), ("31492", "Xã Lương Tâm", 0), ("31493", "Xã Lương Nghĩa", 1), ("31495", "Xã Xà Phiên", 2),
+    ];
+
+    /// <summary>
+    /// Huyện Long Mỹ's monthly report of January 2023 as the district centre lays it out: issuer, number,
+    /// signing line, title, one row per commune (<paramref name="communes"/>), total, signature.
+    /// </summary>
+    private static void DistrictReport(string path, string? signingLine, IEnumerable<(string Code, string Name, int Cases)> communes)
+    {
+        var builder = new XlsxBuilder().Sheet("BC T1")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            .Row(1, "Số: 15/BC-TTYT", null, null, signingLine)
+            .Row(2, "BÁO CÁO BỆNH TRUYỀN NHIỄM GÂY DỊCH THÁNG 01 NĂM 2023")
+            .Row(3, "STT", "Xã, thị trấn", "Sốt xuất huyết - Mắc", "Sốt xuất huyết - Chết");
+        var row = 4;
+        foreach (var (_, name, cases) in communes)
+        {
+            builder.Row(row, row - 3, name, cases, 0);
+            row++;
+        }
+
+        builder.Row(row + 1, null, null, null, "GIÁM ĐỐC").Save(path);
     }
 
     private static List<JsonElement> Items(string json) => JsonDocument.Parse(json).RootElement.GetProperty("items").EnumerateArray().ToList();
@@ -39,8 +70,9 @@ public sealed class QualityCommandTests : IDisposable
     [Fact]
     public void Missing_and_late_reports_are_judged_against_the_deadline_with_the_clock_given()
     {
-        // Huyện Long Mỹ's communes 31483, 31484, 31486 reported in December 2022; for January 2023 (deadline 5 February):
-        // 31483 on time (3 Feb), 31484 late (9 Feb), 31486 never.
+        // Every commune of Huyện Long Mỹ must send its monthly dengue figures once the communes here
+        // send them (December 2022). For January 2023 (deadline 5 February): 31483 arrives 3 Feb
+        // (on time), 31484 on 9 Feb (late), the six others never.
         foreach (var commune in new[] { "31483", "31484", "31486" })
         {
             Report(commune, "2022-12", 4, new DateTimeOffset(2023, 1, 3, 9, 0, 0, Vietnam));
@@ -49,18 +81,106 @@ public sealed class QualityCommandTests : IDisposable
         Report("31483", "2023-01", 5, new DateTimeOffset(2023, 2, 3, 9, 0, 0, Vietnam));
         Report("31484", "2023-01", 6, new DateTimeOffset(2023, 2, 9, 9, 0, 0, Vietnam));
 
-        // Before the deadline, the missing commune is only not yet in; after it, it is overdue.
+        // Before the deadline, a missing commune is only not yet in (information); after it, it is overdue.
         var before = Items(At(new DateTimeOffset(2023, 2, 4, 12, 0, 0, Vietnam), "--home", home, "quality", "--period", "2023-01", "--area", "936", "--json").Out);
-        Assert.Contains(before, i => i.GetProperty("rule").GetString() == "missing" && i.GetProperty("area_code").GetString() == "31486");
+        Assert.Contains(before, i => i.GetProperty("rule").GetString() == "missing" && i.GetProperty("area_code").GetString() == "31486" && i.GetProperty("severity").GetString() == "info");
         var after = At(new DateTimeOffset(2023, 2, 20, 12, 0, 0, Vietnam), "--home", home, "quality", "--period", "2023-01", "--area", "936", "--json");
         Assert.True(after.Code == 0, after.Error);
         var items = Items(after.Out);
-        Assert.Contains(items, i => i.GetProperty("rule").GetString() == "missing_overdue" && i.GetProperty("area_code").GetString() == "31486");
-        Assert.Contains(items, i => i.GetProperty("rule").GetString() == "late" && i.GetProperty("area_code").GetString() == "31484");
-        Assert.DoesNotContain(items, i => i.GetProperty("area_code").GetString() == "31483" && i.GetProperty("kind").GetString() == "timeliness");
+        Assert.Equal(LongMy.Select(c => c.Code).Except(["31483", "31484"]).Order(),
+            items.Where(i => i.GetProperty("rule").GetString() == "missing_overdue").Select(i => i.GetProperty("area_code").GetString()!).Order());
+        var late = Assert.Single(items, i => i.GetProperty("rule").GetString() == "late");
+        Assert.Equal("31484", late.GetProperty("area_code").GetString());
+        Assert.Contains("gửi ngày 09/02/2023 (ngày tệp đến hộp thư), sau hạn 05/02/2023", late.GetProperty("message").GetString());
         var rate = Assert.Single(items, i => i.GetProperty("rule").GetString() == "reporting_rate");
-        Assert.Equal((2m, 3m), (rate.GetProperty("value").GetDecimal(), rate.GetProperty("expected_high").GetDecimal()));
+        Assert.Equal((2m, 8m), (rate.GetProperty("value").GetDecimal(), rate.GetProperty("expected_high").GetDecimal()));
+        Assert.Contains("2/8 đơn vị đã báo cáo (25%); đúng hạn 1/2 báo cáo biết ngày gửi (50%)", rate.GetProperty("message").GetString());
         Assert.DoesNotContain(items, i => i.GetProperty("severity").GetString() == "error");
+    }
+
+    [Fact]
+    public void A_commune_left_out_of_its_district_file_is_named_and_the_signing_day_decides_lateness()
+    {
+        // The district's file holds 7 of its 8 communes (Xã Xà Phiên is left out), signed 03/02/2023, loaded
+        // from the command line on 20/02 (no inbox time): on time by its signing day, the missing commune named with the file.
+        var file = directory.File("TTYT-LongMy-T1-2023.xlsx");
+        DistrictReport(file, "Long Mỹ, ngày 03 tháng 02 năm 2023", LongMy.Where(c => c.Code != "31495"));
+        var now = new DateTimeOffset(2023, 2, 20, 9, 0, 0, Vietnam);
+        var ingest = At(now, "--home", home, "ingest", file);
+        Assert.True(ingest.Code == 0, ingest.Out + ingest.Error);
+
+        var items = Items(At(now, "--home", home, "quality", "--period", "2023-01", "--area", "936", "--json").Out);
+        var missing = Assert.Single(items, i => i.GetProperty("kind").GetString() == "completeness" && i.GetProperty("severity").GetString() == "warning");
+        Assert.Equal(("missing_in_file", "31495"), (missing.GetProperty("rule").GetString(), missing.GetProperty("area_code").GetString()));
+        Assert.Contains("Xã Xà Phiên: không có trong Báo cáo bệnh truyền nhiễm gây dịch hằng tháng (dòng của từng xã) tháng T1/2023 của Huyện Long Mỹ (tệp TTYT-LongMy-T1-2023.xlsx có 7/8 đơn vị)", missing.GetProperty("message").GetString());
+        Assert.DoesNotContain(items, i => i.GetProperty("kind").GetString() == "timeliness");
+        var rate = Assert.Single(items, i => i.GetProperty("rule").GetString() == "reporting_rate");
+        Assert.Contains("7/8 đơn vị đã báo cáo (87,5%); đúng hạn 7/7 báo cáo biết ngày gửi (100%)", rate.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void A_report_loaded_from_history_is_never_late_for_that_and_received_declares_its_day()
+    {
+        // The same district file without a signing line, loaded years later from the command line: no one knows when it
+        // was sent, so it is not late; declared sent on 12/02/2023 with --received, it is late by seven days.
+        var file = directory.File("SXH-LongMy-2023-01.xlsx");
+        DistrictReport(file, null, LongMy);
+        var now = new DateTimeOffset(2026, 12, 6, 9, 0, 0, Vietnam);
+        Assert.Equal(0, At(now, "--home", home, "ingest", file).Code);
+        var unknown = Items(At(now, "--home", home, "quality", "--period", "2023-01", "--area", "936", "--json").Out);
+        Assert.DoesNotContain(unknown, i => i.GetProperty("kind").GetString() is "timeliness" || i.GetProperty("severity").GetString() != "info");
+        Assert.Contains("8/8 đơn vị đã báo cáo (100%); chưa báo cáo nào biết ngày gửi, 8 không rõ ngày gửi",
+            Assert.Single(unknown, i => i.GetProperty("rule").GetString() == "reporting_rate").GetProperty("message").GetString());
+
+        // Declared: the same bytes are a duplicate, so the file read again from the archive carries the day.
+        var again = At(now, "--home", home, "ingest", "--again", "1", "--received", "2023-02-12");
+        Assert.True(again.Code == 0, again.Out + again.Error);
+        var declared = Items(At(now, "--home", home, "quality", "--period", "2023-01", "--area", "936", "--json").Out);
+        var late = Assert.Single(declared, i => i.GetProperty("kind").GetString() == "timeliness");
+        Assert.Equal(("late", "936"), (late.GetProperty("rule").GetString(), late.GetProperty("area_code").GetString()));
+        Assert.Contains("gửi ngày 12/02/2023 (ngày gửi khai khi nạp), sau hạn 05/02/2023; gồm 8 đơn vị", late.GetProperty("message").GetString());
+
+        Assert.Equal(2, At(now, "--home", home, "ingest", "--received", "2099-01-01", file).Code);
+    }
+
+    [Fact]
+    public void An_abolished_district_is_not_expected_after_30_june_2025()
+    {
+        // Huyện Long Mỹ sends its district totals every month of 2025 to June; the new city, reviewed for July and
+        // December, expects the new communes that report, never the district abolished on 2025-06-30.
+        var rows = new StringBuilder("Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n");
+        foreach (var month in Enumerable.Range(1, 6))
+        {
+            foreach (var disease in new[] { "dengue", "hfmd", "measles" })
+            {
+                rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"2025-{month:D2},936,disease.{disease}.cases,trong tháng,{month}\n");
+            }
+        }
+
+        // The new city's own monthly figures from July.
+        foreach (var month in new[] { "2025-07", "2025-12" })
+        {
+            foreach (var disease in new[] { "dengue", "hfmd", "measles" })
+            {
+                rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{month},92,disease.{disease}.cases,trong tháng,40\n");
+            }
+        }
+
+        var path = Path.Combine(home, "inbox", "huyen-long-my-2025.csv");
+        File.WriteAllText(path, rows.ToString(), new UTF8Encoding(false));
+        File.SetLastWriteTimeUtc(path, new DateTime(2026, 1, 3, 2, 0, 0, DateTimeKind.Utc));
+        var ingest = At(new DateTimeOffset(2026, 1, 3, 9, 0, 0, Vietnam), "--home", home, "ingest");
+        Assert.True(ingest.Code == 0, ingest.Out + ingest.Error);
+
+        var june = Items(At(new DateTimeOffset(2026, 1, 20, 0, 0, 0, Vietnam), "--home", home, "quality", "--period", "2025-06", "--area", "936", "--json").Out);
+        Assert.Contains("1/1 đơn vị đã báo cáo", Assert.Single(june, i => i.GetProperty("rule").GetString() == "reporting_rate").GetProperty("message").GetString());
+        foreach (var month in new[] { "2025-07", "2025-12" })
+        {
+            var items = Items(At(new DateTimeOffset(2026, 2, 1, 0, 0, 0, Vietnam), "--home", home, "quality", "--period", month, "--area", "92", "--json").Out);
+            Assert.DoesNotContain(items, i => i.GetProperty("area_code").GetString() == "936");
+            Assert.DoesNotContain(items, i => i.GetProperty("kind").GetString() == "completeness" && i.GetProperty("severity").GetString() != "info");
+            Assert.Contains("(tuyến tỉnh) tháng", Assert.Single(items, i => i.GetProperty("rule").GetString() == "reporting_rate").GetProperty("message").GetString());
+        }
     }
 
     [Fact]
@@ -125,7 +245,8 @@ public sealed class QualityCommandTests : IDisposable
         }
 
         var june = Items(At(new DateTimeOffset(2025, 12, 1, 0, 0, 0, Vietnam), "--home", home, "quality", "--period", "2025-06", "--area", "93", "--json").Out);
-        Assert.DoesNotContain(june, i => i.GetProperty("kind").GetString() is "completeness" or "timeliness" && i.GetProperty("severity").GetString() == "warning");
+        Assert.DoesNotContain(june, i => i.GetProperty("area_code").GetString() == "31483" && i.GetProperty("severity").GetString() == "warning");
+        Assert.Contains(june, i => i.GetProperty("rule").GetString() == "missing_overdue" && i.GetProperty("area_code").GetString() == "31484");
         var july = Items(At(new DateTimeOffset(2025, 12, 1, 0, 0, 0, Vietnam), "--home", home, "quality", "--period", "2025-07", "--area", "Cần Thơ", "--json").Out);
         Assert.DoesNotContain(july, i => i.GetProperty("area_code").GetString() == "31483");
     }

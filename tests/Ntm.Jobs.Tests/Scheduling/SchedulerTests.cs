@@ -309,7 +309,8 @@ public sealed class MonthlyJobTests : IDisposable
     {
         Assert.StartsWith("succeeded", await RunJob(JobNames.IngestInbox), StringComparison.Ordinal);
         var message = await RunJob(JobNames.CompletenessCheck);
-        Assert.StartsWith("succeeded: 1 đơn vị", message, StringComparison.Ordinal);
+        // Every commune of Hậu Giang in force must send its dengue figures once communes there do: all but 31484 are missing.
+        Assert.Matches(@"^succeeded: \d{2,} đơn vị chưa gửi báo cáo tháng 01/2023 \(đã quá hạn\)", message);
         var csv = File.ReadAllText(Path.Combine(home.Reports, "completeness-2023-01.csv"));
         Assert.Contains("31483", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("31484", csv, StringComparison.Ordinal);

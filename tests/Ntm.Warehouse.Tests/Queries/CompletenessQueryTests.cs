@@ -15,13 +15,16 @@ public sealed class CompletenessQueryTests(InitializedWarehouse warehouse) : ICl
     public void A_commune_that_ceased_on_1_july_2025_is_no_gap_after_it_but_is_one_before()
     {
         using var connection = warehouse.CopyTo(directory).OpenForWriting();
-        // Xã Thuận Hưng (31483, old map) reported May 2025 and nothing after.
+        // Xã Thuận Hưng (31483, old map) reported May 2025 and nothing after; its neighbour 31484 reported every month to December.
         connection.Execute("""
             INSERT INTO submission (submission_id, file_name, sha256, received_at, template, area_id, period_key, status, rows_loaded)
-            VALUES (1, 'thuan-hung-2025-05.xlsx', repeat('a', 64), TIMESTAMP '2025-06-02 08:00:00', 'report-table', 13031483, 202505, 'accepted', 1)
+            VALUES (1, 'thuan-hung-2025-05.xlsx', repeat('a', 64), TIMESTAMP '2025-06-02 08:00:00', 'report-table', 13031483, 202505, 'accepted', 1);
+            INSERT INTO fact_observation (period_key, area_id, indicator_code, measure, value, submission_id, sheet, cell)
+            VALUES (202505, 13031483, 'disease.dengue.cases', 'month', 2, 1, 'BC', 'C5');
             """);
         var query = new CompletenessQuery(connection);
-        Assert.Contains(query.Gaps(new PeriodKey(2025, 6)), g => g.AreaCode == "31483");
-        Assert.DoesNotContain(query.Gaps(new PeriodKey(2025, 7)), g => g.AreaCode == "31483");
+        var now = new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.FromHours(7));
+        Assert.Contains(query.Gaps(new PeriodKey(2025, 6), now), g => g.AreaCode == "31483" && g.Overdue && g.Template == "disease_monthly");
+        Assert.DoesNotContain(query.Gaps(new PeriodKey(2025, 7), now), g => g.AreaCode == "31483");
     }
 }

@@ -32,7 +32,24 @@ public sealed record SubmissionRow(
     string Status,
     int Errors,
     int Warnings,
-    string? ArchivePath);
+    string? ArchivePath)
+{
+    /// <summary>The day the report was signed (its signing line), when it has one.</summary>
+    public DateOnly? SignedOn { get; init; }
+
+    /// <summary>When the file reached the inbox (UTC), when it came through the inbox.</summary>
+    public DateTime? ArrivedAtUtc { get; init; }
+
+    /// <summary>The day it was sent, as declared with <c>ntm ingest --received</c>.</summary>
+    public DateOnly? DeclaredOn { get; init; }
+}
 
 /// <summary>A submission already in the ledger.</summary>
-public sealed record KnownSubmission(long SubmissionId, string FileName, string Status, string? ArchivePath, string? Template = null);
+public sealed record KnownSubmission(long SubmissionId, string FileName, string Status, string? ArchivePath, string? Template = null)
+{
+    /// <summary>When the file reached the inbox (UTC), when it is known.</summary>
+    public DateTime? ArrivedAt { get; init; }
+
+    /// <summary>The day declared as sent (as a timestamp at midnight), when one was.</summary>
+    public DateTime? DeclaredOn { get; init; }
+}

@@ -26,9 +26,11 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
 
     /// <summary>The submission with this id, if any.</summary>
     public KnownSubmission? Find(long submissionId) =>
-        connection.QueryFirstOrDefault<KnownSubmission>(
-            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath, template AS Template FROM submission WHERE submission_id = $submissionId",
-            new { submissionId });
+        connection.Query<(long Id, string FileName, string Status, string? ArchivePath, string? Template, DateTime? ArrivedAt, DateTime? DeclaredOn)>(
+            "SELECT submission_id, file_name, status, archive_path, template, arrived_at, CAST(declared_on AS TIMESTAMP) FROM submission WHERE submission_id = $submissionId",
+            new { submissionId })
+        .Select(r => new KnownSubmission(r.Id, r.FileName, r.Status, r.ArchivePath, r.Template) { ArrivedAt = r.ArrivedAt, DeclaredOn = r.DeclaredOn })
+        .FirstOrDefault();
 
     /// <summary>The findings recorded for a submission, in order.</summary>
     public IReadOnlyList<FindingRow> Findings(long submissionId) =>
@@ -239,10 +241,15 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
 
     private long Insert(SubmissionRow s, int rows) =>
         connection.ExecuteScalar<long>("""
-            INSERT INTO submission (file_name, sha256, received_at, template, area_id, period_key, status, rows_loaded, errors, warnings, archive_path, figures_current)
-            VALUES ($FileName, $Sha256, $ReceivedAt, $Template, $AreaId, $PeriodKey, $Status, $rows, $Errors, $Warnings, $ArchivePath, CASE WHEN $Status = 'rejected' THEN NULL ELSE $rows END)
+            INSERT INTO submission (file_name, sha256, received_at, template, area_id, period_key, status, rows_loaded, errors, warnings, archive_path, figures_current, signed_on, arrived_at, declared_on)
+            VALUES ($FileName, $Sha256, $ReceivedAt, $Template, $AreaId, $PeriodKey, $Status, $rows, $Errors, $Warnings, $ArchivePath, CASE WHEN $Status = 'rejected' THEN NULL ELSE $rows END,
+                    CAST($SignedOn AS DATE), $ArrivedAt, CAST($DeclaredOn AS DATE))
             RETURNING submission_id
-            """, new { s.FileName, s.Sha256, s.ReceivedAt, s.Template, s.AreaId, PeriodKey = s.Period?.Key, s.Status, rows, s.Errors, s.Warnings, s.ArchivePath });
+            """, new
+            {
+                s.FileName, s.Sha256, s.ReceivedAt, s.Template, s.AreaId, PeriodKey = s.Period?.Key, s.Status, rows, s.Errors, s.Warnings, s.ArchivePath,
+                SignedOn = s.SignedOn?.ToDateTime(TimeOnly.MinValue), ArrivedAt = s.ArrivedAtUtc, DeclaredOn = s.DeclaredOn?.ToDateTime(TimeOnly.MinValue),
+            });
 
     private void InsertFindings(long id, IReadOnlyList<FindingRow> findings)
     {

@@ -8,7 +8,11 @@ using Ntm.Domain.Quality;
 namespace Ntm.Warehouse.Queries;
 
 /// <summary>Thresholds of the data-quality review (configurable; the defaults are the WHO review's usual ones).</summary>
-public sealed record QualityOptions(decimal OutlierThreshold = 3.5m, int SameMonthHistory = 3, int RecentHistory = 6, int DeadlineDay = 5, string TimeZone = "Asia/Ho_Chi_Minh");
+public sealed record QualityOptions(int DeadlineDay = 5, string TimeZone = "Asia/Ho_Chi_Minh")
+{
+    /// <summary>The thresholds of the outlier test.</summary>
+    public OutlierOptions Outliers { get; init; } = new();
+}
 
 /// <summary>
 /// The data-quality review of one month under one unit: rules broken in the files of that month
@@ -35,11 +39,15 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         var subtree = Subtree(root);
         var items = new List<QualityItem>();
         items.AddRange(Rules(period, subtree));
-        items.AddRange(Outliers(period, subtree, options));
+        items.AddRange(Outliers(period, root, subtree, options));
         items.AddRange(Reporting(period, root, subtree, now, options));
         items.AddRange(Epidemics(period, root));
         return items.OrderBy(i => i.Severity).ThenBy(i => i.Kind).ThenBy(i => i.AreaCode, StringComparer.Ordinal).ThenBy(i => i.IndicatorCode, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Completeness and timeliness alone (the completeness job's question): who must report, who did, who was late.</summary>
+    public IReadOnlyList<QualityItem> Completeness(PeriodKey period, AreaRecord root, DateTimeOffset now, QualityOptions? options = null) =>
+        Reporting(period, root, Subtree(root), now, options ?? new QualityOptions()).ToList();
 
     /// <summary>The unit and every unit below it (and, for a unit of the 2025-07-01 map, the old units it took over).</summary>
     private HashSet<int> Subtree(AreaRecord root)
@@ -84,40 +92,44 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         }
     }
 
-    private IEnumerable<QualityItem> Outliers(PeriodKey period, HashSet<int> subtree, QualityOptions options)
+    private IEnumerable<QualityItem> Outliers(PeriodKey period, AreaRecord root, HashSet<int> subtree, QualityOptions options)
     {
-        var from = period.AddMonths(-60);
-        var values = connection.Query<(int Area, string Indicator, int Period, decimal Value, long Submission)>("""
-            SELECT o.area_id, o.indicator_code, o.period_key, o.value, o.submission_id
+        // The figures stated for the month (each figure's current value), judged against the same
+        // history the rollup rules give every unit: its own figures, or for a unit created on
+        // 2025-07-01 those of the old units the crosswalk maps into it.
+        var stated = connection.Query<(int Area, string Indicator, decimal Value, long Submission)>("""
+            SELECT o.area_id, o.indicator_code, o.value, o.submission_id
             FROM v_observation o JOIN dim_indicator i ON i.indicator_code = o.indicator_code
-            WHERE o.measure = 'month' AND i.kind = 'count' AND o.period_key BETWEEN $from AND $to
-            """, new { from = from.Key, to = period.Key })
-            .Where(v => subtree.Contains(v.Area))
-            .GroupBy(v => (v.Area, v.Indicator));
-        foreach (var series in values)
+            WHERE o.measure = 'month' AND i.kind = 'count' AND o.period_key = $period
+            """, new { period = period.Key }).Where(v => subtree.Contains(v.Area)).ToList();
+        if (stated.Count == 0)
         {
-            var byMonth = series.ToDictionary(v => PeriodKey.FromKey(v.Period), v => v.Value);
-            if (!byMonth.TryGetValue(period, out var value))
+            yield break;
+        }
+
+        var engine = RollupLoader.Load(connection, [root.AreaId], stated.Select(s => s.Indicator).Distinct(StringComparer.Ordinal).ToList(), period.AddMonths(-60), period);
+        foreach (var figure in stated.OrderBy(s => s.Area).ThenBy(s => s.Indicator, StringComparer.Ordinal))
+        {
+            decimal? At(PeriodKey month) => engine.Value(figure.Area, month, figure.Indicator, Measure.Month)?.Value;
+            var sameMonth = Enumerable.Range(1, 5).Select(k => At(period.AddMonths(-12 * k))).OfType<decimal>().ToList();
+            var recent = Enumerable.Range(1, 12).Select(k => At(period.AddMonths(-k))).OfType<decimal>().ToList();
+            if (OutlierJudgement.Judge(figure.Value, sameMonth, recent, options.Outliers) is not { } outlier)
             {
                 continue;
             }
 
-            var sameMonth = Enumerable.Range(1, 5).Select(k => period.AddMonths(-12 * k)).Where(byMonth.ContainsKey).Select(p => byMonth[p]).ToList();
-            var recent = Enumerable.Range(1, 12).Select(k => period.AddMonths(-k)).Where(byMonth.ContainsKey).Select(p => byMonth[p]).ToList();
-            var scores = new[]
-            {
-                (Name: "cùng tháng các năm trước", Score: ModifiedZScore.Score(value, sameMonth, options.OutlierThreshold, options.SameMonthHistory)),
-                (Name: "12 tháng trước", Score: ModifiedZScore.Score(value, recent, options.OutlierThreshold, options.RecentHistory)),
-            };
-            if (scores.FirstOrDefault(s => s.Score is { } z && Math.Abs(z.Z) > options.OutlierThreshold) is { Score: { } hit } flagged)
-            {
-                var area = directory[series.Key.Area];
-                var item = new QualityItem(QualityKind.Outlier, QualitySeverity.Warning, area.Code, area.FullName, series.Key.Indicator, period, value,
-                    Math.Max(0, decimal.Round(hit.Low, 1)), decimal.Round(hit.High, 1), "modified_z",
-                    string.Create(Vi, $"{area.FullName}: {Name(series.Key.Indicator)} = {value:#,##0.##}, ngoài khoảng thường gặp {Math.Max(0, hit.Low):0.#}–{hit.High:0.#} theo {flagged.Name} ({hit.History} giá trị, trung vị {hit.Median:0.#}); hãy kiểm tra lại số liệu."))
-                { SubmissionId = series.First(v => v.Period == period.Key).Submission };
-                yield return Located(item, series.Key.Area, series.Key.Indicator, period);
-            }
+            var area = directory[figure.Area];
+            var hit = outlier.Score;
+            var basis = outlier.Basis == OutlierJudgement.SameMonth ? "cùng tháng các năm trước" : "12 tháng trước";
+            var small = outlier.Level == OutlierLevel.Small;
+            var item = new QualityItem(QualityKind.Outlier, small ? QualitySeverity.Info : QualitySeverity.Warning, area.Code, area.FullName, figure.Indicator, period, figure.Value,
+                Math.Max(0, decimal.Round(hit.Low, 1)), decimal.Round(hit.High, 1), small ? "outlier_small" : "modified_z",
+                string.Create(Vi, $"{area.FullName}: {Name(figure.Indicator)} = {figure.Value:#,##0.##}, ngoài khoảng thường gặp {Math.Max(0, hit.Low):#,##0.#}–{hit.High:#,##0.#} theo {basis} ({hit.History} giá trị, trung vị {hit.Median:#,##0.#}")
+                + (small
+                    ? string.Create(Vi, $"); chênh {Math.Abs(figure.Value - hit.Median):#,##0.#} so với trung vị, số nhỏ: thông tin.")
+                    : string.Create(Vi, $"); hãy kiểm tra lại số liệu.")))
+            { SubmissionId = figure.Submission };
+            yield return Located(item, figure.Area, figure.Indicator, period);
         }
     }
 
@@ -132,50 +144,158 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         return source is { } found ? item with { FileName = found.File, Sheet = found.Sheet, Cell = found.Cell } : item;
     }
 
+    /// <summary>A unit's duty to report a data set: its level, its required indicators, its deadline.</summary>
+    private sealed record Duty(string DataSet, string Level, string Name, string Indicators, int? DeadlineDay);
+
+    /// <summary>One figure of a data set for the month, and the file that holds it.</summary>
+    private sealed record Held(int Area, string Indicator, long Submission, string File, int? Sender, DateTime? SignedOn, DateTime? ArrivedAt, DateTime? DeclaredOn);
+
+    /// <summary>
+    /// Completeness and timeliness of the month (<see cref="ReportingReview"/>): for each duty in force
+    /// (<c>reporting_duty</c>), the units of its level under the unit reviewed that are in force on the
+    /// month's last day are expected, from the first month any unit of that level here sent the data set
+    /// (a province that does not send a form is not told every commune is missing); a unit is received
+    /// when some file holds a figure of the data set for it, on time when the earliest known sending day
+    /// is not after the deadline.
+    /// </summary>
     private IEnumerable<QualityItem> Reporting(PeriodKey period, AreaRecord root, HashSet<int> subtree, DateTimeOffset now, QualityOptions options)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        var next = period.Next;
-        var deadlineLocal = new DateTime(next.Year, next.Month, Math.Min(options.DeadlineDay, 28), 23, 59, 59, DateTimeKind.Unspecified);
-        var deadline = new DateTimeOffset(deadlineLocal, zone.GetUtcOffset(deadlineLocal));
-        var day = period.FirstDay;
-        var submitted = connection.Query<(int Area, int Period, DateTime Received)>("""
-            SELECT area_id, period_key, min(received_at) FROM submission
-            WHERE status IN ('accepted', 'partly_superseded', 'superseded') AND area_id IS NOT NULL AND period_key BETWEEN $from AND $to
-            GROUP BY area_id, period_key
-            """, new { from = period.AddMonths(-12).Key, to = period.Key }).Where(s => subtree.Contains(s.Area)).ToList();
-
-        // Expected: the units in force that month which reported at least once in the twelve months before it.
-        var expected = submitted.Where(s => s.Period < period.Key).Select(s => s.Area).Distinct()
-            .Where(a => directory.TryGet(a) is { } unit && unit.IsValidOn(day)).ToHashSet();
-        var received = submitted.Where(s => s.Period == period.Key).ToDictionary(s => s.Area, s => new DateTimeOffset(DateTime.SpecifyKind(s.Received, DateTimeKind.Utc)));
-        var late = 0;
-        foreach (var area in expected.Union(received.Keys).Select(a => directory[a]).OrderBy(a => a.Code, StringComparer.Ordinal))
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var duties = connection.Query<Duty>("""
+            SELECT data_set AS DataSet, level AS Level, name_vi AS Name, indicators AS Indicators, deadline_day AS DeadlineDay
+            FROM reporting_duty
+            WHERE from_period <= $period AND (to_period IS NULL OR to_period >= $period) AND (province_code IS NULL OR province_code = $province)
+            ORDER BY data_set, CASE level WHEN 'province' THEN 1 WHEN 'district' THEN 2 ELSE 3 END
+            """, new { period = period.Key, province = root.ProvinceCode }).ToList();
+        if (duties.Count == 0)
         {
-            if (received.TryGetValue(area.AreaId, out var at))
+            yield break;
+        }
+
+        // Each unit's first month with a figure of each indicator a duty asks for, and the month's figures of them.
+        var wanted = "SELECT DISTINCT unnest(string_split(indicators, ';')) FROM reporting_duty";
+        var first = connection.Query<(int Area, string Indicator, int First)>($"""
+            SELECT f.area_id, f.indicator_code, min(f.period_key) FROM fact_observation f
+            WHERE f.indicator_code IN ({wanted}) AND f.period_key <= $period
+            GROUP BY ALL
+            """, new { period = period.Key }).Where(f => subtree.Contains(f.Area)).ToList();
+        var held = connection.Query<Held>($"""
+            SELECT f.area_id AS Area, f.indicator_code AS Indicator, s.submission_id AS Submission, s.file_name AS File, s.area_id AS Sender,
+                   CAST(s.signed_on AS TIMESTAMP) AS SignedOn, s.arrived_at AS ArrivedAt, CAST(s.declared_on AS TIMESTAMP) AS DeclaredOn
+            FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id AND s.status <> 'rejected'
+            WHERE f.period_key = $period AND NOT f.withdrawn AND f.indicator_code IN ({wanted})
+            """, new { period = period.Key }).Where(h => subtree.Contains(h.Area)).ToList();
+
+        foreach (var duty in duties)
+        {
+            var required = duty.Indicators.Split(';');
+            var level = AreaLevels.Parse(duty.Level);
+            var started = first.Where(f => required.Contains(f.Indicator) && directory.TryGet(f.Area)?.Level == level).Select(f => f.First).DefaultIfEmpty(int.MaxValue).Min();
+            if (started > period.Key)
             {
-                if (at > deadline)
+                continue;
+            }
+
+            var deadline = ReportingReview.Deadline(period, duty.DeadlineDay ?? options.DeadlineDay);
+            var expected = subtree.Select(directory.TryGet).OfType<AreaRecord>().Where(a => a.Level == level && a.IsValidOn(period.LastDay)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+            var ofDuty = held.Where(h => required.Contains(h.Indicator)).ToList();
+            var byUnit = ofDuty.GroupBy(h => h.Area).ToDictionary(g => g.Key, g => g.ToList());
+            var verdicts = new List<UnitVerdict>();
+            var late = new List<(AreaRecord Unit, Held File, SentDay Sent)>();
+            foreach (var unit in expected)
+            {
+                var figures = byUnit.GetValueOrDefault(unit.AreaId);
+                // The earliest known sending day of the files that hold the unit's figures, and the file that gives it.
+                var sending = figures?.DistinctBy(f => f.Submission)
+                    .Select(f => (Sent: ReportingReview.Sent(Day(f.DeclaredOn), Day(f.SignedOn), f.ArrivedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), zone)) : null), File: f))
+                    .Where(f => f.Sent is not null).OrderBy(f => f.Sent!.Day).ThenBy(f => f.File.Submission).FirstOrDefault();
+                var receipt = figures is null ? null : new UnitReceipt(figures.Select(f => f.Indicator).ToHashSet(StringComparer.Ordinal), sending?.Sent);
+                var verdict = ReportingReview.Judge(receipt, required, deadline, today);
+                verdicts.Add(verdict);
+                var what = string.Create(Vi, $"{duty.Name} tháng {period.ToVietnamese()}");
+                switch (verdict.Status)
                 {
-                    late++;
-                    yield return new QualityItem(QualityKind.Timeliness, QualitySeverity.Warning, area.Code, area.FullName, null, period, null, null, null, "late",
-                        string.Create(Vi, $"{area.FullName}: báo cáo tháng {period.ToVietnamese()} nhận lúc {TimeZoneInfo.ConvertTime(at, zone):dd/MM/yyyy HH:mm}, sau hạn {deadline:dd/MM/yyyy}."));
+                    case ReportStatus.NotYetDue or ReportStatus.Missing:
+                        // A file that holds the unit's neighbours for the month and not the unit: the row is missing from it.
+                        var siblings = expected.Where(e => e.ParentId == unit.ParentId && e.AreaId != unit.AreaId).Select(e => e.AreaId).ToHashSet();
+                        var file = siblings.Count == 0 ? null : ofDuty.Where(h => siblings.Contains(h.Area) && h.Sender is { } from && IsAncestor(from, unit)).GroupBy(h => (h.Submission, h.File, h.Sender))
+                            .Select(g => (g.Key.File, g.Key.Sender, g.Key.Submission, Units: g.Select(h => h.Area).Distinct().Count()))
+                            .OrderByDescending(g => g.Units).ThenBy(g => g.Submission).Cast<(string File, int? Sender, long Submission, int Units)?>().FirstOrDefault();
+                        if (file is { } inFile && unit.ParentId is { } parent)
+                        {
+                            var sender = inFile.Sender is { } id && directory.TryGet(id) is { } s ? s.FullName : directory.TryGet(parent)?.FullName;
+                            yield return new QualityItem(QualityKind.Completeness, QualitySeverity.Warning, unit.Code, unit.FullName, null, period, null, null, null, "missing_in_file",
+                                string.Create(Vi, $"{unit.FullName}: không có trong {what} của {sender} (tệp {inFile.File} có {inFile.Units}/{siblings.Count + 1} đơn vị)."))
+                            { SubmissionId = inFile.Submission, FileName = inFile.File, DataSet = duty.DataSet };
+                        }
+                        else
+                        {
+                            var overdue = verdict.Status == ReportStatus.Missing;
+                            yield return new QualityItem(QualityKind.Completeness, overdue ? QualitySeverity.Warning : QualitySeverity.Info, unit.Code, unit.FullName, null, period, null, null, null,
+                                overdue ? "missing_overdue" : "missing",
+                                string.Create(Vi, $"{unit.FullName}: chưa có {what}") + (overdue ? string.Create(Vi, $", đã quá hạn {deadline:dd/MM/yyyy}.") : string.Create(Vi, $" (hạn {deadline:dd/MM/yyyy}).")))
+                            { DataSet = duty.DataSet };
+                        }
+
+                        break;
+                    case ReportStatus.Late:
+                        late.Add((unit, sending!.Value.File, verdict.Sent!));
+                        break;
+                }
+
+                if (verdict.Received && verdict.MissingIndicators.Count > 0)
+                {
+                    yield return new QualityItem(QualityKind.Completeness, QualitySeverity.Warning, unit.Code, unit.FullName, null, period, null, null, null, "indicator_missing",
+                        $"{unit.FullName}: {what} thiếu {string.Join(", ", verdict.MissingIndicators.Select(Name))}.")
+                    { DataSet = duty.DataSet };
                 }
             }
-            else
+
+            // A late file is one item, naming the units it holds: a district's file sent late is the district's lateness, not each commune's.
+            foreach (var file in late.GroupBy(l => l.File.Submission))
             {
-                var overdue = now > deadline;
-                yield return new QualityItem(overdue ? QualityKind.Timeliness : QualityKind.Completeness, QualitySeverity.Warning, area.Code, area.FullName, null, period, null, null, null,
-                    overdue ? "missing_overdue" : "missing",
-                    string.Create(Vi, $"{area.FullName}: chưa có báo cáo tháng {period.ToVietnamese()}") + (overdue ? string.Create(Vi, $", đã quá hạn {deadline:dd/MM/yyyy}.") : string.Create(Vi, $" (hạn {deadline:dd/MM/yyyy}).")));
+                var units = file.Select(l => l.Unit).ToList();
+                var (source, sent) = (file.First().File, file.First().Sent);
+                var who = units.Count == 1 ? units[0] : source.Sender is { } id && directory.TryGet(id) is { } sender ? sender : units[0];
+                var listed = units.Count == 1 ? string.Empty
+                    : string.Create(Vi, $"; gồm {units.Count} đơn vị: {string.Join(", ", units.Take(8).Select(u => u.FullName))}{(units.Count > 8 ? $" và {units.Count - 8} đơn vị khác" : string.Empty)}");
+                yield return new QualityItem(QualityKind.Timeliness, QualitySeverity.Warning, who.Code, who.FullName, null, period, null, null, null, "late",
+                    string.Create(Vi, $"{who.FullName}: {duty.Name} tháng {period.ToVietnamese()} (tệp {source.File}) gửi ngày {sent.Day:dd/MM/yyyy} ({sent.Describe()}), sau hạn {deadline:dd/MM/yyyy}{listed}."))
+                { SubmissionId = source.Submission, FileName = source.File, DataSet = duty.DataSet };
+            }
+
+            var summary = ReportingReview.Summarise(verdicts);
+            if (summary.Expected == 0)
+            {
+                continue;
+            }
+
+            var timeliness = summary.Received - summary.SentUnknown > 0
+                ? string.Create(Vi, $"đúng hạn {summary.OnTime}/{summary.Received - summary.SentUnknown} báo cáo biết ngày gửi ({100m * summary.Timeliness!.Value:0.#}%)")
+                : "chưa báo cáo nào biết ngày gửi";
+            yield return new QualityItem(QualityKind.Completeness, QualitySeverity.Info, root.Code, root.FullName, null, period, summary.Received, null, summary.Expected, "reporting_rate",
+                string.Create(Vi, $"{root.FullName}: {duty.Name} tháng {period.ToVietnamese()}: {summary.Received}/{summary.Expected} đơn vị đã báo cáo ({100m * summary.Completeness!.Value:0.#}%); {timeliness}")
+                + (summary.SentUnknown > 0 ? string.Create(Vi, $", {summary.SentUnknown} không rõ ngày gửi") : string.Empty)
+                + (summary.Received > 0 ? string.Create(Vi, $"; đủ chỉ tiêu {summary.Complete}/{summary.Received}.") : "."))
+            { DataSet = duty.DataSet };
+        }
+
+        static DateOnly? Day(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
+    }
+
+    /// <summary>Whether <paramref name="ancestor"/> is above <paramref name="unit"/> (its district, its province).</summary>
+    private bool IsAncestor(int ancestor, AreaRecord unit)
+    {
+        for (var parent = unit.ParentId; parent is { } id; parent = directory.TryGet(id)?.ParentId)
+        {
+            if (id == ancestor)
+            {
+                return true;
             }
         }
 
-        if (expected.Count > 0 || received.Count > 0)
-        {
-            var total = expected.Union(received.Keys).Count();
-            yield return new QualityItem(QualityKind.Completeness, QualitySeverity.Info, root.Code, root.FullName, null, period, received.Count, null, total, "reporting_rate",
-                string.Create(Vi, $"{root.FullName}: {received.Count}/{total} đơn vị đã báo cáo tháng {period.ToVietnamese()} ({100m * received.Count / total:0.#}%), {late} báo cáo muộn."));
-        }
+        return false;
     }
 
     private IEnumerable<QualityItem> Epidemics(PeriodKey period, AreaRecord root)

@@ -42,7 +42,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
             DELETE FROM criterion_threshold; DELETE FROM criterion_override; DELETE FROM criterion; DELETE FROM criteria_set;
             DELETE FROM target WHERE submission_id IS NULL; DELETE FROM area_alias;
             DELETE FROM health_standard_criterion; DELETE FROM health_standard_set; DELETE FROM plan_target_kind;
-            DELETE FROM epidemic_year;
+            DELETE FROM epidemic_year; DELETE FROM reporting_duty; DELETE FROM consistency_check;
             """, transaction: transaction);
 
         rows["dim_area"] = Append(connection, "dim_area", areas.Areas, (a, r) => r
@@ -89,6 +89,11 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         rows["epidemic_year"] = Append(connection, "epidemic_year", EpidemicYears(files, areaIds, indicators), (e, r) => r
             .AppendValue(e.AreaId).AppendValue(e.Indicator).AppendValue(e.Year).AppendValue(e.Source));
 
+        rows["reporting_duty"] = Append(connection, "reporting_duty", ReportingDuties(files, indicators), (d, r) => r
+            .AppendValue(d.DataSet).AppendValue(d.Level).AppendValue(d.Name).AppendValue(d.Indicators).AppendValue(d.DeadlineDay).AppendValue(d.From).AppendValue(d.To).AppendValue(d.Province));
+        rows["consistency_check"] = Append(connection, "consistency_check", ConsistencyChecks(files, indicators), (c, r) => r
+            .AppendValue(c.Id).AppendValue(c.Kind).AppendValue(c.First).AppendValue(c.Second).AppendValue(c.Tolerance).AppendValue(c.Name).AppendValue(c.Source));
+
         connection.Execute(
             "INSERT OR REPLACE INTO reference_dataset (dataset, checksum, row_count, loaded_at, source) VALUES ($dataset, $checksum, $rowCount, $loadedAt, $source)",
             new { dataset = Dataset, checksum = files.Checksum, rowCount = rows.Values.Sum(), loadedAt = clock.GetUtcNow().UtcDateTime, source = string.Join("; ", files.Summary.SelectMany(s => s.Files)) },
@@ -124,6 +129,96 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         }
 
         return years.DistinctBy(y => (y.AreaId, y.Indicator, y.Year)).ToList();
+    }
+
+    /// <summary>
+    /// Who must report what (<c>reporting_duties</c>: data_set, level, name_vi, indicators separated by
+    /// ';', deadline_day, from and to as YYYY-MM, province_code, source). A row of the home's files with
+    /// the same data set, level and start replaces the built-in one.
+    /// </summary>
+    private static List<(string DataSet, string Level, string Name, string Indicators, int? DeadlineDay, int From, int? To, string? Province)> ReportingDuties(ReferenceFiles files, IndicatorCatalog indicators)
+    {
+        var duties = new Dictionary<(string, string, int), (string DataSet, string Level, string Name, string Indicators, int? DeadlineDay, int From, int? To, string? Province)>();
+        foreach (var table in files.Tables("reporting_duties"))
+        {
+            table.Require("data_set", "level", "name_vi", "indicators", "from");
+            foreach (var row in table.Rows)
+            {
+                var where = $"{table.Name}, {row["data_set"]} {row["level"]}";
+                var level = row["level"].Trim();
+                if (level is not ("province" or "district" or "commune"))
+                {
+                    throw new ReferenceDataException($"{where}: cấp '{level}' không có (province, district hoặc commune).");
+                }
+
+                var codes = row["indicators"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (codes.Length == 0)
+                {
+                    throw new ReferenceDataException($"{where}: chưa ghi chỉ tiêu nào.");
+                }
+
+                if (codes.FirstOrDefault(c => !indicators.Contains(c)) is { } unknown)
+                {
+                    throw new ReferenceDataException($"{where}: chỉ tiêu '{unknown}' không có trong danh mục chỉ tiêu.");
+                }
+
+                int? Month(string column) => string.IsNullOrWhiteSpace(row.GetValueOrDefault(column)) ? null
+                    : Ntm.Domain.Periods.PeriodKey.TryParse(row[column].Trim(), out var p) ? p.Key : throw new ReferenceDataException($"{where}: {column} '{row[column]}' không phải là tháng YYYY-MM.");
+                var deadline = string.IsNullOrWhiteSpace(row.GetValueOrDefault("deadline_day")) ? (int?)null
+                    : int.TryParse(row["deadline_day"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 28 ? d
+                    : throw new ReferenceDataException($"{where}: deadline_day '{row["deadline_day"]}' phải là ngày 1–28 của tháng sau.");
+                var from = Month("from")!.Value;
+                var province = string.IsNullOrWhiteSpace(row.GetValueOrDefault("province_code")) ? null : row["province_code"].Trim();
+                duties[(row["data_set"].Trim(), level, from)] = (row["data_set"].Trim(), level, row["name_vi"].Trim(), string.Join(';', codes), deadline, from, Month("to"), province);
+            }
+        }
+
+        return [.. duties.Values];
+    }
+
+    /// <summary>
+    /// The consistency checks (<c>consistency_checks</c>: check_id, kind over_time | dropout | ratio,
+    /// first, second, tolerance, name_vi, source); a check of the home's files replaces the built-in one with its id.
+    /// </summary>
+    private static List<(string Id, string Kind, string First, string? Second, decimal? Tolerance, string Name, string? Source)> ConsistencyChecks(ReferenceFiles files, IndicatorCatalog indicators)
+    {
+        var checks = new Dictionary<string, (string Id, string Kind, string First, string? Second, decimal? Tolerance, string Name, string? Source)>(StringComparer.Ordinal);
+        foreach (var table in files.Tables("consistency_checks"))
+        {
+            table.Require("check_id", "kind", "first", "name_vi");
+            foreach (var row in table.Rows)
+            {
+                var where = $"{table.Name}, {row["check_id"]}";
+                var kind = row["kind"].Trim();
+                var second = string.IsNullOrWhiteSpace(row.GetValueOrDefault("second")) ? null : row["second"].Trim();
+                if (kind is not ("over_time" or "dropout" or "ratio"))
+                {
+                    throw new ReferenceDataException($"{where}: loại '{kind}' không có (over_time, dropout hoặc ratio).");
+                }
+
+                if ((kind == "over_time") != (second is null))
+                {
+                    throw new ReferenceDataException($"{where}: {(kind == "over_time" ? "over_time chỉ có một chỉ tiêu (first)" : $"{kind} cần hai chỉ tiêu (first và second)")}.");
+                }
+
+                foreach (var code in new[] { row["first"].Trim(), second }.OfType<string>().Where(c => !indicators.Contains(c)))
+                {
+                    throw new ReferenceDataException($"{where}: chỉ tiêu '{code}' không có trong danh mục chỉ tiêu.");
+                }
+
+                var tolerance = string.IsNullOrWhiteSpace(row.GetValueOrDefault("tolerance")) ? (decimal?)null
+                    : decimal.TryParse(row["tolerance"], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var t) && t is > 0 and < 10 ? t
+                    : throw new ReferenceDataException($"{where}: tolerance '{row["tolerance"]}' phải là một tỷ lệ như 0.33.");
+                if (kind != "dropout" && tolerance is null)
+                {
+                    throw new ReferenceDataException($"{where}: {kind} cần tolerance (ví dụ 0.33 là ±33%).");
+                }
+
+                checks[row["check_id"].Trim()] = (row["check_id"].Trim(), kind, row["first"].Trim(), second, tolerance, row["name_vi"].Trim(), string.IsNullOrWhiteSpace(row.GetValueOrDefault("source")) ? null : row["source"].Trim());
+            }
+        }
+
+        return [.. checks.Values];
     }
 
     private static int Append<T>(DuckDBConnection connection, string table, IEnumerable<T> items, Action<T, IDuckDBAppenderRow> write)
