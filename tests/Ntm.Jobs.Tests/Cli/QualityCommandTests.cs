@@ -1,6 +1,6 @@
 using System.Text;
-using Ntm.Etl.Tests;
 using System.Text.Json;
+using Ntm.Etl.Tests;
 
 namespace Ntm.Jobs.Tests.Cli;
 

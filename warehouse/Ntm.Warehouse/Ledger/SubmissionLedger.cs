@@ -246,10 +246,22 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
                     CAST($SignedOn AS DATE), $ArrivedAt, CAST($DeclaredOn AS DATE))
             RETURNING submission_id
             """, new
-            {
-                s.FileName, s.Sha256, s.ReceivedAt, s.Template, s.AreaId, PeriodKey = s.Period?.Key, s.Status, rows, s.Errors, s.Warnings, s.ArchivePath,
-                SignedOn = s.SignedOn?.ToDateTime(TimeOnly.MinValue), ArrivedAt = s.ArrivedAtUtc, DeclaredOn = s.DeclaredOn?.ToDateTime(TimeOnly.MinValue),
-            });
+        {
+            s.FileName,
+            s.Sha256,
+            s.ReceivedAt,
+            s.Template,
+            s.AreaId,
+            PeriodKey = s.Period?.Key,
+            s.Status,
+            rows,
+            s.Errors,
+            s.Warnings,
+            s.ArchivePath,
+            SignedOn = s.SignedOn?.ToDateTime(TimeOnly.MinValue),
+            ArrivedAt = s.ArrivedAtUtc,
+            DeclaredOn = s.DeclaredOn?.ToDateTime(TimeOnly.MinValue),
+        });
 
     private void InsertFindings(long id, IReadOnlyList<FindingRow> findings)
     {
