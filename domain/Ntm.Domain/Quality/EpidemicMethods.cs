@@ -125,7 +125,7 @@ public static class EpidemicMethods
 
     /// <summary>The median / third-quartile channel (quantiles type 7); fewer than three years draw none.</summary>
     public static Channel? Quartiles(IReadOnlyCollection<decimal> baseline) =>
-        baseline.Count < 3 ? null : new Channel(EndemicChannel.Quantile(baseline, 0.5m), EndemicChannel.Quantile(baseline, 0.75m));
+        baseline.Count < 3 ? null : new Channel(Quantile(baseline, 0.5m), Quantile(baseline, 0.75m));
 
     /// <summary>Cases per 100,000 of <paramref name="population"/>; null without a population.</summary>
     public static decimal? Rate(decimal cases, decimal? population) => population is > 0 ? cases * 100_000m / population.Value : null;
@@ -136,5 +136,15 @@ public static class EpidemicMethods
         var mean = values.Average();
         var squares = values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1);
         return (decimal)Math.Sqrt((double)squares);
+    }
+
+    /// <summary>The quantile by linear interpolation between order statistics (type 7, as R and Excel's QUARTILE.INC).</summary>
+    public static decimal Quantile(IReadOnlyCollection<decimal> values, decimal p)
+    {
+        var sorted = values.Order().ToList();
+        var h = (sorted.Count - 1) * p;
+        var low = (int)Math.Floor(h);
+        var high = Math.Min(low + 1, sorted.Count - 1);
+        return sorted[low] + ((h - low) * (sorted[high] - sorted[low]));
     }
 }

@@ -44,7 +44,7 @@ public sealed class IngestionService
         Areas = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         plans = Ntm.Warehouse.ReferenceData.PlanCatalog.Load(connection);
         tables = new TableReader(indicators, Areas);
-        validator = new Validator(indicators);
+        validator = new Validator(indicators, Ntm.Warehouse.ReferenceData.DataRuleCatalog.Load(connection));
         ledger = new SubmissionLedger(connection);
         attempts = new AttemptLog(Path.Combine(home.State, "reading"));
     }

@@ -6,20 +6,21 @@ using Ntm.Etl.Validation.Rules;
 namespace Ntm.Etl.Validation;
 
 /// <summary>
-/// Checks values read from a submission with every rule in <see cref="Rules"/>, one type per
-/// rule. Errors reject the file (a negative count, a period in the future, one figure given two
-/// values); warnings are stored and shown. Pure: the previous month's figures come in as a function.
+/// Checks values read from a submission with the rules that need more than two sides to compare
+/// (<see cref="Rules"/>: a period in the future, one figure given two values, a year-to-date that
+/// went down, a rate that disagrees with its counts…), then with the rules kept as data
+/// (<paramref name="dataRules"/>: a negative count, deaths above cases, a month above its
+/// year-to-date…). Errors reject the file; warnings are stored and shown. Pure: the previous month's
+/// figures come in as a function.
 /// </summary>
-public sealed class Validator(IndicatorLabels indicators)
+public sealed class Validator(IndicatorLabels indicators, IReadOnlyList<Ntm.Domain.Quality.DataRule>? dataRules = null)
 {
     /// <summary>The rules, in the order their findings are listed.</summary>
     public static IReadOnlyList<IValidationRule> Rules { get; } =
     [
         new FuturePeriodRule(),
-        new NegativeCountRule(),
         new FractionalCountRule(),
         new ConflictingValuesRule(),
-        new MonthAboveYearToDateRule(),
         new YearToDateDecreasedRule(),
         new YearToDateAcrossCrosswalkRule(),
         new AchievementRateRule(),
@@ -46,6 +47,12 @@ public sealed class Validator(IndicatorLabels indicators)
                 Reading.ReadBudget.Check();
                 findings.Add(finding);
             }
+        }
+
+        foreach (var finding in DataRuleCheck.Check(dataRules ?? [], context))
+        {
+            Reading.ReadBudget.Check();
+            findings.Add(finding);
         }
 
         return findings;

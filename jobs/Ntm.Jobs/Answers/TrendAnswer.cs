@@ -96,7 +96,7 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
         return new TrendAnswer(definition, question.Measure, areas, points, from, to, notice)
         {
             Thresholds = areas.Count == 1 && question.Measure == Measure.Month && IsDisease(definition.Code)
-                ? EpidemicThresholds(connection, directory, coverage, definition.Code, areas[0], from, to)
+                ? EpidemicThresholdQuery.Monthly(connection, directory, definition.Code, areas[0], from, to)
                 : [],
         };
     }
@@ -173,36 +173,6 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
 
     /// <summary>True for a disease's monthly cases, the figures an epidemic threshold is drawn for.</summary>
     private static bool IsDisease(string code) => code.StartsWith("disease.", StringComparison.Ordinal) && code.EndsWith(".cases", StringComparison.Ordinal);
-
-    /// <summary>Each month's official threshold from the same month of the five years before, through the crosswalk, declared epidemic years left out.</summary>
-    private static List<OfficialVerdict?> EpidemicThresholds(DbConnection connection, AreaDirectory directory, CoverageQuery coverage, string indicator, AreaRecord area, PeriodKey from, PeriodKey to)
-    {
-        var history = new TrendQuery(connection).Series(indicator, [area], from.AddMonths(-12 * EpidemicMethods.OfficialYears), to, Measure.Month)
-            .Where(p => p.Value is not null).ToDictionary(p => p.Period, p => p.Value!.Value);
-        var units = new HashSet<int>();
-        var stack = new Stack<int>([area.AreaId, .. coverage.Predecessors(area.AreaId)]);
-        while (stack.Count > 0)
-        {
-            var id = stack.Pop();
-            if (units.Add(id) && directory.TryGet(id)?.ParentId is { } parent)
-            {
-                stack.Push(parent);
-            }
-        }
-
-        var epidemic = Dapper.SqlMapper.Query<(int Area, int Year)>(connection, "SELECT area_id, year FROM epidemic_year WHERE indicator_code = $indicator", new { indicator })
-            .Where(e => units.Contains(e.Area)).Select(e => e.Year).ToHashSet();
-        return PeriodKey.Range(from, to).Select(month =>
-        {
-            var years = Enumerable.Range(1, EpidemicMethods.OfficialYears)
-                .Select(k => month.AddMonths(-12 * k))
-                .Where(history.ContainsKey)
-                .Select(p => new BaselineYear(p.Year, history[p], epidemic.Contains(p.Year)))
-                .ToList();
-            var verdict = EpidemicMethods.Official(history.GetValueOrDefault(month), years);
-            return verdict.Status == OfficialStatus.NotEnoughYears ? null : verdict;
-        }).ToList();
-    }
 
     /// <summary>The indicator and, for a ratio, its parts: what "has data" means for it.</summary>
     private static List<string> Parts(IndicatorListing indicator) => [indicator.Code, .. new[] { indicator.NumeratorCode, indicator.DenominatorCode }.OfType<string>()];

@@ -76,5 +76,7 @@ public static class QualityCommand
         [new("Mức"), new("Loại"), new("Đơn vị"), new("Chỉ tiêu"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Khoảng thường gặp / kênh dịch"), new("Nội dung")],
         items.Select(i => (IReadOnlyList<object?>)[i.Severity.ToVietnamese(), i.Kind.ToVietnamese(), i.AreaName, i.IndicatorCode, i.Value,
             i.ExpectedLow is null && i.ExpectedHigh is null ? null : $"{i.ExpectedLow:0.#}–{i.ExpectedHigh:0.#}", i.Message]).ToList(),
-        "Giá trị bất thường: điểm z hiệu chỉnh (trung vị, MAD) so với cùng tháng các năm trước và 12 tháng trước, |z| > 3,5. Kênh dịch: trung bình cùng tháng 5 năm trước + 2 độ lệch chuẩn.");
+        "Theo khung rà soát chất lượng số liệu của WHO (Data Quality Review, 2017). Thiếu báo cáo: đơn vị phải báo cáo (còn hiệu lực trong tháng) chưa có số liệu. Đúng hạn: theo ngày gửi (ngày khai khi nạp, ngày ký trên báo cáo hoặc ngày tệp đến hộp thư). "
+        + "Giá trị bất thường: điểm z hiệu chỉnh (trung vị, MAD) so với cùng tháng các năm trước hoặc 12 tháng trước, |z| > 3,5 và chênh ít nhất 5. Nhất quán theo thời gian: cộng dồn năm nay ÷ trung bình cùng kỳ 3 năm trước, lệch quá ±33% so với đơn vị chung. "
+        + "Ngưỡng dịch: Thông tư 15/2026/TT-BYT (trung bình cùng tháng 5 năm trước + 2 độ lệch chuẩn, bỏ năm có dịch); cảnh báo khi xác suất dưới 1%.");
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ntm.Domain.Areas;
 using Ntm.Reports.Pack;
+using Ntm.Warehouse.Queries;
 using Spectre.Console;
 
 namespace Ntm.Jobs.Cli;
@@ -40,7 +41,9 @@ public static class ReportCommand
             ? TrendCommand.FindArea(directory, areaText, asOf)
             : ReportPack.BusiestProvince(connection, directory, new Ntm.Domain.Periods.PeriodKey(year, 1), new Ntm.Domain.Periods.PeriodKey(year, 12), asOf)
                 ?? throw new UsageException($"Chưa có số liệu năm {year}; hãy nạp báo cáo trước (ntm ingest) hoặc chỉ định --area.");
-        return ReportPack.Write(connection, directory, area, year, output ?? Path.Combine(context.Home.Reports, $"{year}-{area.Code}"));
+        var settings = Scheduling.ScheduleSettings.Load(context.Home);
+        return ReportPack.Write(connection, directory, area, year, output ?? Path.Combine(context.Home.Reports, $"{year}-{area.Code}"), null,
+            new QualityReviewAt(context.Clock.GetUtcNow(), new QualityOptions(settings.ReportingDeadlineDay, settings.TimeZone)));
     }
 
     private static int Run(CliContext context, int year, string? areaText, string? output)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Ntm.Domain.Statuses;
 using Ntm.Reports.Pack;
 using Ntm.Warehouse;
+using Ntm.Warehouse.Queries;
 
 namespace Ntm.Jobs.Scheduling;
 
@@ -24,7 +25,8 @@ public sealed class MonthlyReportJob(WarehouseHome home, TimeProvider clock, Sch
             return new JobResult(JobOutcome.NothingToDo, 0, $"Chưa có số liệu tháng {period.Month:D2}/{period.Year}: không lập báo cáo.");
         }
 
-        var index = ReportPack.Write(connection, directory, area, period.Year, Path.Combine(Home.Reports, "monthly", $"{period}-{area.Code}"), period);
+        var index = ReportPack.Write(connection, directory, area, period.Year, Path.Combine(Home.Reports, "monthly", $"{period}-{area.Code}"), period,
+            new QualityReviewAt(Clock.GetUtcNow(), new QualityOptions(Settings.ReportingDeadlineDay, Settings.TimeZone)));
         return new JobResult(JobOutcome.Succeeded, 1, index);
     }
 }

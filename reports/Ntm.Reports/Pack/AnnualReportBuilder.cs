@@ -2,6 +2,7 @@ using System.Data.Common;
 using Ntm.Domain.Areas;
 using Ntm.Domain.Measures;
 using Ntm.Domain.Periods;
+using Ntm.Domain.Quality;
 using Ntm.Domain.Rollups;
 using Ntm.Domain.Statuses;
 using Ntm.Reports.Charts;
@@ -19,7 +20,7 @@ namespace Ntm.Reports.Pack;
 /// Everything comes from the warehouse through the same queries as <c>ntm trend</c> and
 /// <c>ntm compliance</c>.
 /// </summary>
-public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog criteria, AreaDirectory areas)
+public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog criteria, AreaDirectory areas, QualityReviewAt? review = null)
 {
     private const string Source = "Ntm.Analytics, báo cáo của các đơn vị y tế";
     private static readonly (string Code, string Name)[] Diseases =
@@ -75,7 +76,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             sections.Add(plans);
         }
 
-        sections.Add(QualityAnnex(area, year));
+        sections.Add(QualityAnnex(area, year, last));
         if (withoutData.Count > 0)
         {
             sections[^1] = sections[^1] with { Paragraphs = [$"Các bộ tiêu chí chưa có số liệu năm {year} (không có mục riêng): {string.Join("; ", withoutData)}.", .. sections[^1].Paragraphs] };
@@ -90,16 +91,15 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
     }
 
     /// <summary>
-    /// The endemic channel of each month (mean to mean + 2 SD of the same month in up to five earlier
-    /// years), or null when no month has the three earlier years a channel needs.
+    /// The official epidemic threshold of each month of the year (Thông tư 15/2026/TT-BYT: the mean to the
+    /// mean + 2 SD of the same month over the five years before, declared epidemic years left out), or
+    /// null when no month has the five years.
     /// </summary>
-    private ChartBand? Channel(string code, AreaRecord area, int year, IReadOnlyList<decimal?> lastYear)
+    private ChartBand? Channel(string code, AreaRecord area, int year)
     {
-        var earlier = new List<IReadOnlyList<decimal?>> { lastYear };
-        earlier.AddRange(Enumerable.Range(2, 4).Select(k => Months(code, area, year - k, Measure.Month)));
-        var channels = Enumerable.Range(0, 12).Select(m => Ntm.Domain.Quality.EndemicChannel.Of(earlier.Select(y => y[m]).OfType<decimal>().ToList())).ToList();
-        return channels.Any(c => c is not null)
-            ? new ChartBand("Kênh dịch (trung bình – trung bình + 2 độ lệch chuẩn cùng tháng, tối đa 5 năm trước)", channels.Select(c => c?.Mean).ToList(), channels.Select(c => c?.Upper).ToList())
+        var verdicts = EpidemicThresholdQuery.Monthly(connection, areas, code, area, new PeriodKey(year, 1), new PeriodKey(year, 12));
+        return verdicts.Any(v => v is not null)
+            ? new ChartBand("Ngưỡng dịch theo TT 15/2026 (trung bình – trung bình + 2 độ lệch chuẩn cùng tháng 5 năm trước, bỏ năm có dịch)", verdicts.Select(v => v?.Mean).ToList(), verdicts.Select(v => v?.Threshold).ToList())
             : null;
     }
 
@@ -135,7 +135,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
             {
                 charts.Add(new ReportChart($"{Slug(code)}-trend", $"{name}: số ca mắc theo tháng", ChartRenderer.Trend(new TrendChartModel(
                     $"{name} — {area.Name}: số ca mắc theo tháng năm {year}", "Số ca", MonthLabels(), [new ChartSeries($"Năm {year}", months, Partial: Partial(code, area, year)), new ChartSeries($"Năm {year - 1} (cùng kỳ)", previous, Dashed: true)], null, null, footer,
-                    Band: Channel(code, area, year, previous)))));
+                    Band: Channel(code, area, year)))));
             }
         }
 
@@ -303,9 +303,10 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
     }
 
     /// <summary>The annex: the year's rejected files and warnings, with sheet and cell, so that a figure's absence has its reason beside it.</summary>
-    private ReportSection QualityAnnex(AreaRecord area, int year)
+    private ReportSection QualityAnnex(AreaRecord area, int year, PeriodKey last)
     {
         const int Shown = 300;
+        var review = Review(area, last);
         var findings = new DataQualityQuery(connection).Year(year, area.Level == AreaLevel.Province ? area.Code : area.ProvinceCode);
         var rejected = findings.Where(f => f.Status == "rejected").Select(f => f.SubmissionId).Distinct().Count();
         var warnings = findings.Count(f => f.Severity == "warning" && f.Status != "rejected");
@@ -339,7 +340,35 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
                     c.FirstValue.ToString("#,##0.####", vi), c.CurrentValue is { } value ? value.ToString("#,##0.####", vi) : "đã rút", c.Versions, c.CurrentFile, c.CurrentCell]).ToList()));
         }
 
+        if (review is not null)
+        {
+            paragraphs.InsertRange(0, review.Value.Paragraphs);
+            tables.Insert(0, review.Value.Table);
+        }
+
         return new ReportSection("Phụ lục: Chất lượng số liệu", paragraphs, [], tables);
+    }
+
+    /// <summary>The month's data-quality review (<c>ntm quality</c>) of the report's last month: its counts and its items, most important first.</summary>
+    private (List<string> Paragraphs, TableData Table)? Review(AreaRecord area, PeriodKey last)
+    {
+        if (review is null)
+        {
+            return null;
+        }
+
+        const int Shown = 300;
+        var items = new QualityQuery(connection, areas).Review(last, area, review.Now, review.Options);
+        var month = $"tháng {VietnameseFormat.Period(last)}";
+        var paragraphs = new List<string>
+        {
+            $"Rà soát chất lượng số liệu {month} (ntm quality, theo khung rà soát chất lượng số liệu của WHO): {items.Count(i => i.Severity == QualitySeverity.Error)} lỗi, "
+            + $"{items.Count(i => i.Severity == QualitySeverity.Warning)} cảnh báo, {items.Count(i => i.Severity == QualitySeverity.Info)} thông tin.",
+        };
+        paragraphs.AddRange(items.Where(i => i.Rule == "reporting_rate").Select(i => i.Message));
+        var rows = items.Where(i => i.Rule != "reporting_rate").Take(Shown)
+            .Select(i => (IReadOnlyList<object?>)[i.Severity.ToVietnamese(), i.Kind.ToVietnamese(), i.AreaName, i.FileName, i.Sheet is null ? null : $"{i.Sheet}!{i.Cell}", i.Message]).ToList();
+        return (paragraphs, new TableData($"Rà soát chất lượng số liệu {month}", [new("Mức"), new("Loại"), new("Đơn vị"), new("Tệp"), new("Ô"), new("Nội dung")], rows));
     }
 
     /// <summary>Adds the line that names what was left out for lack of data.</summary>

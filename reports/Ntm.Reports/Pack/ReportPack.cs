@@ -19,12 +19,14 @@ public static class ReportPack
 
     /// <summary>
     /// Writes the report of <paramref name="area"/> for <paramref name="year"/> (up to <paramref name="through"/> for a
-    /// monthly report) into <paramref name="folder"/>, with the warehouse's criteria; returns index.html.
+    /// monthly report) into <paramref name="folder"/>, with the warehouse's criteria and, when
+    /// <paramref name="review"/> says when and how, the data-quality review of its last month in the
+    /// annex; returns index.html.
     /// </summary>
-    public static string Write(DbConnection connection, AreaDirectory areas, AreaRecord area, int year, string folder, PeriodKey? through = null)
+    public static string Write(DbConnection connection, AreaDirectory areas, AreaRecord area, int year, string folder, PeriodKey? through = null, QualityReviewAt? review = null)
     {
         var criteria = CriteriaQuery.Load(connection);
-        var report = new AnnualReportBuilder(connection, criteria, areas).Build(area, year, through);
+        var report = new AnnualReportBuilder(connection, criteria, areas, review).Build(area, year, through);
         return AnnualReportPackWriter.Write(report, folder);
     }
 }

@@ -2,7 +2,7 @@ using Ntm.Domain.Quality;
 
 namespace Ntm.Domain.Tests.Quality;
 
-/// <summary>The outlier score and the endemic channel against values worked out by hand.</summary>
+/// <summary>The outlier score against values worked out by hand.</summary>
 public sealed class QualityMethodTests
 {
     [Fact]
@@ -24,19 +24,5 @@ public sealed class QualityMethodTests
 
         // 5, 5, 5, 5, 9: MAD 0, mean absolute deviation 0.8 → z(13) = (13 − 5) / (1.2533 × 0.8) = 7.98.
         Assert.Equal(7.98m, decimal.Round(ModifiedZScore.Score(13, [5, 5, 5, 5, 9])!.Z, 2));
-    }
-
-    [Fact]
-    public void The_endemic_channel_matches_a_hand_computed_five_year_example()
-    {
-        // August cases of five earlier years: 120, 80, 100, 140, 60 → mean 100, sample SD √1000 = 31.62, upper 163.25;
-        // median 100, third quartile (type 7) 120.
-        var channel = EndemicChannel.Of([120, 80, 100, 140, 60])!;
-        Assert.Equal(100m, decimal.Round(channel.Mean, 2));
-        Assert.Equal(163.25m, decimal.Round(channel.Upper, 2));
-        Assert.Equal((100m, 120m, 5), (channel.Median, channel.ThirdQuartile, channel.Years));
-        Assert.True(channel.IsAbove(170));
-        Assert.False(channel.IsAbove(160));
-        Assert.Null(EndemicChannel.Of([120, 80]));
     }
 }

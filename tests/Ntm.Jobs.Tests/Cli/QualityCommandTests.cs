@@ -112,7 +112,7 @@ public sealed class QualityCommandTests : IDisposable
         var items = Items(At(now, "--home", home, "quality", "--period", "2023-01", "--area", "936", "--json").Out);
         var missing = Assert.Single(items, i => i.GetProperty("kind").GetString() == "completeness" && i.GetProperty("severity").GetString() == "warning");
         Assert.Equal(("missing_in_file", "31495"), (missing.GetProperty("rule").GetString(), missing.GetProperty("area_code").GetString()));
-        Assert.Contains("Xã Xà Phiên: không có trong Báo cáo bệnh truyền nhiễm gây dịch hằng tháng (dòng của từng xã) tháng T1/2023 của Huyện Long Mỹ (tệp TTYT-LongMy-T1-2023.xlsx có 7/8 đơn vị)", missing.GetProperty("message").GetString());
+        Assert.Contains("Xã Xà Phiên: không có trong Báo cáo bệnh truyền nhiễm gây dịch hằng tháng (dòng của từng xã) tháng 1/2023 của Huyện Long Mỹ (tệp TTYT-LongMy-T1-2023.xlsx có 7/8 đơn vị)", missing.GetProperty("message").GetString());
         Assert.DoesNotContain(items, i => i.GetProperty("kind").GetString() == "timeliness");
         var rate = Assert.Single(items, i => i.GetProperty("rule").GetString() == "reporting_rate");
         Assert.Contains("7/8 đơn vị đã báo cáo (87,5%); đúng hạn 7/7 báo cáo biết ngày gửi (100%)", rate.GetProperty("message").GetString());
@@ -272,5 +272,76 @@ public sealed class QualityCommandTests : IDisposable
         Assert.Equal("error", rule.GetProperty("severity").GetString());
         Assert.Contains("sai.csv", rule.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("rule", items[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void Consistency_over_time_and_a_negative_drop_out_are_found_and_nothing_else()
+    {
+        // January–March of 2020–2023, TB cases of five communes of Huyện Long Mỹ: 10 a month every year, except
+        // 31486 at 20 a month in 2023. Year to date in March 2023: 31486 is 60 ÷ 30 = 2.00, the district 180 ÷ 150 = 1.20
+        // (within ±33% of 1: information); the others 1.00, within 33% of 1.20. Penta 1 and 3 of 2023: 31483 gave 12 and 15
+        // (a negative drop-out of −25%), 31484 gave 20 and 18.
+        var rows = new StringBuilder("Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n");
+        foreach (var commune in new[] { "31483", "31484", "31486", "31489", "31490" })
+        {
+            for (var year = 2020; year <= 2023; year++)
+            {
+                for (var month = 1; month <= 3; month++)
+                {
+                    rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{year}-{month:D2},{commune},tb.detected.total,trong tháng,{(commune == "31486" && year == 2023 ? 20 : 10)}\n");
+                }
+            }
+        }
+
+        foreach (var (commune, penta1, penta3) in new[] { ("31483", 12, 15), ("31484", 20, 18) })
+        {
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"2023-03,{commune},epi.penta1,cộng dồn,{penta1}\n2023-03,{commune},epi.penta3,cộng dồn,{penta3}\n");
+        }
+
+        File.WriteAllText(Path.Combine(home, "inbox", "lao-tiem-chung.csv"), rows.ToString(), new UTF8Encoding(false));
+        var now = new DateTimeOffset(2023, 4, 20, 9, 0, 0, Vietnam);
+        var ingest = At(now, "--home", home, "ingest");
+        Assert.True(ingest.Code == 0, ingest.Out + ingest.Error);
+
+        var items = Items(At(now, "--home", home, "quality", "--period", "2023-03", "--area", "936", "--json").Out)
+            .Where(i => i.GetProperty("kind").GetString() == "consistency").ToList();
+        // The district's own sums carry the commune's drop-out: 32 first doses, 33 third.
+        Assert.Equal(["31483:negative_dropout:warning:15", "31486:over_time:warning:2", "936:negative_dropout:warning:33", "936:over_time:info:1.2"],
+            items.Select(i => $"{i.GetProperty("area_code").GetString()}:{i.GetProperty("rule").GetString()}:{i.GetProperty("severity").GetString()}:{i.GetProperty("value").GetDecimal().ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}"));
+        Assert.Contains("bằng 2,00 lần trung bình cùng kỳ 3 năm trước, trong khi Huyện Long Mỹ là 1,20 (lệch 67%, quá ±33%)", items[1].GetProperty("message").GetString());
+        Assert.Contains("tỷ lệ bỏ cuộc âm -25%", items[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void A_rule_of_the_rules_file_rejects_at_ingestion_and_the_provinces_own_rule_is_checked_on_demand_across_files()
+    {
+        // Built in: deaths above cases is an error, the file is rejected with the rule's words and cell.
+        File.WriteAllText(Path.Combine(home, "inbox", "sai-tu-vong.csv"), "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n2024-01,31483,disease.dengue.cases,trong tháng,2\n2024-01,31483,disease.dengue.deaths,trong tháng,3\n", new UTF8Encoding(false));
+        var now = new DateTimeOffset(2024, 2, 20, 9, 0, 0, Vietnam);
+        var rejected = At(now, "--home", home, "--json", "ingest");
+        Assert.Contains("dengue_deaths_above_cases", rejected.Out);
+        Assert.Contains("số tử vong do sốt xuất huyết (3) lớn hơn số mắc (2)", rejected.Out);
+
+        // The province's own rule (a commune's hand, foot and mouth cases above 50 is to be checked), used after 'ntm init'.
+        Directory.CreateDirectory(Path.Combine(home, "reference", "validation_rules"));
+        File.WriteAllText(Path.Combine(home, "reference", "validation_rules", "tinh.csv"),
+            "rule_id,left,operator,right,severity,levels,measures,kind,message_vi,source\nhfmd_commune_cap,disease.hfmd.cases,<=,50,warning,commune,month,,số ca tay chân miệng ({left}) trên 50 ở một xã: hãy kiểm tra.,Sở Y tế\n", new UTF8Encoding(false));
+        Assert.Equal(0, At(now, "--home", home, "init").Code);
+        File.WriteAllText(Path.Combine(home, "inbox", "tcm.csv"), "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n2024-01,31483,disease.hfmd.cases,trong tháng,60\n2024-01,31484,disease.hfmd.cases,trong tháng,40\n", new UTF8Encoding(false));
+        var warned = At(now, "--home", home, "--json", "ingest");
+        Assert.Contains("hfmd_commune_cap", warned.Out);
+        Assert.DoesNotContain("31484", warned.Out.Split("hfmd_commune_cap")[1].Split('}')[0]);
+
+        // Cases in one file, deaths in a later one: each file alone keeps the rule; the month's figures together break it.
+        File.WriteAllText(Path.Combine(home, "inbox", "ca-mac.csv"), "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n2024-01,31484,disease.dengue.cases,trong tháng,1\n", new UTF8Encoding(false));
+        Assert.Equal(0, At(now, "--home", home, "ingest").Code);
+        File.WriteAllText(Path.Combine(home, "inbox", "tu-vong.csv"), "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n2024-01,31484,disease.dengue.deaths,trong tháng,2\n", new UTF8Encoding(false));
+        Assert.Equal(0, At(now, "--home", home, "ingest").Code);
+        var items = Items(At(now, "--home", home, "quality", "--period", "2024-01", "--area", "936", "--json").Out);
+        var across = Assert.Single(items, i => i.GetProperty("rule").GetString() == "dengue_deaths_above_cases" && i.GetProperty("area_code").GetString() == "31484");
+        Assert.Equal("error", across.GetProperty("severity").GetString());
+        Assert.Contains("số tử vong do sốt xuất huyết (2) lớn hơn số mắc (1)", across.GetProperty("message").GetString());
+        // The cap stored at ingestion is listed once, not again by the check on demand.
+        Assert.Single(items, i => i.GetProperty("rule").GetString() == "hfmd_commune_cap");
     }
 }

@@ -327,5 +327,9 @@ public sealed class MonthlyJobTests : IDisposable
         var index = message[(message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
         Assert.True(File.Exists(index), index);
         Assert.Contains(Path.Combine("monthly", "2023-01-93"), index, StringComparison.Ordinal);
+        // The month's data-quality review is the annex: the missing communes of Hậu Giang, each named.
+        var html = File.ReadAllText(index);
+        Assert.Contains("Rà soát chất lượng số liệu tháng 01/2023", html, StringComparison.Ordinal);
+        Assert.Contains("Xã Thuận Hưng: chưa có Báo cáo bệnh truyền nhiễm gây dịch hằng tháng (dòng của từng xã) tháng 1/2023, đã quá hạn 05/02/2023.", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,10 @@ using Ntm.Domain.Quality;
 
 namespace Ntm.Warehouse.Queries;
 
-/// <summary>Thresholds of the data-quality review (configurable; the defaults are the WHO review's usual ones).</summary>
+/// <summary>When a review is made (what is overdue depends on it) and with which options: what a report pack needs to include the month's review.</summary>
+public sealed record QualityReviewAt(DateTimeOffset Now, QualityOptions Options);
+
+/// <summary>The deadline day, the time zone and the outlier test of the data-quality review.</summary>
 public sealed record QualityOptions(int DeadlineDay = 5, string TimeZone = "Asia/Ho_Chi_Minh")
 {
     /// <summary>The thresholds of the outlier test.</summary>
@@ -42,6 +45,7 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         items.AddRange(Outliers(period, root, subtree, options));
         items.AddRange(Reporting(period, root, subtree, now, options));
         items.AddRange(Epidemics(period, root));
+        items.AddRange(Consistency(period, root));
         return items.OrderBy(i => i.Severity).ThenBy(i => i.Kind).ThenBy(i => i.AreaCode, StringComparer.Ordinal).ThenBy(i => i.IndicatorCode, StringComparer.Ordinal).ToList();
     }
 
@@ -83,12 +87,37 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
             WHERE s.period_key = $period AND f.rule <> 'duplicate'
             ORDER BY s.received_at, f.finding_no
             """, new { period = period.Key });
+        var stored = new HashSet<(string Rule, long Submission, string? Sheet, string? Cell)>();
         foreach (var row in rows.Where(r => r.Area is null || subtree.Contains(r.Area.Value)))
         {
+            stored.Add((row.Rule, row.Submission, row.Sheet, row.Cell));
             var area = row.Area is { } id ? directory.TryGet(id) : null;
             yield return new QualityItem(QualityKind.Rule, row.Severity == "error" ? QualitySeverity.Error : QualitySeverity.Warning, area?.Code, area?.FullName, null, period,
                 null, null, null, row.Rule, $"{row.File}{(row.Status == "rejected" ? " (bị từ chối)" : row.Status == "superseded" ? " (đã được thay thế)" : string.Empty)}: {row.Message}")
             { SubmissionId = row.Submission, FileName = row.File, Sheet = row.Sheet, Cell = row.Cell };
+        }
+
+        // The rules kept as data, checked again on the month's current figures: two sides that came in
+        // different files (cases in one, deaths in a later correction) are checked together here.
+        var rules = Ntm.Warehouse.ReferenceData.DataRuleCatalog.Load(connection);
+        var figures = connection.Query<(int Area, string Indicator, string Measure, decimal Value, long Submission)>("""
+            SELECT area_id, indicator_code, measure, value, submission_id FROM v_observation WHERE period_key = $period
+            """, new { period = period.Key }).Where(f => subtree.Contains(f.Area))
+            .ToDictionary(f => (f.Area, f.Indicator, MeasureCodes.Parse(f.Measure)), f => (f.Value, f.Submission));
+        var kinds = connection.Query<(string Code, string Kind)>("SELECT indicator_code, kind FROM dim_indicator").ToDictionary(k => k.Code, k => k.Kind, StringComparer.Ordinal);
+        var places = figures.Keys.GroupBy(k => k.Area).Where(g => directory.TryGet(g.Key) is not null)
+            .Select(g => new RulePlace(g.Key, directory[g.Key].Level, period, string.Empty, g.Select(k => k.Indicator).ToHashSet(StringComparer.Ordinal))).ToList();
+        foreach (var breach in DataRules.Evaluate(rules, places, (place, indicator, measure) => figures.TryGetValue((place.Area, indicator, measure), out var f) ? f.Value : null, kinds.GetValueOrDefault))
+        {
+            var (_, submission) = figures[(breach.Place.Area, breach.At.Indicator, breach.At.Measure!.Value)];
+            var area = directory[breach.Place.Area];
+            var item = Located(new QualityItem(QualityKind.Rule, breach.Rule.IsError ? QualitySeverity.Error : QualitySeverity.Warning, area.Code, area.FullName, breach.At.Indicator, period, breach.Left, null, breach.Right, breach.Rule.Id,
+                $"{area.FullName}, tháng {period.Month}/{period.Year}: {DataRules.Describe(breach, Name)}")
+            { SubmissionId = submission }, area.AreaId, breach.At.Indicator, period, breach.At.Measure.Value);
+            if (!stored.Contains((breach.Rule.Id, submission, item.Sheet, item.Cell)))
+            {
+                yield return item;
+            }
         }
     }
 
@@ -134,13 +163,13 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
     }
 
     /// <summary>The file, sheet and cell the current figure of an item came from.</summary>
-    private QualityItem Located(QualityItem item, int area, string indicator, PeriodKey period)
+    private QualityItem Located(QualityItem item, int area, string indicator, PeriodKey period, Measure measure = Measure.Month)
     {
         var source = connection.QueryFirstOrDefault<(string File, string Sheet, string Cell)?>("""
             SELECT s.file_name, f.sheet, f.cell FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id
-            WHERE f.submission_id = $submission AND f.area_id = $area AND f.indicator_code = $indicator AND f.period_key = $period AND f.measure = 'month' AND f.disaggregation = ''
+            WHERE f.submission_id = $submission AND f.area_id = $area AND f.indicator_code = $indicator AND f.period_key = $period AND f.measure = $measure AND f.disaggregation = ''
             LIMIT 1
-            """, new { submission = item.SubmissionId, area, indicator, period = period.Key });
+            """, new { submission = item.SubmissionId, area, indicator, period = period.Key, measure = measure.ToCode() });
         return source is { } found ? item with { FileName = found.File, Sheet = found.Sheet, Cell = found.Cell } : item;
     }
 
@@ -213,7 +242,7 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
                 var receipt = figures is null ? null : new UnitReceipt(figures.Select(f => f.Indicator).ToHashSet(StringComparer.Ordinal), sending?.Sent);
                 var verdict = ReportingReview.Judge(receipt, required, deadline, today);
                 verdicts.Add(verdict);
-                var what = string.Create(Vi, $"{duty.Name} tháng {period.ToVietnamese()}");
+                var what = string.Create(Vi, $"{duty.Name} tháng {period.Month}/{period.Year}");
                 switch (verdict.Status)
                 {
                     case ReportStatus.NotYetDue or ReportStatus.Missing:
@@ -261,7 +290,7 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
                 var listed = units.Count == 1 ? string.Empty
                     : string.Create(Vi, $"; gồm {units.Count} đơn vị: {string.Join(", ", units.Take(8).Select(u => u.FullName))}{(units.Count > 8 ? $" và {units.Count - 8} đơn vị khác" : string.Empty)}");
                 yield return new QualityItem(QualityKind.Timeliness, QualitySeverity.Warning, who.Code, who.FullName, null, period, null, null, null, "late",
-                    string.Create(Vi, $"{who.FullName}: {duty.Name} tháng {period.ToVietnamese()} (tệp {source.File}) gửi ngày {sent.Day:dd/MM/yyyy} ({sent.Describe()}), sau hạn {deadline:dd/MM/yyyy}{listed}."))
+                    string.Create(Vi, $"{who.FullName}: {duty.Name} tháng {period.Month}/{period.Year} (tệp {source.File}) gửi ngày {sent.Day:dd/MM/yyyy} ({sent.Describe()}), sau hạn {deadline:dd/MM/yyyy}{listed}."))
                 { SubmissionId = source.Submission, FileName = source.File, DataSet = duty.DataSet };
             }
 
@@ -275,7 +304,7 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
                 ? string.Create(Vi, $"đúng hạn {summary.OnTime}/{summary.Received - summary.SentUnknown} báo cáo biết ngày gửi ({100m * summary.Timeliness!.Value:0.#}%)")
                 : "chưa báo cáo nào biết ngày gửi";
             yield return new QualityItem(QualityKind.Completeness, QualitySeverity.Info, root.Code, root.FullName, null, period, summary.Received, null, summary.Expected, "reporting_rate",
-                string.Create(Vi, $"{root.FullName}: {duty.Name} tháng {period.ToVietnamese()}: {summary.Received}/{summary.Expected} đơn vị đã báo cáo ({100m * summary.Completeness!.Value:0.#}%); {timeliness}")
+                string.Create(Vi, $"{root.FullName}: {duty.Name} tháng {period.Month}/{period.Year}: {summary.Received}/{summary.Expected} đơn vị đã báo cáo ({100m * summary.Completeness!.Value:0.#}%); {timeliness}")
                 + (summary.SentUnknown > 0 ? string.Create(Vi, $", {summary.SentUnknown} không rõ ngày gửi") : string.Empty)
                 + (summary.Received > 0 ? string.Create(Vi, $"; đủ chỉ tiêu {summary.Complete}/{summary.Received}.") : "."))
             { DataSet = duty.DataSet };
@@ -328,7 +357,7 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
                     if (area == root)
                     {
                         yield return new QualityItem(QualityKind.Epidemic, QualitySeverity.Info, area.Code, area.FullName, disease, period, figure.Value, null, null, "threshold_short",
-                            string.Create(Vi, $"{area.FullName}: {Name(disease)} tháng {period.ToVietnamese()} chưa áp dụng được ngưỡng dịch theo Thông tư 15/2026/TT-BYT: cần số liệu cùng tháng của {EpidemicMethods.OfficialYears} năm trước{(verdict.YearsLeftOut.Count > 0 ? $" (không kể năm dịch {string.Join(", ", verdict.YearsLeftOut)})" : string.Empty)}, mới có {history.Count(h => !h.EpidemicYear)}."));
+                            string.Create(Vi, $"{area.FullName}: {Name(disease)} tháng {period.Month}/{period.Year} chưa áp dụng được ngưỡng dịch theo Thông tư 15/2026/TT-BYT: cần số liệu cùng tháng của {EpidemicMethods.OfficialYears} năm trước{(verdict.YearsLeftOut.Count > 0 ? $" (không kể năm dịch {string.Join(", ", verdict.YearsLeftOut)})" : string.Empty)}, mới có {history.Count(h => !h.EpidemicYear)}."));
                     }
 
                     continue;
@@ -355,10 +384,90 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
                 }.OfType<string>());
                 yield return new QualityItem(QualityKind.Epidemic, signal ? QualitySeverity.Warning : QualitySeverity.Info, area.Code, area.FullName, disease, period, figure.Value,
                     decimal.Round(verdict.Mean!.Value, 1), decimal.Round(verdict.Threshold!.Value, 1), signal ? "epidemic_threshold" : "epidemic_threshold_probable",
-                    string.Create(Vi, $"{area.FullName}: {Name(disease)} tháng {period.ToVietnamese()} có {figure.Value:#,##0.##} ca, vượt ngưỡng {verdict.Threshold:#,##0.#} theo Thông tư 15/2026/TT-BYT (trung bình {verdict.Mean:#,##0.#} + 2 độ lệch chuẩn {verdict.StandardDeviation:#,##0.#} của cùng tháng các năm {string.Join(", ", verdict.YearsUsed)}{leftOut}); ")
+                    string.Create(Vi, $"{area.FullName}: {Name(disease)} tháng {period.Month}/{period.Year} có {figure.Value:#,##0.##} ca, vượt ngưỡng {verdict.Threshold:#,##0.#} theo Thông tư 15/2026/TT-BYT (trung bình {verdict.Mean:#,##0.#} + 2 độ lệch chuẩn {verdict.StandardDeviation:#,##0.#} của cùng tháng các năm {string.Join(", ", verdict.YearsUsed)}{leftOut}); ")
                     + string.Create(Vi, $"với lịch sử này, xác suất có từ {figure.Value:#,##0.##} ca trở lên là {Percent(improbable.Probability)} ({(improbable.Model == Improbability.Poisson ? "phân phối Poisson" : "phân phối nhị thức âm")}), ")
                     + (signal ? "khó là ngẫu nhiên: cảnh báo dịch." : "có thể là ngẫu nhiên với số nhỏ: thông tin, chưa phải cảnh báo.")
                     + (beside.Length > 0 ? $" Tham khảo: {beside}." : string.Empty));
+            }
+        }
+    }
+
+    private sealed record Check(string Id, string Kind, string First, string? Second, decimal? Tolerance, string Name, string? Source);
+
+    /// <summary>
+    /// The consistency checks of <c>consistency_check</c> (<see cref="ConsistencyMethods"/>) on the
+    /// year to date of the month reviewed, for the unit and the units directly under it: over time
+    /// (this year ÷ mean of the three years before, a unit flagged when it strays from the unit
+    /// reviewed by more than the tolerance), drop-out (a later dose above the first), and the ratio of
+    /// two indicators against the unit reviewed's own. Through the crosswalk, as every figure.
+    /// </summary>
+    private IEnumerable<QualityItem> Consistency(PeriodKey period, AreaRecord root)
+    {
+        var checks = connection.Query<Check>("SELECT check_id AS Id, kind AS Kind, first_code AS First, second_code AS Second, tolerance AS Tolerance, name_vi AS Name, source AS Source FROM consistency_check ORDER BY check_id").ToList();
+        if (checks.Count == 0)
+        {
+            yield break;
+        }
+
+        var codes = checks.SelectMany(c => new[] { c.First, c.Second }).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var engine = RollupLoader.Load(connection, [root.AreaId], codes, new PeriodKey(period.Year - ConsistencyMethods.YearsBefore, 1), period);
+        var units = directory.Areas.Where(a => a.ParentId == root.AreaId && a.IsValidOn(period.LastDay)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        decimal? Ytd(AreaRecord unit, string code, int yearsBack = 0) => engine.Value(unit.AreaId, period.AddMonths(-12 * yearsBack), code, Measure.YearToDate)?.Value;
+        var months = period.Month == 1 ? "T1" : $"T1–T{period.Month}";
+        foreach (var check in checks)
+        {
+            switch (check.Kind)
+            {
+                case "over_time":
+                    decimal? RatioOf(AreaRecord unit) => Ytd(unit, check.First) is { } current
+                        && Enumerable.Range(1, ConsistencyMethods.YearsBefore).Select(k => Ytd(unit, check.First, k)).ToList() is var before && before.All(b => b is not null)
+                        ? ConsistencyMethods.OverTime(current, before.Select(b => b!.Value).ToList()) : null;
+                    if (RatioOf(root) is not { } reference)
+                    {
+                        break;
+                    }
+
+                    yield return new QualityItem(QualityKind.Consistency, Math.Abs(reference - 1) > check.Tolerance ? QualitySeverity.Warning : QualitySeverity.Info, root.Code, root.FullName, check.First, period,
+                        decimal.Round(reference, 2), null, null, "over_time",
+                        string.Create(Vi, $"{root.FullName}: {Name(check.First)} {months}/{period.Year} = {Ytd(root, check.First):#,##0.##}, bằng {reference:0.00} lần trung bình cùng kỳ {ConsistencyMethods.YearsBefore} năm trước (ngưỡng ±{check.Tolerance:0%})."));
+                    foreach (var unit in units)
+                    {
+                        if (RatioOf(unit) is { } ratio && ConsistencyMethods.Deviates(ratio, reference, check.Tolerance!.Value))
+                        {
+                            yield return new QualityItem(QualityKind.Consistency, QualitySeverity.Warning, unit.Code, unit.FullName, check.First, period, decimal.Round(ratio, 2), null, decimal.Round(reference, 2), "over_time",
+                                string.Create(Vi, $"{unit.FullName}: {Name(check.First)} {months}/{period.Year} = {Ytd(unit, check.First):#,##0.##}, bằng {ratio:0.00} lần trung bình cùng kỳ {ConsistencyMethods.YearsBefore} năm trước, trong khi {root.FullName} là {reference:0.00} (lệch {Math.Abs(ratio - reference) / reference:0%}, quá ±{check.Tolerance:0%}); hãy kiểm tra số liệu."));
+                        }
+                    }
+
+                    break;
+                case "dropout":
+                    foreach (var unit in units.Prepend(root))
+                    {
+                        if (Ytd(unit, check.First) is { } first && Ytd(unit, check.Second!) is { } second && ConsistencyMethods.DropOut(first, second) is { } dropOut && dropOut < 0)
+                        {
+                            yield return new QualityItem(QualityKind.Consistency, QualitySeverity.Warning, unit.Code, unit.FullName, check.Second, period, second, null, first, "negative_dropout",
+                                string.Create(Vi, $"{unit.FullName}: {check.Name} {months}/{period.Year}: {Name(check.Second!)} ({second:#,##0.##}) nhiều hơn {Name(check.First)} ({first:#,##0.##}), tỷ lệ bỏ cuộc âm {dropOut:0.#%}; hãy kiểm tra số liệu."));
+                        }
+                    }
+
+                    break;
+                case "ratio":
+                    if (Ytd(root, check.First) is not { } rootFirst || Ytd(root, check.Second!) is not { } rootSecond || ConsistencyMethods.Ratio(rootFirst, rootSecond) is not { } province)
+                    {
+                        break;
+                    }
+
+                    foreach (var unit in units)
+                    {
+                        if (Ytd(unit, check.First) is { } first && Ytd(unit, check.Second!) is { } second && ConsistencyMethods.Ratio(first, second) is { } ratio
+                            && ConsistencyMethods.Deviates(ratio, province, check.Tolerance!.Value))
+                        {
+                            yield return new QualityItem(QualityKind.Consistency, QualitySeverity.Warning, unit.Code, unit.FullName, check.First, period, decimal.Round(ratio, 4), null, decimal.Round(province, 4), "ratio",
+                                string.Create(Vi, $"{unit.FullName}: {check.Name} {months}/{period.Year} = {ratio:0.#%} ({first:#,##0.##}/{second:#,##0.##}), trong khi {root.FullName} là {province:0.#%} (lệch {Math.Abs(ratio - province) / province:0%}, quá ±{check.Tolerance:0%}); hãy kiểm tra số liệu."));
+                        }
+                    }
+
+                    break;
             }
         }
     }

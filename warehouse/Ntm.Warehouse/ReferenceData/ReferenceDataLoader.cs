@@ -42,7 +42,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
             DELETE FROM criterion_threshold; DELETE FROM criterion_override; DELETE FROM criterion; DELETE FROM criteria_set;
             DELETE FROM target WHERE submission_id IS NULL; DELETE FROM area_alias;
             DELETE FROM health_standard_criterion; DELETE FROM health_standard_set; DELETE FROM plan_target_kind;
-            DELETE FROM epidemic_year; DELETE FROM reporting_duty; DELETE FROM consistency_check;
+            DELETE FROM epidemic_year; DELETE FROM reporting_duty; DELETE FROM consistency_check; DELETE FROM validation_rule;
             """, transaction: transaction);
 
         rows["dim_area"] = Append(connection, "dim_area", areas.Areas, (a, r) => r
@@ -93,6 +93,9 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
             .AppendValue(d.DataSet).AppendValue(d.Level).AppendValue(d.Name).AppendValue(d.Indicators).AppendValue(d.DeadlineDay).AppendValue(d.From).AppendValue(d.To).AppendValue(d.Province));
         rows["consistency_check"] = Append(connection, "consistency_check", ConsistencyChecks(files, indicators), (c, r) => r
             .AppendValue(c.Id).AppendValue(c.Kind).AppendValue(c.First).AppendValue(c.Second).AppendValue(c.Tolerance).AppendValue(c.Name).AppendValue(c.Source));
+
+        rows["validation_rule"] = Append(connection, "validation_rule", ValidationRules(files, indicators), (v, r) => r
+            .AppendValue(v.Id).AppendValue(v.Left).AppendValue(v.Operator).AppendValue(v.Right).AppendValue(v.Severity).AppendValue(v.Levels).AppendValue(v.Measures).AppendValue(v.Kind).AppendValue(v.Message).AppendValue(v.Source));
 
         connection.Execute(
             "INSERT OR REPLACE INTO reference_dataset (dataset, checksum, row_count, loaded_at, source) VALUES ($dataset, $checksum, $rowCount, $loadedAt, $source)",
@@ -219,6 +222,43 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         }
 
         return [.. checks.Values];
+    }
+
+    /// <summary>
+    /// The validation rules (<c>validation_rules</c>: rule_id, left, operator, right, severity, levels,
+    /// measures, kind, message_vi, source), each read as <see cref="Ntm.Domain.Quality.DataRule"/> and its
+    /// indicators checked; a rule of the home's files replaces the built-in one with its id.
+    /// </summary>
+    private static List<(string Id, string Left, string Operator, string Right, string Severity, string? Levels, string? Measures, string? Kind, string Message, string? Source)> ValidationRules(ReferenceFiles files, IndicatorCatalog indicators)
+    {
+        var rules = new Dictionary<string, (string Id, string Left, string Operator, string Right, string Severity, string? Levels, string? Measures, string? Kind, string Message, string? Source)>(StringComparer.Ordinal);
+        foreach (var table in files.Tables("validation_rules"))
+        {
+            table.Require("rule_id", "left", "operator", "right", "severity", "message_vi");
+            foreach (var row in table.Rows)
+            {
+                string? Optional(string column) => string.IsNullOrWhiteSpace(row.GetValueOrDefault(column)) ? null : row[column].Trim();
+                var where = $"{table.Name}, {row["rule_id"]}";
+                Ntm.Domain.Quality.DataRule rule;
+                try
+                {
+                    rule = Ntm.Domain.Quality.DataRule.Parse(row["rule_id"], row["left"], row["operator"], row["right"], row["severity"], Optional("levels"), Optional("measures"), Optional("kind"), row["message_vi"]);
+                }
+                catch (FormatException ex)
+                {
+                    throw new ReferenceDataException($"{where}: {ex.Message}");
+                }
+
+                if (rule.Indicators.FirstOrDefault(i => !indicators.Contains(i)) is { } unknown)
+                {
+                    throw new ReferenceDataException($"{where}: chỉ tiêu '{unknown}' không có trong danh mục chỉ tiêu.");
+                }
+
+                rules[rule.Id] = (rule.Id, row["left"].Trim(), rule.Operator, row["right"].Trim(), row["severity"].Trim(), Optional("levels"), Optional("measures"), Optional("kind"), rule.Message, Optional("source"));
+            }
+        }
+
+        return [.. rules.Values];
     }
 
     private static int Append<T>(DuckDBConnection connection, string table, IEnumerable<T> items, Action<T, IDuckDBAppenderRow> write)
