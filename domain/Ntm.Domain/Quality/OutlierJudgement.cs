@@ -23,7 +23,7 @@ public sealed record OutlierOptions(decimal Threshold = 3.5m, decimal AbsoluteFl
 
 /// <summary>
 /// Whether a monthly count means "check the data": its modified z-score against the same month of
-/// earlier years, then against the twelve months before (<see cref="ModifiedZScore"/>), above the
+/// earlier years, else (too few of them) against the twelve months before (<see cref="ModifiedZScore"/>), above the
 /// threshold <b>and</b> at least <see cref="OutlierOptions.AbsoluteFloor"/> from the median; how far
 /// (the score) and how large (the distance) decide the level. Pure function.
 /// </summary>
@@ -39,18 +39,21 @@ public static class OutlierJudgement
     public static Outlier? Judge(decimal value, IReadOnlyCollection<decimal> sameMonth, IReadOnlyCollection<decimal> recent, OutlierOptions? options = null)
     {
         options ??= new OutlierOptions();
-        foreach (var (basis, history, minimum) in new[] { (SameMonth, sameMonth, options.SameMonthHistory), (Recent, recent, options.RecentHistory) })
-        {
-            if (ModifiedZScore.Score(value, history, options.Threshold, minimum) is not { } score)
-            {
-                continue;
-            }
 
-            var distance = Math.Abs(value - score.Median);
-            if (Math.Abs(score.Z) > options.Threshold && distance >= options.AbsoluteFloor)
-            {
-                return new Outlier(distance >= options.LargeDistance ? OutlierLevel.Check : OutlierLevel.Small, basis, score);
-            }
+        // The same month of earlier years answers when it can (a seasonal peak is judged against earlier
+        // peaks, never against the low months before it); the twelve months before only when it cannot.
+        var (basis, score) = ModifiedZScore.Score(value, sameMonth, options.Threshold, options.SameMonthHistory) is { } seasonal
+            ? (SameMonth, seasonal)
+            : (Recent, ModifiedZScore.Score(value, recent, options.Threshold, options.RecentHistory));
+        if (score is null)
+        {
+            return null;
+        }
+
+        var distance = Math.Abs(value - score.Median);
+        if (Math.Abs(score.Z) > options.Threshold && distance >= options.AbsoluteFloor)
+        {
+            return new Outlier(distance >= options.LargeDistance ? OutlierLevel.Check : OutlierLevel.Small, basis, score);
         }
 
         return null;

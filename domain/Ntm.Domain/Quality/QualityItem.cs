@@ -63,8 +63,11 @@ public sealed record QualityItem(
     /// <summary>The cell (A1), when the item is about one cell.</summary>
     public string? Cell { get; init; }
 
-    /// <summary>The data set a completeness summary is about (<c>reporting_duty.data_set</c>).</summary>
+    /// <summary>The data set a completeness item is about (<c>reporting_duty.data_set</c>).</summary>
     public string? DataSet { get; init; }
+
+    /// <summary>For a missing report: whether its deadline has passed.</summary>
+    public bool Overdue { get; init; }
 }
 
 /// <summary>Codes of the kinds and severities, as the JSON and the tables write them.</summary>

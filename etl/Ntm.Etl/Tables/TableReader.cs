@@ -156,14 +156,21 @@ public sealed partial class TableReader
         // The signing line is above the tables or under them beside the signatures.
         var footLines = layouts.Where(l => l.Tables.Count > 0)
             .SelectMany(l => TitleBlock.Lines(l.Sheet, Enumerable.Range(l.Tables.Max(t => t.BodyEnd), Math.Max(0, Math.Min(l.Sheet.RowCount, l.Tables.Max(t => t.BodyEnd) + 30) - l.Tables.Max(t => t.BodyEnd))), vocabulary));
-        result.SignedOn = allLines.Concat(footLines).FirstOrDefault(l => l.Kind == TitleLineKind.Signing && l.Date is not null)?.Date;
-        CheckSigning(allLines, result);
+        var signingLines = allLines.Concat(footLines).ToList();
+        var signingLine = signingLines.FirstOrDefault(l => l.Kind == TitleLineKind.Signing && l.Date is not null);
+        result.SignedOn = signingLine?.Date;
+        CheckSigning(signingLines, result);
         MergePlans(result);
         var quarterOnly = result.Ignored.Where(i => i.Reason == FigureReader.QuarterReason).ToList();
         if (quarterOnly.Count > 0)
         {
             result.Findings.Add(Finding.Warning(quarterOnly[0].Sheet, quarterOnly[0].Where, "quarter_flows",
                 $"Báo cáo {result.Period?.Describe()}: {quarterOnly.Count} số của riêng quý (ví dụ {quarterOnly[0].Sheet}!{quarterOnly[0].Where} = {quarterOnly[0].Text}) không được lưu vì kho lưu số tháng và số cộng dồn từ đầu năm; các số cộng dồn và số hiện có của tệp đã được lưu.", quarterOnly[0].Text));
+        }
+
+        if (signingLine is not null)
+        {
+            result.Sections.Insert(0, $"ngày ký {signingLine.Date:dd/MM/yyyy} theo dòng '{signingLine.Text.Trim()}' ({signingLine.Sheet}!{signingLine.Cell.Address}): ngày gửi báo cáo khi xét đúng hạn");
         }
 
         if (periodLine is not null)

@@ -29,12 +29,12 @@ public static class IngestCommand
         var keepValid = new Option<bool>("--keep-valid") { Description = "Nạp các số liệu không lỗi, bỏ riêng số liệu có lỗi (niên giám, tệp không phải báo cáo định kỳ). Load the figures without errors." };
         var received = new Option<string?>("--received") { Description = "Ngày báo cáo được gửi (YYYY-MM-DD), khi nạp số liệu cũ: tính đúng hạn theo ngày này. The day the report was sent." };
         var command = new Command("ingest", "Nạp các tệp báo cáo vào kho. Ingests workbooks.") { paths, template, period, area, again, keepValid, received };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(paths) ?? [], parse.GetValue(template), parse.GetValue(period), parse.GetValue(area), parse.GetValue(again) ?? [], parse.GetValue(keepValid), ParseDay(parse.GetValue(received), context(parse).Clock)));
+        command.SetAction(parse => Run(context(parse), parse.GetValue(paths) ?? [], parse.GetValue(template), parse.GetValue(period), parse.GetValue(area), parse.GetValue(again) ?? [], parse.GetValue(keepValid), parse.GetValue(received)));
         return command;
     }
 
-    /// <summary>--received: a day (YYYY-MM-DD or DD/MM/YYYY), not after today.</summary>
-    internal static DateOnly? ParseDay(string? text, TimeProvider clock)
+    /// <summary>--received: a day (YYYY-MM-DD or DD/MM/YYYY), not after today where the office is (<paramref name="zone"/>).</summary>
+    internal static DateOnly? ParseDay(string? text, TimeProvider clock, TimeZoneInfo zone)
     {
         if (text is null)
         {
@@ -47,7 +47,7 @@ public static class IngestCommand
             throw new UsageException($"--received: '{text}' không phải là một ngày (YYYY-MM-DD hoặc DD/MM/YYYY).");
         }
 
-        return day > DateOnly.FromDateTime(clock.GetLocalNow().DateTime)
+        return day > DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime)
             ? throw new UsageException($"--received: ngày {day:dd/MM/yyyy} ở tương lai.")
             : day;
     }
@@ -80,7 +80,7 @@ public static class IngestCommand
         return lookup.IsFound ? lookup.Area : throw new UsageException($"--area: {lookup.Message}");
     }
 
-    private static int Run(CliContext context, string[] paths, string? template, string? periodText, string? areaText, long[] again, bool keepValid, DateOnly? received)
+    private static int Run(CliContext context, string[] paths, string? template, string? periodText, string? areaText, long[] again, bool keepValid, string? receivedText)
     {
         var period = ParsePeriod(periodText);
         if (again.Length > 0 && paths.Length > 0)
@@ -89,6 +89,7 @@ public static class IngestCommand
         }
 
         var settings = ServeCommand.Settings(context);
+        var received = ParseDay(receivedText, context.Clock, settings.ResolveTimeZone() ?? TimeZoneInfo.Utc);
 
         // The warehouse's writer lock first, the inbox's list after: a second ingest waits for
         // nothing and takes nothing, it is told the warehouse is busy (exit 4). A home without a

@@ -30,6 +30,10 @@ public sealed class OutlierAndReportingTests
         var outlier = OutlierJudgement.Judge(40, [10, 12], [10, 12, 11, 13, 9, 11, 12, 10, 11, 12, 11, 10])!;
         Assert.Equal((OutlierJudgement.Recent, OutlierLevel.Check), (outlier.Basis, outlier.Level));
         Assert.Null(OutlierJudgement.Judge(40, [10, 12], [10, 12, 11]));
+
+        // A seasonal peak: September's 95 is usual for Septembers (90, 100, 92, 98, 94) though far above the months
+        // before it; the same month answers, and says nothing.
+        Assert.Null(OutlierJudgement.Judge(95, [90, 100, 92, 98, 94], [10, 12, 11, 13, 9, 11, 12, 10, 11, 30, 60, 80]));
     }
 
     [Fact]

@@ -105,9 +105,19 @@ public sealed class QualityCommandTests : IDisposable
         // from the command line on 20/02 (no inbox time): on time by its signing day, the missing commune named with the file.
         var file = directory.File("TTYT-LongMy-T1-2023.xlsx");
         DistrictReport(file, "Long Mỹ, ngày 03 tháng 02 năm 2023", LongMy.Where(c => c.Code != "31495"));
-        var now = new DateTimeOffset(2023, 2, 20, 9, 0, 0, Vietnam);
-        var ingest = At(now, "--home", home, "ingest", file);
+        var ingest = At(new DateTimeOffset(2023, 2, 4, 9, 0, 0, Vietnam), "--home", home, "ingest", file);
         Assert.True(ingest.Code == 0, ingest.Out + ingest.Error);
+        var now = new DateTimeOffset(2023, 2, 20, 9, 0, 0, Vietnam);
+
+        // The completeness job's record: the gap is not overdue before the deadline, and is after it.
+        using (var connection = new Ntm.Warehouse.WarehouseDatabase(Path.Combine(home, "warehouse.duckdb")).OpenReadOnly())
+        {
+            var query = new Ntm.Warehouse.Queries.CompletenessQuery(connection);
+            // (Every commune of Hậu Giang must send these figures once communes there do; 31495 is the one in the file's district.)
+            var before = Assert.Single(query.Gaps(new(2023, 1), new DateTimeOffset(2023, 2, 4, 12, 0, 0, Vietnam)), g => g.AreaCode == "31495");
+            Assert.Equal(("disease_monthly", false), (before.Template, before.Overdue));
+            Assert.True(Assert.Single(query.Gaps(new(2023, 1), now), g => g.AreaCode == "31495").Overdue);
+        }
 
         var items = Items(At(now, "--home", home, "quality", "--period", "2023-01", "--area", "936", "--json").Out);
         var missing = Assert.Single(items, i => i.GetProperty("kind").GetString() == "completeness" && i.GetProperty("severity").GetString() == "warning");
@@ -305,11 +315,12 @@ public sealed class QualityCommandTests : IDisposable
 
         var items = Items(At(now, "--home", home, "quality", "--period", "2023-03", "--area", "936", "--json").Out)
             .Where(i => i.GetProperty("kind").GetString() == "consistency").ToList();
-        // The district's own sums carry the commune's drop-out: 32 first doses, 33 third.
-        Assert.Equal(["31483:negative_dropout:warning:15", "31486:over_time:warning:2", "936:negative_dropout:warning:33", "936:over_time:info:1.2"],
+        // The district is judged on its own sums only when complete: 2 of its 8 communes gave doses, so its 32 and 33 are not its figures.
+        Assert.Equal(["31483:negative_dropout:warning:15", "31486:over_time:warning:2", "936:over_time:info:1.2"],
             items.Select(i => $"{i.GetProperty("area_code").GetString()}:{i.GetProperty("rule").GetString()}:{i.GetProperty("severity").GetString()}:{i.GetProperty("value").GetDecimal().ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}"));
         Assert.Contains("bằng 2,00 lần trung bình cùng kỳ 3 năm trước, trong khi Huyện Long Mỹ là 1,20 (lệch 67%, quá ±33%)", items[1].GetProperty("message").GetString());
-        Assert.Contains("tỷ lệ bỏ cuộc âm -25%", items[0].GetProperty("message").GetString());
+        Assert.Contains("tỷ lệ bỏ cuộc -25%", items[0].GetProperty("message").GetString());
+        Assert.Contains("= 180, bằng 1,20 lần trung bình cùng kỳ 3 năm trước (5/8 đơn vị trực thuộc có đủ số liệu 4 năm)", items[2].GetProperty("message").GetString());
     }
 
     [Fact]
@@ -343,5 +354,35 @@ public sealed class QualityCommandTests : IDisposable
         Assert.Contains("số tử vong do sốt xuất huyết (2) lớn hơn số mắc (1)", across.GetProperty("message").GetString());
         // The cap stored at ingestion is listed once, not again by the check on demand.
         Assert.Single(items, i => i.GetProperty("rule").GetString() == "hfmd_commune_cap");
+    }
+
+    [Fact]
+    public void A_later_correction_does_not_make_an_undated_report_late_and_a_late_file_is_one_item()
+    {
+        // January: the communes' figures loaded from history (no sending day), then a correction arriving in the inbox
+        // on 1 March: the report is the first file, its day unknown; nothing is late.
+        string Rows(int month, int cases, bool district) => string.Concat(LongMy.Select(c => $"2023-{month:D2},{c.Code},disease.dengue.cases,trong tháng,{cases}\n"))
+            + (district ? string.Concat(new[] { "dengue", "hfmd", "measles" }.Select(d => $"2023-{month:D2},936,disease.{d}.cases,trong tháng,{cases * 8}\n")) : string.Empty);
+        var history = directory.File("lich-su-2023-01.csv");
+        File.WriteAllText(history, "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n" + Rows(1, 2, district: false), new UTF8Encoding(false));
+        Assert.Equal(0, At(new DateTimeOffset(2023, 3, 1, 9, 0, 0, Vietnam), "--home", home, "ingest", history).Code);
+        var correction = Path.Combine(home, "inbox", "sua-2023-01.csv");
+        File.WriteAllText(correction, "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n" + Rows(1, 3, district: false), new UTF8Encoding(false));
+        File.SetLastWriteTimeUtc(correction, new DateTime(2023, 3, 1, 2, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(0, At(new DateTimeOffset(2023, 3, 1, 9, 0, 0, Vietnam), "--home", home, "ingest").Code);
+        var january = Items(At(new DateTimeOffset(2023, 3, 10, 9, 0, 0, Vietnam), "--home", home, "quality", "--period", "2023-01", "--area", "936", "--json").Out);
+        Assert.DoesNotContain(january, i => i.GetProperty("kind").GetString() == "timeliness");
+
+        // February: one file holding the communes' rows and the district's own (two data sets), arriving on 9 March: one late item.
+        var february = Path.Combine(home, "inbox", "huyen-2023-02.csv");
+        File.WriteAllText(february, "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n" + Rows(2, 1, district: true), new UTF8Encoding(false));
+        File.SetLastWriteTimeUtc(february, new DateTime(2023, 3, 9, 2, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(0, At(new DateTimeOffset(2023, 3, 9, 9, 0, 0, Vietnam), "--home", home, "ingest").Code);
+        var items = Items(At(new DateTimeOffset(2023, 3, 10, 9, 0, 0, Vietnam), "--home", home, "quality", "--period", "2023-02", "--area", "936", "--json").Out);
+        var late = Assert.Single(items, i => i.GetProperty("kind").GetString() == "timeliness");
+        var message = late.GetProperty("message").GetString()!;
+        Assert.True(message.Contains("gửi ngày 09/03/2023 (ngày tệp đến hộp thư), sau hạn 05/03/2023; gồm 9 đơn vị", StringComparison.Ordinal), message);
+        Assert.Contains("tệp huyen-2023-02.csv (Báo cáo bệnh truyền nhiễm gây dịch hằng tháng (tuyến huyện); Báo cáo bệnh truyền nhiễm gây dịch hằng tháng (dòng của từng xã) tháng 2/2023) gửi ngày 09/03/2023 (ngày tệp đến hộp thư), sau hạn 05/03/2023; gồm 9 đơn vị", message);
+        Assert.Equal(2, items.Count(i => i.GetProperty("rule").GetString() == "reporting_rate"));
     }
 }

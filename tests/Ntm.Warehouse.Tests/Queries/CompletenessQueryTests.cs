@@ -15,7 +15,7 @@ public sealed class CompletenessQueryTests(InitializedWarehouse warehouse) : ICl
     public void A_commune_that_ceased_on_1_july_2025_is_no_gap_after_it_but_is_one_before()
     {
         using var connection = warehouse.CopyTo(directory).OpenForWriting();
-        // Xã Thuận Hưng (31483, old map) reported May 2025 and nothing after; its neighbour 31484 reported every month to December.
+        // Xã Thuận Hưng (31483, old map) reported May 2025 and nothing after, so communes here must send their figures from May 2025.
         connection.Execute("""
             INSERT INTO submission (submission_id, file_name, sha256, received_at, template, area_id, period_key, status, rows_loaded)
             VALUES (1, 'thuan-hung-2025-05.xlsx', repeat('a', 64), TIMESTAMP '2025-06-02 08:00:00', 'report-table', 13031483, 202505, 'accepted', 1);

@@ -54,4 +54,26 @@ public sealed class ReferenceDataLoaderTests : IDisposable
         using var connection = new WarehouseDatabase(Home.WarehouseFile).OpenReadOnly();
         Assert.Equal(14_149, connection.ExecuteScalar<int>("SELECT count(*) FROM dim_area"));
     }
+
+    [Theory]
+    [InlineData("reporting_duties", "data_set,level,name_vi,indicators,deadline_day,from,to,province_code,source\ndisease_monthly,commune,Báo cáo xã,disease.dengue.cases,,2024-01,,,x\n", "hai dòng có thời gian trùng nhau")]
+    [InlineData("reporting_duties", "data_set,level,name_vi,indicators,deadline_day,from,to,province_code,source\ntb,district,Lao,tb.detected.total,,2024-06,2024-01,,x\n", "tháng kết thúc (to) trước tháng bắt đầu")]
+    [InlineData("reporting_duties", "data_set,level,name_vi,indicators,deadline_day,from,to,province_code,source\ntb,village,Lao,tb.detected.total,,2024-01,,,x\n", "cấp 'village' không có")]
+    [InlineData("reporting_duties", "data_set,level,name_vi,indicators,deadline_day,from,to,province_code,source\ntb,district,Lao,tb.detected.total,,,,,x\n", "thiếu tháng bắt đầu")]
+    [InlineData("validation_rules", "rule_id,left,operator,right,severity,levels,measures,kind,message_vi,source\nx,*,>=,0,error,,month,counts,m,x\n", "loại chỉ tiêu (kind) 'counts'")]
+    [InlineData("validation_rules", "rule_id,left,operator,right,severity,levels,measures,kind,message_vi,source\nx,disease.dengue.death,<=,disease.dengue.cases,error,,month,,m,x\n", "chỉ tiêu 'disease.dengue.death'")]
+    [InlineData("validation_rules", "rule_id,left,operator,right,severity,levels,measures,kind,message_vi,source\nx,disease.dengue.deaths,=<,disease.dengue.cases,error,,month,,m,x\n", "toán tử '=<'")]
+    [InlineData("consistency_checks", "check_id,kind,first,second,tolerance,name_vi,source\nx,dropout,epi.penta1,,,Bỏ cuộc,x\n", "dropout cần hai chỉ tiêu")]
+    [InlineData("consistency_checks", "check_id,kind,first,second,tolerance,name_vi,source\nx,over_time,epi.penta3,,,Theo thời gian,x\n", "over_time cần tolerance")]
+    public void A_quality_reference_file_written_wrong_stops_init_with_the_file_and_the_row(string dataset, string text, string expected)
+    {
+        new WarehouseInitializer(TimeProvider.System).Initialize(Home);
+        Directory.CreateDirectory(Path.Combine(Home.Reference, dataset));
+        File.WriteAllText(Path.Combine(Home.Reference, dataset, "tinh.csv"), text);
+        var error = Assert.Throws<Ntm.Warehouse.ReferenceData.ReferenceDataException>(() => new WarehouseInitializer(TimeProvider.System).Initialize(Home));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains(dataset, error.Message, StringComparison.Ordinal);
+        using var connection = new WarehouseDatabase(Home.WarehouseFile).OpenReadOnly();
+        Assert.Equal(7, connection.ExecuteScalar<int>("SELECT count(*) FROM reporting_duty"));
+    }
 }

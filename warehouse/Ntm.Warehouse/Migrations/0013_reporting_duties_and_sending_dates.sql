@@ -16,8 +16,7 @@ CREATE TABLE reporting_duty (
     deadline_day  INTEGER,                   -- NULL: the schedule's reporting_deadline_day
     from_period   INTEGER NOT NULL,
     to_period     INTEGER,
-    province_code VARCHAR,                   -- NULL: every province
-    PRIMARY KEY (data_set, level, from_period)
+    province_code VARCHAR                    -- NULL: every province
 );
 
 -- The data quality review's consistency checks (reference data: consistency_checks.csv and the

@@ -29,7 +29,7 @@ public sealed class CompletenessQuery(DbConnection connection)
             foreach (var item in items.Where(i => MissingRules.Contains(i.Rule)))
             {
                 var unit = directory.Areas.First(a => a.Code == item.AreaCode && a.IsValidOn(period.LastDay));
-                gaps.Add(new CompletenessGap(unit.AreaId, unit.Code, unit.FullName, item.DataSet!, item.Rule != "missing", item.Message));
+                gaps.Add(new CompletenessGap(unit.AreaId, unit.Code, unit.FullName, item.DataSet!, item.Overdue, item.Message));
             }
         }
 

@@ -111,7 +111,9 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         {
             var (_, submission) = figures[(breach.Place.Area, breach.At.Indicator, breach.At.Measure!.Value)];
             var area = directory[breach.Place.Area];
-            var item = Located(new QualityItem(QualityKind.Rule, breach.Rule.IsError ? QualitySeverity.Error : QualitySeverity.Warning, area.Code, area.FullName, breach.At.Indicator, period, breach.Left, null, breach.Right, breach.Rule.Id,
+            // The right side bounds the left from below (>, >=), from above (<, <=) or both (=).
+            var (low, high) = breach.Rule.Operator switch { ">" or ">=" => ((decimal?)breach.Right, (decimal?)null), "<" or "<=" => (null, breach.Right), _ => (breach.Right, breach.Right) };
+            var item = Located(new QualityItem(QualityKind.Rule, breach.Rule.IsError ? QualitySeverity.Error : QualitySeverity.Warning, area.Code, area.FullName, breach.At.Indicator, period, breach.Left, low, high, breach.Rule.Id,
                 $"{area.FullName}, tháng {period.Month}/{period.Year}: {DataRules.Describe(breach, Name)}")
             { SubmissionId = submission }, area.AreaId, breach.At.Indicator, period, breach.At.Measure.Value);
             if (!stored.Contains((breach.Rule.Id, submission, item.Sheet, item.Cell)))
@@ -139,7 +141,7 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         var engine = RollupLoader.Load(connection, [root.AreaId], stated.Select(s => s.Indicator).Distinct(StringComparer.Ordinal).ToList(), period.AddMonths(-60), period);
         foreach (var figure in stated.OrderBy(s => s.Area).ThenBy(s => s.Indicator, StringComparer.Ordinal))
         {
-            decimal? At(PeriodKey month) => engine.Value(figure.Area, month, figure.Indicator, Measure.Month)?.Value;
+            decimal? At(PeriodKey month) => engine.Value(figure.Area, month, figure.Indicator, Measure.Month) is { IsComplete: true } known ? known.Value : null;
             var sameMonth = Enumerable.Range(1, 5).Select(k => At(period.AddMonths(-12 * k))).OfType<decimal>().ToList();
             var recent = Enumerable.Range(1, 12).Select(k => At(period.AddMonths(-k))).OfType<decimal>().ToList();
             if (OutlierJudgement.Judge(figure.Value, sameMonth, recent, options.Outliers) is not { } outlier)
@@ -173,49 +175,65 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         return source is { } found ? item with { FileName = found.File, Sheet = found.Sheet, Cell = found.Cell } : item;
     }
 
-    /// <summary>A unit's duty to report a data set: its level, its required indicators, its deadline.</summary>
-    private sealed record Duty(string DataSet, string Level, string Name, string Indicators, int? DeadlineDay);
+    /// <summary>A unit's duty to report a data set: its level, its required indicators, its deadline, the province it is for (null: all).</summary>
+    private sealed record Duty(string DataSet, string Level, string Name, string Indicators, int? DeadlineDay, string? Province);
 
     /// <summary>One figure of a data set for the month, and the file that holds it.</summary>
-    private sealed record Held(int Area, string Indicator, long Submission, string File, int? Sender, DateTime? SignedOn, DateTime? ArrivedAt, DateTime? DeclaredOn);
+    private sealed record Held(int Area, string Indicator, long Submission, string File, string Sha256, int? Sender, DateTime ReceivedAt, DateTime? SignedOn, DateTime? ArrivedAt, DateTime? DeclaredOn);
+
+    /// <summary>The month's figures of every data set, and each unit's first month of each indicator: read once per month, whatever the units reviewed.</summary>
+    private readonly Dictionary<int, (List<(int Area, string Indicator, int First)> First, List<Held> Held)> reportingFigures = [];
+
+    private (List<(int Area, string Indicator, int First)> First, List<Held> Held) ReportingFigures(PeriodKey period)
+    {
+        if (!reportingFigures.TryGetValue(period.Key, out var figures))
+        {
+            var wanted = "SELECT DISTINCT unnest(string_split(indicators, ';')) FROM reporting_duty";
+            var first = connection.Query<(int Area, string Indicator, int First)>($"""
+                SELECT f.area_id, f.indicator_code, min(f.period_key) FROM fact_observation f
+                WHERE f.indicator_code IN ({wanted}) AND f.period_key <= $period
+                GROUP BY ALL
+                """, new { period = period.Key }).ToList();
+            var held = connection.Query<Held>($"""
+                SELECT f.area_id AS Area, f.indicator_code AS Indicator, s.submission_id AS Submission, s.file_name AS File, s.sha256 AS Sha256, s.area_id AS Sender, s.received_at AS ReceivedAt,
+                       CAST(s.signed_on AS TIMESTAMP) AS SignedOn, s.arrived_at AS ArrivedAt, CAST(s.declared_on AS TIMESTAMP) AS DeclaredOn
+                FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id AND s.status <> 'rejected'
+                WHERE f.period_key = $period AND NOT f.withdrawn AND f.indicator_code IN ({wanted})
+                """, new { period = period.Key }).ToList();
+            reportingFigures[period.Key] = figures = (first, held);
+        }
+
+        return figures;
+    }
 
     /// <summary>
     /// Completeness and timeliness of the month (<see cref="ReportingReview"/>): for each duty in force
     /// (<c>reporting_duty</c>), the units of its level under the unit reviewed that are in force on the
-    /// month's last day are expected, from the first month any unit of that level here sent the data set
-    /// (a province that does not send a form is not told every commune is missing); a unit is received
-    /// when some file holds a figure of the data set for it, on time when the earliest known sending day
-    /// is not after the deadline.
+    /// month's last day (and in the duty's province, when it names one) are expected, from the first
+    /// month any unit of that level here sent the data set (a province that does not send a form is not
+    /// told every commune is missing); a unit is received when some file holds a figure of the data set
+    /// for it, and on time when the first of those files to be received was sent by the deadline (its
+    /// sending day unknown: not late). A late file is one item, whatever the data sets and units it holds.
     /// </summary>
     private IEnumerable<QualityItem> Reporting(PeriodKey period, AreaRecord root, HashSet<int> subtree, DateTimeOffset now, QualityOptions options)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var duties = connection.Query<Duty>("""
-            SELECT data_set AS DataSet, level AS Level, name_vi AS Name, indicators AS Indicators, deadline_day AS DeadlineDay
+            SELECT data_set AS DataSet, level AS Level, name_vi AS Name, indicators AS Indicators, deadline_day AS DeadlineDay, province_code AS Province
             FROM reporting_duty
-            WHERE from_period <= $period AND (to_period IS NULL OR to_period >= $period) AND (province_code IS NULL OR province_code = $province)
-            ORDER BY data_set, CASE level WHEN 'province' THEN 1 WHEN 'district' THEN 2 ELSE 3 END
-            """, new { period = period.Key, province = root.ProvinceCode }).ToList();
+            WHERE from_period <= $period AND (to_period IS NULL OR to_period >= $period)
+            ORDER BY data_set, CASE level WHEN 'province' THEN 1 WHEN 'district' THEN 2 ELSE 3 END, province_code NULLS FIRST
+            """, new { period = period.Key }).ToList();
         if (duties.Count == 0)
         {
             yield break;
         }
 
-        // Each unit's first month with a figure of each indicator a duty asks for, and the month's figures of them.
-        var wanted = "SELECT DISTINCT unnest(string_split(indicators, ';')) FROM reporting_duty";
-        var first = connection.Query<(int Area, string Indicator, int First)>($"""
-            SELECT f.area_id, f.indicator_code, min(f.period_key) FROM fact_observation f
-            WHERE f.indicator_code IN ({wanted}) AND f.period_key <= $period
-            GROUP BY ALL
-            """, new { period = period.Key }).Where(f => subtree.Contains(f.Area)).ToList();
-        var held = connection.Query<Held>($"""
-            SELECT f.area_id AS Area, f.indicator_code AS Indicator, s.submission_id AS Submission, s.file_name AS File, s.area_id AS Sender,
-                   CAST(s.signed_on AS TIMESTAMP) AS SignedOn, s.arrived_at AS ArrivedAt, CAST(s.declared_on AS TIMESTAMP) AS DeclaredOn
-            FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id AND s.status <> 'rejected'
-            WHERE f.period_key = $period AND NOT f.withdrawn AND f.indicator_code IN ({wanted})
-            """, new { period = period.Key }).Where(h => subtree.Contains(h.Area)).ToList();
-
+        var (allFirst, allHeld) = ReportingFigures(period);
+        var first = allFirst.Where(f => subtree.Contains(f.Area)).ToList();
+        var held = allHeld.Where(h => subtree.Contains(h.Area)).ToList();
+        var late = new List<(Duty Duty, AreaRecord Unit, Held File, SentDay Sent, DateOnly Deadline)>();
         foreach (var duty in duties)
         {
             var required = duty.Indicators.Split(';');
@@ -227,25 +245,31 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
             }
 
             var deadline = ReportingReview.Deadline(period, duty.DeadlineDay ?? options.DeadlineDay);
-            var expected = subtree.Select(directory.TryGet).OfType<AreaRecord>().Where(a => a.Level == level && a.IsValidOn(period.LastDay)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+            // A province's own duty replaces the national one of the same data set and level for its units.
+            var expected = subtree.Select(directory.TryGet).OfType<AreaRecord>()
+                .Where(a => a.Level == level && a.IsValidOn(period.LastDay)
+                    && (duty.Province is null ? !duties.Any(d => d.DataSet == duty.DataSet && d.Level == duty.Level && d.Province == a.ProvinceCode) : duty.Province == a.ProvinceCode))
+                .OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
             var ofDuty = held.Where(h => required.Contains(h.Indicator)).ToList();
             var byUnit = ofDuty.GroupBy(h => h.Area).ToDictionary(g => g.Key, g => g.ToList());
             var verdicts = new List<UnitVerdict>();
-            var late = new List<(AreaRecord Unit, Held File, SentDay Sent)>();
             foreach (var unit in expected)
             {
                 var figures = byUnit.GetValueOrDefault(unit.AreaId);
-                // The earliest known sending day of the files that hold the unit's figures, and the file that gives it.
-                var sending = figures?.DistinctBy(f => f.Submission)
-                    .Select(f => (Sent: ReportingReview.Sent(Day(f.DeclaredOn), Day(f.SignedOn), f.ArrivedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), zone)) : null), File: f))
-                    .Where(f => f.Sent is not null).OrderBy(f => f.Sent!.Day).ThenBy(f => f.File.Submission).FirstOrDefault();
-                var receipt = figures is null ? null : new UnitReceipt(figures.Select(f => f.Indicator).ToHashSet(StringComparer.Ordinal), sending?.Sent);
+                // The first file received that holds the unit's figures is its report: its sending day decides (a later correction
+                // does not). The same bytes read again (ntm ingest --again, --received) are the same report, as last read.
+                var report = figures?.GroupBy(f => f.Sha256).OrderBy(g => g.Min(f => f.ReceivedAt)).ThenBy(g => g.Min(f => f.Submission))
+                    .First().OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Submission).First();
+                var sent = report is null ? null : ReportingReview.Sent(Day(report.DeclaredOn), Day(report.SignedOn),
+                    report.ArrivedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), zone)) : null);
+                var receipt = figures is null ? null : new UnitReceipt(figures.Select(f => f.Indicator).ToHashSet(StringComparer.Ordinal), sent);
                 var verdict = ReportingReview.Judge(receipt, required, deadline, today);
                 verdicts.Add(verdict);
                 var what = string.Create(Vi, $"{duty.Name} tháng {period.Month}/{period.Year}");
                 switch (verdict.Status)
                 {
                     case ReportStatus.NotYetDue or ReportStatus.Missing:
+                        var overdue = verdict.Status == ReportStatus.Missing;
                         // A file that holds the unit's neighbours for the month and not the unit: the row is missing from it.
                         var siblings = expected.Where(e => e.ParentId == unit.ParentId && e.AreaId != unit.AreaId).Select(e => e.AreaId).ToHashSet();
                         var file = siblings.Count == 0 ? null : ofDuty.Where(h => siblings.Contains(h.Area) && h.Sender is { } from && IsAncestor(from, unit)).GroupBy(h => (h.Submission, h.File, h.Sender))
@@ -256,20 +280,19 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
                             var sender = inFile.Sender is { } id && directory.TryGet(id) is { } s ? s.FullName : directory.TryGet(parent)?.FullName;
                             yield return new QualityItem(QualityKind.Completeness, QualitySeverity.Warning, unit.Code, unit.FullName, null, period, null, null, null, "missing_in_file",
                                 string.Create(Vi, $"{unit.FullName}: không có trong {what} của {sender} (tệp {inFile.File} có {inFile.Units}/{siblings.Count + 1} đơn vị)."))
-                            { SubmissionId = inFile.Submission, FileName = inFile.File, DataSet = duty.DataSet };
+                            { SubmissionId = inFile.Submission, FileName = inFile.File, DataSet = duty.DataSet, Overdue = overdue };
                         }
                         else
                         {
-                            var overdue = verdict.Status == ReportStatus.Missing;
                             yield return new QualityItem(QualityKind.Completeness, overdue ? QualitySeverity.Warning : QualitySeverity.Info, unit.Code, unit.FullName, null, period, null, null, null,
                                 overdue ? "missing_overdue" : "missing",
                                 string.Create(Vi, $"{unit.FullName}: chưa có {what}") + (overdue ? string.Create(Vi, $", đã quá hạn {deadline:dd/MM/yyyy}.") : string.Create(Vi, $" (hạn {deadline:dd/MM/yyyy}).")))
-                            { DataSet = duty.DataSet };
+                            { DataSet = duty.DataSet, Overdue = overdue };
                         }
 
                         break;
                     case ReportStatus.Late:
-                        late.Add((unit, sending!.Value.File, verdict.Sent!));
+                        late.Add((duty, unit, report!, verdict.Sent!, deadline));
                         break;
                 }
 
@@ -279,19 +302,6 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
                         $"{unit.FullName}: {what} thiếu {string.Join(", ", verdict.MissingIndicators.Select(Name))}.")
                     { DataSet = duty.DataSet };
                 }
-            }
-
-            // A late file is one item, naming the units it holds: a district's file sent late is the district's lateness, not each commune's.
-            foreach (var file in late.GroupBy(l => l.File.Submission))
-            {
-                var units = file.Select(l => l.Unit).ToList();
-                var (source, sent) = (file.First().File, file.First().Sent);
-                var who = units.Count == 1 ? units[0] : source.Sender is { } id && directory.TryGet(id) is { } sender ? sender : units[0];
-                var listed = units.Count == 1 ? string.Empty
-                    : string.Create(Vi, $"; gồm {units.Count} đơn vị: {string.Join(", ", units.Take(8).Select(u => u.FullName))}{(units.Count > 8 ? $" và {units.Count - 8} đơn vị khác" : string.Empty)}");
-                yield return new QualityItem(QualityKind.Timeliness, QualitySeverity.Warning, who.Code, who.FullName, null, period, null, null, null, "late",
-                    string.Create(Vi, $"{who.FullName}: {duty.Name} tháng {period.Month}/{period.Year} (tệp {source.File}) gửi ngày {sent.Day:dd/MM/yyyy} ({sent.Describe()}), sau hạn {deadline:dd/MM/yyyy}{listed}."))
-                { SubmissionId = source.Submission, FileName = source.File, DataSet = duty.DataSet };
             }
 
             var summary = ReportingReview.Summarise(verdicts);
@@ -308,6 +318,20 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
                 + (summary.SentUnknown > 0 ? string.Create(Vi, $", {summary.SentUnknown} không rõ ngày gửi") : string.Empty)
                 + (summary.Received > 0 ? string.Create(Vi, $"; đủ chỉ tiêu {summary.Complete}/{summary.Received}.") : "."))
             { DataSet = duty.DataSet };
+        }
+
+        // A late file is one item, naming what it holds: a district's file sent late is the district's lateness, not each commune's.
+        foreach (var file in late.GroupBy(l => l.File.Submission))
+        {
+            var units = file.Select(l => l.Unit).DistinctBy(u => u.AreaId).ToList();
+            var (source, sent, deadline) = (file.First().File, file.First().Sent, file.Min(l => l.Deadline));
+            var who = units.Count == 1 ? units[0] : source.Sender is { } id && directory.TryGet(id) is { } sender ? sender : units[0];
+            var sets = string.Join("; ", file.Select(l => l.Duty.Name).Distinct(StringComparer.Ordinal));
+            var listed = units.Count == 1 ? string.Empty
+                : string.Create(Vi, $"; gồm {units.Count} đơn vị: {string.Join(", ", units.Take(8).Select(u => u.FullName))}{(units.Count > 8 ? $" và {units.Count - 8} đơn vị khác" : string.Empty)}");
+            yield return new QualityItem(QualityKind.Timeliness, QualitySeverity.Warning, who.Code, who.FullName, null, period, null, null, null, "late",
+                string.Create(Vi, $"{who.FullName}: tệp {source.File} ({sets} tháng {period.Month}/{period.Year}) gửi ngày {sent.Day:dd/MM/yyyy} ({sent.Describe()}), sau hạn {deadline:dd/MM/yyyy}{listed}."))
+            { SubmissionId = source.Submission, FileName = source.File, DataSet = file.First().Duty.DataSet };
         }
 
         static DateOnly? Day(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
@@ -412,55 +436,67 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         var codes = checks.SelectMany(c => new[] { c.First, c.Second }).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var engine = RollupLoader.Load(connection, [root.AreaId], codes, new PeriodKey(period.Year - ConsistencyMethods.YearsBefore, 1), period);
         var units = directory.Areas.Where(a => a.ParentId == root.AreaId && a.IsValidOn(period.LastDay)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
-        decimal? Ytd(AreaRecord unit, string code, int yearsBack = 0) => engine.Value(unit.AreaId, period.AddMonths(-12 * yearsBack), code, Measure.YearToDate)?.Value;
+
+        // A unit's year to date only when every unit under it that should count did: a partial sum is not the unit's figure.
+        decimal? Ytd(AreaRecord unit, string code, int yearsBack = 0) =>
+            engine.Value(unit.AreaId, period.AddMonths(-12 * yearsBack), code, Measure.YearToDate) is { IsComplete: true } figure ? figure.Value : null;
         var months = period.Month == 1 ? "T1" : $"T1–T{period.Month}";
         foreach (var check in checks)
         {
             switch (check.Kind)
             {
                 case "over_time":
-                    decimal? RatioOf(AreaRecord unit) => Ytd(unit, check.First) is { } current
-                        && Enumerable.Range(1, ConsistencyMethods.YearsBefore).Select(k => Ytd(unit, check.First, k)).ToList() is var before && before.All(b => b is not null)
-                        ? ConsistencyMethods.OverTime(current, before.Select(b => b!.Value).ToList()) : null;
-                    if (RatioOf(root) is not { } reference)
+                    // Each unit's year and its three years before; the reference is the units' own sums, so that it compares like with like.
+                    (decimal Current, decimal[] Before)? YearsOf(AreaRecord unit) =>
+                        Ytd(unit, check.First) is { } current && Enumerable.Range(1, ConsistencyMethods.YearsBefore).Select(k => Ytd(unit, check.First, k)).ToList() is var before && before.All(b => b is not null)
+                            ? (current, before.Select(b => b!.Value).ToArray()) : null;
+                    var years = units.Select(u => (Unit: u, Years: YearsOf(u))).Where(u => u.Years is not null).Select(u => (u.Unit, Years: u.Years!.Value)).ToList();
+                    var basis = years.Count > 0
+                        ? (Current: years.Sum(u => u.Years.Current), Before: Enumerable.Range(0, ConsistencyMethods.YearsBefore).Select(k => years.Sum(u => u.Years.Before[k])).ToArray())
+                        : YearsOf(root);
+                    if (basis is not { } total || ConsistencyMethods.OverTime(total.Current, total.Before) is not { } reference)
                     {
                         break;
                     }
 
+                    var counted = years.Count > 0 ? string.Create(Vi, $" ({years.Count}/{units.Count} đơn vị trực thuộc có đủ số liệu 4 năm)") : string.Empty;
                     yield return new QualityItem(QualityKind.Consistency, Math.Abs(reference - 1) > check.Tolerance ? QualitySeverity.Warning : QualitySeverity.Info, root.Code, root.FullName, check.First, period,
                         decimal.Round(reference, 2), null, null, "over_time",
-                        string.Create(Vi, $"{root.FullName}: {Name(check.First)} {months}/{period.Year} = {Ytd(root, check.First):#,##0.##}, bằng {reference:0.00} lần trung bình cùng kỳ {ConsistencyMethods.YearsBefore} năm trước (ngưỡng ±{check.Tolerance:0%})."));
-                    foreach (var unit in units)
+                        string.Create(Vi, $"{root.FullName}: {Name(check.First)} {months}/{period.Year} = {total.Current:#,##0.##}, bằng {reference:0.00} lần trung bình cùng kỳ {ConsistencyMethods.YearsBefore} năm trước{counted} (ngưỡng ±{check.Tolerance:0%})."));
+                    foreach (var (unit, unitYears) in years)
                     {
-                        if (RatioOf(unit) is { } ratio && ConsistencyMethods.Deviates(ratio, reference, check.Tolerance!.Value))
+                        if (ConsistencyMethods.OverTime(unitYears.Current, unitYears.Before) is { } ratio && ConsistencyMethods.Deviates(ratio, reference, check.Tolerance!.Value))
                         {
                             yield return new QualityItem(QualityKind.Consistency, QualitySeverity.Warning, unit.Code, unit.FullName, check.First, period, decimal.Round(ratio, 2), null, decimal.Round(reference, 2), "over_time",
-                                string.Create(Vi, $"{unit.FullName}: {Name(check.First)} {months}/{period.Year} = {Ytd(unit, check.First):#,##0.##}, bằng {ratio:0.00} lần trung bình cùng kỳ {ConsistencyMethods.YearsBefore} năm trước, trong khi {root.FullName} là {reference:0.00} (lệch {Math.Abs(ratio - reference) / reference:0%}, quá ±{check.Tolerance:0%}); hãy kiểm tra số liệu."));
+                                string.Create(Vi, $"{unit.FullName}: {Name(check.First)} {months}/{period.Year} = {unitYears.Current:#,##0.##}, bằng {ratio:0.00} lần trung bình cùng kỳ {ConsistencyMethods.YearsBefore} năm trước, trong khi {root.FullName} là {reference:0.00} (lệch {Math.Abs(ratio - reference) / reference:0%}, quá ±{check.Tolerance:0%}); hãy kiểm tra số liệu."));
                         }
                     }
 
                     break;
                 case "dropout":
+                    // Each unit on its own figures, the unit reviewed only on a complete figure.
                     foreach (var unit in units.Prepend(root))
                     {
                         if (Ytd(unit, check.First) is { } first && Ytd(unit, check.Second!) is { } second && ConsistencyMethods.DropOut(first, second) is { } dropOut && dropOut < 0)
                         {
                             yield return new QualityItem(QualityKind.Consistency, QualitySeverity.Warning, unit.Code, unit.FullName, check.Second, period, second, null, first, "negative_dropout",
-                                string.Create(Vi, $"{unit.FullName}: {check.Name} {months}/{period.Year}: {Name(check.Second!)} ({second:#,##0.##}) nhiều hơn {Name(check.First)} ({first:#,##0.##}), tỷ lệ bỏ cuộc âm {dropOut:0.#%}; hãy kiểm tra số liệu."));
+                                string.Create(Vi, $"{unit.FullName}: {check.Name} {months}/{period.Year}: {Name(check.Second!)} ({second:#,##0.##}) nhiều hơn {Name(check.First)} ({first:#,##0.##}), tỷ lệ bỏ cuộc {dropOut:0.#%}; hãy kiểm tra số liệu."));
                         }
                     }
 
                     break;
                 case "ratio":
-                    if (Ytd(root, check.First) is not { } rootFirst || Ytd(root, check.Second!) is not { } rootSecond || ConsistencyMethods.Ratio(rootFirst, rootSecond) is not { } province)
+                    var pairs = units.Select(u => (Unit: u, First: Ytd(u, check.First), Second: Ytd(u, check.Second!))).Where(p => p.First is not null && p.Second is not null)
+                        .Select(p => (p.Unit, First: p.First!.Value, Second: p.Second!.Value)).ToList();
+                    var (sumFirst, sumSecond) = pairs.Count > 0 ? (pairs.Sum(p => p.First), pairs.Sum(p => p.Second)) : (Ytd(root, check.First) ?? 0, Ytd(root, check.Second!) ?? 0);
+                    if (ConsistencyMethods.Ratio(sumFirst, sumSecond) is not { } province)
                     {
                         break;
                     }
 
-                    foreach (var unit in units)
+                    foreach (var (unit, first, second) in pairs)
                     {
-                        if (Ytd(unit, check.First) is { } first && Ytd(unit, check.Second!) is { } second && ConsistencyMethods.Ratio(first, second) is { } ratio
-                            && ConsistencyMethods.Deviates(ratio, province, check.Tolerance!.Value))
+                        if (ConsistencyMethods.Ratio(first, second) is { } ratio && ConsistencyMethods.Deviates(ratio, province, check.Tolerance!.Value))
                         {
                             yield return new QualityItem(QualityKind.Consistency, QualitySeverity.Warning, unit.Code, unit.FullName, check.First, period, decimal.Round(ratio, 4), null, decimal.Round(province, 4), "ratio",
                                 string.Create(Vi, $"{unit.FullName}: {check.Name} {months}/{period.Year} = {ratio:0.#%} ({first:#,##0.##}/{second:#,##0.##}), trong khi {root.FullName} là {province:0.#%} (lệch {Math.Abs(ratio - province) / province:0%}, quá ±{check.Tolerance:0%}); hãy kiểm tra số liệu."));

@@ -137,11 +137,11 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
     /// <summary>
     /// Who must report what (<c>reporting_duties</c>: data_set, level, name_vi, indicators separated by
     /// ';', deadline_day, from and to as YYYY-MM, province_code, source). A row of the home's files with
-    /// the same data set, level and start replaces the built-in one.
+    /// the same data set, level, province and start replaces the built-in one; rows that overlap are refused.
     /// </summary>
     private static List<(string DataSet, string Level, string Name, string Indicators, int? DeadlineDay, int From, int? To, string? Province)> ReportingDuties(ReferenceFiles files, IndicatorCatalog indicators)
     {
-        var duties = new Dictionary<(string, string, int), (string DataSet, string Level, string Name, string Indicators, int? DeadlineDay, int From, int? To, string? Province)>();
+        var duties = new Dictionary<(string, string, string?, int), (string DataSet, string Level, string Name, string Indicators, int? DeadlineDay, int From, int? To, string? Province)>();
         foreach (var table in files.Tables("reporting_duties"))
         {
             table.Require("data_set", "level", "name_vi", "indicators", "from");
@@ -167,12 +167,33 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
 
                 int? Month(string column) => string.IsNullOrWhiteSpace(row.GetValueOrDefault(column)) ? null
                     : Ntm.Domain.Periods.PeriodKey.TryParse(row[column].Trim(), out var p) ? p.Key : throw new ReferenceDataException($"{where}: {column} '{row[column]}' không phải là tháng YYYY-MM.");
-                var deadline = string.IsNullOrWhiteSpace(row.GetValueOrDefault("deadline_day")) ? (int?)null
-                    : int.TryParse(row["deadline_day"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 28 ? d
-                    : throw new ReferenceDataException($"{where}: deadline_day '{row["deadline_day"]}' phải là ngày 1–28 của tháng sau.");
-                var from = Month("from")!.Value;
+                var deadlineText = row.GetValueOrDefault("deadline_day")?.Trim();
+                var deadline = string.IsNullOrEmpty(deadlineText) ? (int?)null
+                    : int.TryParse(deadlineText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 28 ? d
+                    : throw new ReferenceDataException($"{where}: deadline_day '{deadlineText}' phải là ngày 1–28 của tháng sau.");
+                var from = Month("from") ?? throw new ReferenceDataException($"{where}: thiếu tháng bắt đầu (from, YYYY-MM).");
+                var to = Month("to");
+                if (to < from)
+                {
+                    throw new ReferenceDataException($"{where}: tháng kết thúc (to) trước tháng bắt đầu (from).");
+                }
+
                 var province = string.IsNullOrWhiteSpace(row.GetValueOrDefault("province_code")) ? null : row["province_code"].Trim();
-                duties[(row["data_set"].Trim(), level, from)] = (row["data_set"].Trim(), level, row["name_vi"].Trim(), string.Join(';', codes), deadline, from, Month("to"), province);
+                // A row of the home's files with the same data set, level, province and start replaces the built-in one.
+                duties[(row["data_set"].Trim(), level, province, from)] = (row["data_set"].Trim(), level, row["name_vi"].Trim(), string.Join(';', codes), deadline, from, to, province);
+            }
+        }
+
+        // Two rows of one data set, level and province whose months overlap would expect every unit twice.
+        foreach (var group in duties.Values.GroupBy(d => (d.DataSet, d.Level, d.Province)))
+        {
+            var ordered = group.OrderBy(d => d.From).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i - 1].To is not { } end || end >= ordered[i].From)
+                {
+                    throw new ReferenceDataException($"reporting_duties, {group.Key.DataSet} {group.Key.Level}{(group.Key.Province is { } p ? $" tỉnh {p}" : string.Empty)}: hai dòng có thời gian trùng nhau (từ {ordered[i - 1].From / 100}-{ordered[i - 1].From % 100:D2} và từ {ordered[i].From / 100}-{ordered[i].From % 100:D2}); hãy ghi 'to' cho dòng trước.");
+                }
             }
         }
 
@@ -252,6 +273,16 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
                 if (rule.Indicators.FirstOrDefault(i => !indicators.Contains(i)) is { } unknown)
                 {
                     throw new ReferenceDataException($"{where}: chỉ tiêu '{unknown}' không có trong danh mục chỉ tiêu.");
+                }
+
+                if (rule.Kind is not (null or "count" or "ratio" or "rate" or "flag"))
+                {
+                    throw new ReferenceDataException($"{where}: loại chỉ tiêu (kind) '{rule.Kind}' không có (count, ratio, rate hoặc flag).");
+                }
+
+                if (rule.IsGeneric && rule.Kind is null)
+                {
+                    throw new ReferenceDataException($"{where}: quy tắc với '*' cần loại chỉ tiêu (kind), ví dụ count.");
                 }
 
                 rules[rule.Id] = (rule.Id, row["left"].Trim(), rule.Operator, row["right"].Trim(), row["severity"].Trim(), Optional("levels"), Optional("measures"), Optional("kind"), rule.Message, Optional("source"));
