@@ -44,6 +44,7 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
         root.Subcommands.Add(QualityCommand.Create(Context));
         root.Subcommands.Add(AliasCommand.Create(Context));
         root.Subcommands.Add(TrendCommand.Create(Context));
+        root.Subcommands.Add(RankCommand.Create(Context));
         root.Subcommands.Add(HistoryCommand.Create(Context));
         root.Subcommands.Add(ComplianceCommand.Create(Context));
         root.Subcommands.Add(PlanCommand.Create(Context));
@@ -111,6 +112,19 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
         }
     }
 
+    /// <summary>The terminal's width, or 0 when there is none to ask.</summary>
+    private static int SafeWindowWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     private CliContext Context(ParseResult parse)
     {
         // Colours and progress bars only on a real terminal; pipes and files get plain text.
@@ -122,6 +136,13 @@ public sealed class NtmApp(TextWriter output, TextWriter error, TimeProvider clo
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
+
+        // Redirected to a file or a pipe, a table is not cut to 80 columns: the wider of the terminal and 120.
+        if (!terminal)
+        {
+            console.Profile.Width = Math.Max(120, Console.IsOutputRedirected || !ReferenceEquals(output, Console.Out) ? 0 : SafeWindowWidth());
+        }
+
         return new CliContext(console, output, error, clock, WarehouseHome.Resolve(parse.GetValue(home), environment), parse.GetValue(json), environment);
     }
 }

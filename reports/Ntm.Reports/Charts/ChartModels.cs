@@ -34,7 +34,17 @@ public sealed record YearOverYearChartModel(string Title, string Unit, int Year,
 /// <paramref name="Decimals"/> decimals; an optional threshold drawn as a line, named in the
 /// legend by <paramref name="ThresholdLabel"/> (which says the value) or as "Ngưỡng: value".
 /// </summary>
-public sealed record RankedBarChartModel(string Title, string Unit, IReadOnlyList<(string Label, decimal? Value)> Items, ChartFooter Footer, int Decimals = 0, decimal? Threshold = null, string? ThresholdLabel = null);
+public sealed record RankedBarChartModel(string Title, string Unit, IReadOnlyList<(string Label, decimal? Value)> Items, ChartFooter Footer, int Decimals = 0, decimal? Threshold = null, string? ThresholdLabel = null)
+{
+    /// <summary>With more units than twice this, only the highest and the lowest this many are drawn (the full list is the table): a chart that fits a page.</summary>
+    public int Show { get; init; } = 15;
+
+    /// <summary>The parent's own value, drawn as a line (the province beside its communes).</summary>
+    public decimal? Reference { get; init; }
+
+    /// <summary>The reference line's legend ("Toàn tỉnh: 45,2").</summary>
+    public string? ReferenceLabel { get; init; }
+}
 
 /// <summary>A row of the compliance chart: a unit and its statuses, or (without statuses) a group's heading.</summary>
 /// <summary>Planned against achieved for each unit of a plan (communes to reach a level, by district).</summary>

@@ -97,14 +97,24 @@ public static class ChartRenderer
     /// </summary>
     public static Chart Ranked(RankedBarChartModel model)
     {
-        var items = model.Items.OrderByDescending(i => i.Value ?? decimal.MinValue).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
+        var ordered = model.Items.OrderByDescending(i => i.Value ?? decimal.MinValue).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
+        var items = ordered;
+        var known = ordered.Where(i => i.Value is not null).ToList();
+        if (model.Show > 0 && known.Count > 2 * model.Show)
+        {
+            // The highest and the lowest, a line between them saying how many are left out (the full list is the table).
+            var left = ordered.Count - (2 * model.Show);
+            items = [.. known.Take(model.Show), ($"… {left} đơn vị khác (xem bảng)", null), .. known.Skip(known.Count - model.Show)];
+        }
+
+        var gap = items.Count < ordered.Count ? model.Show : -1;
         return new Chart(model.Title, Width, Math.Max(280, 150 + (items.Count * 28)), plot =>
         {
             Frame(plot, model.Title, string.Empty);
             plot.XLabel(model.Unit, 13);
-            var known = items.Where(i => i.Value is not null).Select(i => i.Value!.Value).ToList();
-            var scale = known.Concat(model.Threshold is { } t ? [t] : []).ToList();
-            var dots = known.Count >= 2 && known.Min() > 0 && known.Min() >= 0.6m * known.Max();
+            var values = items.Where(i => i.Value is not null).Select(i => i.Value!.Value).ToList();
+            var scale = values.Concat(model.Threshold is { } t ? [t] : []).Concat(model.Reference is { } r ? [r] : []).ToList();
+            var dots = values.Count >= 2 && values.Min() > 0 && values.Min() >= 0.6m * values.Max();
             var positions = Enumerable.Range(0, items.Count).Select(i => (double)(items.Count - i)).ToArray();
             var (low, high) = dots ? Fit(scale) : (0d, (double)Math.Max(scale.DefaultIfEmpty(1).Max(), 1m) * 1.18);
             if (dots)
@@ -140,7 +150,7 @@ public static class ChartRenderer
 
             for (var i = 0; i < items.Count; i++)
             {
-                if (items[i].Value is null)
+                if (items[i].Value is null && i != gap)
                 {
                     var missing = plot.Add.Text("chưa có số liệu", low, positions[i]);
                     Style(missing, 11, "#888888", Alignment.MiddleLeft);
@@ -154,13 +164,19 @@ public static class ChartRenderer
                 line.LegendText = model.ThresholdLabel ?? $"Ngưỡng: {VietnameseFormat.Number(threshold, model.Decimals)}";
             }
 
+            if (model.Reference is { } reference)
+            {
+                var line = plot.Add.VerticalLine((double)reference, 1.5f, Color.FromHex(Palette.Ink), LinePattern.Dotted);
+                line.LegendText = model.ReferenceLabel ?? VietnameseFormat.Number(reference, model.Decimals);
+            }
+
             plot.Axes.Left.TickGenerator = new NumericManual(positions, items.Select(i => i.Label).ToArray());
             plot.Axes.Left.MajorTickStyle.Length = 0;
             ValueTicks(plot.Axes.Bottom, model.Decimals);
             plot.Axes.SetLimits(low, high, 0.4, items.Count + 0.6);
             plot.Grid.XAxisStyle.MajorLineStyle.Color = Color.FromHex(Palette.Grid);
             plot.Grid.YAxisStyle.MajorLineStyle.Width = dots ? 1 : 0;
-            Legend(plot, model.Threshold is not null);
+            Legend(plot, model.Threshold is not null || model.Reference is not null);
             Footer(plot, model.Footer);
         });
     }

@@ -18,8 +18,12 @@ public enum ColumnKind
     Status,
 }
 
-/// <summary>A column: its header (Vietnamese) and kind.</summary>
-public sealed record TableColumn(string Header, ColumnKind Kind = ColumnKind.Text);
+/// <summary>A column: its header (Vietnamese, for people: terminal, CSV, XLSX) and kind.</summary>
+public sealed record TableColumn(string Header, ColumnKind Kind = ColumnKind.Text)
+{
+    /// <summary>Its name for machines (JSON keys): English snake_case.</summary>
+    public string? Key { get; init; }
+}
 
 /// <summary>
 /// A table for a report: a title, columns and rows of values (string, decimal, null, a

@@ -123,6 +123,21 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
+    public void A_ranking_of_many_units_draws_the_highest_and_lowest_and_the_parents_line_at_a_page_size()
+    {
+        var communes = Enumerable.Range(1, 103).Select(i => ($"Xã {i:D3}", (decimal?)i)).ToList();
+        var chart = ChartRenderer.Ranked(new RankedBarChartModel("Sốt xuất huyết theo xã", "Số ca", communes, Footer) { Reference = 52, ReferenceLabel = "Toàn tỉnh: 52" });
+        var texts = Texts(chart.Svg());
+        // 15 highest, a line for the 73 left out, 15 lowest: 31 rows, under 1,100 px at 96 dpi (the 103 rows took 3,034).
+        Assert.Contains("Xã 103", texts);
+        Assert.Contains("Xã 001", texts);
+        Assert.DoesNotContain("Xã 050", texts);
+        Assert.Contains("… 73 đơn vị khác (xem bảng)", texts);
+        Assert.Contains("Toàn tỉnh: 52", texts);
+        Assert.True(chart.Height < 1100, chart.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void The_embedded_font_has_vietnamese_glyphs_in_regular_and_bold()
     {
         ChartFont.EnsureRegistered();
