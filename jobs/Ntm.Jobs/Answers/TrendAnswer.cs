@@ -152,15 +152,20 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
             new ChartFooter(SourceLine, VietnameseFormat.Period(To)), ZeroBased: !rate, Decimals: rate ? 1 : 0, Band: band));
     }
 
-    /// <summary>The table as a report writes it (CSV, XLSX), Vietnamese headers, values rounded to the indicator's decimals.</summary>
-    public TableData Table() => new(Indicator.Code,
-        [new("Mã đơn vị"), new("Đơn vị"), new("Tháng"), new("Số liệu", Kind), new("Tháng trước", Kind),
-         new("Cùng kỳ", Kind), new("So cùng kỳ (%)", ColumnKind.Rate), new("Chỉ tiêu năm", Kind), new("% chỉ tiêu", ColumnKind.Rate),
-         new("Đơn vị báo cáo", ColumnKind.Count), new("Đơn vị phải báo cáo", ColumnKind.Count), new("Nguồn số liệu"), new("Ghi chú")],
-        Points.Select(p => (IReadOnlyList<object?>)[p.AreaCode, p.AreaName, p.Period.ToString(), Rounded(p.Value, Indicator.Decimals), Rounded(p.PreviousMonth, Indicator.Decimals),
-            Rounded(p.SamePeriodLastYear, Indicator.Decimals), Rounded(p.PercentChange, 1), Rounded(p.AnnualTarget, Indicator.Decimals), Rounded(p.PercentOfTarget, 1),
-            p.UnitsReported, p.UnitsExpected, p.Source?.ToVietnamese(), p.Note]).ToList())
-    { Unit = Indicator.Unit, Source = SourceLine };
+    /// <summary>
+    /// The one table of a trend, for every format: Vietnamese headers for people (CSV, XLSX, the page),
+    /// English keys for machines (JSON); values exact (a unit built from split predecessors has 0,5
+    /// cases), rounding only where a person reads them.
+    /// </summary>
+    public TableData Table() => new(Title,
+        [new("Mã đơn vị") { Key = "area_code" }, new("Đơn vị") { Key = "area_name" }, new("Tháng") { Key = "period" }, new("Số liệu", Kind) { Key = "value" },
+         new("Tháng trước", Kind) { Key = "previous_month" }, new("Cùng kỳ", Kind) { Key = "same_period_last_year" }, new("Thay đổi so cùng kỳ", Kind) { Key = "change" },
+         new("So cùng kỳ (%)", ColumnKind.Rate) { Key = "percent_change" }, new("Chỉ tiêu năm", Kind) { Key = "annual_target" }, new("% chỉ tiêu", ColumnKind.Rate) { Key = "percent_of_target" },
+         new("Nguồn số liệu") { Key = "value_source" }, new("Đơn vị báo cáo", ColumnKind.Count) { Key = "units_reported" }, new("Đơn vị phải báo cáo", ColumnKind.Count) { Key = "units_expected" },
+         new("Tử số", Kind) { Key = "numerator" }, new("Mẫu số", Kind) { Key = "denominator" }, new("Ghi chú") { Key = "note" }],
+        Points.Select(p => (IReadOnlyList<object?>)[p.AreaCode, p.AreaName, p.Period.ToString(), p.Value, p.PreviousMonth, p.SamePeriodLastYear, p.Change, p.PercentChange,
+            p.AnnualTarget, p.PercentOfTarget, p.SourceCode, p.UnitsReported, p.UnitsExpected, p.Numerator, p.Denominator, p.Note]).ToList())
+    { Unit = Indicator.Unit, Source = SourceLine, DataDate = VietnameseFormat.Period(To) };
 
     /// <summary>How the indicator's values are shown: whole numbers for a count, one decimal otherwise.</summary>
     private ColumnKind Kind => Indicator.Decimals == 0 ? ColumnKind.Count : ColumnKind.Rate;

@@ -25,7 +25,7 @@ public static class ExportCommand
         var result = context.Console.Status().Start("Đang xuất Parquet…", _ => new ParquetExporter(connection).Export(Path.GetFullPath(folder), since));
         var vi = CultureInfo.GetCultureInfo("vi-VN");
         context.Console.MarkupLine($"Đã xuất [bold]{result.Rows.ToString("N0", vi)}[/] số liệu, năm {result.FromYear}–{result.ToYear}, vào [bold]{Terminal.Escape(result.Folder)}[/] "
-            + $"({ParquetExporter.Facts}/year=…/province_code=…; {string.Join(", ", result.Dimensions.Select(d => $"{d.Key}.parquet {d.Value.ToString("N0", vi)} dòng"))}).");
+            + $"({ParquetExporter.Facts}/year=…; {string.Join(", ", result.Dimensions.Select(d => $"{d.Key}.parquet {d.Value.ToString("N0", vi)} dòng"))}).");
         return (int)ExitCode.Ok;
     }
 }

@@ -98,8 +98,7 @@ public static class RankCommand
                 context.Error.WriteLine($"Đã ghi {output} ({answer.Rows.Count} đơn vị).");
                 break;
             case "csv":
-                ResultWriter.WriteCsv(context.Out, table.Columns.Select(c => c.Header).ToList(), table.Columns.Select(c => c.Kind is ColumnKind.Count or ColumnKind.Rate).ToList(),
-                    table.Rows.Select(r => r.ToArray()));
+                TableOutput.WriteCsv(context.Out, table);
                 break;
             case "json" when output is not null:
                 using (var writer = new StreamWriter(output, false, new System.Text.UTF8Encoding(false)))
@@ -171,7 +170,7 @@ public static class RankCommand
             switch (row[c])
             {
                 case null: json.WriteNull(key); break;
-                case decimal d: json.WriteNumber(key, d); break;
+                case decimal d: json.WriteNumber(key, table.Columns[c].Kind == ColumnKind.Rate ? decimal.Round(d, TableOutput.QuotientDecimals, MidpointRounding.AwayFromZero) : d); break;
                 case int i: json.WriteNumber(key, i); break;
                 default: json.WriteString(key, Convert.ToString(row[c], CultureInfo.InvariantCulture)); break;
             }

@@ -73,19 +73,17 @@ public static class TrendCommand
             }
         }
 
-        var table = ToTable(answer.Points, answer.Indicator.Decimals);
+        var table = answer.Table();
         WriteFiles(answer, outputs);
         switch (context.Json ? "json" : format)
         {
-            case "json": ResultWriter.WriteJson(context.Out, table); break;
-            case "csv": ResultWriter.WriteCsv(context.Out, table); break;
+            case "json": TableOutput.WriteJson(context.Out, table); break;
+            case "csv": TableOutput.WriteCsv(context.Out, table); break;
             default: WriteTable(context.Console, answer.Indicator, measure, answer.Points); break;
         }
 
         return (int)ExitCode.Ok;
     }
-
-    private static decimal? Rounded(decimal? value, int places) => TrendAnswer.Rounded(value, places);
 
     private static void WriteFiles(TrendAnswer answer, Outputs outputs)
     {
@@ -109,25 +107,6 @@ public static class TrendCommand
         {
             Ntm.Reports.OutputFile.WriteBytes(png, chart.Png(outputs.Dpi));
         }
-    }
-
-    /// <summary>
-    /// The rows as data: values rounded to the indicator's decimals (a ratio's exact 28-digit
-    /// quotient is of no use in a spreadsheet), changes in % to one decimal; the numerator and
-    /// denominator as reported.
-    /// </summary>
-    private static ResultTable ToTable(IReadOnlyList<TrendPoint> points, int decimals)
-    {
-        decimal? Round(decimal? value, int places) => Rounded(value, places);
-        return new ResultTable(
-            ["area_code", "area_name", "period", "value", "previous_month", "same_period_last_year", "change", "percent_change", "annual_target", "percent_of_target", "value_source", "units_reported", "units_expected", "numerator", "denominator", "note"],
-            [typeof(string), typeof(string), typeof(string), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(string), typeof(int), typeof(int), typeof(decimal), typeof(decimal), typeof(string)],
-            points.Select(p => new object?[]
-            {
-                p.AreaCode, p.AreaName, p.Period.ToString(), Round(p.Value, decimals), Round(p.PreviousMonth, decimals), Round(p.SamePeriodLastYear, decimals), Round(p.Change, decimals),
-                Round(p.PercentChange, 1), Round(p.AnnualTarget, decimals), Round(p.PercentOfTarget, 1),
-                p.SourceCode, p.UnitsReported, p.UnitsExpected, p.Numerator, p.Denominator, p.Note,
-            }).ToList());
     }
 
     private static void WriteTable(IAnsiConsole console, IndicatorListing indicator, Measure measure, IReadOnlyList<TrendPoint> points)

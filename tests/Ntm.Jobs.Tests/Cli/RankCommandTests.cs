@@ -93,4 +93,26 @@ public sealed class RankCommandTests : IDisposable
         Assert.Contains("Tổng", table);
         Assert.Contains("4/8", table);
     }
+
+    [Fact]
+    public void Machine_output_of_a_trend_is_exact_where_a_split_commune_gives_half_cases()
+    {
+        // The new Phường Bình Thủy (31168, from 2025-07-01) took old 31177, old 31168 and half of old 31178: August 2024
+        // was 2 + 3 + 3 × 0,5 = 6,5 cases; it reported 5 in August 2025, a change of −1,5 (−23,0769%, as the trend query gives it).
+        File.WriteAllText(Path.Combine(home, "inbox", "binh-thuy.csv"),
+            "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n2024-08,31177,disease.dengue.cases,trong tháng,2\n2024-08,31168,disease.dengue.cases,trong tháng,3\n2024-08,31178,disease.dengue.cases,trong tháng,3\n2025-08,31168,disease.dengue.cases,trong tháng,5\n",
+            new UTF8Encoding(false));
+        Assert.Equal(0, CliRunner.InProcess("--home", home, "ingest").ExitCode);
+        var result = CliRunner.InProcess("--home", home, "trend", "--indicator", "disease.dengue.cases", "--area", "31168", "--from", "2025-08", "--to", "2025-08", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        var point = Assert.Single(JsonDocument.Parse(result.Out).RootElement.EnumerateArray());
+        Assert.Equal((5m, 6.5m, -1.5m), (point.GetProperty("value").GetDecimal(), point.GetProperty("same_period_last_year").GetDecimal(), point.GetProperty("change").GetDecimal()));
+        Assert.Equal(-23.0769m, point.GetProperty("percent_change").GetDecimal());
+
+        // The CSV says the same, under the headers a person reads.
+        var csv = CliRunner.InProcess("--home", home, "trend", "--indicator", "disease.dengue.cases", "--area", "31168", "--from", "2025-08", "--to", "2025-08", "--format", "csv").Out.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var headers = csv[0].Split(',');
+        var cells = csv[1].Split(',');
+        Assert.Equal(("6.5", "-1.5"), (cells[Array.IndexOf(headers, "Cùng kỳ")], cells[Array.IndexOf(headers, "Thay đổi so cùng kỳ")]));
+    }
 }

@@ -101,14 +101,14 @@ public sealed class RollupCommandTests : IDisposable
     }
 
     [Fact]
-    public void Csv_output_opens_in_excel_with_a_bom_and_values_rounded_to_the_indicator()
+    public void Csv_output_opens_in_excel_with_a_bom_vietnamese_headers_and_quotients_to_six_places()
     {
         var trend = CliRunner.InProcess("--home", home, "trend", "--indicator", "bhyt.coverage", "--area", "31483", "--from", "2023-12", "--to", "2023-12", "--format", "csv");
         Assert.True(trend.ExitCode == 0, trend.Error + trend.Out);
         Assert.StartsWith("\uFEFF", trend.Out, StringComparison.Ordinal);
         var lines = trend.Out.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var value = lines[1].Split(',')[Array.IndexOf(lines[0].Split(','), "value")];
-        Assert.Equal("66.67", value);
+        var value = lines[1].Split(',')[Array.IndexOf(lines[0].Split(','), "Số liệu")];
+        Assert.Equal("66.666667", value);
 
         var query = CliRunner.InProcess("--home", home, "query", "SELECT 2 / 3 AS x", "--format", "csv");
         Assert.True(query.ExitCode == 0, query.Error + query.Out);

@@ -12,7 +12,9 @@ public sealed record ParquetExportResult(string Folder, long Rows, decimal Value
 /// <summary>
 /// Writes the warehouse as Parquet with DuckDB's own <c>COPY … (FORMAT PARQUET)</c>: the current
 /// facts (<c>v_observation</c> with names, codes, units and generation, so a reader needs no joins)
-/// partitioned hive-style by <c>year</c> and <c>province_code</c>, and the dimensions beside them.
+/// partitioned hive-style by <c>year</c> (the province code stays a text column inside the files,
+/// sorted, so "01" keeps its zero: a partition folder <c>province_code=01</c> is read back as the
+/// number 1 by DuckDB and Spark), and the dimensions beside them.
 /// Parquet files are immutable, so an incremental export rewrites whole years: every year from
 /// <c>since</c>'s on is written to a staging folder and swapped in for the old one, so a
 /// superseding submission replaces its values there too and a reader never sees half a year.
@@ -62,7 +64,7 @@ public sealed class ParquetExporter(DbConnection connection)
                     JOIN dim_indicator i ON i.indicator_code = o.indicator_code
                     WHERE p.year >= {fromYear.ToString(CultureInfo.InvariantCulture)}
                     ORDER BY p.year, a.province_code, o.period_key, o.area_id, o.indicator_code, o.measure
-                ) TO '{Quote(Path.Combine(staging, Facts))}' (FORMAT PARQUET, PARTITION_BY (year, province_code), COMPRESSION ZSTD)
+                ) TO '{Quote(Path.Combine(staging, Facts))}' (FORMAT PARQUET, PARTITION_BY (year), COMPRESSION ZSTD)
                 """);
             var source = connection.QuerySingle<(long Rows, decimal? Sum)>($"""
                 SELECT count(*), sum(o.value) FROM v_observation o JOIN dim_period p ON p.period_key = o.period_key
