@@ -65,7 +65,13 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
         {
             // Asked about a unit after it ceased: answer for its lifetime and say where it went.
             var successors = coverage.Successors(asked.AreaId).Select(directory.TryGet).OfType<AreaRecord>().Where(a => a.Level == asked.Level).Select(a => a.FullName).Distinct().ToList();
-            notice = $"{asked.FullName} đã sáp nhập vào {(successors.Count > 0 ? string.Join(", ", successors) : "đơn vị mới")} từ {end.AddDays(1):dd/MM/yyyy}; số liệu đến tháng {end:MM/yyyy}.";
+            // A district has no successor of its level (there are no districts after 2025-06-30): its communes went to the new province.
+            var province = asked.ParentId is { } parent ? coverage.Successors(parent).Select(directory.TryGet).OfType<AreaRecord>().FirstOrDefault(a => a.Level == AreaLevel.Province) : null;
+            notice = successors.Count > 0
+                ? $"{asked.FullName} đã sáp nhập vào {string.Join(", ", successors)} từ {end.AddDays(1):dd/MM/yyyy}; số liệu đến tháng {end:MM/yyyy}."
+                : province is not null
+                    ? $"{asked.FullName} đã sáp nhập vào {province.FullName} từ {end.AddDays(1):dd/MM/yyyy} (không còn cấp huyện; các xã, phường của huyện nay trực thuộc {province.FullName}); số liệu đến tháng {end:MM/yyyy}."
+                    : $"{asked.FullName} đã thôi tồn tại từ {end.AddDays(1):dd/MM/yyyy}; số liệu đến tháng {end:MM/yyyy}.";
             to = PeriodKey.Of(end);
         }
 
@@ -73,6 +79,11 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
         if (from > to)
         {
             throw new UsageException("--from phải trước --to.");
+        }
+
+        if (question.Area is { } text && asked is not null)
+        {
+            OneUnitOver(directory, text, asked, from, to);
         }
 
         IReadOnlyList<AreaRecord> areas;
@@ -107,6 +118,13 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
     /// </summary>
     public static AreaRecord Find(AreaDirectory directory, string text, DateOnly asOf)
     {
+        // A code with its generation: "92@2025-03" is Cần Thơ before 2025-07-01, "92@2025-07" the city after.
+        if (text.Split('@') is [var code, var generation] && code.Trim().All(char.IsAsciiDigit))
+        {
+            return directory.Areas.FirstOrDefault(a => a.Code == code.Trim() && a.Generation.Code == generation.Trim())
+                ?? throw new UsageException($"--area: không có đơn vị mã {code.Trim()} thuộc bản đồ {generation.Trim()} (2025-03: trước 01/07/2025; 2025-07: từ 01/07/2025).");
+        }
+
         var lookup = directory.Find(text, new AreaContextHint(asOf));
         if (lookup.IsFound)
         {
@@ -115,6 +133,37 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
 
         var anyTime = directory.Find(text);
         return anyTime.IsFound ? anyTime.Area! : throw new UsageException($"--area: {lookup.Message}");
+    }
+
+    /// <summary>
+    /// A name or code that denotes different units over the months asked ("Ninh Kiều": the district
+    /// until 2025-06-30, the ward from 2025-07-01; "92": Cần Thơ before and after it took in two
+    /// provinces) is a usage error listing the candidates with their lifetimes and how to name each.
+    /// </summary>
+    private static void OneUnitOver(AreaDirectory directory, string text, AreaRecord asked, PeriodKey from, PeriodKey to)
+    {
+        if (text.Contains('@', StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var lookup = directory.Find(text);
+        var candidates = (lookup.IsFound ? [lookup.Area!] : lookup.Candidates)
+            .Where(a => a.ValidFrom <= to.LastDay && (a.ValidTo is null || a.ValidTo >= from.FirstDay))
+            .DistinctBy(a => a.AreaId).ToList();
+        if (candidates.Count < 2 || !candidates.Contains(asked))
+        {
+            return;
+        }
+
+        string Lifetime(AreaRecord a) => a.ValidTo is { } end ? $"đến {end:dd/MM/yyyy}" : $"từ {a.ValidFrom:dd/MM/yyyy}";
+        var named = candidates.OrderBy(a => a.ValidFrom).ThenBy(a => a.Code, StringComparer.Ordinal).Select(a =>
+        {
+            // A full name that only this candidate has, else its code with its generation.
+            var unique = candidates.Count(c => string.Equals(c.FullName, a.FullName, StringComparison.Ordinal)) == 1;
+            return $"{a.FullName} (mã {a.Code}, {Lifetime(a)}): --area '{(unique ? a.FullName : $"{a.Code}@{a.Generation.Code}")}'";
+        });
+        throw new UsageException($"--area '{text}' ứng với {candidates.Count} đơn vị khác nhau trong các tháng {from}–{to}: {string.Join("; ", named)}. Hãy chọn một.");
     }
 
     /// <summary>The title the chart and the table carry.</summary>
