@@ -66,9 +66,12 @@ public static class DemoCommand
             }
 
             Directory.Delete(staging, recursive: true);
-            console.MarkupLine($"Nạp: [green]{results.Count(r => r.Outcome == IngestOutcome.Accepted)} đã nhận[/], [red]{results.Count(r => r.Outcome == IngestOutcome.Rejected)} bị từ chối[/], "
-                + $"{results.Count(r => r.Outcome == IngestOutcome.Duplicate)} trùng (đã nhận trước đây), "
-                + $"{results.Count(r => r.Supersedes.Count > 0)} bản sửa thay thế bản cũ, {results.Sum(r => r.Warnings)} cảnh báo, {results.Sum(r => r.Values).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} số liệu.");
+            // Thousands separated the Vietnamese way; a duplicate's warnings were counted when it was first received, not again.
+            var vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+            string N(int count) => count.ToString("N0", vi);
+            console.MarkupLine($"Nạp: [green]{N(results.Count(r => r.Outcome == IngestOutcome.Accepted))} đã nhận[/], [red]{N(results.Count(r => r.Outcome == IngestOutcome.Rejected))} bị từ chối[/], "
+                + $"{N(results.Count(r => r.Outcome == IngestOutcome.Duplicate))} trùng (đã nhận trước đây), "
+                + $"{N(results.Count(r => r.Supersedes.Count > 0))} bản sửa thay thế bản cũ, {N(results.Where(r => r.Outcome != IngestOutcome.Duplicate).Sum(r => r.Warnings))} cảnh báo, {N(results.Sum(r => r.Values))} số liệu.");
             foreach (var finding in results.SelectMany(r => r.Findings.Select(f => (r.File, f))).Where(x => x.f.Severity == Ntm.Etl.Validation.Severity.Error || x.f.Rule == "rate_mismatch").Take(5))
             {
                 console.MarkupLine($"  [yellow]{Terminal.Escape(finding.File)}[/]: {Terminal.Escape(finding.f.Message)}");

@@ -115,6 +115,12 @@ public static class ServeCommand
         using var host = SchedulerHost.Build(context.Home, context.Clock, settings, verbose ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information, urls);
         context.Console.MarkupLine($"ntm serve: lịch trong [bold]{Terminal.Escape(Path.Combine(context.Home.Root, ScheduleSettings.FileName))}[/], kho lịch [bold]{Terminal.Escape(JobRunLog.JobsDatabase(context.Home))}[/]. Ctrl+C để dừng.");
         context.Console.MarkupLine($"Trang làm việc: [bold]{Terminal.Escape(string.Join(" ", urls))}[/]{(urls.All(Web.DashboardOptions.IsLoopback) ? " (chỉ máy này, không cần đăng nhập)" : " (cần đăng nhập)")}.");
+        // Each job's next run, so that a service that is quiet until then is seen to be waiting, not stuck.
+        foreach (var firing in NextFirings(settings, context.Clock.GetUtcNow()))
+        {
+            context.Console.MarkupLine($"Lịch: {Terminal.Escape(firing.Job)} ({Terminal.Escape(firing.Cron)}), lần tới {Terminal.Escape(firing.Next ?? "không có")}.");
+        }
+
         // A service's output is read as it comes (a log, a supervisor waiting for this line): not kept in a buffer.
         context.Out.Flush();
         // A hang-up (the terminal closed, or 'kill -HUP') stops the service as SIGTERM does: after the current file.
@@ -182,18 +188,7 @@ public static class ServeCommand
     {
         _ = cancellation;
         var settings = Settings(context);
-        var zone = settings.ResolveTimeZone()!;
-        var now = context.Clock.GetUtcNow();
-        var rows = new List<object?[]>();
-        foreach (var (job, expressions) in settings.Jobs.OrderBy(j => j.Key, StringComparer.Ordinal))
-        {
-            for (var i = 0; i < expressions.Count; i++)
-            {
-                var next = new CronExpression(expressions[i], zone).GetNextValidTimeAfter(now);
-                rows.Add([job, $"{job}-{i}", expressions[i], next is { } time ? TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) : null]);
-            }
-        }
-
+        var rows = NextFirings(settings, context.Clock.GetUtcNow()).Select(f => new object?[] { f.Job, f.Trigger, f.Cron, f.Next }).ToList();
         var table = new ResultTable(["job", "trigger", "cron", "next_fire"], [typeof(string), typeof(string), typeof(string), typeof(string)], rows);
         if (context.Json)
         {
@@ -300,5 +295,19 @@ public static class ServeCommand
             JobOutcome.Partial => (int)ExitCode.Partial,
             _ => (int)ExitCode.Ok,
         };
+    }
+
+    /// <summary>Each schedule's next firing after <paramref name="now"/>, in the schedule's time zone.</summary>
+    private static IEnumerable<(string Job, string Trigger, string Cron, string? Next)> NextFirings(ScheduleSettings settings, DateTimeOffset now)
+    {
+        var zone = settings.ResolveTimeZone()!;
+        foreach (var (job, expressions) in settings.Jobs.OrderBy(j => j.Key, StringComparer.Ordinal))
+        {
+            for (var i = 0; i < expressions.Count; i++)
+            {
+                var next = new CronExpression(expressions[i], zone).GetNextValidTimeAfter(now);
+                yield return (job, $"{job}-{i}", expressions[i], next is { } time ? TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) : null);
+            }
+        }
     }
 }

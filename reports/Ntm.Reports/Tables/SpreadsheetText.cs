@@ -14,7 +14,12 @@ public static class SpreadsheetText
     public static string Neutralize(string text) =>
         text.Length > 0 && Array.IndexOf(FormulaStarts, text[0]) >= 0 ? "'" + text : text;
 
-    /// <summary>The text with Markdown's special characters escaped, on one line.</summary>
+    /// <summary>
+    /// The text on one line, with only the characters that make a link, an image, inline HTML or code
+    /// escaped (<c>[ ] &lt; &gt; ` \</c>): text from a submitted file cannot become a link in a Markdown
+    /// viewer, and the rest (parentheses, dashes, percent signs, asterisks in "M(+)") stays as written,
+    /// so that it pastes into Word as plain text.
+    /// </summary>
     public static string EscapeMarkdown(string text)
     {
         var builder = new System.Text.StringBuilder(text.Length + 8);
@@ -26,7 +31,7 @@ public static class SpreadsheetText
                 continue;
             }
 
-            if (c is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '-' or '!' or '|' or '<' or '>')
+            if (c is '\\' or '`' or '[' or ']' or '<' or '>')
             {
                 builder.Append('\\');
             }

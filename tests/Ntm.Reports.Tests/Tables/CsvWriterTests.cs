@@ -55,8 +55,9 @@ public sealed class CsvWriterTests
     }
 
     [Fact]
-    public void Markdown_special_characters_are_escaped_on_one_line()
+    public void Only_what_makes_a_link_or_html_is_escaped_on_one_line_the_rest_stays_plain()
     {
-        Assert.Equal("\\[x\\]\\(javascript:1\\) \\*a\\* \\| b", SpreadsheetText.EscapeMarkdown("[x](javascript:1)\n*a* | b"));
+        Assert.Equal("\\[x\\](javascript:1) \\<b\\> *a* | b", SpreadsheetText.EscapeMarkdown("[x](javascript:1)\n<b> *a* | b"));
+        Assert.Equal("Lao phổi M(+) mới: 12 ca (tăng 3,5% so với cùng kỳ) - T1–T12/2025", SpreadsheetText.EscapeMarkdown("Lao phổi M(+) mới: 12 ca (tăng 3,5% so với cùng kỳ) - T1–T12/2025"));
     }
 }
