@@ -145,9 +145,10 @@ public static class TrendPage
     }
 
     /// <summary>The answer's question written out in full, so that a download gives what the page shows.</summary>
+    /// <summary>The question as a query string; the unit by its code and map ("92@2025-07"), which means one unit whatever the months.</summary>
     private static (string, string?)[] Canonical(TrendAnswer answer) =>
     [
-        ("indicator", answer.Indicator.Code), ("area", answer.Areas.Count == 1 ? answer.Areas[0].Code : null), ("from", answer.From.ToString()), ("to", answer.To.ToString()),
+        ("indicator", answer.Indicator.Code), ("area", answer.Areas.Count == 1 ? $"{answer.Areas[0].Code}@{answer.Areas[0].Generation.Code}" : null), ("from", answer.From.ToString()), ("to", answer.To.ToString()),
         ("measure", answer.Measure == Measure.YearToDate ? "ytd" : null),
     ];
 

@@ -196,15 +196,39 @@ public static class XlsxTableWriter
 
     private static string Reference(int column, int row) => CellReference.Of(column, row);
 
-    private static string SheetName(string title, HashSet<string> used)
+    /// <summary>
+    /// A sheet's name from its table's title: Excel's forbidden characters left out, spaces collapsed,
+    /// at most 31 characters cut at a word ("Sốt xuất huyết: số ca mắc", not "…số ca mắc cộn"), unique
+    /// as Excel compares names (without case), a number added at a word's end when two titles agree.
+    /// </summary>
+    internal static string SheetName(string title, HashSet<string> used)
     {
-        var clean = new string(SafeText.Printable(title).Where(ch => ch is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\')).ToArray());
-        clean = clean.Length > 31 ? clean[..31] : clean;
-        var name = clean.Length == 0 ? "Sheet" : clean;
+        const int Limit = 31;
+        var words = new string(SafeText.Printable(title).Where(ch => ch is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\' or '\'')).ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string Fit(int room)
+        {
+            var fitted = string.Empty;
+            foreach (var word in words)
+            {
+                var next = fitted.Length == 0 ? word : $"{fitted} {word}";
+                if (next.Length > room)
+                {
+                    // A first word longer than the room is cut: there is no word boundary to keep.
+                    return (fitted.Length == 0 ? word[..room] : fitted).TrimEnd(',', ';', '.', '-', '–', '—', '(');
+                }
+
+                fitted = next;
+            }
+
+            return fitted.TrimEnd(',', ';', '.', '-', '–', '—', '(');
+        }
+
+        var name = Fit(Limit) is { Length: > 0 } whole ? whole : "Sheet";
         for (var i = 2; !used.Add(name); i++)
         {
             var suffix = $" ({i})";
-            name = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
+            name = (Fit(Limit - suffix.Length) is { Length: > 0 } part ? part : "Sheet") + suffix;
         }
 
         return name;

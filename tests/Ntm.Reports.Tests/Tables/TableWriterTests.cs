@@ -73,4 +73,15 @@ public sealed class TableWriterTests : IDisposable
         Assert.Equal("Xã Thanh Tùng,14.1,94.96,10000,Không đạt", lines[2]);
         Assert.Equal("Thị trấn Thanh Miện,14.1,,,Chưa có số liệu", lines[3]);
     }
+
+    [Fact]
+    public void Sheet_names_are_cut_at_a_word_and_unique_as_excel_compares_them()
+    {
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("Bệnh truyền nhiễm số ca mắc", XlsxTableWriter.SheetName("Bệnh truyền nhiễm: số ca mắc cộng dồn theo tháng", used));
+        Assert.Equal("Bệnh truyền nhiễm số ca mắc (2)", XlsxTableWriter.SheetName("Bệnh truyền nhiễm: số ca mắc cộng dồn theo quý", used));
+        Assert.Equal("Bộ tiêu chí quốc gia về xã nông", XlsxTableWriter.SheetName("Bộ tiêu chí quốc gia về xã nông thôn mới", used));
+        Assert.Equal("BỘ TIÊU CHÍ QUỐC GIA VỀ XÃ (2)", XlsxTableWriter.SheetName("BỘ TIÊU CHÍ QUỐC GIA VỀ XÃ NÔNG THÔN MỚI", used));
+        Assert.All(used, name => Assert.True(name.Length <= 31, name));
+    }
 }
