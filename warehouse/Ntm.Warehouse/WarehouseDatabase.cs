@@ -82,10 +82,36 @@ public sealed class WarehouseDatabase(string path)
     }
 
     /// <summary>Opens the warehouse read-only, for the product's own queries.</summary>
+    /// <remarks>
+    /// A warehouse whose schema is older than this program's (the program was updated, <c>ntm
+    /// init</c> not yet run) is refused with what to do, rather than failing on a missing column.
+    /// </remarks>
     public DuckDBConnection OpenReadOnly()
     {
         EnsureExists();
-        return Open(new Dictionary<string, string> { ["access_mode"] = "READ_ONLY" });
+        var connection = Open(new Dictionary<string, string> { ["access_mode"] = "READ_ONLY" });
+        var latest = Schema.Migration.BuiltIn[^1].Version;
+        int version;
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
+            version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (DuckDBException)
+        {
+            version = 0;
+        }
+
+        if (version < latest)
+        {
+            connection.Dispose();
+            throw new WarehouseNotInitializedException(version == 0
+                ? $"Tệp {Path} chưa phải là kho dữ liệu đã khởi tạo. Hãy chạy 'ntm init' (với cùng --home) trước."
+                : $"Kho dữ liệu {Path} ở lược đồ {version}; phiên bản này của chương trình cần lược đồ {latest}. Hãy chạy 'ntm init' (với cùng --home) để nâng cấp; số liệu đã có được giữ nguyên.", null);
+        }
+
+        return connection;
     }
 
     /// <summary>

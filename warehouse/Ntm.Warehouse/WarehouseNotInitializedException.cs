@@ -15,7 +15,7 @@ public sealed class WarehouseNotInitializedException : Ntm.Domain.Errors.UserErr
     }
 
     /// <summary>Creates the exception with a message and cause.</summary>
-    public WarehouseNotInitializedException(string message, Exception innerException)
+    public WarehouseNotInitializedException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }

@@ -14,7 +14,7 @@ public class UserErrorException : Exception
     }
 
     /// <summary>Creates the exception with the message the user reads and its cause.</summary>
-    public UserErrorException(string message, Exception innerException)
+    public UserErrorException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }

@@ -88,16 +88,31 @@ public sealed record ComplianceAnswer(int Year, IReadOnlyList<AreaRecord> Roots,
         return new ComplianceAnswer(year, roots, results);
     }
 
-    /// <summary>The detail sheet: one row per unit and criterion with its value, source, threshold and verdict.</summary>
+    /// <summary>
+    /// The detail: one row per unit and criterion with its exact value, where it comes from, the
+    /// threshold and the verdict; the CSV and the workbook's second sheet (Vietnamese headers,
+    /// English keys for JSON).
+    /// </summary>
     public static Ntm.Reports.Tables.TableData Detail(ComplianceResult result) => new($"Chi tiết {result.SetCode} {result.Year}",
-        [new("Mã đơn vị"), new("Đơn vị"), new("Tiêu chí"), new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate), new("Nguồn giá trị"), new("Đơn vị có số liệu"), new("Ngưỡng"),
-         new("Đánh giá", Ntm.Reports.Tables.ColumnKind.Status), new("Ghi chú")],
-        result.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, $"{r.Criterion} {r.CriterionName}", r.Value, r.Source?.ToVietnamese(), Units(r), r.ThresholdText, r.StatusVi, r.Note]).ToList(),
-        "So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân.");
+        [
+            new("Mã đơn vị") { Key = "area_code" }, new("Đơn vị") { Key = "area_name" }, new("Mã tiêu chí") { Key = "criterion" }, new("Tiêu chí") { Key = "criterion_name" },
+            new("Chỉ tiêu") { Key = "indicator" }, new("Giá trị", Ntm.Reports.Tables.ColumnKind.Rate) { Key = "value" }, new("Nguồn giá trị") { Key = "value_source" },
+            new("Số đơn vị có số liệu", Ntm.Reports.Tables.ColumnKind.Count) { Key = "units_reported" }, new("Số đơn vị phải có", Ntm.Reports.Tables.ColumnKind.Count) { Key = "units_expected" },
+            new("Phép so sánh") { Key = "comparator" }, new("Ngưỡng", Ntm.Reports.Tables.ColumnKind.Rate) { Key = "threshold" },
+            new("Đánh giá", Ntm.Reports.Tables.ColumnKind.Status) { Key = "status_vi" }, new("Mã đánh giá") { Key = "status" }, new("Ghi chú") { Key = "note" },
+        ],
+        result.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, r.Criterion, r.CriterionName, r.Indicator, r.Value, r.Source?.ToVietnamese(),
+            r.UnitsReported is { } reported ? (decimal)reported : null, r.UnitsExpected is { } expected ? (decimal)expected : null,
+            ComplianceQuery.Symbol(r.Comparator), r.Threshold, r.StatusVi, r.StatusCode, r.Note]).ToList(),
+        "So sánh dùng giá trị chính xác; số hiển thị làm tròn một chữ số thập phân. " + result.Headline());
 
     /// <summary>The workbook of one result: the wide table by district, coloured, and the detail.</summary>
     public static void WriteXlsx(string path, ComplianceResult result, AreaDirectory directory) =>
-        Ntm.Reports.Tables.XlsxTableWriter.Write(path, [Ntm.Reports.Tables.ComplianceLayout.Wide(result, directory, TrendAnswer.SourceLine), Detail(result)]);
+        Ntm.Reports.Tables.XlsxTableWriter.Write(path, Sheets(result, directory));
+
+    /// <summary>The workbook's sheets: the wide table by district, coloured, and the detail.</summary>
+    public static IReadOnlyList<Ntm.Reports.Tables.TableData> Sheets(ComplianceResult result, AreaDirectory directory) =>
+        [Ntm.Reports.Tables.ComplianceLayout.Wide(result, directory, TrendAnswer.SourceLine), Detail(result)];
 
     /// <summary>"3/5" when the figure was rolled up from units, else empty.</summary>
     public static string? Units(ComplianceRow row) => row.UnitsExpected is { } expected ? $"{row.UnitsReported}/{expected}" : null;

@@ -14,6 +14,9 @@ namespace Ntm.Jobs.Answers;
 /// </summary>
 public sealed record QualityAnswer(PeriodKey Period, AreaRecord Root, IReadOnlyList<QualityItem> Items)
 {
+    /// <summary>The Vietnamese names of the indicators the items are about, by code.</summary>
+    public IReadOnlyDictionary<string, string> IndicatorNames { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// Reviews <paramref name="period"/> (default: the latest month with figures) for <paramref name="area"/>
     /// (default: the province with the most figures that month).
@@ -29,6 +32,8 @@ public sealed record QualityAnswer(PeriodKey Period, AreaRecord Root, IReadOnlyL
                   ?? TrendAnswer.Find(directory, code, month.LastDay)
                 : throw new UsageException($"Tháng {month} chưa có số liệu; chỉ định --area.");
         var items = new QualityQuery(connection, directory).Review(month, root, now, new QualityOptions(DeadlineDay: settings.ReportingDeadlineDay, TimeZone: settings.TimeZone));
-        return new QualityAnswer(month, root, items);
+        var codes = items.Select(i => i.IndicatorCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var names = new Ntm.Warehouse.Queries.IndicatorQuery(connection).List().Where(i => codes.Contains(i.Code)).ToDictionary(i => i.Code, i => i.NameVi, StringComparer.Ordinal);
+        return new QualityAnswer(month, root, items) { IndicatorNames = names };
     }
 }

@@ -22,59 +22,53 @@ public static class ComplianceCommand
         var all = new Option<bool>("--all") { Description = "Cả nước: mọi đơn vị bộ tiêu chí áp dụng." };
         var level = new Option<string?>("--level") { Description = "commune | district | province: chỉ các đơn vị cấp này." };
         level.AcceptOnlyFromAmong("commune", "district", "province");
-        var format = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
-        var xlsx = new Option<string?>("--xlsx") { Description = "Ghi bảng .xlsx (bảng ngang theo huyện, tô màu; trang chi tiết) vào tệp này." };
-        var command = new Command("compliance", "Đánh giá Đạt / Không đạt theo bộ tiêu chí. Criteria compliance.") { set, year, area, all, level, format, xlsx };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(set), parse.GetValue(year), parse.GetValue(area), parse.GetValue(all), parse.GetValue(level), parse.GetValue(format)!, parse.GetValue(xlsx)));
+        var command = new Command("compliance", "Đánh giá Đạt / Không đạt theo bộ tiêu chí. Criteria compliance.") { set, year, area, all, level };
+        var output = new TableOptions(command);
+        command.SetAction(parse =>
+        {
+            var cli = context(parse);
+            return Run(cli, parse.GetValue(set), parse.GetValue(year), parse.GetValue(area), parse.GetValue(all), parse.GetValue(level), output.Get(parse, cli));
+        });
         return command;
     }
 
-    private static int Run(CliContext context, string? setCode, int? yearOption, string? areaText, bool all, string? levelText, string format, string? xlsx)
+    private static int Run(CliContext context, string? setCode, int? yearOption, string? areaText, bool all, string? levelText, TableRequest request)
     {
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         var answer = ComplianceAnswer.Ask(connection, directory, CriteriaQuery.Load(connection),
             new ComplianceQuestion(setCode, yearOption, areaText, all, levelText is null ? null : AreaLevels.Parse(levelText)));
         var results = answer.Results;
-        if (results.Count > 1 && (xlsx is not null || context.Json || format != "table"))
+        if (results.Count > 1 && (request.Xlsx is not null || !request.ForPeople))
         {
             throw new UsageException($"Năm {answer.Year} có số liệu cho {results.Count} bộ tiêu chí ({string.Join(", ", results.Select(r => r.SetCode))}); chọn một bằng --set.");
         }
 
         foreach (var result in results)
         {
-            if (xlsx is not null)
+            if (!request.Write(context, ComplianceAnswer.Detail(result), ComplianceAnswer.Sheets(result, directory), output => WriteJson(output, result)))
             {
-                ComplianceAnswer.WriteXlsx(xlsx, result, directory);
-            }
-
-            switch (context.Json ? "json" : format)
-            {
-                case "json": WriteJson(context.Out, result); break;
-                case "csv": ResultWriter.WriteCsv(context.Out, ToTable(result)); break;
-                default: WriteTable(context.Console, result, directory); break;
+                WriteTable(context.Console, result, directory);
             }
         }
 
         return (int)ExitCode.Ok;
     }
 
-    internal static ResultTable ToTable(ComplianceResult result) => new(
-        ["area_code", "area_name", "criterion", "indicator", "value", "value_source", "units_reported", "units_expected", "comparator", "threshold", "status", "status_vi", "note"],
-        [typeof(string), typeof(string), typeof(string), typeof(string), typeof(decimal), typeof(string), typeof(int), typeof(int), typeof(string), typeof(decimal), typeof(string), typeof(string), typeof(string)],
-        result.Rows.Select(r => new object?[] { r.AreaCode, r.AreaName, r.Criterion, r.Indicator, r.Value, r.ValueSource, r.UnitsReported, r.UnitsExpected, r.Comparator, r.Threshold, r.StatusCode, r.StatusVi, r.Note }).ToList());
-
     /// <summary>"3/5" when the figure was rolled up from units, else empty.</summary>
     internal static string? Units(ComplianceRow row) => ComplianceAnswer.Units(row);
 
-    private static void WriteJson(TextWriter output, ComplianceResult result) =>
+    private static void WriteJson(TextWriter output, ComplianceResult result)
+    {
+        var t = result.Tally();
         Json.CliJson.Write(output, new Json.ComplianceDocument(
             result.SetCode,
             result.Year,
+            new Json.ComplianceSummaryDocument(t.Units, t.Met, t.MetWhereThresholded, t.NotMet, t.NoData, t.WithoutThreshold.Select(w => new Json.CriterionCountDocument(w.Criterion, w.Units)).ToList(), result.Headline()),
             result.Rows.Select(r => new Json.ComplianceRowDocument(r.AreaCode, r.AreaName, r.Criterion, r.Indicator, r.Value, r.ValueSource, r.UnitsReported, r.UnitsExpected,
                 r.Comparator, r.Threshold, r.StatusCode, r.StatusVi, r.Note)).ToList(),
             result.Areas.Select(a => new Json.ComplianceAreaDocument(a.AreaCode, a.AreaName, a.Status.ToCode())).ToList()), Json.CliJson.Readable.ComplianceDocument);
+    }
 
     /// <summary>The wide table on the terminal: a row per unit under its district, a column per criterion, the verdict; then the headline.</summary>
     private static void WriteTable(IAnsiConsole console, ComplianceResult result, AreaDirectory directory)
@@ -104,7 +98,12 @@ public static class ComplianceCommand
 
         console.Write(table);
         console.MarkupLine(Terminal.Escape(result.Headline()));
-        console.MarkupLine($"[dim]{Terminal.Escape(wide.Note ?? string.Empty)} Chi tiết từng ô: --format csv, --xlsx.[/]");
+        if (result.Tally().WithoutThreshold.Count > 0)
+        {
+            console.MarkupLine($"[dim]Ngưỡng tỉnh dùng cho tiêu chí chưa có ngưỡng: ntm criteria threshold set --set {Terminal.Escape(result.SetCode)} --criterion MÃ (--province MÃ_TỈNH | --region VÙNG) \">= 60\" --source VĂN_BẢN.[/]");
+        }
+
+        console.MarkupLine($"[dim]{Terminal.Escape(wide.Note ?? string.Empty)} Chi tiết từng ô: --format csv, --xlsx TỆP.[/]");
     }
 
     private static string Colour(ComplianceStatus status) => status switch

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Ntm.Reports.Tables;
 using Ntm.Warehouse.Queries;
 using Ntm.Warehouse.ReferenceData;
 using Spectre.Console;
@@ -19,78 +20,94 @@ public static class CriteriaCommand
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var set = new Option<string?>("--set") { Description = "Mã bộ tiêu chí: liệt kê tiêu chí và ngưỡng của bộ này." };
-        var format = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
-        var command = new Command("criteria", "Danh mục bộ tiêu chí, tiêu chí và ngưỡng. Criteria sets and thresholds.") { set, format };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(set), parse.GetValue(format)!));
+        var command = new Command("criteria", "Danh mục bộ tiêu chí, tiêu chí và ngưỡng. Criteria sets and thresholds.") { set, CriteriaThresholdCommand.Create(context) };
+        var output = new TableOptions(command);
+        command.SetAction(parse =>
+        {
+            var cli = context(parse);
+            return Run(cli, parse.GetValue(set), output.Get(parse, cli));
+        });
         return command;
     }
 
-    private static int Run(CliContext context, string? setCode, string format)
+    private static int Run(CliContext context, string? setCode, TableRequest request)
     {
         using var connection = context.Database.OpenReadOnly();
         var catalog = CriteriaQuery.Load(connection);
-        var table = setCode is null ? Sets(catalog) : Criteria(catalog, setCode);
-        switch (context.Json ? "json" : format)
+        var table = setCode is null ? Sets(catalog) : Criteria(catalog, setCode, ProvinceNames(connection));
+        if (!request.Write(context, table))
         {
-            case "json": ResultWriter.WriteJson(context.Out, table); break;
-            case "csv": ResultWriter.WriteCsv(context.Out, table); break;
-            default:
-                ResultWriter.WriteTable(context.Console, table);
-                if (setCode is null)
-                {
-                    context.Console.MarkupLine("[dim]Tiêu chí và ngưỡng của một bộ: ntm criteria --set MÃ_BỘ.[/]");
-                }
-
-                break;
+            TableOutput.WriteTerminal(context.Console, table);
+            context.Console.MarkupLine(setCode is null
+                ? "[dim]Tiêu chí và ngưỡng của một bộ: ntm criteria --set MÃ_BỘ.[/]"
+                : "[dim]Tỉnh đặt ngưỡng (cho tỉnh hoặc một vùng): ntm criteria threshold set --set MÃ_BỘ --criterion MÃ (--province MÃ_TỈNH | --region VÙNG) \">= 60\" [--source VĂN_BẢN].[/]");
         }
 
         return (int)ExitCode.Ok;
     }
 
     /// <summary>One row per set: its years, the unit types it judges and its source.</summary>
-    internal static ResultTable Sets(CriteriaCatalog catalog) => new(
-        ["set_code", "name_vi", "years", "unit_types", "criteria", "source"],
-        [typeof(string), typeof(string), typeof(string), typeof(string), typeof(int), typeof(string)],
-        catalog.Sets.OrderBy(s => s.ValidFromYear).ThenBy(s => s.SetCode, StringComparer.Ordinal).Select(s => new object?[]
-        {
+    internal static TableData Sets(CriteriaCatalog catalog) => new(
+        "Các bộ tiêu chí",
+        [
+            new("Mã bộ") { Key = "set_code" }, new("Tên") { Key = "name_vi" }, new("Năm áp dụng") { Key = "years" }, new("Đơn vị được đánh giá") { Key = "unit_types" },
+            new("Số tiêu chí", ColumnKind.Count) { Key = "criteria" }, new("Nguồn") { Key = "source" },
+        ],
+        catalog.Sets.OrderBy(s => s.ValidFromYear).ThenBy(s => s.SetCode, StringComparer.Ordinal).Select(s => (IReadOnlyList<object?>)
+        [
             s.SetCode, s.NameVi, $"{s.ValidFromYear}–{s.ValidToYear}", s.UnitTypes is { Count: > 0 } types ? string.Join(", ", types) : "mọi đơn vị",
-            catalog.Criteria.Count(c => c.SetCode == s.SetCode), s.Source,
-        }).ToList());
+            (decimal)catalog.Criteria.Count(c => c.SetCode == s.SetCode), s.Source,
+        ]).ToList());
 
-    /// <summary>One row per criterion and threshold (a region or group, or every unit), then the province overrides.</summary>
-    internal static ResultTable Criteria(CriteriaCatalog catalog, string setCode)
+    /// <summary>Province names by code (the latest generation's), for the thresholds provinces set.</summary>
+    private static Dictionary<string, string> ProvinceNames(System.Data.Common.DbConnection connection) =>
+        Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection).Areas
+            .Where(a => a.Level == Ntm.Domain.Areas.AreaLevel.Province)
+            .GroupBy(a => a.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.Generation.Code, StringComparer.Ordinal).Last().FullName, StringComparer.Ordinal);
+
+    /// <summary>
+    /// One row per criterion and threshold (a region or group, or every unit), "chưa có ngưỡng"
+    /// for the regions a segmented criterion leaves without one, then the thresholds the province set.
+    /// </summary>
+    internal static TableData Criteria(CriteriaCatalog catalog, string setCode, IReadOnlyDictionary<string, string>? provinces = null)
     {
         var set = catalog.Sets.FirstOrDefault(s => string.Equals(s.SetCode, setCode, StringComparison.OrdinalIgnoreCase))
             ?? throw new Ntm.Domain.Errors.UnknownCodeException("bộ tiêu chí", setCode, Ntm.Domain.Errors.UnknownCodeException.NearestOf(setCode, catalog.Sets.Select(s => s.SetCode)), "Xem ntm criteria.");
-        var rows = new List<object?[]>();
+        var rows = new List<IReadOnlyList<object?>>();
         foreach (var criterion in catalog.Criteria.Where(c => c.SetCode == set.SetCode))
         {
             var symbol = ComplianceQuery.Symbol(criterion.Comparator);
+            var unit = criterion.Unit is { } u ? " " + u : string.Empty;
             var thresholds = catalog.Thresholds.Where(t => t.SetCode == set.SetCode && t.CriterionCode == criterion.CriterionCode).ToList();
-            if (thresholds.Count == 0)
-            {
-                rows.Add([criterion.CriterionCode, criterion.Label, criterion.NameVi, criterion.IndicatorCode, "—", "chưa có ngưỡng", null, criterion.Source]);
-            }
-
             foreach (var threshold in thresholds)
             {
                 rows.Add([criterion.CriterionCode, criterion.Label, criterion.NameVi, criterion.IndicatorCode,
                     threshold.Segment == CriteriaCatalog.AnySegment ? "mọi đơn vị" : threshold.Segment,
-                    $"{symbol} {threshold.Threshold.ToString("0.####", Vietnamese)}{(criterion.Unit is { } unit ? " " + unit : string.Empty)}",
+                    $"{symbol} {threshold.Threshold.ToString("0.####", Vietnamese)}{unit}",
                     $"{threshold.ValidFromYear}–{threshold.ValidToYear}", criterion.Source]);
             }
 
-            foreach (var o in catalog.Overrides.Where(o => o.SetCode == set.SetCode && o.CriterionCode == criterion.CriterionCode))
+            if (thresholds.All(t => t.Segment != CriteriaCatalog.AnySegment))
             {
-                rows.Add([criterion.CriterionCode, criterion.Label, criterion.NameVi, criterion.IndicatorCode, $"tỉnh {o.ProvinceCode}",
-                    $"{symbol} {o.Threshold.ToString("0.####", Vietnamese)}", $"từ {o.ValidFrom:dd/MM/yyyy}", o.Source]);
+                rows.Add([criterion.CriterionCode, criterion.Label, criterion.NameVi, criterion.IndicatorCode,
+                    thresholds.Count == 0 ? "mọi đơn vị" : "các vùng, nhóm khác", "chưa có ngưỡng", $"{set.ValidFromYear}–{set.ValidToYear}", criterion.Source]);
+            }
+
+            foreach (var o in catalog.Overrides.Where(o => o.SetCode == set.SetCode && o.CriterionCode == criterion.CriterionCode).OrderBy(o => o.Scope).ThenBy(o => o.AppliesTo, StringComparer.Ordinal).ThenBy(o => o.ValidFrom))
+            {
+                var target = o.Scope == OverrideScope.Province && provinces?.GetValueOrDefault(o.AppliesTo) is { } name ? $"{name} ({o.AppliesTo}), tỉnh đặt" : $"{o.AppliesToVi}, tỉnh đặt";
+                rows.Add([criterion.CriterionCode, criterion.Label, criterion.NameVi, criterion.IndicatorCode, target,
+                    $"{symbol} {o.Threshold.ToString("0.####", Vietnamese)}{unit}", $"từ {o.ValidFrom:dd/MM/yyyy}", o.Note is null ? o.Source : $"{o.Source}; {o.Note}"]);
             }
         }
 
-        return new ResultTable(
-            ["criterion", "label", "name_vi", "indicator", "applies_to", "threshold", "years", "source"],
-            [typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string)],
+        return new TableData(
+            $"{set.SetCode}: {set.NameVi}",
+            [
+                new("Mã tiêu chí") { Key = "criterion" }, new("Nhãn") { Key = "label" }, new("Tên") { Key = "name_vi" }, new("Chỉ tiêu") { Key = "indicator" },
+                new("Áp dụng cho") { Key = "applies_to" }, new("Ngưỡng") { Key = "threshold" }, new("Thời gian") { Key = "years" }, new("Nguồn") { Key = "source" },
+            ],
             rows);
     }
 }

@@ -21,11 +21,16 @@ public static class HistoryCommand
         var measure = new Option<string?>("--measure") { Description = "month | ytd | stock | target_year | reported_rate (mặc định: mọi loại)." };
         measure.AcceptOnlyFromAmong([.. MeasureCodes.All.Select(MeasureCodes.ToCode)]);
         var command = new Command("history", "Lịch sử một số liệu: mọi giá trị đã nhận, từ tệp, trang, ô nào, lúc nào, giá trị nào đang dùng.") { indicator, area, period, measure };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(indicator)!, parse.GetValue(area)!, parse.GetValue(period), parse.GetValue(measure)));
+        var output = new TableOptions(command);
+        command.SetAction(parse =>
+        {
+            var cli = context(parse);
+            return Run(cli, parse.GetValue(indicator)!, parse.GetValue(area)!, parse.GetValue(period), parse.GetValue(measure), output.Get(parse, cli));
+        });
         return command;
     }
 
-    private static int Run(CliContext context, string indicatorCode, string areaText, string? periodText, string? measure)
+    private static int Run(CliContext context, string indicatorCode, string areaText, string? periodText, string? measure, TableRequest request)
     {
         using var connection = context.Database.OpenReadOnly();
         if (new IndicatorQuery(connection).Find(indicatorCode) is null)
@@ -38,15 +43,14 @@ public static class HistoryCommand
         var area = TrendCommand.FindArea(directory, areaText, (period ?? PeriodKey.Of(context.Clock.GetLocalNow().DateTime)).LastDay);
         var versions = new FigureHistoryQuery(connection).History(indicatorCode, area.AreaId, period, measure);
 
-        if (context.Json)
-        {
-            Json.CliJson.Write(context.Out, new Json.HistoryDocument(indicatorCode, area.Code, period?.ToString(), versions.Select(v => new Json.HistoryVersionDocument(
+        var title = $"Lịch sử {indicatorCode} — {area.FullName}" + (period is { } p ? $", {p.ToVietnamese()}" : string.Empty);
+        if (request.Write(context, ToTable(title, versions), json: output => Json.CliJson.Write(output, new Json.HistoryDocument(indicatorCode, area.Code, period?.ToString(), versions.Select(v => new Json.HistoryVersionDocument(
                 v.Period, v.Measure, v.Disaggregation, v.Withdrawn ? null : v.Value, v.Withdrawn, v.SubmissionId, v.FileName, v.ReceivedAt, v.Status, v.Sheet, v.Cell, v.IsCurrent)).ToList()),
-                Json.CliJson.Readable.HistoryDocument);
+                Json.CliJson.Readable.HistoryDocument)))
+        {
             return (int)ExitCode.Ok;
         }
 
-        var title = $"Lịch sử {indicatorCode} — {area.FullName}" + (period is { } p ? $", {p.ToVietnamese()}" : string.Empty);
         if (versions.Count == 0)
         {
             context.Console.MarkupLine($"{Terminal.Escape(title)}: chưa có số liệu nào.");
@@ -94,4 +98,18 @@ public static class HistoryCommand
         context.Console.Write(table);
         return (int)ExitCode.Ok;
     }
+
+    /// <summary>Every version as a table: the same columns in CSV and the workbook, English keys in JSON.</summary>
+    internal static Ntm.Reports.Tables.TableData ToTable(string title, IReadOnlyList<FigureVersion> versions) => new(title,
+        [
+            // Whole numbers shown whole; a rate keeps its decimals.
+            new("Kỳ") { Key = "period" }, new("Loại số liệu") { Key = "measure" }, new("Phân tổ") { Key = "disaggregation" },
+            new("Giá trị", versions.All(v => v.Value == decimal.Truncate(v.Value)) ? Ntm.Reports.Tables.ColumnKind.Count : Ntm.Reports.Tables.ColumnKind.Rate) { Key = "value" }, new("Đã rút") { Key = "withdrawn" },
+            new("Mã báo cáo", Ntm.Reports.Tables.ColumnKind.Count) { Key = "submission_id" }, new("Tệp") { Key = "file_name" }, new("Trang") { Key = "sheet" }, new("Ô") { Key = "cell" },
+            new("Nhận lúc") { Key = "received_at" }, new("Trạng thái") { Key = "status" }, new("Đang dùng") { Key = "is_current" },
+        ],
+        versions.Select(v => (IReadOnlyList<object?>)[v.Period, MeasureCodes.Parse(v.Measure).ToVietnamese(), v.Disaggregation.Length == 0 ? "tổng" : v.Disaggregation,
+            v.Withdrawn ? null : v.Value, v.Withdrawn ? "có" : null, (decimal)v.SubmissionId, v.FileName, v.Sheet, v.Cell,
+            v.ReceivedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), v.Status, v.IsCurrent ? "có" : null]).ToList(),
+        "Mọi giá trị đã nhận của số liệu, giá trị nào đang dùng; giá trị đã rút là số liệu tệp sau không còn ghi.");
 }

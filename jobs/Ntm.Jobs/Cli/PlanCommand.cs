@@ -16,24 +16,21 @@ public static class PlanCommand
     {
         var year = new Option<int>("--year") { Description = "Năm của kế hoạch.", Required = true };
         var area = new Option<string?>("--area") { Description = "Đơn vị (mã hoặc tên): kế hoạch của đơn vị này và các đơn vị thuộc nó. Mặc định: mọi kế hoạch đã nạp." };
-        var format = new Option<string>("--format") { Description = "table | json | xlsx", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "xlsx");
-        var output = new Option<string?>("--out") { Description = "Tệp .xlsx để ghi (với --format xlsx)." };
-        var progress = new Command("progress", "Tiến độ thực hiện kế hoạch: mục tiêu, xã được nêu tên và kết quả. Plan progress.") { year, area, format, output };
-        progress.SetAction(parse => Progress(context(parse), parse.GetValue(year), parse.GetValue(area), parse.GetValue(format)!, parse.GetValue(output)));
+        var progress = new Command("progress", "Tiến độ thực hiện kế hoạch: mục tiêu, xã được nêu tên và kết quả. Plan progress.") { year, area };
+        var output = new TableOptions(progress);
+        progress.SetAction(parse =>
+        {
+            var cli = context(parse);
+            return Progress(cli, parse.GetValue(year), parse.GetValue(area), output.Get(parse, cli));
+        });
         return new Command("plan", "Kế hoạch: mục tiêu xã đạt chuẩn nông thôn mới, Bộ tiêu chí quốc gia về y tế xã. Plans.") { progress };
     }
 
-    private static int Progress(CliContext context, int year, string? areaText, string format, string? output)
+    private static int Progress(CliContext context, int year, string? areaText, TableRequest request)
     {
         if (year is < 1900 or > 2100)
         {
             throw new UsageException($"--year {year}: năm phải trong khoảng 1900–2100.");
-        }
-
-        if (format == "xlsx" && output is null)
-        {
-            throw new UsageException("--format xlsx cần --out <tệp.xlsx>.");
         }
 
         using var connection = context.Database.OpenReadOnly();
@@ -45,18 +42,10 @@ public static class PlanCommand
             throw new UsageException($"Chưa có kế hoạch năm {year}{(scope is null ? string.Empty : $" của {scope.FullName}")} trong kho; hãy nạp tệp kế hoạch (ntm ingest).");
         }
 
-        switch (context.Json ? "json" : format)
+        var table = Ntm.Reports.Tables.PlanLayout.Table(progress, Ntm.Jobs.Answers.TrendAnswer.SourceLine);
+        if (!request.Write(context, table, json: output => Json.CliJson.Write(output, ToDocument(progress), Json.CliJson.Readable.PlanProgressDocument)))
         {
-            case "json":
-                Json.CliJson.Write(context.Out, ToDocument(progress), Json.CliJson.Readable.PlanProgressDocument);
-                break;
-            case "xlsx":
-                Ntm.Reports.Tables.XlsxTableWriter.Write(output!, [Ntm.Reports.Tables.PlanLayout.Table(progress, "Ntm.Analytics, báo cáo của các đơn vị y tế")]);
-                context.Console.MarkupLine($"Đã ghi {Terminal.Escape(output!)}.");
-                break;
-            default:
-                Write(context.Console, progress);
-                break;
+            Write(context.Console, progress);
         }
 
         return (int)ExitCode.Ok;

@@ -37,17 +37,15 @@ public static class RankCommand
                 r.AddError("--per: chỉ hỗ trợ 100000 (tỷ lệ trên 100.000 dân).");
             }
         });
-        var format = new Option<string>("--format") { Description = "table | csv | json | xlsx", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json", "xlsx");
-        var output = new Option<string?>("--out") { Description = "Tệp kết quả (bắt buộc với --format xlsx; với csv, json ghi vào tệp thay vì màn hình)." };
         var png = new Option<string?>("--png") { Description = "Ghi biểu đồ PNG (các đơn vị cao nhất và thấp nhất)." };
         var svg = new Option<string?>("--svg") { Description = "Ghi biểu đồ SVG." };
         var dpi = new Option<int>("--dpi") { Description = "Độ phân giải PNG: 96 (màn hình) hoặc 300 (in, Word).", DefaultValueFactory = _ => 96 };
         var show = new Option<int>("--show") { Description = "Số đơn vị cao nhất và thấp nhất trên biểu đồ (mặc định 15).", DefaultValueFactory = _ => 15 };
         var command = new Command("rank", "Xếp hạng các đơn vị theo một chỉ tiêu, theo số hoặc theo tỷ lệ trên 100.000 dân. Ranking.")
         {
-            indicator, area, period, year, measure, level, per, format, output, png, svg, dpi, show,
+            indicator, area, period, year, measure, level, per, png, svg, dpi, show,
         };
+        var output = new TableOptions(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(period) is not null && parse.GetValue(year) is not null)
@@ -57,18 +55,14 @@ public static class RankCommand
 
             var question = new RankQuestion(parse.GetValue(indicator)!, parse.GetValue(area), parse.GetValue(period) is { } p ? TrendCommand.ParseMonth(p, "--period") : null,
                 parse.GetValue(year), parse.GetValue(measure) is { } m ? MeasureCodes.Parse(m) : null, parse.GetValue(level) is { } l ? AreaLevels.Parse(l) : null, parse.GetValue(per) is not null);
-            return Run(context(parse), question, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(png), parse.GetValue(svg), parse.GetValue(dpi), parse.GetValue(show));
+            var cli = context(parse);
+            return Run(cli, question, output.Get(parse, cli), parse.GetValue(png), parse.GetValue(svg), parse.GetValue(dpi), parse.GetValue(show));
         });
         return command;
     }
 
-    private static int Run(CliContext context, RankQuestion question, string format, string? output, string? png, string? svg, int dpi, int show)
+    private static int Run(CliContext context, RankQuestion question, TableRequest request, string? png, string? svg, int dpi, int show)
     {
-        if (format == "xlsx" && output is null)
-        {
-            throw new UsageException("--format xlsx cần --out TỆP.xlsx.");
-        }
-
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         var answer = RankAnswer.Ask(connection, directory, question);
@@ -87,33 +81,9 @@ public static class RankCommand
             }
         }
 
-        switch (context.Json ? "json" : format)
+        if (!request.Write(context, table, json: output => WriteJson(output, answer, table)))
         {
-            case "xlsx":
-                XlsxTableWriter.Write(output!, [table]);
-                context.Error.WriteLine($"Đã ghi {output} ({answer.Rows.Count} đơn vị).");
-                break;
-            case "csv" when output is not null:
-                CsvTableWriter.Write(table, output);
-                context.Error.WriteLine($"Đã ghi {output} ({answer.Rows.Count} đơn vị).");
-                break;
-            case "csv":
-                TableOutput.WriteCsv(context.Out, table);
-                break;
-            case "json" when output is not null:
-                using (var writer = new StreamWriter(output, false, new System.Text.UTF8Encoding(false)))
-                {
-                    WriteJson(writer, answer, table);
-                }
-
-                context.Error.WriteLine($"Đã ghi {output} ({answer.Rows.Count} đơn vị).");
-                break;
-            case "json":
-                WriteJson(context.Out, answer, table);
-                break;
-            default:
-                WriteTable(context.Console, table);
-                break;
+            TableOutput.WriteTerminal(context.Console, table, lastRowIsTotal: true);
         }
 
         return (int)ExitCode.Ok;
@@ -190,37 +160,4 @@ public static class RankCommand
             json.WriteNull(key);
         }
     }
-
-    /// <summary>The ranking for a person: values at the indicator's decimals, rates and shares to one decimal, "-" for none.</summary>
-    private static void WriteTable(IAnsiConsole console, TableData table)
-    {
-        var terminal = new Table().Border(TableBorder.Rounded).Title(Terminal.Escape(table.Title));
-        foreach (var column in table.Columns)
-        {
-            var added = new Spectre.Console.TableColumn(Terminal.Escape(column.Header));
-            terminal.AddColumn(column.Kind is ColumnKind.Count or ColumnKind.Rate ? added.RightAligned() : added);
-        }
-
-        for (var r = 0; r < table.Rows.Count; r++)
-        {
-            var row = table.Rows[r];
-            var cells = row.Select((value, c) => Terminal.Escape(Cell(value, table.Columns[c]))).ToArray();
-            terminal.AddRow(r == table.Rows.Count - 1 ? cells.Select(c => $"[bold]{c}[/]").ToArray() : cells);
-        }
-
-        console.Write(terminal);
-        if (table.Note is { } note)
-        {
-            console.MarkupLine($"[dim]{Terminal.Escape(note)}[/]");
-        }
-    }
-
-    /// <summary>A cell as the column's kind shows it: whole numbers for counts, one decimal for rates and shares.</summary>
-    private static string Cell(object? value, Ntm.Reports.Tables.TableColumn column) => value switch
-    {
-        null => "-",
-        decimal d => TrendAnswer.Format(d, column.Kind == ColumnKind.Count ? 0 : 1),
-        int i => i.ToString("#,##0", Vi),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
-    };
 }

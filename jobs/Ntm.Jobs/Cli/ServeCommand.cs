@@ -30,7 +30,12 @@ public static class ServeCommand
         var list = new Command("list", "Lịch chạy và lần chạy tới. Schedules and next fire times.");
         list.SetAction((parse, cancellation) => List(context(parse), cancellation));
         var history = new Command("history", "Lịch sử các lần chạy. Job history.");
-        history.SetAction((parse, cancellation) => History(context(parse), cancellation));
+        var historyOutput = new TableOptions(history);
+        history.SetAction((parse, cancellation) =>
+        {
+            var cli = context(parse);
+            return History(cli, historyOutput.Get(parse, cli), cancellation);
+        });
         var name = new Argument<string>("name") { Description = string.Join(" | ", JobNames.All) };
         name.AcceptOnlyFromAmong([.. JobNames.All]);
         var period = new Option<string?>("--period") { Description = "Tháng YYYY-MM cho monthly-report và completeness-check (mặc định: tháng trước)." };
@@ -208,7 +213,7 @@ public static class ServeCommand
     /// run still marked running whose process is gone shows as interrupted; the inbox's waiting files
     /// are counted, so after a crash the history says what ran, what broke off and what is left.
     /// </summary>
-    private static async Task<int> History(CliContext context, CancellationToken cancellation)
+    private static async Task<int> History(CliContext context, TableRequest request, CancellationToken cancellation)
     {
         var zone = ScheduleSettings.Load(context.Home).ResolveTimeZone() ?? TimeZoneInfo.Utc;
         string? Local(DateTime? utc) => utc is { } time
@@ -220,23 +225,27 @@ public static class ServeCommand
             return Dapper.SqlMapper.Query<(long Id, string Job, DateTime? FireTime, DateTime StartedAt, DateTime? EndedAt, string Outcome, int Files, string? Message, string? Host, int? Pid, DateTime? ProcessStartedAt)>(connection,
                 "SELECT job_run_id, job, fire_time, started_at, ended_at, outcome, files_processed, message, host, pid, process_started_at FROM job_run ORDER BY job_run_id DESC LIMIT 100").ToList();
         }, cancellation);
-        var table = new ResultTable(
-            ["job_run_id", "job", "fire_time", "started_at", "ended_at", "outcome", "outcome_vi", "files_processed", "message"],
-            [typeof(long), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(int), typeof(string)],
+        var table = new Ntm.Reports.Tables.TableData(
+            $"Lịch sử các lần chạy ({zone.Id})",
+            [
+                new("Mã lần chạy", Ntm.Reports.Tables.ColumnKind.Count) { Key = "job_run_id" }, new("Công việc") { Key = "job" }, new("Giờ theo lịch") { Key = "fire_time" },
+                new("Bắt đầu") { Key = "started_at" }, new("Kết thúc") { Key = "ended_at" }, new("Mã kết quả") { Key = "outcome" }, new("Kết quả") { Key = "outcome_vi" },
+                new("Số tệp", Ntm.Reports.Tables.ColumnKind.Count) { Key = "files_processed" }, new("Ghi chú") { Key = "message" },
+            ],
             runs.Select(r =>
             {
                 var dead = r.Outcome == "running" && !JobRunLog.IsAlive(r.Host, r.Pid, r.ProcessStartedAt);
                 var outcome = dead ? JobOutcome.Interrupted : JobOutcomes.Parse(r.Outcome);
                 var message = dead ? $"Tiến trình {r.Pid} đã dừng đột ngột; đã xử lý {r.Files} tệp (ghi lại ở lần chạy sau)." : r.Message;
-                return new object?[] { r.Id, r.Job, Local(r.FireTime), Local(r.StartedAt), Local(r.EndedAt), outcome.ToCode(), outcome.ToVietnamese(), r.Files, message };
-            }).ToList());
-        if (context.Json)
+                return (IReadOnlyList<object?>)[(decimal)r.Id, r.Job, Local(r.FireTime), Local(r.StartedAt), Local(r.EndedAt), outcome.ToCode(), outcome.ToVietnamese(), (decimal)r.Files, message];
+            }).ToList(),
+            "100 lần chạy gần nhất, mới nhất trước; giờ theo múi giờ của lịch.");
+        if (request.Write(context, table))
         {
-            ResultWriter.WriteJson(context.Out, table);
             return (int)ExitCode.Ok;
         }
 
-        ResultWriter.WriteTable(context.Console, table);
+        TableOutput.WriteTerminal(context.Console, table);
         var log = new JobRunLog(context.Home, context.Clock);
         if (JobStore.EnsureHealthy(context.Home, context.Clock) is { } repaired)
         {

@@ -25,8 +25,6 @@ public static class TrendCommand
         var measure = new Option<string>("--measure") { Description = "month | ytd", DefaultValueFactory = _ => Measure.Month.ToCode() };
         measure.AcceptOnlyFromAmong(Measure.Month.ToCode(), Measure.YearToDate.ToCode());
         var byChildren = new Option<bool>("--by-children") { Description = "Chi tiết theo đơn vị cấp dưới." };
-        var format = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
         var svg = new Option<string?>("--svg") { Description = "Ghi biểu đồ SVG vào tệp này." };
         var png = new Option<string?>("--png") { Description = "Ghi biểu đồ PNG vào tệp này." };
         var dpi = new Option<int>("--dpi") { Description = "Độ phân giải PNG: 96 (màn hình) hoặc 300 (in, Word).", DefaultValueFactory = _ => 96 };
@@ -38,9 +36,14 @@ public static class TrendCommand
             }
         });
         var csv = new Option<string?>("--csv") { Description = "Ghi bảng CSV (UTF-8 có BOM, mở được bằng Excel) vào tệp này." };
-        var command = new Command("trend", "Diễn biến chỉ tiêu theo tháng, so với cùng kỳ. Monthly trend.") { indicator, area, from, to, measure, byChildren, format, svg, png, dpi, csv };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(indicator), parse.GetValue(area), parse.GetValue(from), parse.GetValue(to),
-            MeasureCodes.Parse(parse.GetValue(measure)!), parse.GetValue(byChildren), parse.GetValue(format)!, new Outputs(parse.GetValue(svg), parse.GetValue(png), parse.GetValue(csv), parse.GetValue(dpi))));
+        var command = new Command("trend", "Diễn biến chỉ tiêu theo tháng, so với cùng kỳ. Monthly trend.") { indicator, area, from, to, measure, byChildren, svg, png, dpi, csv };
+        var output = new TableOptions(command);
+        command.SetAction(parse =>
+        {
+            var cli = context(parse);
+            return Run(cli, parse.GetValue(indicator), parse.GetValue(area), parse.GetValue(from), parse.GetValue(to),
+                MeasureCodes.Parse(parse.GetValue(measure)!), parse.GetValue(byChildren), output.Get(parse, cli), new Outputs(parse.GetValue(svg), parse.GetValue(png), parse.GetValue(csv), parse.GetValue(dpi)));
+        });
         return command;
     }
 
@@ -54,7 +57,7 @@ public static class TrendCommand
     /// <summary>Files the chart and the table are also written to.</summary>
     private sealed record Outputs(string? Svg, string? Png, string? Csv, int Dpi);
 
-    private static int Run(CliContext context, string? indicatorText, string? areaText, string? fromText, string? toText, Measure measure, bool byChildren, string format, Outputs outputs)
+    private static int Run(CliContext context, string? indicatorText, string? areaText, string? fromText, string? toText, Measure measure, bool byChildren, TableRequest request, Outputs outputs)
     {
         var question = new TrendQuestion(indicatorText, areaText, fromText is null ? null : ParseMonth(fromText, "--from"), toText is null ? null : ParseMonth(toText, "--to"), measure, byChildren);
         using var connection = context.Database.OpenReadOnly();
@@ -63,7 +66,7 @@ public static class TrendCommand
         if (answer.Notice is { } notice)
         {
             // A table for a person says it above the table; CSV and JSON stay data alone on standard output.
-            if (context.Json || format != "table")
+            if (!request.ForPeople)
             {
                 context.Error.WriteLine(notice);
             }
@@ -75,11 +78,13 @@ public static class TrendCommand
 
         var table = answer.Table();
         WriteFiles(answer, outputs);
-        switch (context.Json ? "json" : format)
+        if (!request.Write(context, table))
         {
-            case "json": TableOutput.WriteJson(context.Out, table); break;
-            case "csv": TableOutput.WriteCsv(context.Out, table); break;
-            default: WriteTable(context.Console, answer.Indicator, measure, answer.Points); break;
+            WriteTable(context.Console, answer.Indicator, measure, answer.Points);
+            if (byChildren && answer.Points.Count > 0)
+            {
+                context.Console.MarkupLine($"[dim]Xếp hạng các đơn vị (thứ hạng, tỷ lệ trên 100.000 dân, tổng): ntm rank --indicator {Terminal.Escape(answer.Indicator.Code)} --area {Terminal.Escape(areaText ?? "MÃ")} --period {answer.Points[^1].Period} --per 100000.[/]");
+            }
         }
 
         return (int)ExitCode.Ok;

@@ -48,7 +48,7 @@ public static class QualityPage
             throw new UsageException(problem!);
         }
 
-        return Downloads.Table(QualityCommand.ToTable(answer.Items, answer.Root, answer.Period), "xlsx", $"chat-luong-{answer.Root.Code}-{answer.Period}");
+        return Downloads.Table(QualityCommand.ToTable(answer), "xlsx", $"chat-luong-{answer.Root.Code}-{answer.Period}");
     }
 
     /// <summary>Items as a table; an item about a cell links to its submission and names the sheet and cell.</summary>

@@ -294,9 +294,11 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
 
         var named = progress.Rows.Sum(r => r.Communes.Count);
         var met = progress.Rows.Sum(r => r.Communes.Count(c => c.Status == Ntm.Domain.Statuses.ComplianceStatus.Met.ToCode()));
+        var pending = progress.Rows.SelectMany(r => r.Communes).Where(c => c.Status == Ntm.Domain.Statuses.ComplianceStatus.NoThreshold.ToCode()).ToList();
         var paragraphs = new List<string>
         {
-            $"Kế hoạch năm {year}: {progress.Rows.Count} mục tiêu của {progress.Rows.Select(r => r.AreaCode).Distinct().Count()} đơn vị; {met}/{named} xã được nêu tên đã đạt mục tiêu của mình trong năm.",
+            $"Kế hoạch năm {year}: {progress.Rows.Count} mục tiêu của {progress.Rows.Select(r => r.AreaCode).Distinct().Count()} đơn vị; {met}/{named} xã được nêu tên đã đạt mục tiêu của mình trong năm"
+                + (pending.Count == 0 ? "." : $"; {pending.Count} xã khác đạt đủ các tiêu chí có ngưỡng, chưa tính là đạt vì tiêu chí {string.Join(", ", pending.SelectMany(c => c.WithoutThreshold).Distinct().Order(StringComparer.Ordinal))} chưa có ngưỡng cho các xã đó."),
         };
         var charts = PlanLayout.Charts(progress, footer).Select(c => new ReportChart($"ke-hoach-{Slug(c.Target).Replace('_', '-')}", c.Model.Title, ChartRenderer.PlanProgress(c.Model))).ToList();
         return new ReportSection($"Tiến độ thực hiện kế hoạch năm {year}", paragraphs, charts, [PlanLayout.Table(progress, Source)]);

@@ -43,8 +43,9 @@ public static class ComplianceLayout
 
         return new TableData($"{result.SetName} — năm {result.Year}", columns, rows, Legend(result)) { Source = source, DataDate = dataDate };
 
-        string Count(IReadOnlyList<ComplianceArea> areas) =>
-            $"{areas.Count(a => a.Status == ComplianceStatus.Met)}/{areas.Count} {result.Set.UnitWord} đạt toàn bộ các tiêu chí";
+        string Count(IReadOnlyList<ComplianceArea> areas) => result.Count(areas) is var tally && tally.WithoutThreshold.Count == 0
+            ? tally.Line()
+            : $"{tally.Units} {result.Set.UnitWord}, {tally.Line()}";
     }
 
     /// <summary>The chart of <paramref name="result"/>, in the wide table's order.</summary>
@@ -54,7 +55,10 @@ public static class ComplianceLayout
         var rows = new List<HeatRow>();
         foreach (var group in Groups(result, directory))
         {
-            rows.Add(new HeatRow($"{group.Title} ({group.Areas.Count(a => a.Status == ComplianceStatus.Met)}/{group.Areas.Count} đạt)"));
+            var tally = result.Count(group.Areas);
+            rows.Add(new HeatRow(tally.WithoutThreshold.Count == 0
+                ? $"{group.Title} ({tally.Met}/{tally.Units} đạt)"
+                : $"{group.Title} ({tally.Met + tally.MetWhereThresholded}/{tally.Units} đạt các tiêu chí có ngưỡng)"));
             foreach (var area in group.Areas)
             {
                 var byCriterion = cells[area.AreaCode].ToDictionary(r => r.Criterion, StringComparer.Ordinal);

@@ -16,8 +16,8 @@ public static class PlanLayout
         var kind = progress.Rows.All(r => new[] { r.Planned, r.Achieved, r.Gap }.All(v => v is null || v == decimal.Truncate(v.Value))) ? ColumnKind.Count : ColumnKind.Rate;
         return new(
         $"Tiến độ thực hiện kế hoạch năm {progress.Year}",
-        [new("Mã đơn vị"), new("Đơn vị"), new("Mục tiêu"), new("Kế hoạch", kind), new("Đạt", kind),
-         new("Còn thiếu", kind), new("Xã được nêu tên và kết quả"), new("Ghi chú")],
+        [new("Mã đơn vị") { Key = "area_code" }, new("Đơn vị") { Key = "area_name" }, new("Mục tiêu") { Key = "target" }, new("Kế hoạch", kind) { Key = "planned" },
+         new("Đạt", kind) { Key = "achieved" }, new("Còn thiếu", kind) { Key = "gap" }, new("Xã được nêu tên và kết quả") { Key = "communes" }, new("Ghi chú") { Key = "note" }],
         progress.Rows.Select(r => (IReadOnlyList<object?>)[r.AreaCode, r.AreaName, r.TargetName + (r.Comparator is { } c ? $" ({ComplianceQuery.Symbol(c)} {r.Planned?.ToString("0.##", Vi)})" : string.Empty),
             r.Planned, r.Achieved, r.Gap, Communes(r), r.Note]).ToList(),
         "Kết quả của từng xã theo bộ tiêu chí có hiệu lực trong năm của kế hoạch; so sánh dùng giá trị chính xác.")

@@ -31,6 +31,27 @@ public sealed class InitAndQueryTests : IDisposable
     }
 
     [Fact]
+    public void A_warehouse_of_an_older_schema_is_refused_with_what_to_do_and_init_upgrades_it()
+    {
+        Directory.CreateDirectory(Home);
+        var database = new Ntm.Warehouse.WarehouseDatabase(Path.Combine(Home, "warehouse.duckdb"));
+        var migrations = Ntm.Warehouse.Schema.Migration.BuiltIn;
+        using (var connection = database.OpenOrCreateForWriting())
+        {
+            new Ntm.Warehouse.Schema.Migrator(TimeProvider.System).Apply(connection, migrations.Take(migrations.Count - 1).ToList());
+        }
+
+        var refused = CliRunner.InProcess("--home", Home, "criteria");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains($"ở lược đồ {migrations[^2].Version}", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("Hãy chạy 'ntm init'", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Binder", refused.Error, StringComparison.Ordinal);
+
+        Assert.Equal(0, CliRunner.InProcess("--home", Home, "init").ExitCode);
+        Assert.Equal(0, CliRunner.InProcess("--home", Home, "criteria").ExitCode);
+    }
+
+    [Fact]
     public void Query_select_42_prints_a_table()
     {
         CliRunner.InProcess("--home", Home, "init");

@@ -63,6 +63,36 @@ public sealed class ThresholdResolverTests(ReferenceCatalogs reference)
     }
 
     [Fact]
+    public void A_threshold_set_for_a_region_fills_the_sets_gap_and_the_provinces_own_still_comes_first()
+    {
+        var files = IndicatorAndCriteriaCatalogTests.WithExtra(("criterion_overrides", "thresholds.csv", """
+            set_code,criterion_code,province_code,region,valid_from,threshold,source,note
+            NTM-2021-2025,15.4,,ĐBSCL,2023-01-01,60,Văn bản hướng dẫn (kiểm thử),
+            NTM-2021-2025,15.4,94,,2021-01-01,65,Quyết định của tỉnh (kiểm thử),
+            """));
+        var resolver = new ThresholdResolver(CriteriaCatalog.Build(files, IndicatorCatalog.Build(files)));
+        Assert.Null(resolver.Resolve("NTM-2021-2025", "15.4", Commune("93", "ĐBSCL"), 2022));
+        var region = resolver.Resolve("NTM-2021-2025", "15.4", Commune("93", "ĐBSCL"), 2023)!;
+        Assert.Equal((60m, ThresholdOrigin.SegmentOverride, "ĐBSCL"), (region.Threshold, region.Origin, region.Segment));
+        Assert.Equal((65m, ThresholdOrigin.ProvinceOverride), (resolver.Resolve("NTM-2021-2025", "15.4", Commune("94", "ĐBSCL"), 2023)!.Threshold, resolver.Resolve("NTM-2021-2025", "15.4", Commune("94", "ĐBSCL"), 2023)!.Origin));
+        Assert.Equal(70m, resolver.Resolve("NTM-2021-2025", "15.4", Commune("30", "ĐBSH"), 2023)!.Threshold);
+    }
+
+    [Theory]
+    [InlineData("NTM-2021-2025,15.4,93,ĐBSCL,2023-01-01,60,X,", "đúng một trong hai cột")]
+    [InlineData("NTM-2021-2025,15.4,,,2023-01-01,60,X,", "đúng một trong hai cột")]
+    [InlineData("NQ20-2025,bhyt,,ĐBSCL,2023-01-01,60,X,", "không chia ngưỡng theo vùng")]
+    [InlineData("NTM-2021-2025,15.4,93,,01/01/2023,60,X,", "yyyy-MM-dd")]
+    [InlineData("NTM-2021-2025,15.4,93,,2023-01-01,60,,", "cần ghi nguồn")]
+    public void A_threshold_row_that_cannot_be_used_is_refused_naming_the_file(string row, string expected)
+    {
+        var files = IndicatorAndCriteriaCatalogTests.WithExtra(("criterion_overrides", "thresholds.csv", "set_code,criterion_code,province_code,region,valid_from,threshold,source,note\n" + row + "\n"));
+        var error = Assert.Throws<ReferenceDataException>(() => CriteriaCatalog.Build(files, IndicatorCatalog.Build(files)));
+        Assert.Contains("thresholds.csv", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_future_set_keyed_by_commune_group_is_added_with_data_files_only()
     {
         var files = IndicatorAndCriteriaCatalogTests.WithExtra(

@@ -1,6 +1,7 @@
 using Ntm.Domain.Statuses;
 using Ntm.Warehouse.Queries;
 using Ntm.Warehouse.ReferenceData;
+using Ntm.Warehouse.Tests.ReferenceData;
 
 namespace Ntm.Warehouse.Tests.Queries;
 
@@ -101,6 +102,41 @@ public sealed class ComplianceQueryTests : IDisposable
         Assert.Contains("vùng ĐBSCL", row.Note, StringComparison.Ordinal);
         Assert.Equal(ComplianceStatus.NoData, result.Rows.Single(r => r.Criterion == "15.1").Status);
         Assert.Contains("15.4 chưa có ngưỡng", result.Headline(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_criterion_without_a_threshold_is_counted_apart_in_the_headline_and_never_makes_0_of_n_met()
+    {
+        // Two communes of Hậu Giang (ĐBSCL): 15.4 has no threshold there. The first meets 15.1–15.3,
+        // the second misses 15.1 (85 %).
+        var (first, second) = (fixture.Old("31483"), fixture.Old("31486"));
+        foreach (var (commune, insured) in new[] { (first, 9500m), (second, 8500m) })
+        {
+            fixture.Load((commune, 202212, "bhyt.insured", "stock", insured), (commune, 202212, "population.total", "stock", 10000),
+                (commune, 202212, "commune.health_standard", "stock", 1), (commune, 202212, "nutrition.stunting_u5", "stock", 15),
+                (commune, 202212, "population.children_u5_measured", "stock", 100), (commune, 202212, "health.ehealth_book", "stock", 6000));
+        }
+
+        using var connection = fixture.Read();
+        var result = new ComplianceQuery(connection, Catalog).Evaluate("NTM-2021-2025", 2022, [first, second]);
+        Assert.Equal([ComplianceStatus.NoThreshold, ComplianceStatus.NotMet], result.Areas.Select(a => a.Status));
+        var tally = result.Tally();
+        Assert.Equal((2, 0, 1, 1, 0), (tally.Units, tally.Met, tally.MetWhereThresholded, tally.NotMet, tally.NoData));
+        Assert.Equal([("15.4", 2)], tally.WithoutThreshold);
+        var headline = result.Headline();
+        Assert.Contains("2 xã: 1 đạt đủ các tiêu chí có ngưỡng; tiêu chí 15.4 chưa có ngưỡng cho 2/2 xã.", headline, StringComparison.Ordinal);
+        Assert.Contains("1 xã không đạt ít nhất một tiêu chí có ngưỡng.", headline, StringComparison.Ordinal);
+        Assert.DoesNotContain("0/2", headline, StringComparison.Ordinal);
+
+        // The province's own threshold for 15.4 (≥ 55 %): the first commune meets every criterion.
+        var files = IndicatorAndCriteriaCatalogTests.WithExtra(("criterion_overrides", "hau-giang.csv", """
+            set_code,criterion_code,province_code,region,valid_from,threshold,source,note
+            NTM-2021-2025,15.4,93,,2021-01-01,55,Quyết định của UBND tỉnh (kiểm thử),
+            """));
+        var withProvince = new ComplianceQuery(connection, CriteriaCatalog.Build(files, IndicatorCatalog.Build(files))).Evaluate("NTM-2021-2025", 2022, [first, second]);
+        Assert.Equal([ComplianceStatus.Met, ComplianceStatus.NotMet], withProvince.Areas.Select(a => a.Status));
+        Assert.StartsWith("1/2 xã đạt toàn bộ các tiêu chí", withProvince.Headline(), StringComparison.Ordinal);
+        Assert.Contains("Ngưỡng riêng của tỉnh (Quyết định của UBND tỉnh (kiểm thử))", withProvince.Rows.Single(r => r.AreaCode == "31483" && r.Criterion == "15.4").Note, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,26 +62,87 @@ public sealed record ComplianceResult(CriteriaSetRecord Set, int Year, IReadOnly
     /// <summary>The set's Vietnamese name.</summary>
     public string SetName => Set.NameVi;
 
-    /// <summary>Criteria the set gives no threshold for some of the areas judged, with how many areas.</summary>
-    public IReadOnlyList<(string Criterion, int Areas)> WithoutThreshold =>
-        Rows.Where(r => r.Threshold is null).GroupBy(r => r.Criterion).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+    /// <summary>The counts of the headline over every unit judged.</summary>
+    public ComplianceTally Tally() => Count(Areas);
 
     /// <summary>
-    /// The headline: how many units meet every criterion, and, when some criterion has no
-    /// threshold for them, which one, so that "0/75 xã đạt" is never read as a verdict.
+    /// The counts of <paramref name="areas"/> (a district's communes): units meeting every
+    /// criterion, units meeting every criterion that has a threshold while some has none for them
+    /// (counted apart: neither met nor not met), units failing one, units without the figures.
+    /// </summary>
+    public ComplianceTally Count(IReadOnlyCollection<ComplianceArea> areas)
+    {
+        var codes = areas.Select(a => a.AreaCode).ToHashSet(StringComparer.Ordinal);
+        var missing = Rows.Where(r => r.Threshold is null && codes.Contains(r.AreaCode)).GroupBy(r => r.Criterion)
+            .Select(g => (g.Key, g.Select(r => r.AreaCode).Distinct().Count())).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var noData = areas.Where(a => a.Status == ComplianceStatus.NoData).Select(a => a.AreaCode).ToHashSet(StringComparer.Ordinal);
+        var lacking = Rows.Where(r => r.Status == ComplianceStatus.NoData && noData.Contains(r.AreaCode)).GroupBy(r => r.Criterion)
+            .Select(g => (g.Key, g.Select(r => r.AreaCode).Distinct().Count())).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        return new ComplianceTally(areas.Count,
+            areas.Count(a => a.Status == ComplianceStatus.Met),
+            areas.Count(a => a.Status == ComplianceStatus.NoThreshold),
+            areas.Count(a => a.Status == ComplianceStatus.NotMet),
+            noData.Count,
+            missing,
+            Set.UnitWord)
+        { WithoutData = lacking, Labels = Criteria.ToDictionary(c => c.CriterionCode, c => c.Label, StringComparer.Ordinal) };
+    }
+
+    /// <summary>
+    /// The headline: how many units meet every criterion; when some criterion has no threshold for
+    /// some of them, how many meet every criterion that has one and which criterion lacks it for
+    /// how many, so that "0/75 xã đạt" is never read as a verdict.
     /// </summary>
     public string Headline()
     {
-        var met = Areas.Count(a => a.Status == ComplianceStatus.Met);
-        var text = $"{met}/{Areas.Count} {Set.UnitWord} đạt toàn bộ các tiêu chí của {Set.NameVi} năm {Year}.";
-        var missing = WithoutThreshold;
-        if (missing.Count > 0)
-        {
-            text += $" Tiêu chí {string.Join(", ", missing.Select(m => m.Criterion))} chưa có ngưỡng cho {string.Join(", ", missing.Select(m => m.Areas).Distinct().Select(n => $"{n}/{Areas.Count}"))} {Set.UnitWord}"
-                + $" nên các {Set.UnitWord} đó chưa thể được đánh giá đạt; {Areas.Count(a => a.Status == ComplianceStatus.NotMet)} {Set.UnitWord} không đạt ít nhất một tiêu chí có ngưỡng.";
-        }
+        var tally = Tally();
+        return tally.WithoutThreshold.Count == 0
+            ? $"{tally.Met}/{tally.Units} {Set.UnitWord} đạt toàn bộ các tiêu chí của {Set.NameVi} năm {Year}." + tally.Rest()
+            : $"{Set.NameVi} năm {Year}, {tally.Units} {Set.UnitWord}: {tally.Line()}." + tally.Rest();
+    }
+}
 
-        return text;
+/// <summary>The counts a compliance headline gives.</summary>
+/// <param name="Units">Units judged.</param>
+/// <param name="Met">Units meeting every criterion.</param>
+/// <param name="MetWhereThresholded">Units meeting every criterion that has a threshold, some criterion having none for them.</param>
+/// <param name="NotMet">Units not meeting at least one criterion.</param>
+/// <param name="NoData">Units lacking a figure (and meeting every criterion they have one for).</param>
+/// <param name="WithoutThreshold">Criteria without a threshold, with the number of units each lacks one for.</param>
+/// <param name="UnitWord">xã, đơn vị…</param>
+public sealed record ComplianceTally(int Units, int Met, int MetWhereThresholded, int NotMet, int NoData, IReadOnlyList<(string Criterion, int Units)> WithoutThreshold, string UnitWord)
+{
+    /// <summary>Of the units without the figures, the criteria they lack, with how many units each.</summary>
+    public IReadOnlyList<(string Criterion, int Units)> WithoutData { get; init; } = [];
+
+    /// <summary>Each criterion's label (15.4, "Giường/vạn dân"), for the text.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// "20/72 xã đạt toàn bộ các tiêu chí", or when a criterion lacks a threshold "20 đạt đủ các
+    /// tiêu chí có ngưỡng; tiêu chí 15.4 chưa có ngưỡng cho 72/72 xã": a district's line, the headline's core.
+    /// </summary>
+    public string Line() => WithoutThreshold.Count == 0
+        ? $"{Met}/{Units} {UnitWord} đạt toàn bộ các tiêu chí"
+        : $"{Met + MetWhereThresholded} đạt đủ các tiêu chí có ngưỡng{(Met > 0 ? $" (trong đó {Met} đạt toàn bộ)" : string.Empty)}; "
+            + string.Join("; ", WithoutThreshold.GroupBy(m => m.Units).Select(g => $"tiêu chí {Named(g.Select(m => m.Criterion))} chưa có ngưỡng cho {g.Key}/{Units} {UnitWord}"));
+
+    /// <summary>" 3 xã không đạt ít nhất một tiêu chí; 2 xã chưa đủ số liệu." (empty when none).</summary>
+    public string Rest()
+    {
+        var parts = new[]
+        {
+            NotMet > 0 ? $"{NotMet} {UnitWord} không đạt ít nhất một tiêu chí{(WithoutThreshold.Count > 0 ? " có ngưỡng" : string.Empty)}" : null,
+            NoData > 0 ? $"{NoData} {UnitWord} chưa đủ số liệu để đánh giá ({string.Join("; ", WithoutData.GroupBy(m => m.Units).Select(g => $"tiêu chí {Named(g.Select(m => m.Criterion))}: {g.Key}/{NoData} {UnitWord} thiếu"))})" : null,
+        }.OfType<string>().ToList();
+        return parts.Count == 0 ? string.Empty : " " + string.Join("; ", parts) + ".";
+    }
+
+    /// <summary>"15.2, 15.4" or "Giường/vạn dân, BHYT, TCMR, TV &lt;1 tuổi và 6 tiêu chí khác".</summary>
+    private string Named(IEnumerable<string> criteria)
+    {
+        var labels = criteria.Select(c => Labels.GetValueOrDefault(c, c)).ToList();
+        return labels.Count <= 5 ? string.Join(", ", labels) : $"{string.Join(", ", labels.Take(4))} và {labels.Count - 4} tiêu chí khác";
     }
 }
 
@@ -215,7 +276,12 @@ public sealed class ComplianceQuery(DbConnection connection, CriteriaCatalog cat
         var status = Compare(figure.Value, comparator, threshold.Threshold) ? ComplianceStatus.Met : ComplianceStatus.NotMet;
         var notes = new[]
         {
-            threshold.Origin == ThresholdOrigin.ProvinceOverride ? "Ngưỡng riêng của tỉnh." : null,
+            threshold.Origin switch
+            {
+                ThresholdOrigin.ProvinceOverride => $"Ngưỡng riêng của tỉnh ({threshold.Note}).",
+                ThresholdOrigin.SegmentOverride => $"Ngưỡng do tỉnh đặt cho vùng {threshold.Segment} ({threshold.Note}).",
+                _ => null,
+            },
             figure.Source == FigureSource.Reported ? "Tỷ lệ theo báo cáo của đơn vị (không có tử số, mẫu số)." : null,
             figure.IsComplete ? null : $"Tính trên {units}.",
         }.OfType<string>().ToList();

@@ -29,9 +29,9 @@ public static class CriteriaQuery
             FROM criterion_threshold ORDER BY set_code, criterion_code, segment_value
             """).Select(r => new ThresholdRecord(r.SetCode, r.CriterionCode, r.Segment, r.Threshold, r.ValidFromYear, r.ValidToYear, r.Note)).ToList();
         var overrides = connection.Query<OverrideRow>("""
-            SELECT set_code AS SetCode, criterion_code AS CriterionCode, province_code AS ProvinceCode, valid_from AS ValidFrom, threshold AS Threshold, source AS Source, note AS Note
-            FROM criterion_override ORDER BY set_code, criterion_code, province_code, valid_from
-            """).Select(r => new OverrideRecord(r.SetCode, r.CriterionCode, r.ProvinceCode, r.ValidFrom, r.Threshold, r.Source, r.Note)).ToList();
+            SELECT set_code AS SetCode, criterion_code AS CriterionCode, scope AS Scope, applies_to AS AppliesTo, valid_from AS ValidFrom, threshold AS Threshold, source AS Source, note AS Note
+            FROM criterion_override ORDER BY set_code, criterion_code, scope, applies_to, valid_from
+            """).Select(r => new OverrideRecord(r.SetCode, r.CriterionCode, OverrideRecord.ScopeOf(r.Scope), r.AppliesTo, r.ValidFrom, r.Threshold, r.Source, r.Note)).ToList();
         return CriteriaCatalog.FromLoaded(sets, criteria, thresholds, overrides);
     }
 
@@ -39,5 +39,5 @@ public static class CriteriaQuery
 
     private sealed record ThresholdRow(string SetCode, string CriterionCode, string Segment, decimal Threshold, short ValidFromYear, short ValidToYear, string? Note);
 
-    private sealed record OverrideRow(string SetCode, string CriterionCode, string ProvinceCode, DateOnly ValidFrom, decimal Threshold, string Source, string? Note);
+    private sealed record OverrideRow(string SetCode, string CriterionCode, string Scope, string AppliesTo, DateOnly ValidFrom, decimal Threshold, string Source, string? Note);
 }

@@ -9,7 +9,11 @@ using Ntm.Warehouse.ReferenceData;
 namespace Ntm.Warehouse.Queries;
 
 /// <summary>A commune a plan names, with its status in the plan's year and, for a unit abolished since, the units it went to.</summary>
-public sealed record PlanCommuneStatus(string AreaCode, string AreaName, string Status, string StatusVi, IReadOnlyList<string> Failing, string? Note, IReadOnlyList<(string Code, string Name)> Now);
+public sealed record PlanCommuneStatus(string AreaCode, string AreaName, string Status, string StatusVi, IReadOnlyList<string> Failing, string? Note, IReadOnlyList<(string Code, string Name)> Now)
+{
+    /// <summary>The criteria the set gives no threshold for the commune (its status is then "chưa có ngưỡng", never "không đạt").</summary>
+    public IReadOnlyList<string> WithoutThreshold { get; init; } = [];
+}
 
 /// <summary>One target of one unit in a year's plan, against what was achieved.</summary>
 public sealed record PlanProgressRow(
@@ -77,6 +81,7 @@ public sealed class PlanProgressQuery(DbConnection connection, CriteriaCatalog c
             else if (communes.Count > 0)
             {
                 achieved = judged.Count(j => j.Status == ComplianceStatus.Met.ToCode());
+                note = Pending(judged);
             }
             else if (targets.Any(t => t.TargetCode == target.TargetCode && t.AreaId != target.AreaId && directory.TryGet(t.AreaId)?.ParentId == target.AreaId))
             {
@@ -91,7 +96,8 @@ public sealed class PlanProgressQuery(DbConnection connection, CriteriaCatalog c
                 var keep = target.TargetCode.EndsWith("_keep", StringComparison.Ordinal);
                 achieved = under.Count(c => status.Of(c, target.TargetCode).Status == ComplianceStatus.Met.ToCode()
                     && (keep || status.MetYearBefore(c, target.TargetCode) != true));
-                note = keep ? $"Kế hoạch không nêu tên xã: số xã đạt trong năm trên {under.Count} xã." : $"Kế hoạch không nêu tên xã: số xã đạt trong năm mà năm trước chưa đạt, trên {under.Count} xã.";
+                note = (keep ? $"Kế hoạch không nêu tên xã: số xã đạt trong năm trên {under.Count} xã." : $"Kế hoạch không nêu tên xã: số xã đạt trong năm mà năm trước chưa đạt, trên {under.Count} xã.")
+                    + (Pending(under.Select(c => status.Of(c, target.TargetCode)).ToList()) is { } pending ? " " + pending : string.Empty);
             }
 
             var planned = target.Planned ?? (communes.Count > 0 ? communes.Count : null);
@@ -102,6 +108,17 @@ public sealed class PlanProgressQuery(DbConnection connection, CriteriaCatalog c
 
         rows.AddRange(IndicatorTargets(year, scope));
         return new PlanProgress(year, rows);
+    }
+
+    /// <summary>
+    /// "5 xã đạt đủ các tiêu chí có ngưỡng; tiêu chí 15.4 chưa có ngưỡng cho các xã này nên chưa
+    /// tính là đạt.", or null: communes a missing threshold keeps from a verdict, counted apart.
+    /// </summary>
+    private static string? Pending(IReadOnlyList<PlanCommuneStatus> communes)
+    {
+        var pending = communes.Where(c => c.Status == ComplianceStatus.NoThreshold.ToCode()).ToList();
+        return pending.Count == 0 ? null
+            : $"{pending.Count} xã đạt đủ các tiêu chí có ngưỡng; tiêu chí {string.Join(", ", pending.SelectMany(c => c.WithoutThreshold).Distinct().Order(StringComparer.Ordinal))} chưa có ngưỡng cho các xã này nên chưa tính là đạt.";
     }
 
     private int Position(string target)
@@ -214,7 +231,10 @@ public sealed class PlanProgressQuery(DbConnection connection, CriteriaCatalog c
                 var failing = result.Rows.Where(r => r.Status == ComplianceStatus.NotMet).Select(r => r.Criterion).ToList();
                 var missing = result.Rows.Where(r => r.Status is ComplianceStatus.NoData or ComplianceStatus.NoThreshold).Select(r => r.Criterion).ToList();
                 status = new PlanCommuneStatus(commune.Code, commune.FullName, verdict.ToCode(), verdict.ToVietnamese(), failing,
-                    missing.Count > 0 && verdict != ComplianceStatus.NotMet ? $"{set}: chưa có số liệu hoặc ngưỡng cho {string.Join(", ", missing)}" : set, now);
+                    missing.Count > 0 && verdict != ComplianceStatus.NotMet ? $"{set}: chưa có số liệu hoặc ngưỡng cho {string.Join(", ", missing)}" : set, now)
+                {
+                    WithoutThreshold = result.Rows.Where(r => r.Threshold is null).Select(r => r.Criterion).ToList(),
+                };
             }
             else if (kind?.Indicator is { } indicator)
             {

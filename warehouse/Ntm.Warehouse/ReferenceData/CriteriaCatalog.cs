@@ -28,8 +28,31 @@ public sealed record CriterionRecord(string SetCode, string CriterionCode, strin
 /// <summary>A threshold of a criterion for one segment (<c>*</c> = every area), with the source's caveat.</summary>
 public sealed record ThresholdRecord(string SetCode, string CriterionCode, string Segment, decimal Threshold, short ValidFromYear, short ValidToYear, string? Note);
 
-/// <summary>A province's own threshold for a criterion, from a date.</summary>
-public sealed record OverrideRecord(string SetCode, string CriterionCode, string ProvinceCode, DateOnly ValidFrom, decimal Threshold, string Source, string? Note);
+/// <summary>What a threshold set by the province applies to.</summary>
+public enum OverrideScope
+{
+    /// <summary>Every unit of one province (<see cref="OverrideRecord.AppliesTo"/> is the province code).</summary>
+    Province,
+
+    /// <summary>Every unit of one region or group of the set (<see cref="OverrideRecord.AppliesTo"/> is TDMNPB, ĐBSCL, nhom_2…).</summary>
+    Segment,
+}
+
+/// <summary>
+/// A threshold set by the province for a criterion (<c>ntm criteria threshold set</c>), for one
+/// province or one region or group of the set, from a date, with the document it comes from.
+/// </summary>
+public sealed record OverrideRecord(string SetCode, string CriterionCode, OverrideScope Scope, string AppliesTo, DateOnly ValidFrom, decimal Threshold, string Source, string? Note)
+{
+    /// <summary>"province" or "segment", as the warehouse stores it.</summary>
+    public string ScopeCode => Scope == OverrideScope.Province ? "province" : "segment";
+
+    /// <summary>"tỉnh 92" or "vùng ĐBSCL": what a table shows.</summary>
+    public string AppliesToVi => Scope == OverrideScope.Province ? $"tỉnh {AppliesTo}" : $"vùng/nhóm {AppliesTo}";
+
+    /// <summary>The scope of a stored code.</summary>
+    public static OverrideScope ScopeOf(string code) => code == "province" ? OverrideScope.Province : OverrideScope.Segment;
+}
 
 /// <summary>A plan target for an area and year.</summary>
 public sealed record TargetRecord(string AreaCode, string Generation, short Year, string IndicatorCode, string Comparator, decimal Value, string? Source);
@@ -148,20 +171,44 @@ public sealed class CriteriaCatalog
         }
 
         var overrides = new List<OverrideRecord>();
+        var overrideFiles = new Dictionary<(string, string, OverrideScope, string, DateOnly), string>();
         foreach (var table in files.Tables("criterion_overrides"))
         {
             table.Require("set_code", "criterion_code", "province_code", "valid_from", "threshold", "source");
             foreach (var row in table.Rows)
             {
-                var where = $"{table.Name}, {row["set_code"]} {row["criterion_code"]} {row["province_code"]}";
+                var province = Blank(row["province_code"]);
+                var region = Blank(row.GetValueOrDefault("region"));
+                var where = $"{table.Name}, {row["set_code"]} {row["criterion_code"]} {province ?? region}";
                 if (!criteria.ContainsKey((row["set_code"], row["criterion_code"])))
                 {
                     throw new ReferenceDataException($"{where}: không có tiêu chí này.");
                 }
 
-                overrides.Add(new OverrideRecord(row["set_code"], row["criterion_code"], row["province_code"],
-                    DateOnly.ParseExact(row["valid_from"], "yyyy-MM-dd", CultureInfo.InvariantCulture), Number(row["threshold"], where),
-                    Blank(row["source"]) ?? throw new ReferenceDataException($"{where}: ngưỡng riêng của tỉnh cần ghi nguồn (cột source)."), Blank(row.GetValueOrDefault("note"))));
+                if ((province is null) == (region is null))
+                {
+                    throw new ReferenceDataException($"{where}: mỗi dòng ghi đúng một trong hai cột province_code (ngưỡng của một tỉnh) hoặc region (ngưỡng của một vùng, nhóm của bộ tiêu chí).");
+                }
+
+                if (region is not null && sets[row["set_code"]].SegmentKind is null)
+                {
+                    throw new ReferenceDataException($"{where}: bộ tiêu chí {row["set_code"]} không chia ngưỡng theo vùng hay nhóm; hãy ghi ngưỡng cho tỉnh (cột province_code).");
+                }
+
+                if (!DateOnly.TryParseExact(row["valid_from"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var validFrom))
+                {
+                    throw new ReferenceDataException($"{where}: ngày áp dụng '{row["valid_from"]}' cần có dạng yyyy-MM-dd.");
+                }
+
+                var record = new OverrideRecord(row["set_code"], row["criterion_code"], province is null ? OverrideScope.Segment : OverrideScope.Province, province ?? region!,
+                    validFrom, Number(row["threshold"], where),
+                    Blank(row["source"]) ?? throw new ReferenceDataException($"{where}: ngưỡng riêng của tỉnh cần ghi nguồn (cột source)."), Blank(row.GetValueOrDefault("note")));
+                if (!overrideFiles.TryAdd((record.SetCode, record.CriterionCode, record.Scope, record.AppliesTo, record.ValidFrom), table.Name))
+                {
+                    throw new ReferenceDataException($"{where}: ngưỡng từ {record.ValidFrom:dd/MM/yyyy} đã được ghi trong {overrideFiles[(record.SetCode, record.CriterionCode, record.Scope, record.AppliesTo, record.ValidFrom)]}; mỗi ngưỡng chỉ ghi một lần.");
+                }
+
+                overrides.Add(record);
             }
         }
 

@@ -73,7 +73,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         rows["criterion_threshold"] = Append(connection, "criterion_threshold", criteria.Thresholds, (t, r) => r
             .AppendValue(t.SetCode).AppendValue(t.CriterionCode).AppendValue(t.Segment).AppendValue(t.Threshold).AppendValue(t.ValidFromYear).AppendValue(t.ValidToYear).AppendValue(t.Note));
         rows["criterion_override"] = Append(connection, "criterion_override", criteria.Overrides, (o, r) => r
-            .AppendValue(o.SetCode).AppendValue(o.CriterionCode).AppendValue(o.ProvinceCode).AppendValue(o.ValidFrom).AppendValue(o.Threshold).AppendValue(o.Source).AppendValue(o.Note));
+            .AppendValue(o.SetCode).AppendValue(o.CriterionCode).AppendValue(o.ScopeCode).AppendValue(o.AppliesTo).AppendValue(o.ValidFrom).AppendValue(o.Threshold).AppendValue(o.Source).AppendValue(o.Note));
         rows["target"] = Append(connection, "target", criteria.Targets, (t, r) => r
             .AppendValue(areaIds.TryGetValue((t.Generation, t.AreaCode), out var id) ? id : throw new ReferenceDataException($"targets: không có đơn vị {t.AreaCode} thuộc thế hệ {t.Generation}."))
             .AppendValue(t.Year).AppendValue(t.IndicatorCode).AppendValue(t.Comparator).AppendValue(t.Value).AppendValue(t.Source)
