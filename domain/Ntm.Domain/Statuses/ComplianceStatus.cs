@@ -12,7 +12,7 @@ public enum ComplianceStatus
     /// <summary>Chưa có số liệu: no value for the area and year.</summary>
     NoData,
 
-    /// <summary>Chưa có ngưỡng: a value exists, but the set gives no threshold for the area's region or group.</summary>
+    /// <summary>Chưa có ngưỡng: the set gives no threshold for the area's region or group (whether or not a value exists).</summary>
     NoThreshold,
 }
 

@@ -34,7 +34,8 @@ public static class CriteriaCommand
     {
         using var connection = context.Database.OpenReadOnly();
         var catalog = CriteriaQuery.Load(connection);
-        var table = setCode is null ? Sets(catalog) : Criteria(catalog, setCode, ProvinceNames(connection));
+        var table = setCode is null ? Sets(catalog) : Criteria(catalog, setCode, ProvinceNames(connection),
+            Dapper.SqlMapper.Query<(string Kind, string Value)>(connection, "SELECT DISTINCT segment_kind, segment_value FROM area_segment ORDER BY 1, 2").ToLookup(s => s.Kind, s => s.Value));
         if (!request.Write(context, table))
         {
             TableOutput.WriteTerminal(context.Console, table);
@@ -70,7 +71,7 @@ public static class CriteriaCommand
     /// One row per criterion and threshold (a region or group, or every unit), "chưa có ngưỡng"
     /// for the regions a segmented criterion leaves without one, then the thresholds the province set.
     /// </summary>
-    internal static TableData Criteria(CriteriaCatalog catalog, string setCode, IReadOnlyDictionary<string, string>? provinces = null)
+    internal static TableData Criteria(CriteriaCatalog catalog, string setCode, IReadOnlyDictionary<string, string>? provinces = null, ILookup<string, string>? segments = null)
     {
         var set = catalog.Sets.FirstOrDefault(s => string.Equals(s.SetCode, setCode, StringComparison.OrdinalIgnoreCase))
             ?? throw new Ntm.Domain.Errors.UnknownCodeException("bộ tiêu chí", setCode, Ntm.Domain.Errors.UnknownCodeException.NearestOf(setCode, catalog.Sets.Select(s => s.SetCode)), "Xem ntm criteria.");
@@ -90,8 +91,16 @@ public static class CriteriaCommand
 
             if (thresholds.All(t => t.Segment != CriteriaCatalog.AnySegment))
             {
-                rows.Add([criterion.CriterionCode, criterion.Label, criterion.NameVi, criterion.IndicatorCode,
-                    thresholds.Count == 0 ? "mọi đơn vị" : "các vùng, nhóm khác", "chưa có ngưỡng", $"{set.ValidFromYear}–{set.ValidToYear}", criterion.Source]);
+                // The regions or groups of the set's kind that neither the set nor the province gives a threshold.
+                var given = thresholds.Select(t => t.Segment).Concat(catalog.Overrides
+                    .Where(o => o.SetCode == set.SetCode && o.CriterionCode == criterion.CriterionCode && o.Scope == OverrideScope.Segment).Select(o => o.AppliesTo)).ToHashSet(StringComparer.Ordinal);
+                var known = set.SegmentKind is { } kind && segments is not null ? segments[kind].ToList() : [];
+                var missing = known.Where(k => !given.Contains(k)).ToList();
+                var appliesTo = thresholds.Count == 0 ? "mọi đơn vị" : known.Count == 0 ? "các vùng, nhóm khác" : missing.Count > 0 ? string.Join(", ", missing) : null;
+                if (appliesTo is not null)
+                {
+                    rows.Add([criterion.CriterionCode, criterion.Label, criterion.NameVi, criterion.IndicatorCode, appliesTo, "chưa có ngưỡng", $"{set.ValidFromYear}–{set.ValidToYear}", criterion.Source]);
+                }
             }
 
             foreach (var o in catalog.Overrides.Where(o => o.SetCode == set.SetCode && o.CriterionCode == criterion.CriterionCode).OrderBy(o => o.Scope).ThenBy(o => o.AppliesTo, StringComparer.Ordinal).ThenBy(o => o.ValidFrom))

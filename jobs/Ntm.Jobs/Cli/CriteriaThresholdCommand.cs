@@ -61,6 +61,7 @@ public static class CriteriaThresholdCommand
         OverrideRecord record;
         string before;
         string appliesTo;
+        string? warning;
         using (var connection = context.Database.OpenReadOnly())
         {
             var catalog = CriteriaQuery.Load(connection);
@@ -71,7 +72,7 @@ public static class CriteriaThresholdCommand
                 throw new UsageException($"Tiêu chí {criterion.CriterionCode} của {set.SetCode} so sánh bằng {ComplianceQuery.Symbol(criterion.Comparator)}; ngưỡng '{text.Trim()}' dùng phép so sánh khác.");
             }
 
-            (var code, appliesTo) = Target(connection, catalog, set, scope);
+            (var code, appliesTo, warning) = Target(connection, catalog, set, scope);
             var validFrom = from is null ? new DateOnly(set.ValidFromYear, 1, 1) : Date(from);
             if (validFrom.Year > set.ValidToYear)
             {
@@ -100,8 +101,23 @@ public static class CriteriaThresholdCommand
             unit = CriteriaQuery.Load(connection).Criteria.First(c => c.SetCode == record.SetCode && c.CriterionCode == record.CriterionCode);
         }
 
+        if (context.Json)
+        {
+            WriteJson(context.Out, record, unit, Path.GetRelativePath(context.Home.Root, Path.Combine(folder, FileName)));
+            if (warning is not null)
+            {
+                context.Error.WriteLine(warning);
+            }
+
+            return (int)ExitCode.Ok;
+        }
+
         context.Out.WriteLine($"Đã đặt ngưỡng {ComplianceQuery.Symbol(unit.Comparator)} {record.Threshold.ToString("0.####", Vietnamese)}{(unit.Unit is { } u ? " " + u : string.Empty)} cho tiêu chí {record.CriterionCode} ({unit.NameVi}) của {record.SetCode}, {appliesTo}, từ {record.ValidFrom:dd/MM/yyyy} (trước đó: {before}).");
         context.Out.WriteLine($"Nguồn: {record.Source}. Đã ghi {Path.GetRelativePath(context.Home.Root, Path.Combine(folder, FileName))} và nạp lại danh mục; các đánh giá từ nay dùng ngưỡng này.");
+        if (warning is not null)
+        {
+            context.Error.WriteLine(warning);
+        }
         return (int)ExitCode.Ok;
     }
 
@@ -112,18 +128,19 @@ public static class CriteriaThresholdCommand
         using (var connection = context.Database.OpenReadOnly())
         {
             var catalog = CriteriaQuery.Load(connection);
-            var (set, _) = Criterion(catalog, setCode, criterionCode);
-            (code, appliesTo) = Target(connection, catalog, set, scope);
+            var (set, criterion) = Criterion(catalog, setCode, criterionCode);
+            (code, appliesTo, _) = Target(connection, catalog, set, scope);
             setCode = set.SetCode;
+            criterionCode = criterion.CriterionCode;
         }
 
         var validFrom = from is null ? (DateOnly?)null : Date(from);
         var folder = Path.Combine(context.Home.Reference, Dataset);
         var own = Own(folder);
         bool Matches(IReadOnlyDictionary<string, string> r) =>
-            r.GetValueOrDefault("set_code") == setCode && r.GetValueOrDefault("criterion_code") == criterionCode
-            && (scope.Scope == OverrideScope.Province ? r.GetValueOrDefault("province_code") : r.GetValueOrDefault("region")) == code
-            && (validFrom is null || r.GetValueOrDefault("valid_from") == validFrom.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Cell(r, "set_code") == setCode && Cell(r, "criterion_code") == criterionCode
+            && SameTarget(Cell(r, scope.Scope == OverrideScope.Province ? "province_code" : "region"), code)
+            && (validFrom is null || Cell(r, "valid_from") == validFrom.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var kept = own.Where(r => !Matches(r)).ToList();
         if (kept.Count == own.Count)
         {
@@ -135,6 +152,29 @@ public static class CriteriaThresholdCommand
         Rewrite(context, folder, kept);
         context.Out.WriteLine($"Đã bỏ {own.Count - kept.Count} ngưỡng của tiêu chí {criterionCode} ({setCode}) cho {appliesTo}; danh mục đã nạp lại.");
         return (int)ExitCode.Ok;
+    }
+
+    /// <summary>The threshold set, as JSON (English keys, the exact value).</summary>
+    private static void WriteJson(TextWriter output, OverrideRecord record, CriterionRecord criterion, string file)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, ResultWriter.JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("set_code", record.SetCode);
+            json.WriteString("criterion", record.CriterionCode);
+            json.WriteString("scope", record.ScopeCode);
+            json.WriteString("applies_to", record.AppliesTo);
+            json.WriteString("valid_from", record.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("comparator", criterion.Comparator);
+            json.WriteNumber("threshold", record.Threshold);
+            json.WriteString("source", record.Source);
+            json.WriteString("note", record.Note);
+            json.WriteString("file", file);
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     /// <summary>
@@ -176,7 +216,7 @@ public static class CriteriaThresholdCommand
     }
 
     /// <summary>The code the row stores (a province code, a segment value) and how to name it.</summary>
-    private static (string Code, string Name) Target(System.Data.Common.DbConnection connection, CriteriaCatalog catalog, CriteriaSetRecord set, (OverrideScope Scope, string Text) scope)
+    private static (string Code, string Name, string? Warning) Target(System.Data.Common.DbConnection connection, CriteriaCatalog catalog, CriteriaSetRecord set, (OverrideScope Scope, string Text) scope)
     {
         if (scope.Scope == OverrideScope.Province)
         {
@@ -184,9 +224,16 @@ public static class CriteriaThresholdCommand
             var lookup = directory.Find(scope.Text, new AreaContextHint(Level: AreaLevel.Province));
             var provinces = (lookup.Area is { } one ? [one] : lookup.Candidates).Where(a => a.Level == AreaLevel.Province).ToList();
             var codes = provinces.Select(p => p.Code).Distinct().ToList();
+            var setEnd = new DateOnly(set.ValidToYear, 12, 31);
+            var ended = provinces.Where(p => p.ValidTo is { } to && to < setEnd).ToList();
+            var last = ended.Count > 0 ? ended.Max(p => p.ValidTo!.Value) : (DateOnly?)null;
+            var years = last is { } l ? (l.Year == set.ValidToYear ? $"năm {l.Year}" : $"các năm {l.Year}–{set.ValidToYear}") : null;
+            var warning = codes.Count == 1 && ended.Count == provinces.Count && last is not null
+                ? $"Lưu ý: {ended[0].FullName} không còn từ {last.Value.AddDays(1):dd/MM/yyyy}; đánh giá {years} theo đơn vị hành chính cuối năm (tỉnh mới) nên không dùng ngưỡng này. Hãy đặt thêm cho tỉnh mới nếu cần."
+                : null;
             return codes.Count switch
             {
-                1 => (codes[0], $"tỉnh {codes[0]} ({string.Join(" / ", provinces.Select(p => p.FullName).Distinct())})"),
+                1 => (codes[0], $"tỉnh {codes[0]} ({string.Join(" / ", provinces.Select(p => p.FullName).Distinct())})", warning),
                 0 => throw new UsageException($"Không có tỉnh, thành phố '{scope.Text.Trim()}'; hãy dùng mã tỉnh (92) hoặc tên đầy đủ."),
                 _ => throw new UsageException($"'{scope.Text.Trim()}' ứng với nhiều tỉnh: {string.Join(", ", provinces.Select(p => $"{p.FullName} (mã {p.Code})"))}; hãy dùng mã tỉnh."),
             };
@@ -203,33 +250,46 @@ public static class CriteriaThresholdCommand
         var key = VietnameseText.Key(scope.Text);
         var match = known.FirstOrDefault(k => VietnameseText.Key(k) == key)
             ?? throw new UsageException($"Bộ {set.SetCode} chia ngưỡng theo {set.SegmentKind}; không có '{scope.Text.Trim()}'. Các giá trị: {string.Join(", ", known)}.");
-        return (match, $"vùng/nhóm {match}");
+        return (match, $"vùng/nhóm {match}", null);
     }
 
-    /// <summary>What the criterion's threshold was for this target before (for the message).</summary>
+    /// <summary>What the criterion's threshold was for this target at the new one's date (for the message).</summary>
     private static string Before(CriteriaCatalog catalog, OverrideRecord record)
     {
-        var symbol = ComplianceQuery.Symbol(catalog.Criteria.First(c => c.SetCode == record.SetCode && c.CriterionCode == record.CriterionCode).Comparator);
-        var earlier = catalog.Overrides.Where(o => o.SetCode == record.SetCode && o.CriterionCode == record.CriterionCode && o.Scope == record.Scope && o.AppliesTo == record.AppliesTo)
-            .OrderBy(o => o.ValidFrom).LastOrDefault();
+        var criterion = catalog.Criteria.First(c => c.SetCode == record.SetCode && c.CriterionCode == record.CriterionCode);
+        var symbol = ComplianceQuery.Symbol(criterion.Comparator);
+        string Value(decimal threshold) => $"{symbol} {threshold.ToString("0.####", Vietnamese)}{(criterion.Unit is { } u ? " " + u : string.Empty)}";
+        var earlier = catalog.Overrides
+            .Where(o => o.SetCode == record.SetCode && o.CriterionCode == record.CriterionCode && o.Scope == record.Scope && o.AppliesTo == record.AppliesTo && o.ValidFrom <= record.ValidFrom)
+            .MaxBy(o => o.ValidFrom);
         if (earlier is not null)
         {
-            return $"{symbol} {earlier.Threshold.ToString("0.####", Vietnamese)} từ {earlier.ValidFrom:dd/MM/yyyy}, do tỉnh đặt";
+            return $"{Value(earlier.Threshold)} từ {earlier.ValidFrom:dd/MM/yyyy}, do tỉnh đặt";
         }
 
         var set = catalog.Thresholds.Where(t => t.SetCode == record.SetCode && t.CriterionCode == record.CriterionCode).ToList();
-        var own = record.Scope == OverrideScope.Segment ? set.FirstOrDefault(t => t.Segment == record.AppliesTo) : null;
         var national = set.FirstOrDefault(t => t.Segment == CriteriaCatalog.AnySegment);
-        return (own ?? national) is { } t ? $"{symbol} {t.Threshold.ToString("0.####", Vietnamese)} theo bộ tiêu chí"
-            : set.Count > 0 ? $"bộ tiêu chí chỉ có ngưỡng cho {string.Join(", ", set.Select(s => s.Segment))}"
+        if (record.Scope == OverrideScope.Segment && set.FirstOrDefault(t => t.Segment == record.AppliesTo) is { } own)
+        {
+            return $"{Value(own.Threshold)} theo bộ tiêu chí";
+        }
+
+        return national is not null ? $"{Value(national.Threshold)} theo bộ tiêu chí"
+            : set.Count > 0 ? $"bộ tiêu chí có ngưỡng {string.Join(", ", set.Select(t => $"{Value(t.Threshold)} cho {t.Segment}"))}, vùng khác chưa có"
             : "bộ tiêu chí chưa có ngưỡng";
     }
 
     private static bool SameKey(IReadOnlyDictionary<string, string> row, OverrideRecord record) =>
-        row.GetValueOrDefault("set_code") == record.SetCode && row.GetValueOrDefault("criterion_code") == record.CriterionCode
-        && (record.Scope == OverrideScope.Province ? row.GetValueOrDefault("province_code") : row.GetValueOrDefault("region")) == record.AppliesTo
-        && string.IsNullOrWhiteSpace(record.Scope == OverrideScope.Province ? row.GetValueOrDefault("region") : row.GetValueOrDefault("province_code"))
-        && row.GetValueOrDefault("valid_from") == record.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Cell(row, "set_code") == record.SetCode && Cell(row, "criterion_code") == record.CriterionCode
+        && SameTarget(Cell(row, record.Scope == OverrideScope.Province ? "province_code" : "region"), record.AppliesTo)
+        && Cell(row, record.Scope == OverrideScope.Province ? "region" : "province_code").Length == 0
+        && Cell(row, "valid_from") == record.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A cell as the loader reads it: trimmed.</summary>
+    private static string Cell(IReadOnlyDictionary<string, string> row, string column) => row.GetValueOrDefault(column)?.Trim() ?? string.Empty;
+
+    /// <summary>A province code or region as the loader compares it: with or without diacritics.</summary>
+    private static bool SameTarget(string written, string code) => VietnameseText.Key(written) == VietnameseText.Key(code);
 
     private static Dictionary<string, string> Row(OverrideRecord record) => new Dictionary<string, string>
     {
@@ -265,31 +325,44 @@ public static class CriteriaThresholdCommand
         {
             new WarehouseInitializer(context.Clock).Initialize(context.Home);
         }
-        catch
+        catch (Exception failure)
         {
-            if (previous is null)
+            try
             {
-                File.Delete(path);
+                if (previous is null)
+                {
+                    File.Delete(path);
+                }
+                else
+                {
+                    Ntm.Reports.OutputFile.WriteBytes(path, previous);
+                }
             }
-            else
+            catch (Exception restore) when (restore is IOException or UnauthorizedAccessException)
             {
-                Ntm.Reports.OutputFile.WriteBytes(path, previous);
+                throw new Ntm.Domain.Errors.UserErrorException($"{failure.Message} Không khôi phục được {path} như trước ({restore.Message}); hãy sửa hoặc xóa tệp này rồi chạy ntm init.", failure);
             }
 
             throw;
         }
     }
 
-    private static void Write(string path, IReadOnlyList<IReadOnlyDictionary<string, string>> rows) =>
-        Ntm.Reports.OutputFile.Write(path, temporary =>
+    /// <summary>
+    /// Reference data as written, quoted where CSV needs it: not the spreadsheet-safe writer of
+    /// tables for people, which would prefix a source starting with "-" (or a negative threshold) with a quote.
+    /// </summary>
+    private static void Write(string path, IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
+    {
+        static string Field(string? value) => value is null ? string.Empty
+            : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        var text = new System.Text.StringBuilder("\uFEFF");
+        foreach (var line in rows.Select(r => Header.Select(h => r.GetValueOrDefault(h))).Prepend(Header))
         {
-            using var csv = CsvWriter.Create(temporary);
-            csv.WriteRow(Header);
-            foreach (var row in rows)
-            {
-                csv.WriteRow(Header.Select(h => row.GetValueOrDefault(h)));
-            }
-        });
+            text.Append(string.Join(',', line.Select(Field))).Append('\n');
+        }
+
+        Ntm.Reports.OutputFile.WriteText(path, text.ToString());
+    }
 
     private static DateOnly Date(string text)
     {

@@ -53,7 +53,7 @@ public static class PlanCommand
 
     internal static Json.PlanProgressDocument ToDocument(PlanProgress progress) => new(progress.Year, progress.Rows.Select(r => new Json.PlanRowDocument(
         r.AreaCode, r.AreaName, r.Target, r.TargetName, r.Planned, r.Achieved, r.Gap, r.Comparator,
-        r.Communes.Select(c => new Json.PlanCommuneDocument(c.AreaCode, c.AreaName, c.Status, c.Failing, c.Note, c.Now.Select(n => new Json.PlanSuccessorDocument(n.Code, n.Name)).ToList())).ToList(),
+        r.Communes.Select(c => new Json.PlanCommuneDocument(c.AreaCode, c.AreaName, c.Status, c.Failing, c.Note, c.Now.Select(n => new Json.PlanSuccessorDocument(n.Code, n.Name)).ToList(), c.WithoutThreshold)).ToList(),
         r.Note, r.Source)).ToList());
 
     private static void Write(IAnsiConsole console, PlanProgress progress)
@@ -64,7 +64,7 @@ public static class PlanCommand
         foreach (var row in progress.Rows)
         {
             table.AddRow(Terminal.Escape(row.AreaName), Terminal.Escape(row.TargetName + (row.Comparator is { } c ? $" ({ComplianceQuery.Symbol(c)})" : string.Empty)),
-                Number(row.Planned), Number(row.Achieved), Number(row.Gap), Terminal.Escape(Ntm.Reports.Tables.PlanLayout.Communes(row) is { Length: > 0 } named ? named : row.Note ?? string.Empty));
+                Number(row.Planned), Number(row.Achieved), Number(row.Gap), Terminal.Escape(string.Join(" ", new[] { Ntm.Reports.Tables.PlanLayout.Communes(row), row.Note }.Where(t => !string.IsNullOrEmpty(t)))));
         }
 
         console.Write(table);

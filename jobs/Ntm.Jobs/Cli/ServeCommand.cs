@@ -179,7 +179,8 @@ public static class ServeCommand
             {
                 if (!said)
                 {
-                    context.Console.MarkupLine($"[yellow]Kho dữ liệu đang bận ({Terminal.Escape(ex.Message)}); đang chờ…[/]");
+                    // A message about the wait, not the answer: standard error, so that --format json stays JSON.
+                    context.Error.WriteLine($"Kho dữ liệu đang bận ({ex.Message}); đang chờ…");
                     said = true;
                 }
 

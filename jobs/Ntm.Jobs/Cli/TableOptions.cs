@@ -28,10 +28,29 @@ public sealed class TableOptions
     /// <summary>What the user asked for (<c>--json</c> is <c>--format json</c>).</summary>
     public TableRequest Get(ParseResult parse, CliContext context)
     {
-        var request = new TableRequest(context.Json ? "json" : parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(xlsx));
+        var asked = parse.GetValue(format)!;
+        if (context.Json && parse.GetResult(format) is { Implicit: false } && asked != "json")
+        {
+            throw new UsageException($"--json và --format {asked} mâu thuẫn nhau; hãy dùng một trong hai.");
+        }
+
+        var request = new TableRequest(context.Json ? "json" : asked, parse.GetValue(output), parse.GetValue(xlsx));
         if (request.Format == "xlsx" && request.Out is null && request.Xlsx is null)
         {
             throw new UsageException("--format xlsx cần --out TỆP.xlsx.");
+        }
+
+        if (request.Format == "table" && request.Out is not null)
+        {
+            throw new UsageException("--out ghi kết quả csv, json hoặc xlsx; hãy thêm --format csv, json hoặc xlsx (hoặc dùng --xlsx TỆP để ghi thêm bảng Excel).");
+        }
+
+        foreach (var (option, path) in new[] { ("--out", request.Out), ("--xlsx", request.Xlsx) })
+        {
+            if (path is not null && Directory.Exists(path))
+            {
+                throw new UsageException($"{option} '{path}' là một thư mục; hãy ghi tên tệp.");
+            }
         }
 
         return request;
@@ -61,7 +80,7 @@ public sealed record TableRequest(string Format, string? Out, string? Xlsx)
         switch (Format)
         {
             case "csv" when Out is not null:
-                CsvTableWriter.Write(main, Out);
+                TableOutput.WriteCsvFile(Out, main);
                 context.Error.WriteLine($"Đã ghi {Out}.");
                 return true;
             case "csv":

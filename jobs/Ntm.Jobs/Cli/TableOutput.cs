@@ -20,6 +20,14 @@ public static class TableOutput
     public static void WriteCsv(TextWriter output, TableData table) =>
         ResultWriter.WriteCsv(output, table.Columns.Select(c => c.Header).ToList(), Numeric(table), Rows(table));
 
+    /// <summary>The rows as CSV in a file (written whole or not at all), exactly as on standard output.</summary>
+    public static void WriteCsvFile(string path, TableData table) =>
+        Ntm.Reports.OutputFile.Write(path, temporary =>
+        {
+            using var writer = new StreamWriter(temporary, append: false, CsvWriter.FileEncoding);
+            WriteCsv(writer, table);
+        });
+
     /// <summary>The rows as a JSON array of objects.</summary>
     public static void WriteJson(TextWriter output, TableData table) =>
         ResultWriter.WriteJson(output, table.Columns.Select(c => c.Key ?? c.Header).ToList(), Numeric(table).Select(n => n ? ResultWriter.JsonKind.Number : ResultWriter.JsonKind.Value).ToList(), Rows(table));

@@ -94,7 +94,7 @@ public static class TrendCommand
     {
         if (outputs.Csv is { } csv)
         {
-            Ntm.Reports.Tables.CsvTableWriter.Write(answer.Table(), csv);
+            TableOutput.WriteCsvFile(csv, answer.Table());
         }
 
         if (outputs.Svg is null && outputs.Png is null)

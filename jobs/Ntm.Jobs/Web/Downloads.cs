@@ -8,7 +8,7 @@ public static class Downloads
 {
     /// <summary><paramref name="table"/> as CSV (UTF-8 with BOM) or XLSX, named <paramref name="name"/>.</summary>
     public static IResult Table(TableData table, string format, string name) => format == "csv"
-        ? Written(path => CsvTableWriter.Write(table, path), "text/csv; charset=utf-8", name + ".csv")
+        ? Written(path => Ntm.Jobs.Cli.TableOutput.WriteCsvFile(path, table), "text/csv; charset=utf-8", name + ".csv")
         : Written(path => XlsxTableWriter.Write(path, [table]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
 
     /// <summary>A file made by <paramref name="write"/> in a private temporary folder, sent and removed.</summary>

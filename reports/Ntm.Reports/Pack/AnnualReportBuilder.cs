@@ -298,7 +298,7 @@ public sealed class AnnualReportBuilder(DbConnection connection, CriteriaCatalog
         var paragraphs = new List<string>
         {
             $"Kế hoạch năm {year}: {progress.Rows.Count} mục tiêu của {progress.Rows.Select(r => r.AreaCode).Distinct().Count()} đơn vị; {met}/{named} xã được nêu tên đã đạt mục tiêu của mình trong năm"
-                + (pending.Count == 0 ? "." : $"; {pending.Count} xã khác đạt đủ các tiêu chí có ngưỡng, chưa tính là đạt vì tiêu chí {string.Join(", ", pending.SelectMany(c => c.WithoutThreshold).Distinct().Order(StringComparer.Ordinal))} chưa có ngưỡng cho các xã đó."),
+                + (pending.Count == 0 ? "." : $"; trong số xã được nêu tên, {pending.Count} xã đạt đủ các tiêu chí có ngưỡng nhưng chưa tính là đạt vì tiêu chí {string.Join(", ", pending.SelectMany(c => c.WithoutThreshold).Distinct().Order(StringComparer.Ordinal))} chưa có ngưỡng cho các xã đó."),
         };
         var charts = PlanLayout.Charts(progress, footer).Select(c => new ReportChart($"ke-hoach-{Slug(c.Target).Replace('_', '-')}", c.Model.Title, ChartRenderer.PlanProgress(c.Model))).ToList();
         return new ReportSection($"Tiến độ thực hiện kế hoạch năm {year}", paragraphs, charts, [PlanLayout.Table(progress, Source)]);

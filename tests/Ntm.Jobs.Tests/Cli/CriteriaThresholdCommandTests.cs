@@ -70,7 +70,7 @@ public sealed class CriteriaThresholdCommandTests : IDisposable
         Assert.True(set.ExitCode == 0, set.Error);
         Assert.Contains("≥ 55 % cho tiêu chí 15.4", set.Out, StringComparison.Ordinal);
         Assert.Contains("tỉnh 93", set.Out, StringComparison.Ordinal);
-        Assert.Contains("trước đó: bộ tiêu chí chỉ có ngưỡng cho TDMNPB, ĐBSH", set.Out, StringComparison.Ordinal);
+        Assert.Contains("trước đó: bộ tiêu chí có ngưỡng ≥ 50 % cho TDMNPB, ≥ 70 % cho ĐBSH, vùng khác chưa có", set.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(home, "reference", "criterion_overrides", "ntm-thresholds.csv")));
 
         var after = Compliance(home);

@@ -108,4 +108,36 @@ public sealed class JsonOutputTests : IClassFixture<JsonOutputTests.Home>
         using var json = JsonDocument.Parse(File.ReadAllText(file));
         Assert.Equal(8, json.RootElement.GetProperty("rows").GetArrayLength());
     }
+
+    [Theory]
+    [InlineData(new[] { "--json", "rank", "--indicator", "disease.dengue.cases", "--area", "936", "--period", "2025-03", "--format", "csv" }, "mâu thuẫn")]
+    [InlineData(new[] { "trend", "--indicator", "disease.dengue.cases", "--area", "936", "--out", "x.csv" }, "--format csv, json hoặc xlsx")]
+    [InlineData(new[] { "quality", "--period", "2025-06", "--area", "93", "--format", "xlsx" }, "--format xlsx cần --out")]
+    public void Output_options_that_contradict_each_other_are_usage_errors(string[] args, string expected)
+    {
+        var result = CliRunner.InProcess(["--home", home.Path, .. args]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
+    public void A_folder_given_as_the_file_to_write_is_a_usage_error()
+    {
+        using var directory = new TempDirectory();
+        var result = CliRunner.InProcess("--home", home.Path, "quality", "--period", "2025-06", "--area", "93", "--format", "xlsx", "--out", directory.Path);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("là một thư mục", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_csv_written_to_a_file_is_the_csv_of_standard_output()
+    {
+        using var directory = new TempDirectory();
+        var file = directory.File("rank.csv");
+        string[] args = ["--home", home.Path, "rank", "--indicator", "disease.dengue.cases", "--area", "936", "--year", "2025", "--per", "100000", "--format", "csv"];
+        var printed = CliRunner.InProcess(args);
+        Assert.Equal(0, CliRunner.InProcess([.. args, "--out", file]).ExitCode);
+        Assert.Equal(printed.Out.TrimStart('\uFEFF').TrimEnd(), File.ReadAllText(file).TrimStart('\uFEFF').TrimEnd());
+    }
 }

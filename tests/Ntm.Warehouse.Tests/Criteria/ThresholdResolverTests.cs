@@ -93,6 +93,25 @@ public sealed class ThresholdResolverTests(ReferenceCatalogs reference)
     }
 
     [Fact]
+    public void A_region_written_without_diacritics_is_stored_as_the_set_spells_it_and_an_unknown_one_is_refused()
+    {
+        CriteriaCatalog Load(string row)
+        {
+            var files = IndicatorAndCriteriaCatalogTests.WithExtra(("criterion_overrides", "thresholds.csv", "set_code,criterion_code,province_code,region,valid_from,threshold,source,note\n" + row + "\n"));
+            return CriteriaCatalog.Build(files, IndicatorCatalog.Build(files)).CheckedAgainst(reference.Areas);
+        }
+
+        var loaded = Assert.Single(Load("NTM-2021-2025,15.4,, dbscl ,2023-01-01,60,X,").Overrides);
+        Assert.Equal("ĐBSCL", loaded.AppliesTo);
+        Assert.Equal(60m, new ThresholdResolver(Load("NTM-2021-2025,15.4,,dbscl,2023-01-01,60,X,")).Resolve("NTM-2021-2025", "15.4", Commune("93", "ĐBSCL"), 2023)!.Threshold);
+        var region = Assert.Throws<ReferenceDataException>(() => Load("NTM-2021-2025,15.4,,Nam Cực,2023-01-01,60,X,"));
+        Assert.Contains("thresholds.csv", region.Message, StringComparison.Ordinal);
+        Assert.Contains("ĐBSCL", region.Message, StringComparison.Ordinal);
+        var province = Assert.Throws<ReferenceDataException>(() => Load("NTM-2021-2025,15.4,99,,2023-01-01,60,X,"));
+        Assert.Contains("không có tỉnh, thành phố mã '99'", province.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_future_set_keyed_by_commune_group_is_added_with_data_files_only()
     {
         var files = IndicatorAndCriteriaCatalogTests.WithExtra(

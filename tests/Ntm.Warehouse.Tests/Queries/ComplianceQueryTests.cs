@@ -107,35 +107,40 @@ public sealed class ComplianceQueryTests : IDisposable
     [Fact]
     public void A_criterion_without_a_threshold_is_counted_apart_in_the_headline_and_never_makes_0_of_n_met()
     {
-        // Two communes of Hậu Giang (ĐBSCL): 15.4 has no threshold there. The first meets 15.1–15.3,
-        // the second misses 15.1 (85 %).
-        var (first, second) = (fixture.Old("31483"), fixture.Old("31486"));
-        foreach (var (commune, insured) in new[] { (first, 9500m), (second, 8500m) })
+        // Three communes of Hậu Giang (ĐBSCL): 15.4 has no threshold there. The first meets 15.1–15.3,
+        // the second misses 15.1 (85 %), the third meets 15.1–15.3 and has no figure for 15.4.
+        var (first, second, third) = (fixture.Old("31483"), fixture.Old("31486"), fixture.Old("31484"));
+        foreach (var (commune, insured) in new[] { (first, 9500m), (second, 8500m), (third, 9600m) })
         {
             fixture.Load((commune, 202212, "bhyt.insured", "stock", insured), (commune, 202212, "population.total", "stock", 10000),
                 (commune, 202212, "commune.health_standard", "stock", 1), (commune, 202212, "nutrition.stunting_u5", "stock", 15),
-                (commune, 202212, "population.children_u5_measured", "stock", 100), (commune, 202212, "health.ehealth_book", "stock", 6000));
+                (commune, 202212, "population.children_u5_measured", "stock", 100));
         }
 
+        fixture.Load((first, 202212, "health.ehealth_book", "stock", 6000), (second, 202212, "health.ehealth_book", "stock", 6000));
         using var connection = fixture.Read();
-        var result = new ComplianceQuery(connection, Catalog).Evaluate("NTM-2021-2025", 2022, [first, second]);
-        Assert.Equal([ComplianceStatus.NoThreshold, ComplianceStatus.NotMet], result.Areas.Select(a => a.Status));
+        var result = new ComplianceQuery(connection, Catalog).Evaluate("NTM-2021-2025", 2022, [first, second, third]);
+        Assert.Equal([ComplianceStatus.NoThreshold, ComplianceStatus.NotMet, ComplianceStatus.NoThreshold], result.Areas.Select(a => a.Status));
+        Assert.Equal(ComplianceStatus.NoThreshold, result.Rows.Single(r => r.AreaCode == "31484" && r.Criterion == "15.4").Status);
         var tally = result.Tally();
-        Assert.Equal((2, 0, 1, 1, 0), (tally.Units, tally.Met, tally.MetWhereThresholded, tally.NotMet, tally.NoData));
-        Assert.Equal([("15.4", 2)], tally.WithoutThreshold);
+        Assert.Equal((3, 0, 2, 1, 0), (tally.Units, tally.Met, tally.MetWhereThresholded, tally.NotMet, tally.NoData));
+        Assert.Equal([("15.4", 3)], tally.WithoutThreshold);
         var headline = result.Headline();
-        Assert.Contains("2 xã: 1 đạt đủ các tiêu chí có ngưỡng; tiêu chí 15.4 chưa có ngưỡng cho 2/2 xã.", headline, StringComparison.Ordinal);
+        Assert.Contains("3 xã: 2 đạt đủ các tiêu chí có ngưỡng; tiêu chí 15.4 chưa có ngưỡng cho 3/3 xã.", headline, StringComparison.Ordinal);
         Assert.Contains("1 xã không đạt ít nhất một tiêu chí có ngưỡng.", headline, StringComparison.Ordinal);
-        Assert.DoesNotContain("0/2", headline, StringComparison.Ordinal);
+        Assert.DoesNotContain("0/3", headline, StringComparison.Ordinal);
+        Assert.DoesNotContain("chưa đủ số liệu", headline, StringComparison.Ordinal);
 
-        // The province's own threshold for 15.4 (≥ 55 %): the first commune meets every criterion.
+        // The province's own threshold for 15.4 (≥ 55 %): the first commune meets every criterion,
+        // the third now lacks only its figure.
         var files = IndicatorAndCriteriaCatalogTests.WithExtra(("criterion_overrides", "hau-giang.csv", """
             set_code,criterion_code,province_code,region,valid_from,threshold,source,note
             NTM-2021-2025,15.4,93,,2021-01-01,55,Quyết định của UBND tỉnh (kiểm thử),
             """));
-        var withProvince = new ComplianceQuery(connection, CriteriaCatalog.Build(files, IndicatorCatalog.Build(files))).Evaluate("NTM-2021-2025", 2022, [first, second]);
-        Assert.Equal([ComplianceStatus.Met, ComplianceStatus.NotMet], withProvince.Areas.Select(a => a.Status));
-        Assert.StartsWith("1/2 xã đạt toàn bộ các tiêu chí", withProvince.Headline(), StringComparison.Ordinal);
+        var withProvince = new ComplianceQuery(connection, CriteriaCatalog.Build(files, IndicatorCatalog.Build(files))).Evaluate("NTM-2021-2025", 2022, [first, second, third]);
+        Assert.Equal([ComplianceStatus.Met, ComplianceStatus.NotMet, ComplianceStatus.NoData], withProvince.Areas.Select(a => a.Status));
+        Assert.Equal("1/3 xã đạt toàn bộ các tiêu chí của Bộ tiêu chí quốc gia về xã nông thôn mới 2021-2025, tiêu chí 15 (Y tế) năm 2022. 1 xã không đạt ít nhất một tiêu chí; 1 xã chưa đủ số liệu để đánh giá (tiêu chí 15.4: 1/1 xã thiếu).",
+            withProvince.Headline());
         Assert.Contains("Ngưỡng riêng của tỉnh (Quyết định của UBND tỉnh (kiểm thử))", withProvince.Rows.Single(r => r.AreaCode == "31483" && r.Criterion == "15.4").Note, StringComparison.Ordinal);
     }
 

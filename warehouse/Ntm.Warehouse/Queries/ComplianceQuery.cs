@@ -251,9 +251,15 @@ public sealed class ComplianceQuery(DbConnection connection, CriteriaCatalog cat
     private static (ComplianceStatus Status, string? Note) Judge(Figure? figure, IndicatorRule rule, string comparator, ResolvedThreshold? threshold, CriteriaSetRecord set, AreaContext area)
     {
         var region = set.SegmentKind is { } kind && area.Segments.TryGetValue(kind, out var segment) ? $"vùng {segment}" : "nhóm của đơn vị";
+        if (threshold is null)
+        {
+            // Without a threshold no figure could be judged: that, not the figure, is what the criterion lacks.
+            return (ComplianceStatus.NoThreshold, figure is null ? $"Bộ tiêu chí chưa có ngưỡng cho {region}; cũng chưa có số liệu." : $"Bộ tiêu chí chưa có ngưỡng cho {region}.");
+        }
+
         if (figure is null)
         {
-            return (ComplianceStatus.NoData, threshold is null ? $"Chưa có số liệu; bộ tiêu chí cũng chưa có ngưỡng cho {region}." : null);
+            return (ComplianceStatus.NoData, null);
         }
 
         var units = figure.UnitsExpected is { } expected ? $"{figure.UnitsReported}/{expected} đơn vị có số liệu" : null;
@@ -266,11 +272,6 @@ public sealed class ComplianceQuery(DbConnection connection, CriteriaCatalog cat
         if (!figure.IsComplete && rule.Kind == Ntm.Domain.Indicators.IndicatorKind.Count)
         {
             return (ComplianceStatus.NoData, $"Tổng chưa đủ: {units}.");
-        }
-
-        if (threshold is null)
-        {
-            return (ComplianceStatus.NoThreshold, $"Bộ tiêu chí chưa có ngưỡng cho {region}.");
         }
 
         var status = Compare(figure.Value, comparator, threshold.Threshold) ? ComplianceStatus.Met : ComplianceStatus.NotMet;

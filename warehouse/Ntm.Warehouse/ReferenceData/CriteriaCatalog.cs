@@ -52,6 +52,9 @@ public sealed record OverrideRecord(string SetCode, string CriterionCode, Overri
 
     /// <summary>The scope of a stored code.</summary>
     public static OverrideScope ScopeOf(string code) => code == "province" ? OverrideScope.Province : OverrideScope.Segment;
+
+    /// <summary>The reference file the row comes from, for messages.</summary>
+    public string? File { get; init; }
 }
 
 /// <summary>A plan target for an area and year.</summary>
@@ -202,7 +205,10 @@ public sealed class CriteriaCatalog
 
                 var record = new OverrideRecord(row["set_code"], row["criterion_code"], province is null ? OverrideScope.Segment : OverrideScope.Province, province ?? region!,
                     validFrom, Number(row["threshold"], where),
-                    Blank(row["source"]) ?? throw new ReferenceDataException($"{where}: ngưỡng riêng của tỉnh cần ghi nguồn (cột source)."), Blank(row.GetValueOrDefault("note")));
+                    Blank(row["source"]) ?? throw new ReferenceDataException($"{where}: ngưỡng riêng của tỉnh cần ghi nguồn (cột source)."), Blank(row.GetValueOrDefault("note")))
+                {
+                    File = table.Name,
+                };
                 if (!overrideFiles.TryAdd((record.SetCode, record.CriterionCode, record.Scope, record.AppliesTo, record.ValidFrom), table.Name))
                 {
                     throw new ReferenceDataException($"{where}: ngưỡng từ {record.ValidFrom:dd/MM/yyyy} đã được ghi trong {overrideFiles[(record.SetCode, record.CriterionCode, record.Scope, record.AppliesTo, record.ValidFrom)]}; mỗi ngưỡng chỉ ghi một lần.");
@@ -230,6 +236,44 @@ public sealed class CriteriaCatalog
         }
 
         return new CriteriaCatalog(sets.Values.ToList(), criteria.Values.ToList(), thresholds.Values.ToList(), overrides, targets);
+    }
+
+    /// <summary>
+    /// The catalogue with each threshold the province set checked against the units: a province
+    /// code must name a province, a region or group must be one the set's kind has (written with or
+    /// without diacritics, stored as the set spells it), so that a row never silently applies to nothing.
+    /// </summary>
+    public CriteriaCatalog CheckedAgainst(AreaCatalog areas)
+    {
+        var provinces = areas.Areas.Where(a => a.Level == Ntm.Domain.Areas.AreaLevel.Province).Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        var checkedOverrides = new List<OverrideRecord>(Overrides.Count);
+        foreach (var o in Overrides)
+        {
+            var where = $"{o.File}, {o.SetCode} {o.CriterionCode} {o.AppliesTo}";
+            if (o.Scope == OverrideScope.Province)
+            {
+                checkedOverrides.Add(provinces.Contains(o.AppliesTo) ? o : throw new ReferenceDataException($"{where}: không có tỉnh, thành phố mã '{o.AppliesTo}'."));
+                continue;
+            }
+
+            var set = Sets.First(s => s.SetCode == o.SetCode);
+            var known = areas.Segments.Where(s => s.Kind == set.SegmentKind).Select(s => s.Value)
+                .Concat(Thresholds.Where(t => t.SetCode == set.SetCode && t.Segment != AnySegment).Select(t => t.Segment))
+                .Concat(set.DisadvantagedSegment is { } d ? [d] : [])
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var key = Ntm.Domain.Text.VietnameseText.Key(o.AppliesTo);
+            var match = known.FirstOrDefault(k => Ntm.Domain.Text.VietnameseText.Key(k) == key)
+                ?? throw new ReferenceDataException($"{where}: bộ {set.SetCode} chia ngưỡng theo {set.SegmentKind}; không có '{o.AppliesTo}'. Các giá trị: {string.Join(", ", known)}.");
+            checkedOverrides.Add(o with { AppliesTo = match });
+        }
+
+        var duplicate = checkedOverrides.GroupBy(o => (o.SetCode, o.CriterionCode, o.Scope, o.AppliesTo, o.ValidFrom)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ReferenceDataException($"{string.Join(" và ", duplicate.Select(o => o.File).Distinct())}: ngưỡng của {duplicate.Key.SetCode} {duplicate.Key.CriterionCode} cho {duplicate.Key.AppliesTo} từ {duplicate.Key.ValidFrom:dd/MM/yyyy} được ghi hai lần.");
+        }
+
+        return new CriteriaCatalog(Sets, Criteria, Thresholds, checkedOverrides, Targets);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

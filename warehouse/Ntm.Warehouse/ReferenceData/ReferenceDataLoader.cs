@@ -30,7 +30,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         // Build everything first: a bad file fails here, before the warehouse is touched.
         var areas = AreaCatalog.Build(files);
         var indicators = IndicatorCatalog.Build(files);
-        var criteria = CriteriaCatalog.Build(files, indicators);
+        var criteria = CriteriaCatalog.Build(files, indicators).CheckedAgainst(areas);
         var plans = PlanCatalog.Build(files, indicators, criteria);
         var areaIds = areas.Areas.ToDictionary(a => (a.Generation.Code, a.Code), a => a.AreaId);
 

@@ -18,7 +18,7 @@ public sealed record PlanRowDocument(
     string? Source);
 
 /// <summary>A commune a plan names, its status that year, the criteria it fails, and where it went if it was abolished.</summary>
-public sealed record PlanCommuneDocument(string AreaCode, string AreaName, string Status, IReadOnlyList<string> Failing, string? Note, IReadOnlyList<PlanSuccessorDocument> Now);
+public sealed record PlanCommuneDocument(string AreaCode, string AreaName, string Status, IReadOnlyList<string> Failing, string? Note, IReadOnlyList<PlanSuccessorDocument> Now, IReadOnlyList<string> WithoutThreshold);
 
 /// <summary>A unit a commune became part of on 2025-07-01.</summary>
 public sealed record PlanSuccessorDocument(string AreaCode, string AreaName);
