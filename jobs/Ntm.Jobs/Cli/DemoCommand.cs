@@ -29,11 +29,11 @@ public static class DemoCommand
     private static int Run(CliContext context, string provinceCode, int fromYear, int years)
     {
         var console = context.Console;
-        var init = Patiently(console, () => new WarehouseInitializer(context.Clock).Initialize(context.Home));
+        var init = Patiently(context.Error, () => new WarehouseInitializer(context.Clock).Initialize(context.Home));
         console.MarkupLine($"Kho dữ liệu: [bold]{Terminal.Escape(context.Home.WarehouseFile)}[/] (lược đồ {init.SchemaVersion})");
 
         IReadOnlyList<DemoFile> files;
-        using (var connection = Patiently(console, context.Database.OpenForWriting))
+        using (var connection = Patiently(context.Error, context.Database.OpenForWriting))
         {
             var staging = Path.Combine(context.Home.Root, "demo-source");
             if (Directory.Exists(staging))
@@ -79,7 +79,7 @@ public static class DemoCommand
         }
 
         var year = fromYear + years - 1;
-        var index = Patiently(console, () => ReportCommand.Write(context, year, provinceCode, null));
+        var index = Patiently(context.Error, () => ReportCommand.Write(context, year, provinceCode, null));
         console.MarkupLine($"Báo cáo năm {year}: [bold]{Terminal.Escape(index)}[/]");
         if (context.Json)
         {
@@ -91,9 +91,10 @@ public static class DemoCommand
 
     /// <summary>
     /// Runs one of the demo's steps, and when another process briefly holds the warehouse (a
-    /// reader, a scheduled job) waits and tries again for up to a minute, saying what it waits for.
+    /// reader, a scheduled job) waits and tries again for up to a minute, saying on standard error
+    /// (at once, whatever buffers the output) what it waits for.
     /// </summary>
-    private static T Patiently<T>(IAnsiConsole console, Func<T> step)
+    private static T Patiently<T>(TextWriter messages, Func<T> step)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         var told = false;
@@ -107,7 +108,8 @@ public static class DemoCommand
             {
                 if (!told)
                 {
-                    console.MarkupLine($"[yellow]Kho dữ liệu đang bận{Terminal.Escape(ex.Holder is { } holder ? $" ({holder}, PID {ex.HolderProcessId})" : string.Empty)}; đang chờ để thử lại…[/]");
+                    messages.WriteLine($"Kho dữ liệu đang bận{(ex.Holder is { } holder ? $" ({holder}, PID {ex.HolderProcessId})" : string.Empty)}; đang chờ để thử lại…");
+                    messages.Flush();
                     told = true;
                 }
 

@@ -18,6 +18,34 @@ public sealed record PublicationResult(int Batches, int Submissions, long Observ
 /// </summary>
 public sealed partial class SqlServerPublisher(DbConnection warehouse, string connectionString, TimeProvider clock)
 {
+    /// <summary>Reads the submissions the server holds and their statuses.</summary>
+    internal const string RemoteSubmissions = "SELECT submission_id, status FROM ntm.submission";
+
+    /// <summary>Gives a published submission the status a later file gave it.</summary>
+    internal const string UpdateStatus = "UPDATE ntm.submission SET status = @status, superseded_by = @by WHERE submission_id = @id";
+
+    /// <summary>Empties the dimensions before they are copied again.</summary>
+    internal const string ClearDimensions = "DELETE FROM ntm.dim_area; DELETE FROM ntm.dim_indicator; DELETE FROM ntm.dim_period;";
+
+    /// <summary>Writes the server's publication log, in the batch's transaction.</summary>
+    internal const string LogPublication = """
+        INSERT INTO ntm.publication (published_at, submissions, observations, first_submission, last_submission, source)
+        VALUES (@now, @count, @rows, @first, @last, @source)
+        """;
+
+    /// <summary>Every T-SQL statement the publisher sends besides the schema (the bulk copies name their tables only).</summary>
+    public static IReadOnlyList<string> Statements { get; } = [RemoteSubmissions, UpdateStatus, ClearDimensions, LogPublication];
+
+    /// <summary>The tables the bulk copies write, with the columns they map.</summary>
+    public static IReadOnlyList<(string Table, string Columns)> BulkCopies { get; } =
+    [
+        ("ntm.dim_area", "area_id, area_code, area_name, full_name, level, unit_type, parent_id, province_code, valid_from, valid_to"),
+        ("ntm.dim_indicator", "indicator_code, kind, unit, domain, name_vi"),
+        ("ntm.dim_period", "period_key, period, year, quarter, month, first_day"),
+        ("ntm.submission", "submission_id, file_name, sha256, received_at, template, area_id, period_key, status, superseded_by, rows_loaded"),
+        ("ntm.fact_observation", "submission_id, period_key, area_id, indicator_code, measure, value, sheet, cell, disaggregation, withdrawn"),
+    ];
+
     /// <summary>About this many observations go in one server transaction.</summary>
     public long BatchRows { get; init; } = 200_000;
 
@@ -50,7 +78,7 @@ public sealed partial class SqlServerPublisher(DbConnection warehouse, string co
                 sql.Execute(batch, commandTimeout: 600);
             }
 
-            var remote = sql.Query<(long Id, string Status)>("SELECT submission_id, status FROM ntm.submission").ToDictionary(r => r.Id, r => r.Status);
+            var remote = sql.Query<(long Id, string Status)>(RemoteSubmissions).ToDictionary(r => r.Id, r => r.Status);
             var local = warehouse.Query<PublishableSubmission>(
                 "SELECT submission_id AS Id, status AS Status, rows_loaded AS Rows FROM submission WHERE status IN ('accepted', 'partly_superseded', 'superseded') ORDER BY submission_id").ToList();
             var plan = PublicationPlan.Plan(local, remote, BatchRows);
@@ -60,7 +88,7 @@ public sealed partial class SqlServerPublisher(DbConnection warehouse, string co
                 ReloadDimensions(sql, transaction);
                 foreach (var (id, status) in plan.StatusChanges)
                 {
-                    sql.Execute("UPDATE ntm.submission SET status = @status, superseded_by = @by WHERE submission_id = @id",
+                    sql.Execute(UpdateStatus,
                         new { id, status, by = warehouse.ExecuteScalar<long?>("SELECT superseded_by FROM submission WHERE submission_id = $id", new { id }) }, transaction);
                 }
 
@@ -85,25 +113,24 @@ public sealed partial class SqlServerPublisher(DbConnection warehouse, string co
 
     private void ReloadDimensions(SqlConnection sql, SqlTransaction transaction)
     {
-        sql.Execute("DELETE FROM ntm.dim_area; DELETE FROM ntm.dim_indicator; DELETE FROM ntm.dim_period;", transaction: transaction);
-        Copy(sql, transaction, "ntm.dim_area", "SELECT area_id, area_code, area_name, full_name, level, unit_type, parent_id, province_code, valid_from, valid_to FROM dim_area");
-        Copy(sql, transaction, "ntm.dim_indicator", "SELECT indicator_code, kind, unit, domain, name_vi FROM dim_indicator");
-        Copy(sql, transaction, "ntm.dim_period", "SELECT period_key, period, year, quarter, month, first_day FROM dim_period");
+        sql.Execute(ClearDimensions, transaction: transaction);
+        foreach (var (table, columns) in BulkCopies.Take(3))
+        {
+            Copy(sql, transaction, table, $"SELECT {columns} FROM {table["ntm.".Length..]}");
+        }
     }
 
     private void SendBatch(SqlConnection sql, PublicationBatch batch)
     {
         var ids = string.Join(", ", batch.Submissions);
         using var transaction = sql.BeginTransaction();
-        Copy(sql, transaction, "ntm.submission",
-            $"SELECT submission_id, file_name, sha256, received_at, template, area_id, period_key, status, superseded_by, rows_loaded FROM submission WHERE submission_id IN ({ids})");
-        Copy(sql, transaction, "ntm.fact_observation",
-            $"SELECT submission_id, period_key, area_id, indicator_code, measure, value, sheet, cell, disaggregation, withdrawn FROM fact_observation WHERE submission_id IN ({ids})");
+        foreach (var (table, columns) in BulkCopies.Skip(3))
+        {
+            Copy(sql, transaction, table, $"SELECT {columns} FROM {table["ntm.".Length..]} WHERE submission_id IN ({ids})");
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
-        sql.Execute("""
-            INSERT INTO ntm.publication (published_at, submissions, observations, first_submission, last_submission, source)
-            VALUES (@now, @count, @rows, @first, @last, @source)
-            """, new { now, count = batch.Submissions.Count, rows = batch.Observations, first = batch.Submissions[0], last = batch.Submissions[^1], source = Environment.MachineName }, transaction);
+        sql.Execute(LogPublication, new { now, count = batch.Submissions.Count, rows = batch.Observations, first = batch.Submissions[0], last = batch.Submissions[^1], source = Environment.MachineName }, transaction);
         transaction.Commit();
         warehouse.Execute("""
             INSERT INTO publication (target, published_at, submissions, observations, first_submission, last_submission)
