@@ -54,13 +54,17 @@ public static class FileStore
         return true;
     }
 
-    /// <summary>A free name in the quarantine for <paramref name="fileName"/>: "x.xlsx", then "x (2).xlsx"…, shortened to what the file system allows.</summary>
-    public static string QuarantinePath(string quarantine, string fileName)
+    /// <summary>
+    /// A free name in the quarantine for <paramref name="fileName"/>: "x.xlsx", then "x (2).xlsx"…,
+    /// shortened to what the file system allows; not one of <paramref name="reserved"/> (names given
+    /// to rejections whose copies are written when their group is committed).
+    /// </summary>
+    public static string QuarantinePath(string quarantine, string fileName, IReadOnlySet<string>? reserved = null)
     {
         var stem = Shorten(Path.GetFileNameWithoutExtension(fileName), MaxNameBytes - ReservedBytes - Encoding.UTF8.GetByteCount(SafeExtension(fileName)));
         var extension = SafeExtension(fileName);
         var candidate = Path.Combine(quarantine, stem + extension);
-        for (var i = 2; File.Exists(candidate) || File.Exists(candidate + ".findings.json"); i++)
+        for (var i = 2; File.Exists(candidate) || File.Exists(candidate + ".findings.json") || reserved?.Contains(candidate) == true; i++)
         {
             candidate = Path.Combine(quarantine, $"{stem} ({i}){extension}");
         }

@@ -15,11 +15,14 @@ using Ntm.Warehouse.Ledger;
 namespace Ntm.Etl.Ingestion;
 
 /// <summary>
-/// Ingests files: read → choose template → extract → validate → record in the ledger (one
-/// transaction per file) → archive or quarantine. A file is read once into memory; what is hashed,
-/// parsed and archived are the same bytes. Whatever goes wrong with one file (a number too large,
-/// a name too long, a broken zip, a bug) is that file's rejection with a finding: nothing a file
-/// does stops the files after it. Only a full disk stops a batch, leaving nothing half written.
+/// Ingests files: read → choose template → extract → validate → record in the ledger → archive or
+/// quarantine. A file is read once into memory; what is hashed, parsed and archived are the same
+/// bytes. Whatever goes wrong with one file (a number too large, a name too long, a broken zip, a
+/// bug) is that file's rejection with a finding: nothing a file does stops the files after it.
+/// A batch is recorded in groups of files (<see cref="GroupLimits"/>), each group in one
+/// transaction; a file leaves the inbox (and a rejected one reaches the quarantine) only after its
+/// group is committed, so a crash loses nothing and running again gives what one clean run gives.
+/// Only a full disk stops a batch, leaving nothing half written.
 /// </summary>
 public sealed class IngestionService
 {
@@ -49,6 +52,19 @@ public sealed class IngestionService
         attempts = new AttemptLog(Path.Combine(home.State, "reading"));
     }
 
+    // In a group: the inbox copies to remove and the quarantine copies to write once it is committed.
+    private Dictionary<SubmittedFile, string>? pendingFinish;
+    private List<Action>? pendingQuarantine;
+    private readonly HashSet<string> reservedQuarantine = new(StringComparer.Ordinal);
+
+    // The year-to-dates this run knows, by (unit, indicator, month): read from the warehouse once per
+    // figure, then kept as files are accepted (null: none, or withdrawn), so that a file's check of
+    // its year-to-date against the month before asks the warehouse only for what this run has not seen.
+    private readonly Dictionary<(int AreaId, string IndicatorCode, PeriodKey Period), decimal?> yearToDates = [];
+
+    /// <summary>How many files, bytes and seconds one group of a batch may take before it is committed.</summary>
+    public IngestionGroupLimits GroupLimits { get; init; } = IngestionGroupLimits.Default;
+
     /// <summary>Raised once a file's bytes are read, before anything is decided about them.</summary>
     public event Action<SubmittedFile>? FileRead;
 
@@ -69,7 +85,12 @@ public sealed class IngestionService
     /// Ingests a batch file by file, in its order, stopping between files when
     /// <paramref name="cancellation"/> is set (each file is its own transaction).
     /// </summary>
-    public IReadOnlyList<IngestFileResult> Ingest(IngestionBatch batch, IngestionOptions options, Action<SubmittedFile>? starting = null, CancellationToken cancellation = default)
+    /// <param name="batch">The files, in order.</param>
+    /// <param name="options">What the user forced.</param>
+    /// <param name="starting">Called as each file starts (before its group is committed).</param>
+    /// <param name="committed">Called after each group is committed with how many files of the batch are recorded for good.</param>
+    /// <param name="cancellation">Stops between files; the files done are committed.</param>
+    public IReadOnlyList<IngestFileResult> Ingest(IngestionBatch batch, IngestionOptions options, Action<SubmittedFile>? starting = null, Action<int>? committed = null, CancellationToken cancellation = default)
     {
         // Every template's pattern tried on every name first: a template that cannot decide stops
         // the run here (TemplateDefinitionException), before any file is read or moved.
@@ -82,18 +103,84 @@ public sealed class IngestionService
         }
 
         var results = new List<IngestFileResult>(batch.NotTaken);
-        foreach (var file in batch.Files)
+        var group = new List<(int Index, SubmittedFile File)>();
+        var groupBytes = 0L;
+        var done = 0;
+        var groupTime = System.Diagnostics.Stopwatch.StartNew();
+        pendingFinish = new Dictionary<SubmittedFile, string>(ReferenceEqualityComparer.Instance);
+        pendingQuarantine = [];
+        try
         {
-            if (cancellation.IsCancellationRequested)
+            foreach (var file in batch.Files)
             {
-                break;
+                if (cancellation.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (!ledger.InGroup)
+                {
+                    ledger.BeginGroup();
+                    groupTime.Restart();
+                    groupBytes = 0;
+                }
+
+                starting?.Invoke(file);
+                results.Add(Ingest(file, options));
+                group.Add((results.Count - 1, file));
+                groupBytes += SizeOf(file);
+                if (group.Count >= GroupLimits.Files || groupBytes >= GroupLimits.Bytes || groupTime.Elapsed >= GroupLimits.Time)
+                {
+                    Commit();
+                }
             }
 
-            starting?.Invoke(file);
-            results.Add(Ingest(file, options));
+            if (ledger.InGroup)
+            {
+                Commit();
+            }
+        }
+        catch
+        {
+            // Nothing of the group is stored; its files are still in the inbox for the next run.
+            ledger.RollbackGroup();
+            yearToDates.Clear();
+            throw;
+        }
+        finally
+        {
+            pendingFinish = null;
+            pendingQuarantine = null;
+            reservedQuarantine.Clear();
         }
 
         return results;
+
+        void Commit()
+        {
+            var superseded = ledger.CommitGroup();
+            foreach (var quarantine in pendingQuarantine!)
+            {
+                quarantine();
+            }
+
+            foreach (var (index, file) in group)
+            {
+                var result = results[index];
+                if (result.SubmissionId is { } id && superseded.TryGetValue(id, out var replaced) && replaced.Count > 0)
+                {
+                    result = result with { Supersedes = replaced };
+                }
+
+                results[index] = pendingFinish!.Remove(file, out var sha) ? FinishNow(file, sha, result) : result;
+            }
+
+            done += group.Count;
+            group.Clear();
+            pendingQuarantine!.Clear();
+            reservedQuarantine.Clear();
+            committed?.Invoke(done);
+        }
     }
 
     /// <summary>Ingests one file; only a full disk escapes as an exception (<see cref="DiskFullException"/>).</summary>
@@ -126,17 +213,19 @@ public sealed class IngestionService
         }
 
         var sha = FileStore.Sha256(content);
-        if (file.Again is null && ledger.FindAccepted(sha) is { } known)
+        // What the ledger knows of these bytes, in one query: accepted before (a duplicate), or rejected under this name.
+        var same = file.Again is null ? ledger.FindAll(sha) : [];
+        if (same.FirstOrDefault(k => k.Status != "rejected") is { } known)
         {
             return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Duplicate, known.SubmissionId, [], known.Template, [], [], 0,
                 [Finding.Warning(null, null, "duplicate", $"Tệp '{file.Name}' trùng hoàn toàn với tệp '{known.FileName}' đã nhận (mã {known.SubmissionId}); không có gì thay đổi.")]));
         }
 
-        if (file.Again is null && ledger.FindRejected(sha, file.Name).FirstOrDefault(r => r.ArchivePath is not null && !File.Exists(home.Resolve(r.ArchivePath))) is { } interrupted)
+        if (same.Where(k => k.Status == "rejected" && k.FileName == file.Name).OrderByDescending(k => k.SubmissionId).FirstOrDefault(r => r.ArchivePath is not null && !File.Exists(home.Resolve(r.ArchivePath)) && !reservedQuarantine.Contains(home.Resolve(r.ArchivePath))) is { } interrupted)
         {
             // The rejection was recorded but the move did not finish: finish it with the recorded findings.
             var recorded = ledger.Findings(interrupted.SubmissionId).Select(ToFinding).ToList();
-            FileStore.Quarantine(content, null, home.Resolve(interrupted.ArchivePath!), file.Name, sha, recorded);
+            Quarantine(() => FileStore.Quarantine(content, null, home.Resolve(interrupted.ArchivePath!), file.Name, sha, recorded));
             return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Rejected, interrupted.SubmissionId, [], interrupted.Template, [], [], 0, recorded));
         }
 
@@ -257,6 +346,12 @@ public sealed class IngestionService
             throw;
         }
 
+        // Its year-to-dates are now the latest the warehouse holds.
+        foreach (var o in observations.Where(o => o.Measure == Measure.YearToDate && o.Disaggregation.Length == 0))
+        {
+            yearToDates[(o.AreaId, o.IndicatorCode, o.Period)] = o.Withdrawn ? null : o.Value;
+        }
+
         return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Accepted, submissionId, superseded, prepared.Template,
             prepared.Values.Select(v => v.Period).Distinct().Order().Select(p => p.ToString()).ToList(),
             prepared.Values.Select(v => v.Area.Code).Concat(result.Targets.Select(t => t.Area.Code)).Concat(result.Plans.Select(p => p.Area.Code)).Distinct().Order(StringComparer.Ordinal).ToList(),
@@ -299,7 +394,7 @@ public sealed class IngestionService
         List<Finding> Validate(IReadOnlyList<ExtractedValue> values)
         {
             var ytdKeys = values.Where(v => v.Measure == Measure.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.Period)).ToList();
-            var previous = ledger.PreviousYearToDates(ytdKeys);
+            var previous = PreviousYearToDates(ytdKeys);
             var crosswalked = ledger.MonthsAcrossCrosswalk(ytdKeys);
             return result.Findings.Concat(validator.Validate(values, today,
                 (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null, sums,
@@ -382,11 +477,11 @@ public sealed class IngestionService
 
     private IngestFileResult Reject(SubmittedFile file, byte[] content, string sha, string? template, List<Finding> findings, int? areaId = null, PeriodKey? periodKey = null)
     {
-        var target = FileStore.QuarantinePath(home.Quarantine, file.Name);
+        var target = QuarantinePath(file.Name);
         var errors = findings.Count(f => f.Severity == Severity.Error);
         var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, template, areaId, periodKey, "rejected", errors, findings.Count - errors, home.Relative(target)),
             findings.Select(ToRow).ToList());
-        FileStore.Quarantine(content, null, target, file.Name, sha, findings);
+        Quarantine(() => FileStore.Quarantine(content, null, target, file.Name, sha, findings));
         return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], template, [], [], 0, findings));
     }
 
@@ -408,17 +503,97 @@ public sealed class IngestionService
         // pipe waits for a writer that may never come. Its quarantined copy is an empty file.
         byte[]? empty = info.Length == 0 ? [] : null;
         var sha = empty is null ? FileStore.Sha256(file.Path) : FileStore.Sha256(empty);
-        var target = FileStore.QuarantinePath(home.Quarantine, file.Name);
+        var target = QuarantinePath(file.Name);
         var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, null, null, null, "rejected", 1, 0, home.Relative(target)), [ToRow(finding)]);
-        FileStore.Quarantine(empty, empty is null ? file.Path : null, target, file.Name, sha, [finding]);
+        Quarantine(() => FileStore.Quarantine(empty, empty is null ? file.Path : null, target, file.Name, sha, [finding]));
         return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], null, [], [], 0, [finding]));
     }
 
-    /// <summary>The inbox's copy is removed once the file is handled; a file named on the command line stays where it was.</summary>
-    private static IngestFileResult Finish(SubmittedFile file, string sha, IngestFileResult result) =>
+    /// <summary>
+    /// The inbox's copy is removed once the file is handled (in a group, once the group is
+    /// committed); a file named on the command line stays where it was.
+    /// </summary>
+    private IngestFileResult Finish(SubmittedFile file, string sha, IngestFileResult result)
+    {
+        if (pendingFinish is not null && ledger.InGroup)
+        {
+            pendingFinish[file] = sha;
+            return result;
+        }
+
+        return FinishNow(file, sha, result);
+    }
+
+    private static IngestFileResult FinishNow(SubmittedFile file, string sha, IngestFileResult result) =>
         file.Origin == FileOrigin.Inbox && FileStore.RemoveIfUnchanged(file.Path, sha, file.Name) is { } changed
             ? result with { Findings = [.. result.Findings, changed] }
             : result;
+
+    /// <summary>
+    /// The year-to-date of the month before each key's month, as <see cref="SubmissionLedger.PreviousYearToDates"/>
+    /// gives it, asking the warehouse only for figures this run has not read or accepted yet.
+    /// </summary>
+    private Dictionary<(int AreaId, string IndicatorCode, PeriodKey Period), decimal> PreviousYearToDates(List<(int AreaId, string IndicatorCode, PeriodKey Period)> keys)
+    {
+        var wanted = keys.Where(k => !k.Period.IsJanuary).Distinct().ToList();
+        var missing = wanted.Where(k => !yearToDates.ContainsKey((k.AreaId, k.IndicatorCode, k.Period.Previous))).ToList();
+        if (missing.Count > 0)
+        {
+            var found = ledger.PreviousYearToDates(missing);
+            foreach (var key in missing)
+            {
+                yearToDates[(key.AreaId, key.IndicatorCode, key.Period.Previous)] = found.TryGetValue(key, out var value) ? value : null;
+            }
+        }
+
+        var result = new Dictionary<(int, string, PeriodKey), decimal>();
+        foreach (var key in wanted)
+        {
+            if (yearToDates[(key.AreaId, key.IndicatorCode, key.Period.Previous)] is { } value)
+            {
+                result[key] = value;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A free quarantine name, none given to a rejection of the open group.</summary>
+    private string QuarantinePath(string fileName)
+    {
+        var path = FileStore.QuarantinePath(home.Quarantine, fileName, reservedQuarantine);
+        if (pendingQuarantine is not null && ledger.InGroup)
+        {
+            reservedQuarantine.Add(path);
+        }
+
+        return path;
+    }
+
+    /// <summary>Writes a quarantine copy now, or once the group that records the rejection is committed.</summary>
+    private void Quarantine(Action write)
+    {
+        if (pendingQuarantine is not null && ledger.InGroup)
+        {
+            pendingQuarantine.Add(write);
+        }
+        else
+        {
+            write();
+        }
+    }
+
+    private static long SizeOf(SubmittedFile file)
+    {
+        try
+        {
+            return new FileInfo(file.Path).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
 
     /// <summary>The smallest unit containing all of <paramref name="areas"/> (itself when there is one), or null across generations.</summary>
     private AreaRecord? CommonArea(List<AreaRecord> areas)

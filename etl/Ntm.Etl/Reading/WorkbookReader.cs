@@ -135,7 +135,7 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
                 case (byte)',' or (byte)';' or (byte)'\t' or (byte)'|' when !quoted:
                     if (++separators > limit)
                     {
-                        throw new WorkbookReadException($"Tệp '{fileName}' có dòng với hơn {limit:N0} dấu phân cách (tối đa {limits.MaxColumns} cột); tệp bị từ chối.") { Rule = "too_many_columns" };
+                        throw new WorkbookReadException(string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"Tệp '{fileName}' có dòng với hơn {limit:N0} dấu phân cách (tối đa {limits.MaxColumns} cột); tệp bị từ chối.")) { Rule = "too_many_columns" };
                     }
 
                     break;
@@ -250,7 +250,7 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
                 ReadBudget.Check();
                 if (row >= limits.MaxRowsPerSheet)
                 {
-                    throw new WorkbookReadException($"Trang '{sheetName}' của tệp '{fileName}' có hơn {limits.MaxRowsPerSheet:N0} dòng; tệp bị từ chối.") { Rule = "too_many_rows", Sheet = sheetName };
+                    throw new WorkbookReadException(string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"Trang '{sheetName}' của tệp '{fileName}' có hơn {limits.MaxRowsPerSheet:N0} dòng; tệp bị từ chối.")) { Rule = "too_many_rows", Sheet = sheetName };
                 }
 
                 var fields = reader.FieldCount;
@@ -269,12 +269,12 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
 
                     if (value is string { Length: var length } && length > limits.MaxCellChars)
                     {
-                        throw new WorkbookReadException($"Trang '{sheetName}' của tệp '{fileName}', ô {CellRef.Address(row, column)}: nội dung dài {length:N0} ký tự (tối đa {limits.MaxCellChars:N0}); tệp bị từ chối.") { Rule = "cell_too_long", Sheet = sheetName };
+                        throw new WorkbookReadException(string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"Trang '{sheetName}' của tệp '{fileName}', ô {CellRef.Address(row, column)}: nội dung dài {length:N0} ký tự (tối đa {limits.MaxCellChars:N0}); tệp bị từ chối.")) { Rule = "cell_too_long", Sheet = sheetName };
                     }
 
                     if (++totalCells > limits.MaxCells)
                     {
-                        throw new WorkbookReadException($"Tệp '{fileName}' có hơn {limits.MaxCells:N0} ô dữ liệu; tệp bị từ chối.") { Rule = "too_many_cells", Sheet = sheetName };
+                        throw new WorkbookReadException(string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"Tệp '{fileName}' có hơn {limits.MaxCells:N0} ô dữ liệu; tệp bị từ chối.")) { Rule = "too_many_cells", Sheet = sheetName };
                     }
 
                     if (value is double fraction && double.IsFinite(fraction) && Math.Abs(fraction) < 1e12 && IsPercentFormat(reader, column))

@@ -47,7 +47,7 @@ public static class XlsxInspector
                 if (entry.Length > limits.MaxPartBytes)
                 {
                     throw new WorkbookReadException(
-                        $"Tệp '{fileName}': phần '{entry.FullName}' khi giải nén lớn {entry.Length / 1024 / 1024:N0} MB (tối đa {limits.MaxPartBytes / 1024 / 1024:N0} MB); tệp bị từ chối.")
+                        string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"Tệp '{fileName}': phần '{entry.FullName}' khi giải nén lớn {entry.Length / 1024 / 1024:N0} MB (tối đa {limits.MaxPartBytes / 1024 / 1024:N0} MB); tệp bị từ chối."))
                     { Rule = "inflated_too_large" };
                 }
 
@@ -55,7 +55,7 @@ public static class XlsxInspector
                 if (total > limits.MaxInflatedBytes)
                 {
                     throw new WorkbookReadException(
-                        $"Tệp '{fileName}' khi giải nén lớn hơn {limits.MaxInflatedBytes / 1024 / 1024:N0} MB; tệp bị từ chối.")
+                        string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"Tệp '{fileName}' khi giải nén lớn hơn {limits.MaxInflatedBytes / 1024 / 1024:N0} MB; tệp bị từ chối."))
                     { Rule = "inflated_too_large" };
                 }
             }

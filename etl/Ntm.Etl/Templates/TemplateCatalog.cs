@@ -52,7 +52,7 @@ public sealed class TemplateCatalog
     {
         if (yaml.Length > MaxTemplateChars)
         {
-            throw new TemplateDefinitionException($"Mẫu {source}: dài {yaml.Length:N0} ký tự, quá giới hạn {MaxTemplateChars:N0} của một mẫu.");
+            throw new TemplateDefinitionException(string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"Mẫu {source}: dài {yaml.Length:N0} ký tự, quá giới hạn {MaxTemplateChars:N0} của một mẫu."));
         }
 
         var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));

@@ -9,7 +9,13 @@ using Ntm.Warehouse.ReferenceData;
 namespace Ntm.Jobs.Answers;
 
 /// <summary>What a compliance table is asked for; every part may be left to its default.</summary>
-public sealed record ComplianceQuestion(string? Set, int? Year, string? Area, bool All = false, AreaLevel? Level = null);
+/// <param name="Set">--set: the criteria set, or every set in force with figures.</param>
+/// <param name="Year">--year: the year, or the latest with figures.</param>
+/// <param name="Area">--area: the unit whose units are judged.</param>
+/// <param name="All">--all: every province.</param>
+/// <param name="Level">--level: only units of this level.</param>
+/// <param name="OneSet">True when the answer can hold one set only (CSV, JSON, a workbook): several sets with figures are refused before anything is computed.</param>
+public sealed record ComplianceQuestion(string? Set, int? Year, string? Area, bool All = false, AreaLevel? Level = null, bool OneSet = false);
 
 /// <summary>
 /// The answer to <c>ntm compliance</c> and to the dashboard's criteria page: the year, the units
@@ -59,6 +65,20 @@ public sealed record ComplianceAnswer(int Year, IReadOnlyList<AreaRecord> Roots,
             }
         }
 
+        if (question.Set is null)
+        {
+            // Which sets have figures that year is one query over the year's facts; a set none of
+            // whose indicators (or their parts) was reported is not computed at all.
+            var reported = YearIndicators(connection, year);
+            var parts = new IndicatorQuery(connection).List().ToDictionary(i => i.Code, i => new[] { i.Code, i.NumeratorCode, i.DenominatorCode }.OfType<string>().ToList(), StringComparer.Ordinal);
+            sets = sets.Where(s => catalog.Criteria.Where(c => c.SetCode == s.SetCode)
+                .Any(c => parts.GetValueOrDefault(c.IndicatorCode, [c.IndicatorCode]).Any(reported.Contains))).ToList();
+            if (question.OneSet && sets.Count > 1)
+            {
+                throw new UsageException($"Năm {year} có số liệu cho {sets.Count} bộ tiêu chí ({string.Join(", ", sets.Select(s => s.SetCode))}); chọn một bằng --set.");
+            }
+        }
+
         var results = new List<ComplianceResult>();
         foreach (var set in sets)
         {
@@ -87,6 +107,15 @@ public sealed record ComplianceAnswer(int Year, IReadOnlyList<AreaRecord> Roots,
 
         return new ComplianceAnswer(year, roots, results);
     }
+
+    /// <summary>The indicators some accepted file gives a figure of in <paramref name="year"/> (the facts of the year's months only).</summary>
+    /// <remarks>Every province's: a unit judged at the year's end may take its figures from the units before the reorganisation, of other province codes.</remarks>
+    private static HashSet<string> YearIndicators(DbConnection connection, int year) =>
+        Dapper.SqlMapper.Query<string>(connection, """
+            SELECT DISTINCT f.indicator_code FROM fact_observation f
+            WHERE f.period_key BETWEEN $from AND $to AND NOT f.withdrawn
+              AND f.submission_id IN (SELECT submission_id FROM submission WHERE status IN ('accepted', 'partly_superseded'))
+            """, new { from = new PeriodKey(year, 1).Key, to = new PeriodKey(year, 12).Key }).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The detail: one row per unit and criterion with its exact value, where it comes from, the

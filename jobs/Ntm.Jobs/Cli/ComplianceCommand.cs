@@ -37,7 +37,7 @@ public static class ComplianceCommand
         using var connection = context.Database.OpenReadOnly();
         var directory = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
         var answer = ComplianceAnswer.Ask(connection, directory, CriteriaQuery.Load(connection),
-            new ComplianceQuestion(setCode, yearOption, areaText, all, levelText is null ? null : AreaLevels.Parse(levelText)));
+            new ComplianceQuestion(setCode, yearOption, areaText, all, levelText is null ? null : AreaLevels.Parse(levelText), OneSet: request.Xlsx is not null || !request.ForPeople));
         var results = answer.Results;
         if (results.Count > 1 && (request.Xlsx is not null || !request.ForPeople))
         {

@@ -96,7 +96,7 @@ public static class IngestCommand
         // warehouse is not made one: 'ntm init' first.
         using var connection = OpenForIngest(context);
         context.Home.EnsureFolders();
-        var service = new IngestionService(connection, context.Home, context.Clock);
+        var service = new IngestionService(connection, context.Home, context.Clock) { GroupLimits = settings.IngestGroups };
         if (template is not null)
         {
             service.RequireTemplate(template);
@@ -131,7 +131,7 @@ public static class IngestCommand
                         {
                             task.Description = Terminal.Escape(file.Name);
                             task.Increment(1);
-                        }, stop.Token));
+                        }, cancellation: stop.Token));
                     });
                 }
             }

@@ -26,13 +26,12 @@ public sealed class IngestInboxJob(WarehouseHome home, TimeProvider clock, Sched
     protected override JobResult Run(DuckDBConnection connection, CancellationToken cancellation)
     {
         Home.EnsureFolders();
-        var service = new IngestionService(connection, Home, Clock);
+        var service = new IngestionService(connection, Home, Clock) { GroupLimits = Settings.IngestGroups };
         var batch = Files.Count > 0
             ? IngestionBatch.Plan(Files, Home.Inbox, TimeSpan.Zero, Clock.GetUtcNow().UtcDateTime)
             : IngestionBatch.Plan([], Home.Inbox, TimeSpan.FromSeconds(Settings.InboxSettleSeconds), Clock.GetUtcNow().UtcDateTime);
-        // Called as each file starts: the files before it are done and committed.
-        var done = 0;
-        var results = service.Ingest(batch, new IngestionOptions(), _ => Progress(done++), cancellation);
+        // Called as each group is committed: that many files are done for good.
+        var results = service.Ingest(batch, new IngestionOptions(), cancellation: cancellation, committed: Progress);
         Results = results;
         var rejected = results.Count(r => r.Outcome == IngestOutcome.Rejected);
         var message = $"{results.Count(r => r.Outcome == IngestOutcome.Accepted)} nhận, {results.Count(r => r.Outcome == IngestOutcome.Duplicate)} trùng, {rejected} từ chối"

@@ -36,6 +36,16 @@ public sealed record ScheduleSettings
     /// </summary>
     public int InboxSettleSeconds { get; init; } = 5;
 
+    /// <summary>How many files of an ingestion are committed together (one transaction), at most.</summary>
+    public int IngestGroupFiles { get; init; } = 500;
+
+    /// <summary>How many seconds of an ingestion are committed together, at most: a crash redoes at most that much, and a run's history shows progress at that pace.</summary>
+    public int IngestGroupSeconds { get; init; } = 5;
+
+    /// <summary>The groups an ingestion commits, from <see cref="IngestGroupFiles"/> and <see cref="IngestGroupSeconds"/> (and 256 MB read).</summary>
+    [JsonIgnore]
+    public Ntm.Etl.Ingestion.IngestionGroupLimits IngestGroups => Ntm.Etl.Ingestion.IngestionGroupLimits.Default with { Files = IngestGroupFiles, Time = TimeSpan.FromSeconds(IngestGroupSeconds) };
+
     /// <summary>The memory one <c>ntm query</c> may use, in megabytes (DuckDB's memory_limit; nothing spilled to disk).</summary>
     public int QueryMemoryLimitMb { get; init; } = 2048;
 
@@ -63,7 +73,7 @@ public sealed record ScheduleSettings
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>The keys the file may hold, as written in it.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["time_zone", "reporting_deadline_day", "misfire_threshold_seconds", "busy_retry_seconds", "inbox_settle_seconds", "query_memory_limit_mb", "query_timeout_seconds", "upload_max_megabytes", "users", "jobs"];
+    public static IReadOnlyList<string> Keys { get; } = ["time_zone", "reporting_deadline_day", "misfire_threshold_seconds", "busy_retry_seconds", "inbox_settle_seconds", "ingest_group_files", "ingest_group_seconds", "query_memory_limit_mb", "query_timeout_seconds", "upload_max_megabytes", "users", "jobs"];
 
     /// <summary>
     /// Reads the settings of <paramref name="home"/>, or the defaults when it has none. A file that
@@ -161,6 +171,16 @@ public sealed record ScheduleSettings
         if (InboxSettleSeconds is < 0 or > 3_600)
         {
             problems.Add($"inbox_settle_seconds = {InboxSettleSeconds}: phải từ 0 đến 3600 giây.");
+        }
+
+        if (IngestGroupFiles is < 1 or > 100_000)
+        {
+            problems.Add($"ingest_group_files = {IngestGroupFiles}: phải từ 1 đến 100000 tệp.");
+        }
+
+        if (IngestGroupSeconds is < 0 or > 3_600)
+        {
+            problems.Add($"ingest_group_seconds = {IngestGroupSeconds}: phải từ 0 đến 3600 giây.");
         }
 
         if (QueryMemoryLimitMb is < 64 or > 1_048_576)

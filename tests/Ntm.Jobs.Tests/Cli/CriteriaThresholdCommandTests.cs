@@ -129,4 +129,17 @@ public sealed class CriteriaThresholdCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compliance_for_a_machine_without_a_set_is_refused_before_anything_is_judged_naming_the_sets_with_figures()
+    {
+        var home = Home();
+        var result = CliRunner.InProcess("--home", home, "compliance", "--year", "2022", "--area", "936", "--format", "csv");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("chọn một bằng --set", result.Error, StringComparison.Ordinal);
+        Assert.Contains("NTM-2021-2025", result.Error, StringComparison.Ordinal);
+        Assert.Contains("NTM-NC-2021-2025", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("NTM-2016-2020", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
+    }
 }

@@ -47,6 +47,8 @@ public sealed class UnattendedCycleTests : IDisposable
     {
         const int files = 300;
         DropReports(files);
+        // Groups of five files: the run is killed once some groups are committed (their files have left the inbox).
+        File.WriteAllText(Path.Combine(home.Root, "ntm.json"), "{ \"inbox_settle_seconds\": 0, \"ingest_group_files\": 5 }");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ntm.dll"), "--home", home.Root, "jobs", "run", JobNames.IngestInbox })
         {
@@ -56,7 +58,7 @@ public sealed class UnattendedCycleTests : IDisposable
         using (var run = Process.Start(start)!)
         {
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (Directory.GetFiles(home.Archive).Length < 5 && !run.HasExited && DateTime.UtcNow < deadline)
+            while (Directory.GetFiles(home.Inbox).Length > files - 10 && !run.HasExited && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(20);
             }

@@ -13,16 +13,95 @@ namespace Ntm.Warehouse.Ledger;
 /// (period, unit, indicator, measure, part of a total) has the value of the latest accepted file that
 /// states it, so a corrected sheet replaces those figures and no others, and files for other units
 /// or other programmes stand side by side. An earlier file stays, marked superseded or partly
-/// superseded, with its values, for audit. Each submission is written in one transaction, so a crash
-/// leaves the warehouse as it was before that file.
+/// superseded, with its values, for audit. Each submission is written in one transaction, or the
+/// submissions of a group of files in one (<see cref="BeginGroup"/>), so a crash leaves the warehouse
+/// as it was before that file or that group.
 /// </summary>
 public sealed class SubmissionLedger(DuckDBConnection connection)
 {
+    private System.Data.Common.DbTransaction? group;
+    private readonly List<long> groupAccepted = [];
+    private readonly List<(long Id, long Replaces)> groupReplaces = [];
+
+    // In a group, the facts and findings go through appenders kept open until something reads those
+    // tables (the ledger flushes them first) or the group ends: one appender per table per group,
+    // not per file.
+    private DuckDBAppender? groupFacts;
+    private DuckDBAppender? groupFindings;
+
+    /// <summary>True while a group's transaction is open.</summary>
+    public bool InGroup => group is not null;
+
+    /// <summary>
+    /// Opens one transaction for the submissions recorded until <see cref="CommitGroup"/>: what the
+    /// files of a group replace is decided once, at the commit, over all of them. Queries made in
+    /// between (duplicates, earlier year-to-dates) see the group's files already recorded.
+    /// </summary>
+    public void BeginGroup()
+    {
+        if (group is not null)
+        {
+            throw new InvalidOperationException("A group is already open.");
+        }
+
+        group = connection.BeginTransaction();
+        groupAccepted.Clear();
+        groupReplaces.Clear();
+    }
+
+    /// <summary>
+    /// Decides what the group's accepted files replace, commits the group, and returns for each
+    /// accepted submission the earlier ones (of the group or before) it superseded, wholly or in part.
+    /// </summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<long>> CommitGroup()
+    {
+        var transaction = group ?? throw new InvalidOperationException("No group is open.");
+        Flush();
+        var superseded = Supersede(groupAccepted, groupReplaces);
+        transaction.Commit();
+        transaction.Dispose();
+        group = null;
+        return superseded;
+    }
+
+    /// <summary>Abandons the group: nothing of it is stored.</summary>
+    public void RollbackGroup()
+    {
+        if (group is { } transaction)
+        {
+            group = null;
+            try
+            {
+                Flush();
+            }
+            catch (DuckDBException)
+            {
+                // The transaction is abandoned anyway; what the appenders held goes with it.
+                groupFacts = null;
+                groupFindings = null;
+            }
+
+            try
+            {
+                transaction.Rollback();
+            }
+            finally
+            {
+                transaction.Dispose();
+            }
+        }
+    }
     /// <summary>The accepted (or since superseded) submission with these bytes, if any.</summary>
     public KnownSubmission? FindAccepted(string sha256) =>
         connection.QueryFirstOrDefault<KnownSubmission>(
             "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath, template AS Template FROM submission WHERE sha256 = $sha256 AND status <> 'rejected' ORDER BY submission_id LIMIT 1",
             new { sha256 });
+
+    /// <summary>Every submission of these bytes (accepted, superseded or rejected), oldest first: one query for what a file's bytes were before.</summary>
+    public IReadOnlyList<KnownSubmission> FindAll(string sha256) =>
+        connection.Query<KnownSubmission>(
+            "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath, template AS Template FROM submission WHERE sha256 = $sha256 ORDER BY submission_id",
+            new { sha256 }).ToList();
 
     /// <summary>The submission with this id, if any.</summary>
     public KnownSubmission? Find(long submissionId) =>
@@ -33,10 +112,13 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         .FirstOrDefault();
 
     /// <summary>The findings recorded for a submission, in order.</summary>
-    public IReadOnlyList<FindingRow> Findings(long submissionId) =>
-        connection.Query<FindingRow>(
+    public IReadOnlyList<FindingRow> Findings(long submissionId)
+    {
+        Flush();
+        return connection.Query<FindingRow>(
             "SELECT severity AS Severity, sheet AS Sheet, cell AS Cell, rule AS Rule, message AS Message, value_seen AS ValueSeen, expected AS Expected FROM finding WHERE submission_id = $submissionId ORDER BY finding_no",
             new { submissionId }).ToList();
+    }
 
     /// <summary>Rejected submissions of these bytes under this name, newest first (to finish an interrupted move).</summary>
     public IReadOnlyList<KnownSubmission> FindRejected(string sha256, string fileName) =>
@@ -55,12 +137,13 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
     {
         targets ??= [];
         plans ??= [];
-        using var transaction = connection.BeginTransaction();
+        using var transaction = group is null ? connection.BeginTransaction() : null;
         var id = Insert(submission, observations.Count + targets.Count + plans.Count);
         // The new values go in first, so that which earlier figures they replace is one query over the
         // facts (not one per candidate: a month's reports of a province are hundreds of candidates).
-        using (var appender = connection.CreateAppender("fact_observation"))
+        using (var own = group is null ? connection.CreateAppender("fact_observation") : null)
         {
+            var appender = own ?? (groupFacts ??= connection.CreateAppender("fact_observation"));
             foreach (var o in observations)
             {
                 appender.CreateRow().AppendValue(id).AppendValue(o.Period.Key).AppendValue(o.AreaId).AppendValue(o.IndicatorCode).AppendValue(o.Measure.ToCode())
@@ -100,23 +183,52 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             }
         }
 
-        // The earlier files that state a figure this one states, and how many of their figures are still theirs.
+        InsertFindings(id, findings);
+        if (transaction is null)
+        {
+            // In a group: decided at its commit, over all its files.
+            groupAccepted.Add(id);
+            if (replaces is { } replacedInGroup)
+            {
+                groupReplaces.Add((id, replacedInGroup));
+            }
+
+            return (id, []);
+        }
+
+        var superseded = Supersede([id], replaces is { } r ? [(id, r)] : []);
+        transaction.Commit();
+        return (id, superseded.GetValueOrDefault(id, []));
+    }
+
+    /// <summary>
+    /// What <paramref name="ids"/> (just recorded, oldest first) replace: the figures they state. An
+    /// earlier file (of these or before them) whose every figure now has a later value is
+    /// superseded, one with some is partly superseded; a file read again supersedes its first reading
+    /// whole. Returns for each id the earlier submissions whose status it changed.
+    /// </summary>
+    private Dictionary<long, IReadOnlyList<long>> Supersede(List<long> ids, List<(long Id, long Replaces)> replaces)
+    {
+        var result = ids.ToDictionary(i => i, _ => (IReadOnlyList<long>)new List<long>());
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        // The earlier files that state a figure these state, and how many of their figures are still theirs.
         var counts = connection.Query<(long SubmissionId, int Stated, int Current)>("""
             WITH mine AS (
-                SELECT DISTINCT period_key, area_id, indicator_code, measure, disaggregation FROM fact_observation WHERE submission_id = $id),
+                SELECT DISTINCT period_key, area_id, indicator_code, measure, disaggregation FROM fact_observation WHERE submission_id IN $ids),
             mine_targets AS (
-                SELECT DISTINCT area_id, year, indicator_code FROM target WHERE submission_id = $id),
+                SELECT DISTINCT area_id, year, indicator_code FROM target WHERE submission_id IN $ids),
             mine_plans AS (
-                SELECT DISTINCT area_id, plan_year, target_code FROM plan_target WHERE submission_id = $id),
+                SELECT DISTINCT area_id, plan_year, target_code FROM plan_target WHERE submission_id IN $ids),
             candidates AS (
                 SELECT DISTINCT f.submission_id FROM fact_observation f JOIN mine USING (period_key, area_id, indicator_code, measure, disaggregation)
-                WHERE f.submission_id <> $id
                 UNION
                 SELECT DISTINCT t.submission_id FROM target t JOIN mine_targets USING (area_id, year, indicator_code)
-                WHERE t.submission_id <> $id
                 UNION
-                SELECT DISTINCT p.submission_id FROM plan_target p JOIN mine_plans USING (area_id, plan_year, target_code)
-                WHERE p.submission_id <> $id),
+                SELECT DISTINCT p.submission_id FROM plan_target p JOIN mine_plans USING (area_id, plan_year, target_code)),
             live AS (
                 SELECT submission_id FROM submission WHERE status IN ('accepted', 'partly_superseded') AND submission_id IN (SELECT submission_id FROM candidates)),
             figure_keys AS (
@@ -141,42 +253,67 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             SELECT submission_id, count(*) AS stated, count(*) FILTER (WHERE rank_in_figure = 1) AS current
             FROM ranked WHERE submission_id IN (SELECT submission_id FROM live)
             GROUP BY submission_id ORDER BY submission_id
-            """, new { id }).ToList();
+            """, new { ids = ids.ToArray() }).ToList();
 
-        var superseded = new List<long>();
-        foreach (var (earlier, stated, current) in counts)
+        var replaced = replaces.ToDictionary(r => r.Replaces, r => r.Id);
+        var changed = counts.Where(c => c.Current == 0 || c.Current < c.Stated || replaced.ContainsKey(c.SubmissionId)).ToList();
+        if (changed.Count == 0 && replaces.Count == 0)
         {
-            var whole = current == 0 || earlier == replaces;
-            if (whole || current < stated)
+            return result;
+        }
+
+        // Which of the new files states a figure of each changed one: the latest is the one it is superseded by.
+        var by = changed.Count == 0 ? [] : connection.Query<(long By, long Earlier)>("""
+            SELECT DISTINCT g.submission_id, f.submission_id
+            FROM fact_observation g JOIN fact_observation f USING (period_key, area_id, indicator_code, measure, disaggregation)
+            WHERE g.submission_id IN $ids AND f.submission_id IN $changed AND f.submission_id < g.submission_id
+            UNION
+            SELECT DISTINCT g.submission_id, t.submission_id
+            FROM target g JOIN target t USING (area_id, year, indicator_code)
+            WHERE g.submission_id IN $ids AND t.submission_id IN $changed AND t.submission_id < g.submission_id
+            UNION
+            SELECT DISTINCT g.submission_id, p.submission_id
+            FROM plan_target g JOIN plan_target p USING (area_id, plan_year, target_code)
+            WHERE g.submission_id IN $ids AND p.submission_id IN $changed AND p.submission_id < g.submission_id
+            """, new { ids = ids.ToArray(), changed = changed.Select(c => c.SubmissionId).ToArray() }).ToList();
+
+        foreach (var (earlier, stated, current) in changed)
+        {
+            var whole = current == 0 || replaced.ContainsKey(earlier);
+            var supersededBy = replaced.TryGetValue(earlier, out var reader) ? reader : by.Where(b => b.Earlier == earlier).Select(b => b.By).DefaultIfEmpty().Max();
+            if (supersededBy == 0)
             {
-                connection.Execute(
-                    "UPDATE submission SET status = $status, superseded_by = $id, figures_current = $current WHERE submission_id = $earlier",
-                    new { id, earlier, current = whole ? 0 : current, status = whole ? "superseded" : "partly_superseded" });
-                superseded.Add(earlier);
+                continue;
+            }
+
+            connection.Execute(
+                "UPDATE submission SET status = $status, superseded_by = $by, figures_current = $current WHERE submission_id = $earlier",
+                new { by = supersededBy, earlier, current = whole ? 0 : current, status = whole ? "superseded" : "partly_superseded" });
+            foreach (var id in by.Where(b => b.Earlier == earlier).Select(b => b.By).Append(replaced.GetValueOrDefault(earlier)).Where(result.ContainsKey).Distinct())
+            {
+                ((List<long>)result[id]).Add(earlier);
             }
         }
 
-        if (replaces is { } replaced && !superseded.Contains(replaced))
+        foreach (var (id, replacedId) in replaces.Where(r => !changed.Any(c => c.SubmissionId == r.Replaces)))
         {
             // A file read again replaces its first reading whole, even the figures the new reading no longer finds.
             connection.Execute(
-                "UPDATE submission SET status = 'superseded', superseded_by = $id, figures_current = 0 WHERE submission_id = $replaced AND status IN ('accepted', 'partly_superseded')",
-                new { id, replaced });
-            superseded.Add(replaced);
+                "UPDATE submission SET status = 'superseded', superseded_by = $id, figures_current = 0 WHERE submission_id = $replacedId AND status IN ('accepted', 'partly_superseded')",
+                new { id, replacedId });
+            ((List<long>)result[id]).Add(replacedId);
         }
 
-        InsertFindings(id, findings);
-        transaction.Commit();
-        return (id, superseded);
+        return result;
     }
 
-    /// <summary>Records a rejected submission and its findings in one transaction.</summary>
+    /// <summary>Records a rejected submission and its findings in one transaction (or in the open group's).</summary>
     public long Reject(SubmissionRow submission, IReadOnlyList<FindingRow> findings)
     {
-        using var transaction = connection.BeginTransaction();
+        using var transaction = group is null ? connection.BeginTransaction() : null;
         var id = Insert(submission, 0);
         InsertFindings(id, findings);
-        transaction.Commit();
+        transaction?.Commit();
         return id;
     }
 
@@ -194,6 +331,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             return new Dictionary<(int, string, PeriodKey), decimal>();
         }
 
+        Flush();
         var rows = connection.Query<(int AreaId, string IndicatorCode, int PeriodKey, decimal Value, bool Withdrawn)>("""
             SELECT f.area_id, f.indicator_code, f.period_key, f.value, f.withdrawn
             FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id
@@ -226,6 +364,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             return result;
         }
 
+        Flush();
         var engine = RollupLoader.Load(connection, wanted.Select(k => k.AreaId).Distinct().ToList(), wanted.Select(k => k.IndicatorCode).Distinct(StringComparer.Ordinal).ToList(),
             AreaHierarchy.FirstNewPeriod.January, wanted.Max(k => k.Period));
         foreach (var key in wanted)
@@ -263,9 +402,19 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             DeclaredOn = s.DeclaredOn?.ToDateTime(TimeOnly.MinValue),
         });
 
+    /// <summary>Writes what the group's appenders hold, so that a query sees it.</summary>
+    private void Flush()
+    {
+        var (facts, findings) = (groupFacts, groupFindings);
+        (groupFacts, groupFindings) = (null, null);
+        facts?.Dispose();
+        findings?.Dispose();
+    }
+
     private void InsertFindings(long id, IReadOnlyList<FindingRow> findings)
     {
-        using var appender = connection.CreateAppender("finding");
+        using var own = group is null ? connection.CreateAppender("finding") : null;
+        var appender = own ?? (groupFindings ??= connection.CreateAppender("finding"));
         var number = 0;
         foreach (var f in findings)
         {

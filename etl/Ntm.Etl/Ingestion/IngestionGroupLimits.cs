@@ -1,0 +1,15 @@
+namespace Ntm.Etl.Ingestion;
+
+/// <summary>
+/// How much of a batch is recorded in one transaction: a group is committed when it reaches
+/// <paramref name="Files"/> files, <paramref name="Bytes"/> bytes read, or <paramref name="Time"/>
+/// since it began (a scheduled run shows its progress, and a crash redoes at most that much).
+/// </summary>
+public sealed record IngestionGroupLimits(int Files, long Bytes, TimeSpan Time)
+{
+    /// <summary>500 files, 256 MB or 5 seconds.</summary>
+    public static IngestionGroupLimits Default { get; } = new(500, 256L << 20, TimeSpan.FromSeconds(5));
+
+    /// <summary>One file per transaction, as before groups.</summary>
+    public static IngestionGroupLimits OneFile { get; } = new(1, long.MaxValue, TimeSpan.MaxValue);
+}
