@@ -64,7 +64,7 @@ public static class FileStore
         var stem = Shorten(Path.GetFileNameWithoutExtension(fileName), MaxNameBytes - ReservedBytes - Encoding.UTF8.GetByteCount(SafeExtension(fileName)));
         var extension = SafeExtension(fileName);
         var candidate = Path.Combine(quarantine, stem + extension);
-        for (var i = 2; File.Exists(candidate) || File.Exists(candidate + ".findings.json") || reserved?.Contains(candidate) == true; i++)
+        for (var i = 2; File.Exists(candidate) || File.Exists(candidate + ".findings.json") || reserved?.Contains(Path.GetFullPath(candidate)) == true; i++)
         {
             candidate = Path.Combine(quarantine, $"{stem} ({i}){extension}");
         }

@@ -54,7 +54,8 @@ public sealed class IngestionService
 
     // In a group: the inbox copies to remove and the quarantine copies to write once it is committed.
     private Dictionary<SubmittedFile, string>? pendingFinish;
-    private List<Action>? pendingQuarantine;
+    private Dictionary<SubmittedFile, List<Action>>? pendingQuarantine;
+    private SubmittedFile? current;
     private readonly HashSet<string> reservedQuarantine = new(StringComparer.Ordinal);
 
     // The year-to-dates this run knows, by (unit, indicator, month): read from the warehouse once per
@@ -82,8 +83,8 @@ public sealed class IngestionService
     }
 
     /// <summary>
-    /// Ingests a batch file by file, in its order, stopping between files when
-    /// <paramref name="cancellation"/> is set (each file is its own transaction).
+    /// Ingests a batch file by file, in its order, in groups committed together, stopping between
+    /// files when <paramref name="cancellation"/> is set (the files done are committed).
     /// </summary>
     /// <param name="batch">The files, in order.</param>
     /// <param name="options">What the user forced.</param>
@@ -108,7 +109,7 @@ public sealed class IngestionService
         var done = 0;
         var groupTime = System.Diagnostics.Stopwatch.StartNew();
         pendingFinish = new Dictionary<SubmittedFile, string>(ReferenceEqualityComparer.Instance);
-        pendingQuarantine = [];
+        pendingQuarantine = new Dictionary<SubmittedFile, List<Action>>(ReferenceEqualityComparer.Instance);
         try
         {
             foreach (var file in batch.Files)
@@ -126,8 +127,26 @@ public sealed class IngestionService
                 }
 
                 starting?.Invoke(file);
-                results.Add(Ingest(file, options));
+                results.Add(IngestFileResult.NotTaken(file.Name, IngestOutcome.Skipped, Finding.Warning(null, null, "pending", string.Empty)));
                 group.Add((results.Count - 1, file));
+                try
+                {
+                    results[^1] = InGroup(file);
+                }
+                catch (DuckDBException ex) when (!DiskFullException.Is(ex))
+                {
+                    // The warehouse refused something of this file: the group is recorded again file by
+                    // file, so the files before it are kept and this one fails as it did before groups.
+                    Replay();
+                    continue;
+                }
+
+                if (ledger.GroupBroken)
+                {
+                    Replay();
+                    continue;
+                }
+
                 groupBytes += SizeOf(file);
                 if (group.Count >= GroupLimits.Files || groupBytes >= GroupLimits.Bytes || groupTime.Elapsed >= GroupLimits.Time)
                 {
@@ -143,8 +162,7 @@ public sealed class IngestionService
         catch
         {
             // Nothing of the group is stored; its files are still in the inbox for the next run.
-            ledger.RollbackGroup();
-            yearToDates.Clear();
+            Abandon();
             throw;
         }
         finally
@@ -156,18 +174,70 @@ public sealed class IngestionService
 
         return results;
 
+        IngestFileResult InGroup(SubmittedFile file)
+        {
+            pendingQuarantine![file] = [];
+            return Ingest(file, options);
+        }
+
+        void Abandon()
+        {
+            ledger.RollbackGroup();
+            yearToDates.Clear();
+            pendingFinish!.Clear();
+            pendingQuarantine!.Clear();
+            reservedQuarantine.Clear();
+        }
+
+        // Records the open group's files again, each in a group of its own; a file whose recording
+        // still fails is recorded alone, outside any group, as before groups (its own transaction,
+        // a failure there being that file's rejection).
+        void Replay()
+        {
+            var files = group.ToList();
+            Abandon();
+            group.Clear();
+            foreach (var (index, file) in files)
+            {
+                ledger.BeginGroup();
+                group.Add((index, file));
+                results[index] = InGroup(file);
+                if (ledger.GroupBroken)
+                {
+                    Abandon();
+                    group.Clear();
+                    results[index] = Ingest(file, options);
+                    done++;
+                    committed?.Invoke(done);
+                    continue;
+                }
+
+                Commit();
+            }
+        }
+
         void Commit()
         {
-            var superseded = ledger.CommitGroup();
-            foreach (var quarantine in pendingQuarantine!)
+            IReadOnlyDictionary<long, IReadOnlyList<long>> superseded;
+            try
             {
-                quarantine();
+                superseded = ledger.CommitGroup();
+            }
+            catch (DuckDBException ex) when (DiskFullException.Is(ex))
+            {
+                throw DiskFullException.While("ghi vào kho dữ liệu", ex);
             }
 
+            // File by file: its quarantine copy, then its inbox copy removed.
             foreach (var (index, file) in group)
             {
+                foreach (var quarantine in pendingQuarantine!.GetValueOrDefault(file, []))
+                {
+                    quarantine();
+                }
+
                 var result = results[index];
-                if (result.SubmissionId is { } id && superseded.TryGetValue(id, out var replaced) && replaced.Count > 0)
+                if (result.Outcome == IngestOutcome.Accepted && result.SubmissionId is { } id && superseded.TryGetValue(id, out var replaced) && replaced.Count > 0)
                 {
                     result = result with { Supersedes = replaced };
                 }
@@ -186,6 +256,7 @@ public sealed class IngestionService
     /// <summary>Ingests one file; only a full disk escapes as an exception (<see cref="DiskFullException"/>).</summary>
     public IngestFileResult Ingest(SubmittedFile file, IngestionOptions options)
     {
+        current = file;
         byte[] content;
         try
         {
@@ -225,6 +296,11 @@ public sealed class IngestionService
         {
             // The rejection was recorded but the move did not finish: finish it with the recorded findings.
             var recorded = ledger.Findings(interrupted.SubmissionId).Select(ToFinding).ToList();
+            if (pendingQuarantine is not null && ledger.InGroup)
+            {
+                reservedQuarantine.Add(home.Resolve(interrupted.ArchivePath!));
+            }
+
             Quarantine(() => FileStore.Quarantine(content, null, home.Resolve(interrupted.ArchivePath!), file.Name, sha, recorded));
             return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Rejected, interrupted.SubmissionId, [], interrupted.Template, [], [], 0, recorded));
         }
@@ -269,6 +345,8 @@ public sealed class IngestionService
         }
 
         var archived = home.Resolve(known.ArchivePath);
+        // A reading replaces the whole earlier one (figures it no longer finds too): what this run knew of its year-to-dates may no longer hold.
+        yearToDates.Clear();
         return Ingest(new SubmittedFile(archived, known.FileName, FileOrigin.Archive, File.GetLastWriteTimeUtc(archived), submissionId)
         {
             // Read again, it is still the report that arrived then.
@@ -349,7 +427,8 @@ public sealed class IngestionService
         // Its year-to-dates are now the latest the warehouse holds.
         foreach (var o in observations.Where(o => o.Measure == Measure.YearToDate && o.Disaggregation.Length == 0))
         {
-            yearToDates[(o.AreaId, o.IndicatorCode, o.Period)] = o.Withdrawn ? null : o.Value;
+            // As the warehouse keeps it (four decimals).
+            yearToDates[(o.AreaId, o.IndicatorCode, o.Period)] = o.Withdrawn ? null : decimal.Round(o.Value, 4, MidpointRounding.ToZero);
         }
 
         return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Accepted, submissionId, superseded, prepared.Template,
@@ -561,7 +640,7 @@ public sealed class IngestionService
     /// <summary>A free quarantine name, none given to a rejection of the open group.</summary>
     private string QuarantinePath(string fileName)
     {
-        var path = FileStore.QuarantinePath(home.Quarantine, fileName, reservedQuarantine);
+        var path = Path.GetFullPath(FileStore.QuarantinePath(home.Quarantine, fileName, reservedQuarantine));
         if (pendingQuarantine is not null && ledger.InGroup)
         {
             reservedQuarantine.Add(path);
@@ -573,9 +652,9 @@ public sealed class IngestionService
     /// <summary>Writes a quarantine copy now, or once the group that records the rejection is committed.</summary>
     private void Quarantine(Action write)
     {
-        if (pendingQuarantine is not null && ledger.InGroup)
+        if (pendingQuarantine is not null && ledger.InGroup && current is not null && pendingQuarantine.TryGetValue(current, out var writes))
         {
-            pendingQuarantine.Add(write);
+            writes.Add(write);
         }
         else
         {

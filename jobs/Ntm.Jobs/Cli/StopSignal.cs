@@ -4,7 +4,7 @@ namespace Ntm.Jobs.Cli;
 
 /// <summary>
 /// Ctrl-C (SIGINT), SIGTERM and a hang-up (SIGHUP) as a cancellation token: a long command stops after the item it is
-/// on (an ingestion after the current file, each file being its own transaction). A second Ctrl-C
+/// on (an ingestion after the current file, committing the files done). A second Ctrl-C
 /// ends the process at once, as a user expects.
 /// </summary>
 public sealed class StopSignal : IDisposable

@@ -5,8 +5,8 @@ namespace Ntm.Jobs.Scheduling;
 
 /// <summary>
 /// On SIGINT/SIGTERM, asks the running jobs to stop (their cancellation token), before Quartz's
-/// hosted service waits for them: an ingestion finishes the file it is on, each file being its
-/// own transaction, and leaves the rest in the inbox for the next run.
+/// hosted service waits for them: an ingestion finishes the file it is on, commits the files done,
+/// and leaves the rest in the inbox for the next run.
 /// </summary>
 public sealed class GracefulShutdown(ISchedulerFactory factory) : IHostedService
 {

@@ -6,7 +6,7 @@ using Ntm.Warehouse;
 
 namespace Ntm.Jobs.Scheduling;
 
-/// <summary>Ingests whatever is in the inbox. Each file is its own transaction: a shutdown stops between files.</summary>
+/// <summary>Ingests whatever is in the inbox, in groups of files committed together: a shutdown stops between files and commits the files done.</summary>
 public sealed class IngestInboxJob(WarehouseHome home, TimeProvider clock, ScheduleSettings settings, ILogger<IngestInboxJob> logger)
     : NtmJob(home, clock, settings, logger)
 {

@@ -39,7 +39,7 @@ public sealed record ScheduleSettings
     /// <summary>How many files of an ingestion are committed together (one transaction), at most.</summary>
     public int IngestGroupFiles { get; init; } = 500;
 
-    /// <summary>How many seconds of an ingestion are committed together, at most: a crash redoes at most that much, and a run's history shows progress at that pace.</summary>
+    /// <summary>How many seconds of an ingestion are committed together, at most: a crash redoes at most that much, and a run's history shows progress at that pace (0: every file alone).</summary>
     public int IngestGroupSeconds { get; init; } = 5;
 
     /// <summary>The groups an ingestion commits, from <see cref="IngestGroupFiles"/> and <see cref="IngestGroupSeconds"/> (and 256 MB read).</summary>

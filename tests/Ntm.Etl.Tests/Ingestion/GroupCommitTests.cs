@@ -83,6 +83,33 @@ public sealed class GroupCommitTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void Two_corrections_of_one_figure_in_a_group_supersede_as_file_by_file()
+    {
+        void Three(WarehouseHome home)
+        {
+            var day = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+            foreach (var (name, cases, minute) in new[] { ("goc.csv", 1, 0), ("sua-1.csv", 2, 1), ("sua-2.csv", 3, 2) })
+            {
+                var path = Path.Combine(home.Inbox, name);
+                File.WriteAllText(path, $"Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n2023-01,31483,disease.dengue.cases,trong tháng,{cases}\n");
+                File.SetLastWriteTimeUtc(path, day.AddMinutes(minute));
+            }
+        }
+
+        var single = fixture.NewHome(directory);
+        Three(single);
+        var one = Ingest(single, IngestionGroupLimits.OneFile);
+        using var second = new TempDirectory();
+        var grouped = fixture.NewHome(second);
+        Three(grouped);
+        var all = Ingest(grouped, IngestionGroupLimits.Default);
+
+        Assert.Equal(State(single), State(grouped));
+        Assert.Equal(["goc.csv superseded 0 sua-1.csv", "sua-1.csv superseded 0 sua-2.csv", "sua-2.csv accepted 1 -", "2023-01 31483 3.0000"], State(grouped));
+        Assert.Equal(one.Select(r => r.Supersedes.Count), all.Select(r => r.Supersedes.Count));
+    }
+
+    [Fact]
     public void A_group_that_fails_stores_nothing_leaves_its_files_in_the_inbox_and_a_second_run_gives_the_clean_result()
     {
         var clean = fixture.NewHome(directory);

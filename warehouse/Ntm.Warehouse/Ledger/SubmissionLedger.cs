@@ -33,6 +33,12 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
     public bool InGroup => group is not null;
 
     /// <summary>
+    /// True when recording a file of the open group failed after it began writing: what it wrote
+    /// cannot be taken back alone, so the group must be rolled back (and its files recorded again).
+    /// </summary>
+    public bool GroupBroken { get; private set; }
+
+    /// <summary>
     /// Opens one transaction for the submissions recorded until <see cref="CommitGroup"/>: what the
     /// files of a group replace is decided once, at the commit, over all of them. Queries made in
     /// between (duplicates, earlier year-to-dates) see the group's files already recorded.
@@ -45,6 +51,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         }
 
         group = connection.BeginTransaction();
+        GroupBroken = false;
         groupAccepted.Clear();
         groupReplaces.Clear();
     }
@@ -85,9 +92,20 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             {
                 transaction.Rollback();
             }
+            catch (DuckDBException)
+            {
+                // A commit that failed has already ended the transaction.
+            }
             finally
             {
-                transaction.Dispose();
+                try
+                {
+                    transaction.Dispose();
+                }
+                catch (DuckDBException)
+                {
+                    // As above.
+                }
             }
         }
     }
@@ -133,7 +151,10 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
     /// <paramref name="replaces"/> supersedes that submission whole. Returns the new id and the
     /// submissions it superseded, wholly or in part.
     /// </summary>
-    public (long SubmissionId, IReadOnlyList<long> Superseded) Accept(SubmissionRow submission, IReadOnlyList<ObservationRow> observations, IReadOnlyList<FindingRow> findings, long? replaces = null, IReadOnlyList<TargetRow>? targets = null, IReadOnlyList<PlanRow>? plans = null)
+    public (long SubmissionId, IReadOnlyList<long> Superseded) Accept(SubmissionRow submission, IReadOnlyList<ObservationRow> observations, IReadOnlyList<FindingRow> findings, long? replaces = null, IReadOnlyList<TargetRow>? targets = null, IReadOnlyList<PlanRow>? plans = null) =>
+        Guarded(() => AcceptCore(submission, observations, findings, replaces, targets, plans));
+
+    private (long SubmissionId, IReadOnlyList<long> Superseded) AcceptCore(SubmissionRow submission, IReadOnlyList<ObservationRow> observations, IReadOnlyList<FindingRow> findings, long? replaces, IReadOnlyList<TargetRow>? targets, IReadOnlyList<PlanRow>? plans)
     {
         targets ??= [];
         plans ??= [];
@@ -277,10 +298,34 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             WHERE g.submission_id IN $ids AND p.submission_id IN $changed AND p.submission_id < g.submission_id
             """, new { ids = ids.ToArray(), changed = changed.Select(c => c.SubmissionId).ToArray() }).ToList();
 
+        // A file whose every figure is replaced was superseded, as file by file, by the new file that
+        // replaced the last of them: for each of its figures the first new file stating it, the latest of those.
+        var wholes = changed.Where(c => c.Current == 0 && !replaced.ContainsKey(c.SubmissionId)).Select(c => c.SubmissionId).ToArray();
+        var completed = wholes.Length == 0 ? new Dictionary<long, long>() : connection.Query<(long Earlier, long By)>("""
+            SELECT earlier, max(first_by) FROM (
+                SELECT f.submission_id AS earlier, min(g.submission_id) AS first_by
+                FROM fact_observation f JOIN fact_observation g USING (period_key, area_id, indicator_code, measure, disaggregation)
+                WHERE f.submission_id IN $wholes AND g.submission_id IN $ids AND g.submission_id > f.submission_id
+                GROUP BY f.submission_id, period_key, area_id, indicator_code, measure, disaggregation
+                UNION ALL
+                SELECT t.submission_id, min(g.submission_id)
+                FROM target t JOIN target g USING (area_id, year, indicator_code)
+                WHERE t.submission_id IN $wholes AND g.submission_id IN $ids AND g.submission_id > t.submission_id
+                GROUP BY t.submission_id, area_id, year, indicator_code
+                UNION ALL
+                SELECT p.submission_id, min(g.submission_id)
+                FROM plan_target p JOIN plan_target g USING (area_id, plan_year, target_code)
+                WHERE p.submission_id IN $wholes AND g.submission_id IN $ids AND g.submission_id > p.submission_id
+                GROUP BY p.submission_id, area_id, plan_year, target_code)
+            GROUP BY earlier
+            """, new { wholes, ids = ids.ToArray() }).ToDictionary(r => r.Earlier, r => r.By);
+
         foreach (var (earlier, stated, current) in changed)
         {
             var whole = current == 0 || replaced.ContainsKey(earlier);
-            var supersededBy = replaced.TryGetValue(earlier, out var reader) ? reader : by.Where(b => b.Earlier == earlier).Select(b => b.By).DefaultIfEmpty().Max();
+            var supersededBy = replaced.TryGetValue(earlier, out var reader) ? reader
+                : completed.TryGetValue(earlier, out var last) ? last
+                : by.Where(b => b.Earlier == earlier).Select(b => b.By).DefaultIfEmpty().Max();
             if (supersededBy == 0)
             {
                 continue;
@@ -289,7 +334,8 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             connection.Execute(
                 "UPDATE submission SET status = $status, superseded_by = $by, figures_current = $current WHERE submission_id = $earlier",
                 new { by = supersededBy, earlier, current = whole ? 0 : current, status = whole ? "superseded" : "partly_superseded" });
-            foreach (var id in by.Where(b => b.Earlier == earlier).Select(b => b.By).Append(replaced.GetValueOrDefault(earlier)).Where(result.ContainsKey).Distinct())
+            // Each new file that replaced some of its figures while it was still current (no later than the one that superseded it whole).
+            foreach (var id in by.Where(b => b.Earlier == earlier && (!whole || b.By <= supersededBy)).Select(b => b.By).Append(replaced.GetValueOrDefault(earlier)).Where(result.ContainsKey).Distinct())
             {
                 ((List<long>)result[id]).Add(earlier);
             }
@@ -308,13 +354,27 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
     }
 
     /// <summary>Records a rejected submission and its findings in one transaction (or in the open group's).</summary>
-    public long Reject(SubmissionRow submission, IReadOnlyList<FindingRow> findings)
+    public long Reject(SubmissionRow submission, IReadOnlyList<FindingRow> findings) => Guarded(() =>
     {
         using var transaction = group is null ? connection.BeginTransaction() : null;
         var id = Insert(submission, 0);
         InsertFindings(id, findings);
         transaction?.Commit();
         return id;
+    });
+
+    /// <summary>Runs a write; in a group, a write that fails marks the group broken (see <see cref="GroupBroken"/>).</summary>
+    private T Guarded<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch when (group is not null)
+        {
+            GroupBroken = true;
+            throw;
+        }
     }
 
     /// <summary>
@@ -407,8 +467,14 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
     {
         var (facts, findings) = (groupFacts, groupFindings);
         (groupFacts, groupFindings) = (null, null);
-        facts?.Dispose();
-        findings?.Dispose();
+        try
+        {
+            facts?.Dispose();
+        }
+        finally
+        {
+            findings?.Dispose();
+        }
     }
 
     private void InsertFindings(long id, IReadOnlyList<FindingRow> findings)
