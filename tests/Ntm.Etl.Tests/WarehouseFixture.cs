@@ -1,3 +1,4 @@
+using Dapper;
 using Ntm.Etl.Ingestion;
 using Ntm.Warehouse;
 
@@ -44,7 +45,26 @@ public sealed class WarehouseFixture : IDisposable
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting();
         var service = new IngestionService(connection, home, clock ?? new FixedClock(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.FromHours(7))));
         var batch = IngestionBatch.Plan(paths, home.Inbox, TimeSpan.Zero, DateTime.UtcNow);
-        return service.Ingest(batch, options ?? new IngestionOptions()).ToList();
+        var results = service.Ingest(batch, options ?? new IngestionOptions()).ToList();
+        AssertCurrentFiguresFollowTheRule(connection);
+        return results;
+    }
+
+    /// <summary>
+    /// The current figures the ledger keeps (<c>is_current</c>) are those the rule gives when every
+    /// figure's files are ranked: the latest accepted file that states it.
+    /// </summary>
+    public static void AssertCurrentFiguresFollowTheRule(System.Data.IDbConnection connection)
+    {
+        var kept = connection.Query<long>("SELECT rowid FROM fact_observation WHERE is_current ORDER BY 1").ToList();
+        var ranked = connection.Query<long>("""
+            SELECT f.rowid FROM fact_observation f
+            JOIN submission s ON s.submission_id = f.submission_id AND s.status IN ('accepted', 'partly_superseded')
+            QUALIFY row_number() OVER (PARTITION BY f.period_key, f.area_id, f.indicator_code, f.measure, f.disaggregation
+                                       ORDER BY s.received_at DESC, s.submission_id DESC, f.rowid DESC) = 1
+            ORDER BY 1
+            """).ToList();
+        Assert.Equal(ranked, kept);
     }
 
     public void Dispose() => template.Dispose();

@@ -94,7 +94,7 @@ public sealed class WarehouseDatabaseTests : IClassFixture<InitializedWarehouse>
                 for (var i = 0; i < 5000; i++)
                 {
                     appender.CreateRow().AppendValue(1L).AppendValue(202212).AppendValue(13031483).AppendValue("bhyt.insured").AppendValue("stock")
-                        .AppendValue((decimal)i).AppendValue("s").AppendValue("A1").AppendValue(string.Empty).AppendValue(false).EndRow();
+                        .AppendValue((decimal)i).AppendValue("s").AppendValue("A1").AppendValue(string.Empty).AppendValue(false).AppendValue(false).EndRow();
                 }
             }
 

@@ -41,6 +41,12 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
             return null;
         }
 
+        if (stored.HasPooled && (rule.Kind != IndicatorKind.Count || !StoredFigures.IsPoolable(measure) || stored.IsPooled(area)))
+        {
+            // Pooled units are summed for counts by month or stock only, and are not asked themselves; anything else needs each unit's figures.
+            throw new InvalidOperationException($"{indicator} ({measure}) of {area} was asked of units held only as sums.");
+        }
+
         return rule.Kind switch
         {
             IndicatorKind.Ratio => Ratio(area, period, rule, measure),
@@ -79,13 +85,18 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
         return (null, new PeriodKey(year, 12));
     }
 
+    /// <summary>True when some unit stated a target of <paramref name="indicator"/>.</summary>
+    public bool HoldsTargets(string indicator) => stored.Holds(indicator, Measure.TargetYear);
+
     /// <summary>
     /// A count's target for <paramref name="year"/>: the unit's own (the latest month of the year
     /// that states one, since a later report may revise it); else, before 2025-07-01 for a new unit,
     /// its old units' targets times their weights; else the sum of its children's targets, saying
     /// how many of the children that existed in the year stated one.
     /// </summary>
-    public Figure? AnnualTarget(int area, int year, string indicator) => Target(area, year, indicator, 0);
+    public Figure? AnnualTarget(int area, int year, string indicator) =>
+        // No unit stated a target of the indicator: none to look for under any unit.
+        stored.Holds(indicator, Measure.TargetYear) ? Target(area, year, indicator, 0) : null;
 
     private Figure? Target(int area, int year, string indicator, int depth)
     {
@@ -179,6 +190,18 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
         var kids = hierarchy.Children(area, period);
         if (kids.Count > 0)
         {
+            if (stored.HasPooled && kids.Count(stored.IsPooled) is > 0 and var pooledKids)
+            {
+                // The children without children of their own, held as one sum (their own figures).
+                if (!StoredFigures.IsPoolable(measure))
+                {
+                    throw new InvalidOperationException($"Figures of measure {measure} were asked of units held only as sums.");
+                }
+
+                return Weighted(kids.Where(k => !stored.IsPooled(k)).Select(k => (1m, Count(k, period, indicator, measure, depth + 1))), FigureSource.Children,
+                    stored.Pooled(area, period, indicator, measure), pooledKids);
+            }
+
             return Weighted(kids.Select(k => (1m, Count(k, period, indicator, measure, depth + 1))), FigureSource.Children);
         }
 
@@ -224,11 +247,12 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
     /// part that is itself a partial total (a former district 8/9 through the crosswalk) counts as
     /// not reported, so that what is missing below never disappears above. Null when none has a figure.
     /// </summary>
-    private static Figure? Weighted(IEnumerable<(decimal Weight, Figure? Figure)> parts, FigureSource source)
+    private static Figure? Weighted(IEnumerable<(decimal Weight, Figure? Figure)> parts, FigureSource source, (decimal Sum, int Reported)? pooled = null, int pooledExpected = 0)
     {
-        decimal? total = null;
-        var reported = 0;
-        var expected = 0;
+        // Pooled parts (units held as one sum, each a whole own figure) count as the parts they are.
+        decimal? total = pooled?.Sum;
+        var reported = pooled?.Reported ?? 0;
+        var expected = pooledExpected;
         foreach (var (weight, figure) in parts)
         {
             expected++;

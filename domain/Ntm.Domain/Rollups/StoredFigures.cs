@@ -7,13 +7,50 @@ namespace Ntm.Domain.Rollups;
 public sealed class StoredFigures
 {
     private readonly Dictionary<(int Area, int Period, string Indicator, Measure Measure), decimal> values = [];
+    private readonly HashSet<(string Indicator, Measure Measure)> held = [];
 
     /// <summary>How many figures are held.</summary>
     public int Count => values.Count;
 
     /// <summary>Adds (or replaces) one figure.</summary>
-    public void Set(int area, PeriodKey period, string indicator, Measure measure, decimal value) =>
+    public void Set(int area, PeriodKey period, string indicator, Measure measure, decimal value)
+    {
         values[(area, period.Key, indicator, measure)] = value;
+        held.Add((indicator, measure));
+    }
+
+    // Units without children whose month and stock figures are held only as sums under their
+    // parent (see Pool): what the rules make of such units is their own figure, so their parent's
+    // sum of them is the same with one entry instead of one per unit.
+    private readonly HashSet<int> pooled = [];
+    private readonly Dictionary<(int Parent, int Period, string Indicator, Measure Measure), (decimal Sum, int Reported)> sums = [];
+
+    /// <summary>The measures whose figures a pooled unit gives only through its parent's sum.</summary>
+    public static bool IsPoolable(Measure measure) => measure is Measure.Month or Measure.Stock;
+
+    /// <summary>True when some units' month and stock figures are held as their parents' sums.</summary>
+    public bool HasPooled => pooled.Count > 0;
+
+    /// <summary>Holds <paramref name="unit"/>'s month and stock figures as sums under its parent (<see cref="AddPooled"/>).</summary>
+    public void Pool(int unit) => pooled.Add(unit);
+
+    /// <summary>True when <paramref name="unit"/>'s month and stock figures are held under its parent.</summary>
+    public bool IsPooled(int unit) => pooled.Contains(unit);
+
+    /// <summary>Adds the figures of <paramref name="units"/> pooled units (that existed in <paramref name="period"/>) to their parent's sum.</summary>
+    public void AddPooled(int parent, PeriodKey period, string indicator, Measure measure, decimal value, int units = 1)
+    {
+        var key = (parent, period.Key, indicator, measure);
+        sums[key] = sums.TryGetValue(key, out var sum) ? (sum.Sum + value, sum.Reported + units) : (value, units);
+        held.Add((indicator, measure));
+    }
+
+    /// <summary>The sum of the pooled units under <paramref name="parent"/> that reported, and how many did; null when none did.</summary>
+    public (decimal Sum, int Reported)? Pooled(int parent, PeriodKey period, string indicator, Measure measure) =>
+        sums.TryGetValue((parent, period.Key, indicator, measure), out var sum) ? sum : null;
+
+    /// <summary>True when some unit reported <paramref name="indicator"/> with <paramref name="measure"/> for some month.</summary>
+    public bool Holds(string indicator, Measure measure) => held.Contains((indicator, measure));
 
     /// <summary>The figure the unit itself reported, or null.</summary>
     public decimal? Get(int area, PeriodKey period, string indicator, Measure measure) =>

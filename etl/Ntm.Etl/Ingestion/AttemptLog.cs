@@ -32,6 +32,19 @@ public sealed class AttemptLog(string folder)
         return before;
     }
 
+    /// <summary>The hashes of the files a run began to read and did not finish (usually none).</summary>
+    public IReadOnlySet<string> Unfinished()
+    {
+        try
+        {
+            return Directory.Exists(folder) ? Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+        }
+        catch (IOException)
+        {
+            return new HashSet<string>();
+        }
+    }
+
     /// <summary>Records that the reading of <paramref name="sha256"/> ended with a verdict.</summary>
     public void End(string sha256) => FileStore.TryDelete(Path.Combine(folder, sha256));
 }

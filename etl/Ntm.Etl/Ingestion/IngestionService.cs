@@ -110,6 +110,10 @@ public sealed class IngestionService
         var groupTime = System.Diagnostics.Stopwatch.StartNew();
         pendingFinish = new Dictionary<SubmittedFile, string>(ReferenceEqualityComparer.Instance);
         pendingQuarantine = new Dictionary<SubmittedFile, List<Action>>(ReferenceEqualityComparer.Instance);
+        // A file whose reading a run began and never finished (it stopped the process) is recorded in
+        // a group of its own, after the files before it are committed: its verdict is kept before any
+        // other file is read, and it cannot take the work of others down with it again.
+        var unfinished = attempts.Unfinished();
         try
         {
             foreach (var file in batch.Files)
@@ -117,6 +121,12 @@ public sealed class IngestionService
                 if (cancellation.IsCancellationRequested)
                 {
                     break;
+                }
+
+                var alone = unfinished.Count > 0 && Unfinished(file);
+                if (alone && ledger.InGroup)
+                {
+                    Commit();
                 }
 
                 if (!ledger.InGroup)
@@ -148,7 +158,7 @@ public sealed class IngestionService
                 }
 
                 groupBytes += SizeOf(file);
-                if (group.Count >= GroupLimits.Files || groupBytes >= GroupLimits.Bytes || groupTime.Elapsed >= GroupLimits.Time)
+                if (alone || group.Count >= GroupLimits.Files || groupBytes >= GroupLimits.Bytes || groupTime.Elapsed >= GroupLimits.Time)
                 {
                     Commit();
                 }
@@ -173,6 +183,18 @@ public sealed class IngestionService
         }
 
         return results;
+
+        bool Unfinished(SubmittedFile file)
+        {
+            try
+            {
+                return unfinished.Contains(FileStore.Sha256(file.Path));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
 
         IngestFileResult InGroup(SubmittedFile file)
         {

@@ -108,13 +108,12 @@ public sealed record ComplianceAnswer(int Year, IReadOnlyList<AreaRecord> Roots,
         return new ComplianceAnswer(year, roots, results);
     }
 
-    /// <summary>The indicators some accepted file gives a figure of in <paramref name="year"/> (the facts of the year's months only).</summary>
+    /// <summary>The indicators with a current figure in <paramref name="year"/> (the facts of the year's months only).</summary>
     /// <remarks>Every province's: a unit judged at the year's end may take its figures from the units before the reorganisation, of other province codes.</remarks>
     private static HashSet<string> YearIndicators(DbConnection connection, int year) =>
         Dapper.SqlMapper.Query<string>(connection, """
-            SELECT DISTINCT f.indicator_code FROM fact_observation f
-            WHERE f.period_key BETWEEN $from AND $to AND NOT f.withdrawn
-              AND f.submission_id IN (SELECT submission_id FROM submission WHERE status IN ('accepted', 'partly_superseded'))
+            SELECT DISTINCT indicator_code FROM fact_observation
+            WHERE is_current AND NOT withdrawn AND period_key BETWEEN $from AND $to
             """, new { from = new PeriodKey(year, 1).Key, to = new PeriodKey(year, 12).Key }).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>

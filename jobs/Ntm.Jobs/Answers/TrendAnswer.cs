@@ -43,7 +43,8 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
     public static TrendAnswer Ask(DbConnection connection, AreaDirectory directory, TrendQuestion question, TimeProvider clock)
     {
         var coverage = new CoverageQuery(connection);
-        var latest = coverage.LatestMonth();
+        // The latest month with data, asked only when a default needs it.
+        var latest = question.Indicator is null || question.To is null ? coverage.LatestMonth() : null;
         var indicators = new IndicatorQuery(connection);
         var indicator = question.Indicator
             ?? (latest is { } month ? coverage.BusiestIndicator(month.AddMonths(-11), month) : null)
@@ -90,7 +91,7 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
         if (asked is null)
         {
             // The provinces that have figures in the window (of the generation in force at its end).
-            var provinces = coverage.Provinces(from, to).ToHashSet(StringComparer.Ordinal);
+            var provinces = coverage.Provinces(from, to, Parts(definition)).ToHashSet(StringComparer.Ordinal);
             var generation = AreaGeneration.At(to.FirstDay);
             areas = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation && provinces.Contains(a.Code)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
             if (areas.Count == 0)

@@ -19,11 +19,37 @@ public static class DemoCommand
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var province = new Option<string>("--province") { Description = "Mã tỉnh của dữ liệu mẫu (mã trước 01/07/2025 dẫn tới tỉnh sau sáp nhập).", DefaultValueFactory = _ => "92" };
-        var from = new Option<int>("--from-year") { Description = "Năm đầu (mặc định 2020: năm 2025 có đủ 5 năm trước cho ngưỡng dịch của Thông tư 15/2026/TT-BYT).", DefaultValueFactory = _ => 2020 };
-        var years = new Option<int>("--years") { Description = "Số năm.", DefaultValueFactory = _ => 6 };
-        var command = new Command("demo", "Chạy thử toàn bộ: dữ liệu mẫu → kho → báo cáo. Runs the main job on demo data.") { province, from, years };
-        command.SetAction(parse => Run(context(parse), parse.GetValue(province)!, parse.GetValue(from), parse.GetValue(years)));
+        var from = new Option<int?>("--from-year") { Description = "Năm đầu (mặc định 2020 cho một tỉnh: năm 2025 có đủ 5 năm trước cho ngưỡng dịch của Thông tư 15/2026/TT-BYT; 2016 cho cả nước)." };
+        var years = new Option<int?>("--years") { Description = "Số năm (mặc định 6 cho một tỉnh, 10 cho cả nước)." };
+        var scale = new Option<string>("--scale") { Description = "province: các tệp báo cáo của một tỉnh qua toàn bộ quy trình nạp; national: số liệu mọi xã của cả nước ghi thẳng vào kho (hàng chục triệu số liệu) để thử ở quy mô quốc gia.", DefaultValueFactory = _ => "province" };
+        scale.AcceptOnlyFromAmong("province", "national");
+        var command = new Command("demo", "Chạy thử toàn bộ: dữ liệu mẫu → kho → báo cáo. Runs the main job on demo data.") { province, from, years, scale };
+        command.SetAction(parse => parse.GetValue(scale) == "national"
+            ? National(context(parse), parse.GetValue(from) ?? 2016, parse.GetValue(years) ?? 10)
+            : Run(context(parse), parse.GetValue(province)!, parse.GetValue(from) ?? 2020, parse.GetValue(years) ?? 6));
         return command;
+    }
+
+    private static int National(CliContext context, int fromYear, int years)
+    {
+        var console = context.Console;
+        var init = Patiently(context.Error, () => new WarehouseInitializer(context.Clock).Initialize(context.Home));
+        console.MarkupLine($"Kho dữ liệu: [bold]{Terminal.Escape(context.Home.WarehouseFile)}[/] (lược đồ {init.SchemaVersion})");
+        using var connection = Patiently(context.Error, context.Database.OpenForWriting);
+        if (Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT count(*) FROM submission") > 0)
+        {
+            context.Error.WriteLine($"Kho {context.Home.WarehouseFile} đã có số liệu: dữ liệu mẫu cả nước chỉ ghi vào một kho mới (chọn thư mục khác bằng --home).");
+            return (int)ExitCode.Usage;
+        }
+
+        var vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+        console.MarkupLine($"Đang ghi số liệu mẫu của mọi xã cả nước, {fromYear}–{fromYear + years - 1}…");
+        var result = new NationalDemo(connection, fromYear, years).Build(line => context.Error.WriteLine($"  {line}"));
+        console.MarkupLine($"Đã ghi {result.Observations.ToString("N0", vi)} số liệu của {result.Communes.ToString("N0", vi)} xã, {result.Indicators} chỉ tiêu, "
+            + $"{result.Submissions.ToString("N0", vi)} báo cáo tháng của các tỉnh, trong {result.Elapsed.TotalSeconds.ToString("N0", vi)} giây.");
+        console.MarkupLine("Thử: [bold]ntm trend --indicator disease.dengue.cases --from 2016-01 --to 2025-12[/], "
+            + "[bold]ntm compliance --set NTM-NC-2021-2025 --year 2024 --all[/], [bold]ntm quality --period 2025-06 --area 79[/].");
+        return (int)ExitCode.Ok;
     }
 
     private static int Run(CliContext context, string provinceCode, int fromYear, int years)

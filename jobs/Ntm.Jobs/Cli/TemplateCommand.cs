@@ -10,6 +10,8 @@ namespace Ntm.Jobs.Cli;
 /// <summary><c>ntm template list</c> and <c>ntm template check FILE</c>: how a file would be read, without loading it.</summary>
 public static class TemplateCommand
 {
+    private static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
     /// <summary>Builds the verb and its sub-verbs.</summary>
     public static Command Create(Func<ParseResult, CliContext> context)
     {
@@ -95,7 +97,7 @@ public static class TemplateCommand
         }
 
         console.Write(values);
-        console.MarkupLine($"{prepared.Values.Count:N0} số liệu{(prepared.Values.Count > 200 ? " (hiện 200 đầu tiên)" : string.Empty)}.");
+        console.MarkupLine(string.Create(Vi, $"{prepared.Values.Count:N0} số liệu{(prepared.Values.Count > 200 ? " (hiện 200 đầu tiên)" : string.Empty)}."));
         if (result.Targets.Count > 0)
         {
             var targets = new Table().Border(TableBorder.Rounded).AddColumn("Ô").AddColumn("Ghi").AddColumn("Đơn vị").AddColumn("Năm").AddColumn("Chỉ tiêu").AddColumn("Mục tiêu").AddColumn("Theo tiêu đề");
@@ -106,7 +108,7 @@ public static class TemplateCommand
             }
 
             console.Write(targets);
-            console.MarkupLine($"{result.Targets.Count:N0} mục tiêu.");
+            console.MarkupLine(string.Create(Vi, $"{result.Targets.Count:N0} mục tiêu."));
         }
 
         if (result.Plans.Count > 0)
@@ -120,7 +122,7 @@ public static class TemplateCommand
             }
 
             console.Write(plans);
-            console.MarkupLine($"{result.Plans.Count:N0} mục tiêu kế hoạch, {result.Plans.Sum(p => p.Communes.Count):N0} xã được nêu tên.");
+            console.MarkupLine(string.Create(Vi, $"{result.Plans.Count:N0} mục tiêu kế hoạch, {result.Plans.Sum(p => p.Communes.Count):N0} xã được nêu tên."));
         }
 
         foreach (var group in result.Ignored.GroupBy(i => i.Reason))
@@ -143,7 +145,7 @@ public static class TemplateCommand
         var errors = prepared.Findings.Count(f => f.Severity == Ntm.Etl.Validation.Severity.Error);
         var warnings = prepared.Findings.Count - errors;
         return prepared.DuplicateOf is { } duplicate ? $"[yellow]Kết luận:[/] tệp này đã được nhận (mã {duplicate}); nạp lại sẽ không thay đổi gì."
-            : prepared.Accepted ? $"[green]Kết luận:[/] tệp sẽ được nhận: {prepared.Values.Count:N0} số liệu, {prepared.Result.Targets.Count:N0} mục tiêu{(prepared.Result.Plans.Count > 0 ? $", {prepared.Result.Plans.Count:N0} mục tiêu kế hoạch" : string.Empty)}, {warnings} cảnh báo{(errors > 0 ? $", {errors} số liệu có lỗi được bỏ riêng (--keep-valid)" : string.Empty)}."
+            : prepared.Accepted ? string.Create(Vi, $"[green]Kết luận:[/] tệp sẽ được nhận: {prepared.Values.Count:N0} số liệu, {prepared.Result.Targets.Count:N0} mục tiêu{(prepared.Result.Plans.Count > 0 ? string.Create(Vi, $", {prepared.Result.Plans.Count:N0} mục tiêu kế hoạch") : string.Empty)}, {warnings:N0} cảnh báo{(errors > 0 ? string.Create(Vi, $", {errors:N0} số liệu có lỗi được bỏ riêng (--keep-valid)") : string.Empty)}.")
             : $"[red]Kết luận:[/] tệp sẽ bị từ chối ({errors} lỗi); không số liệu nào được nạp.";
     }
 

@@ -173,5 +173,7 @@ public sealed class BatchTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal([first.SubmissionId!.Value], again.Supersedes);
         Assert.Equal("long-my-2022-12-bhyt.xlsx", connection.ExecuteScalar<string>("SELECT file_name FROM submission WHERE submission_id = $id", new { id = again.SubmissionId }));
         Assert.Single(Directory.GetFiles(home.Archive));
+        WarehouseFixture.AssertCurrentFiguresFollowTheRule(connection);
+        Assert.Equal(0, connection.ExecuteScalar<int>("SELECT count(*) FROM v_observation WHERE submission_id = $id", new { id = first.SubmissionId }));
     }
 }

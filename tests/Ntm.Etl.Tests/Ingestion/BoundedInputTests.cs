@@ -122,6 +122,34 @@ public sealed class BoundedInputTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void A_file_that_stopped_a_run_is_recorded_in_a_group_of_its_own_after_the_files_before_it_are_committed()
+    {
+        var home = fixture.NewHome(directory);
+        var before = LongLabels(Path.Combine(home.Inbox, "a-truoc.xlsx"), 3);
+        File.SetLastWriteTimeUtc(before, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var suspect = Path.Combine(home.Inbox, "b-nghi-van.csv");
+        File.WriteAllText(suspect, "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n2023-01,31483,disease.dengue.cases,trong tháng,4\n");
+        File.SetLastWriteTimeUtc(suspect, new DateTime(2026, 1, 1, 0, 1, 0, DateTimeKind.Utc));
+        var after = Path.Combine(home.Inbox, "c-sau.csv");
+        File.WriteAllText(after, "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n2023-01,31484,disease.dengue.cases,trong tháng,5\n");
+        File.SetLastWriteTimeUtc(after, new DateTime(2026, 1, 1, 0, 2, 0, DateTimeKind.Utc));
+        // A run began the middle file and never ended.
+        Directory.CreateDirectory(Path.Combine(home.State, "reading"));
+        File.WriteAllText(Path.Combine(home.State, "reading", FileStore.Sha256(suspect)), "1");
+
+        var commits = new List<int>();
+        using var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting();
+        var service = new IngestionService(connection, home, TimeProvider.System);
+        var results = service.Ingest(IngestionBatch.Plan([], home.Inbox, TimeSpan.Zero, DateTime.UtcNow), new IngestionOptions(), committed: commits.Add);
+
+        Assert.All(results, r => Assert.Equal(IngestOutcome.Accepted, r.Outcome));
+        Assert.Equal(["a-truoc.xlsx", "b-nghi-van.csv", "c-sau.csv"], results.Select(r => r.File));
+        // The file before committed, then the suspect alone, then the rest.
+        Assert.Equal([1, 2, 3], commits);
+        Assert.Empty(Directory.GetFiles(Path.Combine(home.State, "reading")));
+    }
+
+    [Fact]
     public void A_correction_saved_over_the_file_while_it_is_read_stays_in_the_inbox_and_is_read_next()
     {
         var home = fixture.NewHome(directory);

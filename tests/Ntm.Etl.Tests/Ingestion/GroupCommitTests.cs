@@ -57,6 +57,7 @@ public sealed class GroupCommitTests(WarehouseFixture fixture) : IDisposable
     private static List<string> State(WarehouseHome home)
     {
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        WarehouseFixture.AssertCurrentFiguresFollowTheRule(connection);
         return connection.Query<string>("SELECT file_name || ' ' || status || ' ' || coalesce(CAST(figures_current AS VARCHAR), '-') || ' ' || coalesce((SELECT file_name FROM submission b WHERE b.submission_id = s.superseded_by), '-') FROM submission s ORDER BY submission_id")
             .Concat(connection.Query<string>("SELECT period || ' ' || area_code || ' ' || CAST(value AS VARCHAR) FROM v_observation ORDER BY 1")).ToList();
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using Ntm.Domain.Periods;
+using Ntm.Warehouse.Ledger;
 using Ntm.Warehouse.Queries;
 
 namespace Ntm.Warehouse.Tests.Queries;
@@ -22,6 +23,7 @@ public sealed class CompletenessQueryTests(InitializedWarehouse warehouse) : ICl
             INSERT INTO fact_observation (period_key, area_id, indicator_code, measure, value, submission_id, sheet, cell)
             VALUES (202505, 13031483, 'disease.dengue.cases', 'month', 2, 1, 'BC', 'C5');
             """);
+        CurrentFigures.Mark(connection, [1]);
         var query = new CompletenessQuery(connection);
         var now = new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.FromHours(7));
         Assert.Contains(query.Gaps(new PeriodKey(2025, 6), now), g => g.AreaCode == "31483" && g.Overdue && g.Template == "disease_monthly");

@@ -1,6 +1,7 @@
 using Dapper;
 using DuckDB.NET.Data;
 using Ntm.Domain.Areas;
+using Ntm.Warehouse.Ledger;
 
 namespace Ntm.Warehouse.Tests.Queries;
 
@@ -33,11 +34,15 @@ public sealed class QueryFixture : IDisposable
     {
         using var connection = Database.OpenForWriting();
         var id = connection.ExecuteScalar<long>("INSERT INTO submission (file_name, sha256, received_at, status) VALUES ('test', $sha, now(), 'accepted') RETURNING submission_id", new { sha = Guid.NewGuid().ToString("N") });
-        using var appender = connection.CreateAppender("fact_observation");
-        foreach (var (area, period, indicator, measure, value) in values)
+        using (var appender = connection.CreateAppender("fact_observation"))
         {
-            appender.CreateRow().AppendValue(id).AppendValue(period).AppendValue(area.AreaId).AppendValue(indicator).AppendValue(measure).AppendValue(value).AppendValue("s").AppendValue("A1").AppendValue(string.Empty).AppendValue(false).EndRow();
+            foreach (var (area, period, indicator, measure, value) in values)
+            {
+                appender.CreateRow().AppendValue(id).AppendValue(period).AppendValue(area.AreaId).AppendValue(indicator).AppendValue(measure).AppendValue(value).AppendValue("s").AppendValue("A1").AppendValue(string.Empty).AppendValue(false).AppendValue(false).EndRow();
+            }
         }
+
+        CurrentFigures.Mark(connection, [id]);
     }
 
     public DuckDBConnection Read() => Database.OpenReadOnly();

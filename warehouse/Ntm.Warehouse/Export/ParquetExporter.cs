@@ -21,6 +21,9 @@ public sealed record ParquetExportResult(string Folder, long Rows, decimal Value
 /// </summary>
 public sealed class ParquetExporter(DbConnection connection)
 {
+    /// <summary>The memory the export's sort may take before it spills to disk.</summary>
+    public const string MemoryLimit = "768MB";
+
     /// <summary>The facts' folder inside the export.</summary>
     public const string Facts = "observations";
 
@@ -51,6 +54,9 @@ public sealed class ParquetExporter(DbConnection connection)
         Directory.CreateDirectory(staging);
         try
         {
+            // A country's ten years are sorted within a bounded memory, what does not fit spilled
+            // beside the staging folder (removed with it), instead of taking as much memory as the machine has.
+            connection.Execute($"SET memory_limit = '{MemoryLimit}'; SET temp_directory = '{Quote(Path.Combine(staging, ".spill"))}'");
             // What COPY says it wrote is counted; nothing is read back through a path, which DuckDB
             // would take for a pattern ('x[1]' is a character class to it).
             var copied = (long)connection.Execute($"""
@@ -63,7 +69,7 @@ public sealed class ParquetExporter(DbConnection connection)
                     JOIN dim_period p ON p.period_key = o.period_key
                     JOIN dim_indicator i ON i.indicator_code = o.indicator_code
                     WHERE p.year >= {fromYear.ToString(CultureInfo.InvariantCulture)}
-                    ORDER BY p.year, a.province_code, o.period_key, o.area_id, o.indicator_code, o.measure
+                    ORDER BY p.year, a.province_code, o.period_key
                 ) TO '{Quote(Path.Combine(staging, Facts))}' (FORMAT PARQUET, PARTITION_BY (year), COMPRESSION ZSTD)
                 """);
             var source = connection.QuerySingle<(long Rows, decimal? Sum)>($"""

@@ -168,7 +168,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             foreach (var o in observations)
             {
                 appender.CreateRow().AppendValue(id).AppendValue(o.Period.Key).AppendValue(o.AreaId).AppendValue(o.IndicatorCode).AppendValue(o.Measure.ToCode())
-                    .AppendValue(o.Value).AppendValue(o.Sheet).AppendValue(o.Cell).AppendValue(o.Disaggregation).AppendValue(o.Withdrawn).EndRow();
+                    .AppendValue(o.Value).AppendValue(o.Sheet).AppendValue(o.Cell).AppendValue(o.Disaggregation).AppendValue(o.Withdrawn).AppendValue(false).EndRow();
             }
         }
 
@@ -236,6 +236,15 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             return result;
         }
 
+        SupersedeCore(ids, replaces, result);
+        // Whatever changed, the figures these files state (and those of a file read again) have their current row marked.
+        CurrentFigures.Mark(connection, ids.Concat(replaces.Select(r => r.Replaces)).Distinct().ToArray());
+        return result;
+    }
+
+    private void SupersedeCore(List<long> ids, List<(long Id, long Replaces)> replaces, Dictionary<long, IReadOnlyList<long>> result)
+    {
+
         // The earlier files that state a figure these state, and how many of their figures are still theirs.
         var counts = connection.Query<(long SubmissionId, int Stated, int Current)>("""
             WITH mine AS (
@@ -280,7 +289,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         var changed = counts.Where(c => c.Current == 0 || c.Current < c.Stated || replaced.ContainsKey(c.SubmissionId)).ToList();
         if (changed.Count == 0 && replaces.Count == 0)
         {
-            return result;
+            return;
         }
 
         // Which of the new files states a figure of each changed one: the latest is the one it is superseded by.
@@ -349,8 +358,6 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
                 new { id, replacedId });
             ((List<long>)result[id]).Add(replacedId);
         }
-
-        return result;
     }
 
     /// <summary>Records a rejected submission and its findings in one transaction (or in the open group's).</summary>
@@ -426,7 +433,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
 
         Flush();
         var engine = RollupLoader.Load(connection, wanted.Select(k => k.AreaId).Distinct().ToList(), wanted.Select(k => k.IndicatorCode).Distinct(StringComparer.Ordinal).ToList(),
-            AreaHierarchy.FirstNewPeriod.January, wanted.Max(k => k.Period));
+            AreaHierarchy.FirstNewPeriod.January, wanted.Max(k => k.Period), unmarked: group is not null);
         foreach (var key in wanted)
         {
             if (engine.MonthsAcrossCrosswalk(key.AreaId, key.Period, key.IndicatorCode) is { } months)

@@ -9,37 +9,28 @@ public sealed class CoverageQuery(DbConnection connection)
 {
     /// <summary>The latest month from <paramref name="from"/> to <paramref name="to"/> with a current figure; null when there is none.</summary>
     public PeriodKey? LatestMonth(PeriodKey from, PeriodKey to) =>
-        connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation WHERE period_key BETWEEN $from AND $to", new { from = from.Key, to = to.Key }) is { } key
+        connection.ExecuteScalar<int?>($"SELECT max(period_key) FROM fact_observation WHERE {Current} AND period_key BETWEEN $from AND $to", new { from = from.Key, to = to.Key }) is { } key
             ? PeriodKey.FromKey(key)
             : null;
 
+    // The current figures (totals) as v_observation has them, asked of the facts alone: the filters
+    // before any join, so that a question over ten years of a country reads only the columns it needs.
+    private const string Current = "is_current AND NOT withdrawn AND disaggregation = ''";
+
     /// <summary>The codes of the provinces with current figures from <paramref name="from"/> to <paramref name="to"/>, by code.</summary>
-    public IReadOnlyList<string> Provinces(PeriodKey from, PeriodKey to) =>
-        connection.Query<string>("""
-            SELECT DISTINCT a.province_code FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
-            WHERE o.period_key BETWEEN $from AND $to ORDER BY 1
-            """, new { from = from.Key, to = to.Key }).ToList();
+    /// <remarks>With <paramref name="indicators"/>, the provinces with current figures of those indicators.</remarks>
+    public IReadOnlyList<string> Provinces(PeriodKey from, PeriodKey to, IReadOnlyCollection<string>? indicators = null) =>
+        connection.Query<string>($"""
+            SELECT DISTINCT a.province_code
+            FROM (SELECT DISTINCT area_id FROM fact_observation
+                  WHERE {Current} AND period_key BETWEEN $from AND $to{(indicators is null ? string.Empty : " AND indicator_code IN $indicators")}) f
+            JOIN dim_area a ON a.area_id = f.area_id
+            ORDER BY 1
+            """, new { from = from.Key, to = to.Key, indicators = indicators?.ToArray() ?? [] }).ToList();
 
     /// <summary>The latest month with a current figure of any kind; null for an empty warehouse.</summary>
-    public PeriodKey? LatestMonth()
-    {
-        // The latest month any accepted file gives a figure for bounds the answer from above; v_observation
-        // (which ranks every figure's files) is then asked only from that month on, its period being a
-        // partition of the ranking. Only when every figure of that month was withdrawn is the whole history ranked.
-        var candidate = connection.ExecuteScalar<int?>("""
-            SELECT max(f.period_key) FROM fact_observation f
-            JOIN submission s ON s.submission_id = f.submission_id AND s.status IN ('accepted', 'partly_superseded')
-            WHERE NOT f.withdrawn AND f.disaggregation = ''
-            """);
-        if (candidate is null)
-        {
-            return null;
-        }
-
-        var key = connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation WHERE period_key >= $candidate", new { candidate })
-            ?? connection.ExecuteScalar<int?>("SELECT max(period_key) FROM v_observation");
-        return key is { } found ? PeriodKey.FromKey(found) : null;
-    }
+    public PeriodKey? LatestMonth() =>
+        connection.ExecuteScalar<int?>($"SELECT max(period_key) FROM fact_observation WHERE {Current}") is { } key ? PeriodKey.FromKey(key) : null;
 
     /// <summary>
     /// The latest month with a current figure of <paramref name="indicators"/> in <paramref name="provinceCodes"/>
@@ -47,9 +38,11 @@ public sealed class CoverageQuery(DbConnection connection)
     /// null when there is none.
     /// </summary>
     public PeriodKey? LatestMonth(IReadOnlyCollection<string> indicators, IReadOnlyCollection<string> provinceCodes) =>
-        connection.ExecuteScalar<int?>("""
-            SELECT max(o.period_key) FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
-            WHERE o.indicator_code IN $indicators AND a.province_code IN $provinces
+        connection.ExecuteScalar<int?>($"""
+            SELECT max(f.period_key)
+            FROM (SELECT area_id, max(period_key) AS period_key FROM fact_observation WHERE {Current} AND indicator_code IN $indicators GROUP BY area_id) f
+            JOIN dim_area a ON a.area_id = f.area_id
+            WHERE a.province_code IN $provinces
             """, new { indicators = indicators.ToArray(), provinces = provinceCodes.ToArray() }) is { } key ? PeriodKey.FromKey(key) : null;
 
     /// <summary>The indicator with the most current figures from <paramref name="from"/> to <paramref name="to"/> among flows (cases, new acceptors), then any; null for none.</summary>
@@ -70,8 +63,10 @@ public sealed class CoverageQuery(DbConnection connection)
 
     /// <summary>The code of the province with the most current figures from <paramref name="from"/> to <paramref name="to"/>; null when there are none.</summary>
     public string? BusiestProvince(PeriodKey from, PeriodKey to) =>
-        connection.ExecuteScalar<string?>("""
-            SELECT a.province_code FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
-            WHERE o.period_key BETWEEN $from AND $to GROUP BY a.province_code ORDER BY count(*) DESC, a.province_code LIMIT 1
+        connection.ExecuteScalar<string?>($"""
+            SELECT a.province_code
+            FROM (SELECT area_id, count(*) AS figures FROM fact_observation WHERE {Current} AND period_key BETWEEN $from AND $to GROUP BY area_id) f
+            JOIN dim_area a ON a.area_id = f.area_id
+            GROUP BY a.province_code ORDER BY sum(f.figures) DESC, a.province_code LIMIT 1
             """, new { from = from.Key, to = to.Key });
 }

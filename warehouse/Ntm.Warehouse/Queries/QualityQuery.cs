@@ -79,6 +79,10 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         return found;
     }
 
+    /// <summary>The province codes of the units (a few), to filter the facts in SQL before the exact filter by unit.</summary>
+    private string[] ProvincesOf(HashSet<int> subtree) =>
+        subtree.Select(directory.TryGet).OfType<AreaRecord>().Select(a => a.ProvinceCode).Distinct(StringComparer.Ordinal).ToArray();
+
     private IEnumerable<QualityItem> Rules(PeriodKey period, HashSet<int> subtree)
     {
         var rows = connection.Query<(long Submission, string File, int? Area, string Status, string Severity, string Rule, string Message, string? Sheet, string? Cell)>("""
@@ -101,8 +105,9 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         // different files (cases in one, deaths in a later correction) are checked together here.
         var rules = Ntm.Warehouse.ReferenceData.DataRuleCatalog.Load(connection);
         var figures = connection.Query<(int Area, string Indicator, string Measure, decimal Value, long Submission)>("""
-            SELECT area_id, indicator_code, measure, value, submission_id FROM v_observation WHERE period_key = $period
-            """, new { period = period.Key }).Where(f => subtree.Contains(f.Area))
+            SELECT o.area_id, o.indicator_code, o.measure, o.value, o.submission_id FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
+            WHERE o.period_key = $period AND a.province_code IN $provinces
+            """, new { period = period.Key, provinces = ProvincesOf(subtree) }).Where(f => subtree.Contains(f.Area))
             .ToDictionary(f => (f.Area, f.Indicator, MeasureCodes.Parse(f.Measure)), f => (f.Value, f.Submission));
         var kinds = connection.Query<(string Code, string Kind)>("SELECT indicator_code, kind FROM dim_indicator").ToDictionary(k => k.Code, k => k.Kind, StringComparer.Ordinal);
         var places = figures.Keys.GroupBy(k => k.Area).Where(g => directory.TryGet(g.Key) is not null)
@@ -130,9 +135,9 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         // 2025-07-01 those of the old units the crosswalk maps into it.
         var stated = connection.Query<(int Area, string Indicator, decimal Value, long Submission)>("""
             SELECT o.area_id, o.indicator_code, o.value, o.submission_id
-            FROM v_observation o JOIN dim_indicator i ON i.indicator_code = o.indicator_code
-            WHERE o.measure = 'month' AND i.kind = 'count' AND o.period_key = $period
-            """, new { period = period.Key }).Where(v => subtree.Contains(v.Area)).ToList();
+            FROM v_observation o JOIN dim_indicator i ON i.indicator_code = o.indicator_code JOIN dim_area a ON a.area_id = o.area_id
+            WHERE o.measure = 'month' AND i.kind = 'count' AND o.period_key = $period AND a.province_code IN $provinces
+            """, new { period = period.Key, provinces = ProvincesOf(subtree) }).Where(v => subtree.Contains(v.Area)).ToList();
         if (stated.Count == 0)
         {
             yield break;
@@ -357,7 +362,8 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         var areas = new List<AreaRecord> { root };
         areas.AddRange(directory.Areas.Where(a => a.ParentId == root.AreaId && a.IsValidOn(period.FirstDay)).OrderBy(a => a.Code, StringComparer.Ordinal));
         var first = new PeriodKey(period.Year - EpidemicMethods.OfficialYears, period.Month);
-        var engine = RollupLoader.Load(connection, areas.Select(a => a.AreaId).ToList(), [.. diseases, Population], first.January, period);
+        // Months of counts and a stock of units asked: the units below them are needed only as totals.
+        var engine = RollupLoader.Load(connection, areas.Select(a => a.AreaId).ToList(), [.. diseases, Population], first.January, period, poolLeaves: true);
         var declared = connection.Query<(int Area, string Indicator, int Year)>("SELECT area_id, indicator_code, year FROM epidemic_year").ToList();
         foreach (var disease in diseases)
         {

@@ -28,9 +28,17 @@ public static class RollupLoader
 
     /// <summary>
     /// The rules over the figures of <paramref name="indicators"/> for <paramref name="roots"/> and
-    /// every unit under them, from <paramref name="from"/> to <paramref name="to"/>.
+    /// every unit under them, from <paramref name="from"/> to <paramref name="to"/>. With
+    /// <paramref name="unmarked"/> (inside a group of files not yet committed) the current figures
+    /// are found by ranking the files, not by the mark the commit sets.
     /// </summary>
-    public static RollupEngine Load(DbConnection connection, IReadOnlyCollection<int> roots, IReadOnlyCollection<string> indicators, PeriodKey from, PeriodKey to)
+    /// <remarks>
+    /// With <paramref name="poolLeaves"/> (for counts asked by month or stock only: a series of
+    /// totals), the month and stock figures of units without children that are not asked themselves
+    /// are held as their parent's sum (<see cref="StoredFigures.Pool"/>): the rules give the same
+    /// totals and counts of units, from a tenth of the entries.
+    /// </remarks>
+    public static RollupEngine Load(DbConnection connection, IReadOnlyCollection<int> roots, IReadOnlyCollection<string> indicators, PeriodKey from, PeriodKey to, bool unmarked = false, bool poolLeaves = false)
     {
         var rules = Rules(connection);
         var codes = indicators
@@ -71,26 +79,100 @@ public static class RollupLoader
             }
         }
 
-        // The rule of v_observation (each figure's latest accepted file, unless it withdrew it), applied
-        // after the filters so that DuckDB ranks only the rows asked for. A long list of areas is
-        // filtered here rather than sent as thousands of parameters.
+        // The current figures (is_current, the rule of v_observation). Within a group of files being
+        // recorded, whose figures are marked at the group's commit, the rule is applied here instead
+        // (ranking only the rows asked for). A long list of areas is filtered here rather than sent
+        // as thousands of parameters.
         var filterAreas = wanted.Count <= 500;
-        var rows = connection.Query<(int Area, int Period, string Indicator, string Measure, decimal Value, bool Withdrawn)>(
-            $"""
-            SELECT f.area_id, f.period_key, f.indicator_code, f.measure, f.value, f.withdrawn
-            FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id AND s.status IN ('accepted', 'partly_superseded')
-            WHERE f.disaggregation = '' AND f.indicator_code IN $codes AND f.period_key BETWEEN $first AND $last{(filterAreas ? " AND f.area_id IN $areas" : string.Empty)}
-            QUALIFY row_number() OVER (PARTITION BY f.period_key, f.area_id, f.indicator_code, f.measure ORDER BY s.received_at DESC, s.submission_id DESC) = 1
-            """, new { codes, first = from.Key, last = to.Key, areas = wanted.ToArray() });
+        var areaFilter = filterAreas ? " AND f.area_id IN $areas" : string.Empty;
+        string sql = unmarked
+            ? $"""
+              SELECT f.area_id, f.period_key, f.indicator_code, f.measure, f.value, f.withdrawn
+              FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id AND s.status IN ('accepted', 'partly_superseded')
+              WHERE f.disaggregation = '' AND f.indicator_code IN $codes AND f.period_key BETWEEN $first AND $last{areaFilter}
+              QUALIFY row_number() OVER (PARTITION BY f.period_key, f.area_id, f.indicator_code, f.measure ORDER BY s.received_at DESC, s.submission_id DESC) = 1
+              """
+            : $"""
+              SELECT f.area_id, f.period_key, f.indicator_code, f.measure, f.value, f.withdrawn
+              FROM fact_observation f
+              WHERE f.is_current AND f.disaggregation = '' AND f.indicator_code IN $codes AND f.period_key BETWEEN $first AND $last{areaFilter}
+              """;
         var stored = new StoredFigures();
+        var parents = units.Where(u => u.Parent is not null).ToDictionary(u => u.Area, u => u.Parent!.Value);
+        var asked = Asked(hierarchy, roots);
+        var pooled = poolLeaves && !unmarked && asked.Count <= 500 ? Poolable(hierarchy, asked, wanted, parents) : [];
+        foreach (var unit in pooled)
+        {
+            stored.Pool(unit);
+        }
+
+        if (pooled.Count > 0)
+        {
+            // The same figures, those of the units held as sums added up by DuckDB under their parent
+            // (by the unit's generation, whose lifetime says in which months it counts): a row per
+            // parent and month instead of one per unit. The condition is Poolable's.
+            sql = $"""
+                WITH unit AS (
+                    SELECT a.area_id, a.parent_id, a.valid_from,
+                           a.parent_id IS NOT NULL AND a.area_id NOT IN $asked AND NOT EXISTS (SELECT 1 FROM dim_area c WHERE c.parent_id = a.area_id) AS poolable
+                    FROM dim_area a)
+                SELECT CASE WHEN pooled THEN parent_id ELSE area_id END AS area, period_key, indicator_code, measure,
+                       sum(value) AS value, count(*) AS units, pooled, min(area_id) AS member
+                FROM (
+                    SELECT f.area_id, f.period_key, f.indicator_code, f.measure, f.value, u.parent_id, u.valid_from, u.poolable AND f.measure IN ('month', 'stock') AS pooled
+                    FROM fact_observation f JOIN unit u ON u.area_id = f.area_id
+                    WHERE f.is_current AND NOT f.withdrawn AND f.disaggregation = '' AND f.indicator_code IN $codes AND f.period_key BETWEEN $first AND $last{areaFilter})
+                GROUP BY 1, period_key, indicator_code, measure, pooled, valid_from
+                """;
+        }
+        else
+        {
+            sql = $"SELECT area_id, period_key, indicator_code, measure, value, 1 AS units, false AS pooled, area_id AS member FROM ({sql}) WHERE NOT withdrawn";
+        }
+
+        var rows = connection.Query<(int Area, int Period, string Indicator, string Measure, decimal Value, long Units, bool Pooled, int Member)>(
+            sql, new { codes, first = from.Key, last = to.Key, areas = wanted.ToArray(), asked = asked.ToArray() }, buffered: false);
         foreach (var row in rows)
         {
-            if (!row.Withdrawn && (filterAreas || wanted.Contains(row.Area)))
+            if (!filterAreas && !wanted.Contains(row.Area))
             {
-                stored.Set(row.Area, PeriodKey.FromKey(row.Period), row.Indicator, MeasureCodes.Parse(row.Measure), row.Value);
+                continue;
+            }
+
+            var (period, measure) = (PeriodKey.FromKey(row.Period), MeasureCodes.Parse(row.Measure));
+            if (row.Pooled)
+            {
+                // Counted under its parent only in the months its units existed, as the rules count children.
+                if (hierarchy.ExistsIn(row.Member, period))
+                {
+                    stored.AddPooled(row.Area, period, row.Indicator, measure, row.Value, (int)row.Units);
+                }
+            }
+            else
+            {
+                stored.Set(row.Area, period, row.Indicator, measure, row.Value);
             }
         }
 
         return new RollupEngine(hierarchy, stored, rules);
     }
+
+    /// <summary>The units asked and the old units whose own figures they take through the crosswalk: never held as sums.</summary>
+    private static HashSet<int> Asked(AreaHierarchy hierarchy, IReadOnlyCollection<int> roots)
+    {
+        var asked = new HashSet<int>(roots);
+        foreach (var root in roots)
+        {
+            foreach (var (old, _) in hierarchy.OldUnits(root))
+            {
+                asked.Add(old);
+            }
+        }
+
+        return asked;
+    }
+
+    /// <summary>The units that can be held as their parent's sum: without children, with a parent, not asked.</summary>
+    private static HashSet<int> Poolable(AreaHierarchy hierarchy, HashSet<int> asked, HashSet<int> wanted, Dictionary<int, int> parents) =>
+        wanted.Where(a => !asked.Contains(a) && parents.ContainsKey(a) && !hierarchy.Children(a).Any()).ToHashSet();
 }

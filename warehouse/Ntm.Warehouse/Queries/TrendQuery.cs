@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Ntm.Domain.Areas;
 using Ntm.Domain.Indicators;
 using Ntm.Domain.Measures;
@@ -53,7 +54,15 @@ public sealed class TrendQuery(DbConnection connection)
     /// </summary>
     public IReadOnlyList<TrendPoint> Series(string indicator, IReadOnlyList<AreaRecord> areas, PeriodKey from, PeriodKey to, Measure measure)
     {
-        var engine = Engine([indicator], areas, from, to);
+        // A count by month or stock needs only totals of the units below those asked, unless some unit
+        // states a target (progress towards it is a year-to-date, which needs each unit's months).
+        var pool = measure != Measure.YearToDate && RollupLoader.Rules(connection).TryGetValue(indicator, out var rule) && rule.Kind == IndicatorKind.Count;
+        var engine = Engine([indicator], areas, from, to, pool);
+        if (pool && engine.Engine.HoldsTargets(indicator))
+        {
+            engine = Engine([indicator], areas, from, to);
+        }
+
         return Series(engine.Engine, engine.Rules[indicator], areas, from, to, measure);
     }
 
@@ -65,7 +74,7 @@ public sealed class TrendQuery(DbConnection connection)
     }
 
     /// <summary>The rules over what <paramref name="indicators"/> need, checked against the catalogue.</summary>
-    internal (RollupEngine Engine, IReadOnlyDictionary<string, IndicatorRule> Rules) Engine(IReadOnlyCollection<string> indicators, IReadOnlyList<AreaRecord> areas, PeriodKey from, PeriodKey to)
+    internal (RollupEngine Engine, IReadOnlyDictionary<string, IndicatorRule> Rules) Engine(IReadOnlyCollection<string> indicators, IReadOnlyList<AreaRecord> areas, PeriodKey from, PeriodKey to, bool poolLeaves = false)
     {
         var rules = RollupLoader.Rules(connection);
         foreach (var indicator in indicators.Where(i => !rules.ContainsKey(i)))
@@ -74,7 +83,7 @@ public sealed class TrendQuery(DbConnection connection)
         }
 
         // Last year's months for the comparison, and January for year-to-date sums.
-        return (RollupLoader.Load(connection, areas.Select(a => a.AreaId).ToList(), indicators, new PeriodKey(from.Year - 1, 1), to), rules);
+        return (RollupLoader.Load(connection, areas.Select(a => a.AreaId).ToList(), indicators, new PeriodKey(from.Year - 1, 1), to, poolLeaves: poolLeaves), rules);
     }
 
     private static List<TrendPoint> Series(RollupEngine engine, IndicatorRule rule, IReadOnlyList<AreaRecord> areas, PeriodKey from, PeriodKey to, Measure measure)
@@ -95,7 +104,8 @@ public sealed class TrendQuery(DbConnection connection)
                 var lastYear = engine.Value(area.AreaId, period.SameMonthLastYear, rule.Code, measure);
                 var comparable = figure is not null && lastYear is not null && figure.IsComplete && lastYear.IsComplete && figure.Source != FigureSource.Share;
                 var target = rule.Kind == IndicatorKind.Count ? engine.AnnualTarget(area.AreaId, period.Year, rule.Code) : null;
-                var ytd = rule.Kind == IndicatorKind.Count && rule.IsFlow ? engine.Value(area.AreaId, period, rule.Code, Measure.YearToDate) : null;
+                // The year-to-date only measures progress towards a target.
+                var ytd = target is { Value: not 0 } && rule.Kind == IndicatorKind.Count && rule.IsFlow ? engine.Value(area.AreaId, period, rule.Code, Measure.YearToDate) : null;
                 points.Add(new TrendPoint(
                     area.Code, area.FullName, period, figure?.Value, previous?.Value, lastYear?.Value,
                     comparable ? figure!.Value - lastYear!.Value : null,

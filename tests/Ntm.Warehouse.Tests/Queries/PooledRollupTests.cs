@@ -1,0 +1,100 @@
+using Ntm.Domain.Areas;
+using Ntm.Domain.Measures;
+using Ntm.Domain.Periods;
+using Ntm.Domain.Rollups;
+using Ntm.Warehouse.Queries;
+
+namespace Ntm.Warehouse.Tests.Queries;
+
+/// <summary>
+/// Units without children held as their parent's sum (what <c>ntm trend</c> does for a count by
+/// month or stock) give the same figures, sources and counts of units as each unit held apart, on
+/// uneven data across the 2025 reorganisation: communes that skip months, districts that state
+/// their own total some months, a commune that reports after it ceased, the new communes of the
+/// new province, and roots at every level.
+/// </summary>
+public sealed class PooledRollupTests : IDisposable
+{
+    private readonly QueryFixture fixture = new();
+
+    public void Dispose() => fixture.Dispose();
+
+    [Fact]
+    public void Totals_from_pooled_units_are_the_totals_from_each_unit()
+    {
+        var random = new Random(31);
+        var province = fixture.Old("93");
+        var districts = fixture.Directory.Areas.Where(a => a.ParentId == province.AreaId).ToList();
+        var communes = fixture.Directory.Areas.Where(a => districts.Any(d => d.AreaId == a.ParentId)).ToList();
+        var newProvince = fixture.New("92");
+        // The new communes made of Hậu Giang's old ones.
+        List<AreaRecord> newCommunes;
+        using (var reading = fixture.Read())
+        {
+            var made = Dapper.SqlMapper.Query<int>(reading, "SELECT DISTINCT new_area_id FROM area_crosswalk WHERE old_area_id IN $old", new { old = communes.Select(c => c.AreaId).ToArray() }).ToHashSet();
+            newCommunes = fixture.Directory.Areas.Where(a => a.ParentId == newProvince.AreaId && made.Contains(a.AreaId)).ToList();
+        }
+
+        Assert.True(newCommunes.Count > 10);
+        var values = new List<(AreaRecord, int, string, string, decimal)>();
+        foreach (var period in PeriodKey.Range(new PeriodKey(2024, 1), new PeriodKey(2025, 12)))
+        {
+            var old = period < AreaHierarchy.FirstNewPeriod;
+            foreach (var commune in old ? communes : newCommunes)
+            {
+                if (random.NextDouble() < 0.8)
+                {
+                    values.Add((commune, period.Key, "disease.dengue.cases", "month", random.Next(0, 30)));
+                }
+
+                if (period.Month == 12 && random.NextDouble() < 0.9)
+                {
+                    values.Add((commune, period.Key, "population.total", "stock", random.Next(3000, 20000)));
+                }
+            }
+
+            if (old && random.NextDouble() < 0.3)
+            {
+                // A district's own total, which the rules take over its communes'.
+                values.Add((districts[random.Next(districts.Count)], period.Key, "disease.dengue.cases", "month", random.Next(50, 90)));
+            }
+        }
+
+        // A commune that ceased on 2025-07-01 still sends a figure for August: no unit counts it.
+        values.Add((communes[0], 202508, "disease.dengue.cases", "month", 999));
+        fixture.Load([.. values]);
+
+        AreaRecord[][] askings =
+        [
+            [province], [newProvince], [.. districts], [communes[0], districts[0]], [newCommunes[0], newProvince], [.. districts.Take(2), province],
+        ];
+        using var connection = fixture.Read();
+        foreach (var roots in askings)
+        {
+            var ids = roots.Select(r => r.AreaId).ToList();
+            string[] indicators = ["disease.dengue.cases", "population.total"];
+            var each = RollupLoader.Load(connection, ids, indicators, new PeriodKey(2024, 1), new PeriodKey(2025, 12));
+            var pooled = RollupLoader.Load(connection, ids, indicators, new PeriodKey(2024, 1), new PeriodKey(2025, 12), poolLeaves: true);
+            var compared = 0;
+            foreach (var root in ids)
+            {
+                foreach (var period in PeriodKey.Range(new PeriodKey(2024, 1), new PeriodKey(2025, 12)))
+                {
+                    foreach (var (indicator, measure) in new[] { ("disease.dengue.cases", Measure.Month), ("population.total", Measure.Stock) })
+                    {
+                        var expected = each.Value(root, period, indicator, measure);
+                        var actual = pooled.Value(root, period, indicator, measure);
+                        Assert.True(expected == actual, $"{root} {period} {indicator}: {expected} ≠ {actual}");
+                        compared += expected is null ? 0 : 1;
+                    }
+                }
+            }
+
+            Assert.True(compared > 10, $"only {compared} figures compared");
+        }
+
+        // A measure pooled units cannot give is refused, never answered wrong.
+        var units = RollupLoader.Load(connection, [province.AreaId], ["disease.dengue.cases"], new PeriodKey(2024, 1), new PeriodKey(2025, 12), poolLeaves: true);
+        Assert.Throws<InvalidOperationException>(() => units.Value(province.AreaId, new PeriodKey(2024, 5), "disease.dengue.cases", Measure.YearToDate));
+    }
+}
