@@ -275,6 +275,19 @@ public sealed partial class TableReader
                 }
             }
 
+            if (code is null && candidates.Count <= 1 && TotalRow.Is(label))
+            {
+                // "Cộng", "Tổng", "Tổng số", "Tổng cộng": one total, whichever word the office wrote, named by its context.
+                foreach (var word in TotalWords)
+                {
+                    if (owner.indicators.Resolve(word, contexts) is { Code: { } total } found)
+                    {
+                        (code, candidates) = (total, found.Candidates);
+                        break;
+                    }
+                }
+            }
+
             string? eventName = qualifier?.Suffix;
             string? part = null;
             var parent = ancestors.LastOrDefault(a => a.Code is not null).Code;
@@ -314,6 +327,12 @@ public sealed partial class TableReader
             {
                 // A row without figures names the group of the rows under it; its words are still read (a remark).
                 return code is null ? null : tags with { Path = path, Indicator = code, Event = eventName, Disaggregation = part };
+            }
+
+            if (code is null && candidates.Count <= 1 && ancestors.Count == 1 && TotalRow.Is(label))
+            {
+                // A total under a list of indicators that the catalogue has no total for: the list's sum, not an indicator of its own.
+                return tags with { Skip = "dòng tổng cộng của các chỉ tiêu bên trên (không phải một chỉ tiêu)", SkipCell = labelCell };
             }
 
             if (code is null)
@@ -357,6 +376,9 @@ public sealed partial class TableReader
                 yield return text[..dash].Trim();
             }
         }
+
+        // The words a total is written with, in the order the catalogue's aliases are tried ("tránh thai > Tổng cộng").
+        private static readonly string[] TotalWords = ["Tổng cộng", "Tổng số", "Tổng"];
 
         private static bool StartsWithOfWhich(string label) => VietnameseText.Key(label).StartsWith("trong do", StringComparison.Ordinal);
 

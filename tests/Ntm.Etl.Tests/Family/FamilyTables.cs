@@ -30,6 +30,7 @@ public static class FamilyTables
         new("commune-station-monthly", CommuneStationMonthlyReport.Build, CommuneStationMonthlyReport.FileName, "xlsx", "xls"),
         new("district-signed-after", DistrictReportSignedAfter.Build, DistrictReportSignedAfter.FileName, "xlsx", "xls", "csv-utf8-bom"),
         new("district-family-planning", DistrictFamilyPlanning.Build, DistrictFamilyPlanning.FileName, "xlsx", "csv-utf8-bom"),
+        new("commune-station-family-planning", CommuneStationFamilyPlanning.Build, CommuneStationFamilyPlanning.FileName, "xlsx", "csv-utf8-bom"),
         new("province-disaggregation-rows", ProvinceReportWithDisaggregationRows.Build, ProvinceReportWithDisaggregationRows.FileName, "xlsx", "xls"),
         new("district-half-year-plan", DistrictHalfYearPlanReview.Build, DistrictHalfYearPlanReview.FileName, "xlsx"),
         new("cdc-districts-september", CdcDistrictDiseasesSeptember.Build, CdcDistrictDiseasesSeptember.FileName, "xlsx", "xls"),
