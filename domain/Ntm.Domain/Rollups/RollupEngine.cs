@@ -163,6 +163,12 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
     /// <summary>A count with any measure but reported_rate.</summary>
     private Figure? Count(int area, PeriodKey period, string indicator, Measure measure, int depth)
     {
+        if (stored.HasPooled && stored.IsPooled(area))
+        {
+            // Reached through the crosswalk or a unit's months: a pooled unit's own figures are not held.
+            throw new InvalidOperationException($"{indicator} ({measure}) of {area} was asked of a unit held only in its parent's sum.");
+        }
+
         var key = (area, period.Key, indicator, measure);
         if (cache.TryGetValue(key, out var cached))
         {

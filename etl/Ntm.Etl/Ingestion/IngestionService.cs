@@ -113,9 +113,10 @@ public sealed class IngestionService
         // A file whose reading a run began and never finished (it stopped the process) is recorded in
         // a group of its own, after the files before it are committed: its verdict is kept before any
         // other file is read, and it cannot take the work of others down with it again.
-        var unfinished = attempts.Unfinished();
+        IReadOnlySet<string> unfinished = new HashSet<string>();
         try
         {
+            unfinished = attempts.Unfinished();
             foreach (var file in batch.Files)
             {
                 if (cancellation.IsCancellationRequested)
@@ -188,7 +189,9 @@ public sealed class IngestionService
         {
             try
             {
-                return unfinished.Contains(FileStore.Sha256(file.Path));
+                // A file too large to be read is never begun: its bytes need no hashing.
+                var info = new FileInfo(file.Path);
+                return info.Exists && info.Length <= reader.Limits.MaxFileBytes && unfinished.Contains(FileStore.Sha256(file.Path));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -334,9 +337,16 @@ public sealed class IngestionService
                 $"Đã {AttemptLog.MaxUnfinished} lần chương trình dừng giữa chừng khi đang đọc tệp '{file.Name}' (hết bộ nhớ, hoặc bị tắt); tệp được đưa vào quarantine để không làm dừng các lần chạy sau. Hãy kiểm tra tệp rồi nạp lại bằng 'ntm ingest <đường dẫn tệp>'.")]);
         }
 
+        var stoppedReading = false;
         try
         {
             return Process(file, content, sha, options);
+        }
+        catch (OutOfMemoryException)
+        {
+            // The run stops here: the attempt stays recorded, so that a file that keeps doing this is set aside.
+            stoppedReading = true;
+            throw;
         }
         catch (Exception ex) when (!DiskFullException.Is(ex) && ex is not OutOfMemoryException and not DuckDBException and not TemplateDefinitionException)
         {
@@ -350,7 +360,10 @@ public sealed class IngestionService
         }
         finally
         {
-            attempts.End(sha);
+            if (!stoppedReading)
+            {
+                attempts.End(sha);
+            }
         }
     }
 

@@ -119,6 +119,9 @@ public sealed class MigratorTests : IDisposable
                 AND f.submission_id = 1
             ORDER BY 1
             """));
+        // Version 16 marks the current rows by the same rule.
+        Assert.Equal(["bhyt.insured 4 7100.0000", "disease.dengue.cases 2 14.0000", "fp.iud 1 28.0000", "tb.detected.total 1 7.0000"],
+            connection.Query<string>("SELECT indicator_code || ' ' || submission_id || ' ' || CAST(value AS VARCHAR) FROM fact_observation WHERE is_current ORDER BY 1"));
         var note = Assert.Single(connection.Query<string>("SELECT note FROM migration_note WHERE version = 9"));
         Assert.Contains("1 báo cáo", note, StringComparison.Ordinal);
         Assert.Contains("2 số liệu", note, StringComparison.Ordinal);

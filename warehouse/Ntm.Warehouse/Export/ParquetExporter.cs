@@ -69,7 +69,7 @@ public sealed class ParquetExporter(DbConnection connection)
                     JOIN dim_period p ON p.period_key = o.period_key
                     JOIN dim_indicator i ON i.indicator_code = o.indicator_code
                     WHERE p.year >= {fromYear.ToString(CultureInfo.InvariantCulture)}
-                    ORDER BY p.year, a.province_code, o.period_key
+                    ORDER BY p.year, a.province_code, o.period_key, o.area_id, o.indicator_code, o.measure
                 ) TO '{Quote(Path.Combine(staging, Facts))}' (FORMAT PARQUET, PARTITION_BY (year), COMPRESSION ZSTD)
                 """);
             var source = connection.QuerySingle<(long Rows, decimal? Sum)>($"""
@@ -133,6 +133,16 @@ public sealed class ParquetExporter(DbConnection connection)
         }
         finally
         {
+            try
+            {
+                // The process's other questions get the connection's memory and spill folder back.
+                connection.Execute("RESET memory_limit; RESET temp_directory");
+            }
+            catch (DbException)
+            {
+                // A spill folder in use cannot be changed; it goes with the staging folder.
+            }
+
             Directory.Delete(staging, recursive: true);
         }
     }
