@@ -22,7 +22,7 @@ public sealed record ParquetExportResult(string Folder, long Rows, decimal Value
 public sealed class ParquetExporter(DbConnection connection)
 {
     /// <summary>The memory the export's sort may take before it spills to disk.</summary>
-    public const string MemoryLimit = "768MB";
+    public const string MemoryLimit = "512MB";
 
     /// <summary>The facts' folder inside the export.</summary>
     public const string Facts = "observations";
