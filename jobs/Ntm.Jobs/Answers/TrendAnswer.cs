@@ -90,10 +90,15 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
         IReadOnlyList<AreaRecord> areas;
         if (asked is null)
         {
-            // The provinces that have figures in the window (of the generation in force at its end).
-            var provinces = coverage.Provinces(from, to, Parts(definition)).ToHashSet(StringComparer.Ordinal);
+            // The provinces (of the generation in force at the window's end) that have figures of the
+            // indicator in the window, themselves or through a province they took over on 2025-07-01.
+            var codes = coverage.Provinces(from, to, Parts(definition)).ToHashSet(StringComparer.Ordinal);
             var generation = AreaGeneration.At(to.FirstDay);
-            areas = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation && provinces.Contains(a.Code)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+            var holders = directory.Areas.Where(a => a.Level == AreaLevel.Province && codes.Contains(a.Code)).ToList();
+            var provinces = holders.Where(a => a.Generation == generation).Select(a => a.AreaId)
+                .Concat(holders.Where(a => a.Generation != generation).SelectMany(a => coverage.Successors(a.AreaId)))
+                .ToHashSet();
+            areas = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation && provinces.Contains(a.AreaId)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
             if (areas.Count == 0)
             {
                 areas = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();

@@ -40,6 +40,17 @@ public sealed class RollupCommandTests : IDisposable
     public void Dispose() => directory.Dispose();
 
     [Fact]
+    public void A_trend_of_every_province_ending_after_the_merger_shows_the_province_that_took_over_those_with_figures()
+    {
+        // Only Hậu Giang's districts (code 93, gone on 2025-07-01) have dengue figures: the new Cần Thơ (92) took it over.
+        var result = CliRunner.InProcess("--home", home, "trend", "--indicator", "disease.dengue.cases", "--from", "2025-01", "--to", "2025-12", "--json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal(["92"], json.RootElement.EnumerateArray().Select(p => p.GetProperty("area_code").GetString()).Distinct());
+        Assert.Equal(33m, json.RootElement.EnumerateArray().First().GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
     public void Trend_says_how_many_units_a_total_comes_from_and_does_not_compare_a_partial_one()
     {
         var result = CliRunner.InProcess("--home", home, "trend", "--indicator", "disease.dengue.cases", "--area", "93", "--from", "2025-01", "--to", "2025-01", "--json");
