@@ -156,28 +156,10 @@ internal static class NationalBenchmark
 
         using var process = System.Diagnostics.Process.Start(info)!;
         var error = process.StandardError.ReadToEndAsync();
-        long peak = 0;
-        var sampler = new Thread(() =>
-        {
-            while (!process.HasExited)
-            {
-                try
-                {
-                    process.Refresh();
-                    peak = Math.Max(peak, process.PeakWorkingSet64);
-                }
-                catch (InvalidOperationException)
-                {
-                    return;
-                }
-
-                Thread.Sleep(20);
-            }
-        });
-        sampler.Start();
+        var sampler = new PeakSampler(process);
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        sampler.Join();
+        var peak = sampler.Peak();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"ntm {string.Join(' ', arguments)} failed ({process.ExitCode}): {error.Result}");

@@ -40,26 +40,8 @@ internal static class QueryCsvBenchmark
         var error = process.StandardError.ReadToEndAsync();
         long bytes = 0;
         long lines = 0;
-        long peak = 0;
         var buffer = new char[1 << 16];
-        var sampler = new Thread(() =>
-        {
-            while (!process.HasExited)
-            {
-                try
-                {
-                    process.Refresh();
-                    peak = Math.Max(peak, process.PeakWorkingSet64);
-                }
-                catch (InvalidOperationException)
-                {
-                    return;
-                }
-
-                Thread.Sleep(20);
-            }
-        });
-        sampler.Start();
+        var sampler = new PeakSampler(process);
         int read;
         while ((read = process.StandardOutput.Read(buffer, 0, buffer.Length)) > 0)
         {
@@ -68,7 +50,7 @@ internal static class QueryCsvBenchmark
         }
 
         process.WaitForExit();
-        sampler.Join();
+        var peak = sampler.Peak();
         var elapsed = watch.Elapsed.TotalSeconds;
         if (process.ExitCode != 0 || lines != rows + 1)
         {
