@@ -22,14 +22,13 @@ public static class VietnameseText
     /// The matching key of a text: lower case, diacritics removed (đ → d), every run of
     /// punctuation or white space turned into one space, trimmed, a final "y" after a consonant written "i". "Huyện  Long-Mỹ." → "huyen long mi".
     /// </summary>
-    public static string Key(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return string.Empty;
-        }
+    public static string Key(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : Keys.Of(text);
 
-        var decomposed = Head(text).Normalize(NormalizationForm.FormD);
+    private static readonly TextMemo Keys = new(ComputeKey);
+
+    private static string ComputeKey(string text)
+    {
+        var decomposed = Decomposed(Head(text));
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
@@ -93,6 +92,79 @@ public static class VietnameseText
         return new string(chars);
     }
 
+    // The canonical decomposition of each character below U+2000 (Latin with its marks, Vietnamese
+    // among them), null where it is the character itself: a key is made of the letters and the marks
+    // are dropped or put back in order by FormC, so decomposing character by character is the FormD
+    // the keys need, without a round trip to ICU for every cell.
+    private const char DecompositionEnd = '\u2000';
+    private static readonly string?[] Decompositions = BuildDecompositions();
+
+    private static string?[] BuildDecompositions()
+    {
+        var table = new string?[DecompositionEnd];
+        for (var c = '\u0080'; c < DecompositionEnd; c++)
+        {
+            var alone = c.ToString();
+            var decomposed = alone.Normalize(NormalizationForm.FormD);
+            table[c] = decomposed == alone ? null : decomposed;
+        }
+
+        return table;
+    }
+
+    /// <summary>The text in FormD up to the order of its marks (see <see cref="Decompositions"/>); other scripts through ICU.</summary>
+    private static string Decomposed(string text)
+    {
+        var changes = false;
+        foreach (var c in text)
+        {
+            if (c >= DecompositionEnd)
+            {
+                return text.Normalize(NormalizationForm.FormD);
+            }
+
+            changes |= Decompositions[c] is not null;
+        }
+
+        if (!changes)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length * 2);
+        foreach (var c in text)
+        {
+            if (Decompositions[c] is { } parts)
+            {
+                builder.Append(parts);
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> in canonical composed form (NFC), as <c>Normalize(FormC)</c> gives it:
+    /// a text of characters below U+0300 and of Latin Extended Additional (the precomposed Vietnamese
+    /// letters) is composed already and returned as it is, without asking ICU.
+    /// </summary>
+    public static string Composed(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && c is < '\u1E00' or > '\u1EFF')
+            {
+                return text.Normalize(NormalizationForm.FormC);
+            }
+        }
+
+        return text;
+    }
+
     /// <summary>A decimal digit of any script ('٢', '２') as the ASCII digit it is; other characters as they are.</summary>
     public static char AsciiDigit(char c) =>
         char.IsDigit(c) && !char.IsAsciiDigit(c) && CharUnicodeInfo.GetDecimalDigitValue(c) is >= 0 and <= 9 and var d ? (char)('0' + d) : c;
@@ -130,7 +202,7 @@ public static class VietnameseText
 
     /// <summary>
     /// <see cref="Key"/> that keeps the letters' marks and each word's tone, wherever the tone is
-    /// written: "Hoằng Quỳ" → "hoằng2 quy2" and "Hoằng Quý" → "hoằng2 quy1", while "Thái Hòa" and
+    /// written: "Hoằng Quỳ" → "hoăng2 qui2" and "Hoằng Quý" → "hoăng2 qui1", while "Thái Hòa" and
     /// "Thái Hoà" (the old and the new place of the mark) are one key. Names that differ only by
     /// their tones are told apart by it.
     /// </summary>
@@ -141,7 +213,7 @@ public static class VietnameseText
             return string.Empty;
         }
 
-        var decomposed = Head(text).Normalize(NormalizationForm.FormD);
+        var decomposed = Decomposed(Head(text));
         var builder = new StringBuilder(decomposed.Length + 8);
         var word = new StringBuilder();
         var tone = '0';
@@ -214,7 +286,7 @@ public static class VietnameseText
             return string.Empty;
         }
 
-        var normalized = text.Normalize(NormalizationForm.FormC);
+        var normalized = Composed(text);
         return string.Join(' ', normalized.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -35,22 +35,34 @@ public static class FileStore
         Path.Combine(archive, sha256 + SafeExtension(originalName));
 
     /// <summary>
-    /// Puts <paramref name="content"/> in the archive at <paramref name="target"/>. Returns false
-    /// when an identical copy was already there (then nothing is written).
+    /// Puts <paramref name="content"/> in the archive at <paramref name="target"/>, a name made of
+    /// its hash. Returns false when an identical copy was already there (then nothing is written).
+    /// Written in place, not through a temporary file: a copy whose bytes are not its name's hash
+    /// can only be one a run stopped writing (no submission records it), and is written again.
     /// </summary>
     public static bool Archive(byte[] content, string target, string sha256)
     {
-        if (File.Exists(target))
+        if (File.Exists(target) && Sha256(target) == sha256)
         {
-            if (Sha256(target) != sha256)
-            {
-                throw new IOException($"Archive file {target} exists with different content; refusing to overwrite it.");
-            }
-
             return false;
         }
 
-        WriteAtomically(target, content, "lưu tệp vào archive");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            File.WriteAllBytes(target, content);
+        }
+        catch (IOException ex) when (DiskFullException.Is(ex))
+        {
+            TryDelete(target);
+            throw DiskFullException.While("lưu tệp vào archive", ex);
+        }
+        catch
+        {
+            TryDelete(target);
+            throw;
+        }
+
         return true;
     }
 

@@ -7,6 +7,12 @@ namespace Ntm.Etl.Ingestion;
 /// </summary>
 public sealed record IngestionGroupLimits(int Files, long Bytes, TimeSpan Time)
 {
+    /// <summary>
+    /// The largest file read ahead, on another core, while the one before it is checked and
+    /// recorded: larger files are read in their turn, so that at most one large file is in memory.
+    /// </summary>
+    public long ReadAheadBytes { get; init; } = 4L << 20;
+
     /// <summary>500 files, 256 MB or 5 seconds.</summary>
     public static IngestionGroupLimits Default { get; } = new(500, 256L << 20, TimeSpan.FromSeconds(5));
 

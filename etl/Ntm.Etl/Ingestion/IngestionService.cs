@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using DuckDB.NET.Data;
 using Ntm.Domain.Areas;
 using Ntm.Domain.Errors;
@@ -63,6 +64,10 @@ public sealed class IngestionService
     // its year-to-date against the month before asks the warehouse only for what this run has not seen.
     private readonly Dictionary<(int AreaId, string IndicatorCode, PeriodKey Period), decimal?> yearToDates = [];
 
+    // The files of the batch read on another core while the one before is checked and recorded
+    // (this file's and the next one's, at most).
+    private readonly Dictionary<SubmittedFile, ReadAhead> ahead = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>How many files, bytes and seconds one group of a batch may take before it is committed.</summary>
     public IngestionGroupLimits GroupLimits { get; init; } = IngestionGroupLimits.Default;
 
@@ -103,6 +108,8 @@ public sealed class IngestionService
             }
         }
 
+        // One journal of attempts for the batch, kept open from file to file.
+        using var holding = attempts.Hold();
         var results = new List<IngestFileResult>(batch.NotTaken);
         var group = new List<(int Index, SubmittedFile File)>();
         var groupBytes = 0L;
@@ -117,8 +124,9 @@ public sealed class IngestionService
         try
         {
             unfinished = attempts.Unfinished();
-            foreach (var file in batch.Files)
+            for (var next = 0; next < batch.Files.Count; next++)
             {
+                var file = batch.Files[next];
                 if (cancellation.IsCancellationRequested)
                 {
                     break;
@@ -135,6 +143,14 @@ public sealed class IngestionService
                     ledger.BeginGroup();
                     groupTime.Restart();
                     groupBytes = 0;
+                    ledger.LookAhead(alone ? [] : Hashes(batch.Files.Skip(next)));
+                }
+
+                // The next file is read ahead while this one is recorded, unless either must be read alone.
+                DropReadAhead(except: file);
+                if (!alone && next + 1 < batch.Files.Count && !(unfinished.Count > 0 && Unfinished(batch.Files[next + 1])))
+                {
+                    ReadAheadOf(batch.Files[next + 1], options);
                 }
 
                 starting?.Invoke(file);
@@ -178,12 +194,48 @@ public sealed class IngestionService
         }
         finally
         {
+            // A file read ahead and not recorded (the run stopped or was cancelled) was not begun.
+            DropReadAhead();
             pendingFinish = null;
             pendingQuarantine = null;
             reservedQuarantine.Clear();
         }
 
         return results;
+
+        // The hashes of the files a group will hold (as many as its limits of count and bytes allow),
+        // read ahead so that the ledger is asked about them once; a file that changes before it is
+        // read is asked about by its new hash.
+        List<string> Hashes(IEnumerable<SubmittedFile> files)
+        {
+            var hashes = new List<string>();
+            var bytes = 0L;
+            foreach (var file in files.Take(GroupLimits.Files))
+            {
+                try
+                {
+                    var info = new FileInfo(file.Path);
+                    if (!info.Exists || info.Length == 0 || info.Length > reader.Limits.MaxFileBytes || file.Again is not null)
+                    {
+                        continue;
+                    }
+
+                    bytes += info.Length;
+                    hashes.Add(FileStore.Sha256(file.Path));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Read when its turn comes, and refused then if it cannot be.
+                }
+
+                if (bytes >= GroupLimits.Bytes)
+                {
+                    break;
+                }
+            }
+
+            return hashes;
+        }
 
         bool Unfinished(SubmittedFile file)
         {
@@ -281,6 +333,7 @@ public sealed class IngestionService
     /// <summary>Ingests one file; only a full disk escapes as an exception (<see cref="DiskFullException"/>).</summary>
     public IngestFileResult Ingest(SubmittedFile file, IngestionOptions options)
     {
+        using var holding = attempts.Hold();
         current = file;
         byte[] content;
         try
@@ -309,10 +362,13 @@ public sealed class IngestionService
         }
 
         var sha = FileStore.Sha256(content);
+        // What was read ahead of these very bytes, if anything: its attempt is this file's.
+        var early = TakeReadAhead(file, sha);
         // What the ledger knows of these bytes, in one query: accepted before (a duplicate), or rejected under this name.
         var same = file.Again is null ? ledger.FindAll(sha) : [];
         if (same.FirstOrDefault(k => k.Status != "rejected") is { } known)
         {
+            EndEarly();
             return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Duplicate, known.SubmissionId, [], known.Template, [], [], 0,
                 [Finding.Warning(null, null, "duplicate", $"Tệp '{file.Name}' trùng hoàn toàn với tệp '{known.FileName}' đã nhận (mã {known.SubmissionId}); không có gì thay đổi.")]));
         }
@@ -320,6 +376,7 @@ public sealed class IngestionService
         if (same.Where(k => k.Status == "rejected" && k.FileName == file.Name).OrderByDescending(k => k.SubmissionId).FirstOrDefault(r => r.ArchivePath is not null && !File.Exists(home.Resolve(r.ArchivePath)) && !reservedQuarantine.Contains(home.Resolve(r.ArchivePath))) is { } interrupted)
         {
             // The rejection was recorded but the move did not finish: finish it with the recorded findings.
+            EndEarly();
             var recorded = ledger.Findings(interrupted.SubmissionId).Select(ToFinding).ToList();
             if (pendingQuarantine is not null && ledger.InGroup)
             {
@@ -330,7 +387,7 @@ public sealed class IngestionService
             return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Rejected, interrupted.SubmissionId, [], interrupted.Template, [], [], 0, recorded));
         }
 
-        if (attempts.Begin(sha) >= AttemptLog.MaxUnfinished)
+        if ((early is not null ? early.AttemptsBefore : attempts.Begin(sha)) >= AttemptLog.MaxUnfinished)
         {
             attempts.End(sha);
             return Reject(file, content, sha, null, [Finding.Error(null, null, "stopped_while_read",
@@ -340,7 +397,7 @@ public sealed class IngestionService
         var stoppedReading = false;
         try
         {
-            return Process(file, content, sha, options);
+            return Process(file, content, sha, options, early);
         }
         catch (OutOfMemoryException)
         {
@@ -361,6 +418,15 @@ public sealed class IngestionService
         finally
         {
             if (!stoppedReading)
+            {
+                attempts.End(sha);
+            }
+        }
+
+        // A file read ahead and not read after all (a duplicate, a rejection to finish): its reading ended.
+        void EndEarly()
+        {
+            if (early is not null)
             {
                 attempts.End(sha);
             }
@@ -411,9 +477,9 @@ public sealed class IngestionService
         }
     }
 
-    private IngestFileResult Process(SubmittedFile file, byte[] content, string sha, IngestionOptions options)
+    private IngestFileResult Process(SubmittedFile file, byte[] content, string sha, IngestionOptions options, ReadAhead? early = null)
     {
-        var prepared = Prepare(content, file.Name, options);
+        var prepared = Prepare(content, file.Name, options, early);
         var findings = prepared.Findings.ToList();
         if (!prepared.Accepted)
         {
@@ -476,13 +542,13 @@ public sealed class IngestionService
     /// Reads a file's bytes and checks what was read: the one path from bytes to a verdict that
     /// ingestion and <c>ntm template check</c> share. Nothing is stored.
     /// </summary>
-    private PreparedFile Prepare(byte[] content, string fileName, IngestionOptions options)
+    private PreparedFile Prepare(byte[] content, string fileName, IngestionOptions options, ReadAhead? early = null)
     {
         // Whatever the file holds, reading and checking it spends at most its memory budget.
         using var budget = ReadBudget.Start(reader.Limits.MaxAllocatedBytes, fileName);
         try
         {
-            return PrepareWithinBudget(content, fileName, options);
+            return PrepareWithinBudget(content, fileName, options, early);
         }
         catch (WorkbookReadException ex)
         {
@@ -490,13 +556,15 @@ public sealed class IngestionService
         }
     }
 
-    private PreparedFile PrepareWithinBudget(byte[] content, string fileName, IngestionOptions options)
+    private PreparedFile PrepareWithinBudget(byte[] content, string fileName, IngestionOptions options, ReadAhead? early)
     {
         ExtractionResult result;
         TemplateSpec? template;
         try
         {
-            (template, result) = Read(reader.Read(content, fileName), options);
+            // Read ahead: what reading gave, or what it threw, as if it were read here.
+            early?.Failure?.Throw();
+            (template, result) = early?.Read ?? Read(reader.Read(content, fileName), options);
         }
         catch (WorkbookReadException ex)
         {
@@ -551,6 +619,118 @@ public sealed class IngestionService
         var remaining = findings.Where(f => f.Severity == Severity.Error).ToList();
         var accepted = remaining.Count == 0 || (leftOut > 0 && values.Count + result.Targets.Count + result.Plans.Count > 0 && remaining.All(f => f.Cell is not null));
         return new PreparedFile(template?.Name ?? result.Layout, result, values, FindingBudget.Apply(findings), accepted, periodKey, areaId);
+    }
+
+    /// <summary>
+    /// A file read ahead on another core: its bytes' hash, whether its attempt was begun (and how many
+    /// runs began it before), and what reading its tables gave or threw. Reading is pure, so reading
+    /// it early gives what reading it in its turn would.
+    /// </summary>
+    private sealed record ReadAhead(SubmittedFile File, Task<ReadAhead.Outcome> Work)
+    {
+        public sealed record Outcome(string? Sha, bool Begun, int AttemptsBefore, (TemplateSpec? Template, ExtractionResult Result)? Read, ExceptionDispatchInfo? Failure);
+
+        public int AttemptsBefore => Work.Result.AttemptsBefore;
+
+        public (TemplateSpec? Template, ExtractionResult Result)? Read => Work.Result.Read;
+
+        public ExceptionDispatchInfo? Failure => Work.Result.Failure;
+    }
+
+    /// <summary>
+    /// Starts reading <paramref name="file"/> on the thread pool: a small file (at most
+    /// <see cref="IngestionGroupLimits.ReadAheadBytes"/>, so that two files' reading never holds two
+    /// large files in memory). Its attempt is begun there, before it is read.
+    /// </summary>
+    private void ReadAheadOf(SubmittedFile file, IngestionOptions options)
+    {
+        long length;
+        try
+        {
+            var info = new FileInfo(file.Path);
+            length = info.Exists ? info.Length : 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        if (length == 0 || length > GroupLimits.ReadAheadBytes || length > reader.Limits.MaxFileBytes || file.Again is not null || ahead.ContainsKey(file))
+        {
+            return;
+        }
+
+        ahead[file] = new ReadAhead(file, Task.Run(() =>
+        {
+            string? sha = null;
+            var begun = false;
+            var before = 0;
+            try
+            {
+                var content = File.ReadAllBytes(file.Path);
+                sha = FileStore.Sha256(content);
+                before = attempts.Begin(sha);
+                begun = true;
+                if (before >= AttemptLog.MaxUnfinished)
+                {
+                    return new ReadAhead.Outcome(sha, begun, before, null, null);
+                }
+
+                using var budget = ReadBudget.Start(reader.Limits.MaxAllocatedBytes, file.Name);
+                return new ReadAhead.Outcome(sha, begun, before, Read(reader.Read(content, file.Name), options), null);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Given back to the file's turn, to be handled there as reading it then would have been.
+                return new ReadAhead.Outcome(sha, begun, before, null, ExceptionDispatchInfo.Capture(ex));
+            }
+        }));
+    }
+
+    /// <summary>
+    /// The read-ahead of <paramref name="file"/> when it began the attempt of these bytes
+    /// (<paramref name="sha"/>); one of other bytes (the file changed since) is dropped and the file
+    /// read again now.
+    /// </summary>
+    private ReadAhead? TakeReadAhead(SubmittedFile file, string sha)
+    {
+        if (!ahead.Remove(file, out var early))
+        {
+            return null;
+        }
+
+        var outcome = early.Work.GetAwaiter().GetResult();
+        if (outcome.Begun && outcome.Sha == sha)
+        {
+            return early;
+        }
+
+        if (outcome.Begun)
+        {
+            attempts.End(outcome.Sha!);
+        }
+
+        return null;
+    }
+
+    /// <summary>Waits for the read-aheads no file will take (all but <paramref name="except"/>'s) and ends their attempts (their reading finished).</summary>
+    private void DropReadAhead(SubmittedFile? except = null)
+    {
+        foreach (var file in ahead.Keys.Where(f => !ReferenceEquals(f, except)).ToList())
+        {
+            ahead.Remove(file, out var early);
+            try
+            {
+                if (early!.Work.GetAwaiter().GetResult() is { Begun: true, Sha: { } sha })
+                {
+                    attempts.End(sha);
+                }
+            }
+            catch (OutOfMemoryException)
+            {
+                // Its attempt stays recorded, as that of a file whose reading stopped the run.
+            }
+        }
     }
 
     /// <summary>Reads a workbook with the template that applies (forced, or whose file-name pattern matches), or none.</summary>

@@ -133,7 +133,7 @@ public static partial class NumberParser
     /// </summary>
     public static (string? Comparator, decimal Value, string? Note)? ParseComparison(string? text, NumberContext context = NumberContext.Rate)
     {
-        var s = string.Join(' ', (text ?? string.Empty).Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var s = string.Join(' ', VietnameseText.Composed(text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (s.Length == 0)
         {
             return null;
@@ -325,7 +325,7 @@ public static partial class NumberParser
         }
 
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        foreach (var c in VietnameseText.Composed(text))
         {
             if (!char.IsWhiteSpace(c) || (builder.Length > 0 && char.IsLetter(builder[^1])))
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ExcelDataReader;
 using ExcelDataReader.Exceptions;
+using Ntm.Domain.Text;
 using Ntm.Etl.Text;
 
 namespace Ntm.Etl.Reading;
@@ -379,7 +380,7 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
 
     private static string TextOf(object value) => value switch
     {
-        string s => WellFormed(s).Normalize(NormalizationForm.FormC),
+        string s => VietnameseText.Composed(WellFormed(s)),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : d.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
         bool b => b ? "TRUE" : "FALSE",

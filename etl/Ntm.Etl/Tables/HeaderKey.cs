@@ -11,22 +11,23 @@ namespace Ntm.Etl.Tables;
 public static class HeaderKey
 {
     /// <summary>The key of <paramref name="text"/>: "Trong đó &lt;15 tuổi" → "trong do duoi 15 tuoi".</summary>
-    public static string Of(string? text) => VietnameseText.SignedKey(text);
+    public static string Of(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : Keys.Of(text);
+
+    private static readonly TextMemo Keys = new(VietnameseText.SignedKey);
 
     /// <summary>
     /// A key that keeps the tone marks ("nam" the sex is not "năm" the year): lower case, canonical
     /// Unicode, signs spelt out as in <see cref="Of"/>, every run of punctuation or space one space.
     /// </summary>
-    public static string Toned(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return string.Empty;
-        }
+    public static string Toned(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : TonedKeys.Of(text);
 
+    private static readonly TextMemo TonedKeys = new(ComputeToned);
+
+    private static string ComputeToned(string text)
+    {
         var builder = new StringBuilder(text.Length + 16);
         var pendingSpace = false;
-        foreach (var c in VietnameseText.Head(text).Normalize(NormalizationForm.FormC).ToLowerInvariant())
+        foreach (var c in VietnameseText.Composed(VietnameseText.Head(text)).ToLowerInvariant())
         {
             var spelt = c switch
             {
@@ -70,8 +71,26 @@ public static class HeaderKey
     }
 
     /// <summary>True when <paramref name="phrase"/> (a key) stands in <paramref name="key"/> word for word.</summary>
-    public static bool Contains(string key, string phrase) =>
-        phrase.Length > 0 && (key == phrase || $" {key} ".Contains($" {phrase} ", StringComparison.Ordinal));
+    public static bool Contains(string key, string phrase)
+    {
+        if (phrase.Length == 0)
+        {
+            return false;
+        }
+
+        // Where it stands with a space or the key's edge on each side (asked of every header for
+        // every rule of the vocabulary: without building padded copies).
+        for (var at = key.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = key.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + phrase.Length;
+            if ((at == 0 || key[at - 1] == ' ') && (end == key.Length || key[end] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary><paramref name="key"/> with the words of <paramref name="phrase"/> taken out once (where they stand word for word).</summary>
     public static string Without(string key, string phrase)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ntm.Domain.Text;
 using Ntm.Etl.Parsing;
 using Ntm.Etl.Templates;
 
@@ -60,6 +61,9 @@ public static partial class MeasureTagger
         return meaning is null ? null : meaning with { Header = header };
     }
 
+    // A header's key with "th" after a number read as "tháng" ("6 th đầu 2024", "6 th/2023"), once per text.
+    private static readonly TextMemo MeasureKeys = new(text => AbbreviatedMonths().Replace(HeaderKey.Of(text), "$1 thang"));
+
     /// <summary>
     /// The meaning of one header text, or null when no phrase of the vocabulary is in it. A header
     /// that only names a month holds that month; whether that month is loaded is decided with the
@@ -67,8 +71,7 @@ public static partial class MeasureTagger
     /// </summary>
     public static ColumnMeaning? Match(string text, TableVocabulary vocabulary, ReportPeriod? period)
     {
-        // "6 th đầu 2024", "6 th/2023": "th" after a number is "tháng".
-        var key = AbbreviatedMonths().Replace(HeaderKey.Of(text), "$1 thang");
+        var key = MeasureKeys.Of(text);
         if (key.Length == 0)
         {
             return null;

@@ -785,6 +785,18 @@ public sealed partial class TableReader
     /// it as context ("G6PD" under "Tổng số nguy cơ cao"): the whole text, else the text without the
     /// words of a measure, cases or deaths ("Số mắc SXH trong tháng").
     /// </summary>
+    // The header texts above a column's text that may give it a context, nearest first: a header has a
+    // few levels, and a "header" of thousands of rows must not make each column cost their square.
+    private const int MaxHeaderContexts = 8;
+
+    private static IEnumerable<string> Nearest(List<string> path, int before)
+    {
+        for (var j = before - 1; j >= Math.Max(0, before - MaxHeaderContexts); j--)
+        {
+            yield return path[j];
+        }
+    }
+
     private string? HeaderIndicator(List<string> path, TableVocabulary vocabulary, IReadOnlyList<string> titles)
     {
         for (var i = path.Count - 1; i >= 0; i--)
@@ -793,13 +805,13 @@ public sealed partial class TableReader
             for (var start = i; start >= Math.Max(0, i - 3); start--)
             {
                 var phrase = string.Join(" ", path.Skip(start).Take(i - start + 1));
-                if (indicators.Resolve(phrase, [.. path.Take(start).Reverse(), .. titles]).Code is { } joined)
+                if (indicators.Resolve(phrase, [.. Nearest(path, start), .. titles]).Code is { } joined)
                 {
                     return joined;
                 }
             }
 
-            var contexts = path.Take(i).Reverse().Concat(titles).ToList();
+            var contexts = Nearest(path, i).Concat(titles).ToList();
 
             var key = HeaderKey.Of(path[i]);
             var stripped = key;

@@ -46,6 +46,9 @@ public enum LabelRole
 public sealed class TableVocabulary
 {
     private readonly Dictionary<string, LabelRole> roles;
+
+    // The label columns' headers of two or more words, longest first: what a longer header may begin with.
+    private readonly KeyValuePair<string, LabelRole>[] labelPrefixes;
     private readonly Dictionary<string, string> events;
 
     private TableVocabulary(
@@ -65,6 +68,7 @@ public sealed class TableVocabulary
         IReadOnlySet<string> regions)
     {
         this.roles = roles;
+        labelPrefixes = roles.Where(r => r.Key.Contains(' ', StringComparison.Ordinal) && r.Value is LabelRole.Indicator or LabelRole.Area).OrderByDescending(r => r.Key.Length).ToArray();
         Regions = regions;
         Measures = measures;
         MeasureWords = measureWords;
@@ -135,7 +139,7 @@ public sealed class TableVocabulary
 
         // "Nội dung chỉ tiêu kế hoạch", "Tên bệnh truyền nhiễm gây dịch", "Đơn vị báo cáo": a header that
         // begins with a label column's words of two or more (whether its cells are labels is for them to say).
-        foreach (var (phrase, named) in roles.Where(r => r.Key.Contains(' ', StringComparison.Ordinal) && r.Value is LabelRole.Indicator or LabelRole.Area).OrderByDescending(r => r.Key.Length))
+        foreach (var (phrase, named) in labelPrefixes)
         {
             // A unit's header is short ("Đơn vị báo cáo", "Cơ sở y tế"); "Cơ sở hạ tầng (12 điểm)" names a figure.
             if (key.StartsWith(phrase + " ", StringComparison.Ordinal) && (named == LabelRole.Indicator || key.Split(' ').Length <= 4))

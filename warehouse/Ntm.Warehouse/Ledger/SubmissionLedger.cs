@@ -26,8 +26,17 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
     // In a group, the facts and findings go through appenders kept open until something reads those
     // tables (the ledger flushes them first) or the group ends: one appender per table per group,
     // not per file.
+    private DuckDBAppender? groupSubmissions;
     private DuckDBAppender? groupFacts;
     private DuckDBAppender? groupFindings;
+
+    // What the open group knows of file hashes without asking again: the submissions the warehouse
+    // held for the hashes it looked ahead at (LookAhead), and those the group recorded since.
+    private readonly Dictionary<string, List<KnownSubmission>> lookedUp = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<KnownSubmission>> groupRecorded = new(StringComparer.Ordinal);
+
+    // Submission ids taken from the sequence ahead of the files that need them, in order.
+    private readonly Queue<long> reservedIds = new();
 
     /// <summary>True while a group's transaction is open.</summary>
     public bool InGroup => group is not null;
@@ -54,6 +63,43 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         GroupBroken = false;
         groupAccepted.Clear();
         groupReplaces.Clear();
+        lookedUp.Clear();
+        groupRecorded.Clear();
+    }
+
+    /// <summary>
+    /// Before the files of the open group are read: what the warehouse holds for their hashes, in
+    /// one query (then <see cref="FindAll"/> asks nothing for them), and a submission id set aside
+    /// for each that is not a duplicate, in one more.
+    /// </summary>
+    public void LookAhead(IReadOnlyCollection<string> sha256s)
+    {
+        if (group is null || sha256s.Count == 0)
+        {
+            return;
+        }
+
+        var hashes = sha256s.Distinct(StringComparer.Ordinal).Where(h => !lookedUp.ContainsKey(h)).ToArray();
+        foreach (var hash in hashes)
+        {
+            lookedUp[hash] = [];
+        }
+
+        foreach (var known in connection.Query<(string Sha256, long SubmissionId, string FileName, string Status, string? ArchivePath, string? Template)>(
+            "SELECT sha256, submission_id, file_name, status, archive_path, template FROM submission WHERE sha256 IN $hashes ORDER BY submission_id",
+            new { hashes }))
+        {
+            lookedUp[known.Sha256].Add(new KnownSubmission(known.SubmissionId, known.FileName, known.Status, known.ArchivePath, known.Template));
+        }
+
+        var needed = hashes.Count(h => lookedUp[h].All(k => k.Status == "rejected"));
+        if (needed > reservedIds.Count)
+        {
+            foreach (var id in connection.Query<long>("SELECT nextval('submission_id_seq') FROM range($count)", new { count = needed - reservedIds.Count }).Order())
+            {
+                reservedIds.Enqueue(id);
+            }
+        }
     }
 
     /// <summary>
@@ -68,6 +114,8 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         transaction.Commit();
         transaction.Dispose();
         group = null;
+        lookedUp.Clear();
+        groupRecorded.Clear();
         return superseded;
     }
 
@@ -84,9 +132,13 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             catch (DuckDBException)
             {
                 // The transaction is abandoned anyway; what the appenders held goes with it.
+                groupSubmissions = null;
                 groupFacts = null;
                 groupFindings = null;
             }
+
+            lookedUp.Clear();
+            groupRecorded.Clear();
 
             try
             {
@@ -111,19 +163,26 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
     }
     /// <summary>The accepted (or since superseded) submission with these bytes, if any.</summary>
     public KnownSubmission? FindAccepted(string sha256) =>
-        connection.QueryFirstOrDefault<KnownSubmission>(
+        Flushed().QueryFirstOrDefault<KnownSubmission>(
             "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath, template AS Template FROM submission WHERE sha256 = $sha256 AND status <> 'rejected' ORDER BY submission_id LIMIT 1",
             new { sha256 });
 
     /// <summary>Every submission of these bytes (accepted, superseded or rejected), oldest first: one query for what a file's bytes were before.</summary>
-    public IReadOnlyList<KnownSubmission> FindAll(string sha256) =>
-        connection.Query<KnownSubmission>(
+    public IReadOnlyList<KnownSubmission> FindAll(string sha256)
+    {
+        // In a group: what the warehouse held (looked up ahead, or asked now without writing out what
+        // the group's appenders hold) and what the group recorded since, each submission once.
+        var stored = lookedUp.TryGetValue(sha256, out var ahead) ? ahead : connection.Query<KnownSubmission>(
             "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath, template AS Template FROM submission WHERE sha256 = $sha256 ORDER BY submission_id",
             new { sha256 }).ToList();
+        return groupRecorded.TryGetValue(sha256, out var recorded)
+            ? stored.Concat(recorded).DistinctBy(k => k.SubmissionId).OrderBy(k => k.SubmissionId).ToList()
+            : stored;
+    }
 
     /// <summary>The submission with this id, if any.</summary>
     public KnownSubmission? Find(long submissionId) =>
-        connection.Query<(long Id, string FileName, string Status, string? ArchivePath, string? Template, DateTime? ArrivedAt, DateTime? DeclaredOn)>(
+        Flushed().Query<(long Id, string FileName, string Status, string? ArchivePath, string? Template, DateTime? ArrivedAt, DateTime? DeclaredOn)>(
             "SELECT submission_id, file_name, status, archive_path, template, arrived_at, CAST(declared_on AS TIMESTAMP) FROM submission WHERE submission_id = $submissionId",
             new { submissionId })
         .Select(r => new KnownSubmission(r.Id, r.FileName, r.Status, r.ArchivePath, r.Template) { ArrivedAt = r.ArrivedAt, DeclaredOn = r.DeclaredOn })
@@ -140,7 +199,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
 
     /// <summary>Rejected submissions of these bytes under this name, newest first (to finish an interrupted move).</summary>
     public IReadOnlyList<KnownSubmission> FindRejected(string sha256, string fileName) =>
-        connection.Query<KnownSubmission>(
+        Flushed().Query<KnownSubmission>(
             "SELECT submission_id AS SubmissionId, file_name AS FileName, status AS Status, archive_path AS ArchivePath, template AS Template FROM submission WHERE sha256 = $sha256 AND file_name = $fileName AND status = 'rejected' ORDER BY submission_id DESC",
             new { sha256, fileName }).ToList();
 
@@ -445,43 +504,62 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         return result;
     }
 
-    private long Insert(SubmissionRow s, int rows) =>
-        connection.ExecuteScalar<long>("""
-            INSERT INTO submission (file_name, sha256, received_at, template, area_id, period_key, status, rows_loaded, errors, warnings, archive_path, figures_current, signed_on, arrived_at, declared_on)
-            VALUES ($FileName, $Sha256, $ReceivedAt, $Template, $AreaId, $PeriodKey, $Status, $rows, $Errors, $Warnings, $ArchivePath, CASE WHEN $Status = 'rejected' THEN NULL ELSE $rows END,
-                    CAST($SignedOn AS DATE), $ArrivedAt, CAST($DeclaredOn AS DATE))
-            RETURNING submission_id
-            """, new
+    /// <summary>
+    /// Writes a submission's row with the next id (one set aside by <see cref="LookAhead"/>, else
+    /// one asked of the sequence): through the group's appender in a group.
+    /// </summary>
+    private long Insert(SubmissionRow s, int rows)
+    {
+        var id = reservedIds.Count > 0 ? reservedIds.Dequeue() : connection.ExecuteScalar<long>("SELECT nextval('submission_id_seq')");
+        using (var own = group is null ? connection.CreateAppender("submission") : null)
         {
-            s.FileName,
-            s.Sha256,
-            s.ReceivedAt,
-            s.Template,
-            s.AreaId,
-            PeriodKey = s.Period?.Key,
-            s.Status,
-            rows,
-            s.Errors,
-            s.Warnings,
-            s.ArchivePath,
-            SignedOn = s.SignedOn?.ToDateTime(TimeOnly.MinValue),
-            ArrivedAt = s.ArrivedAtUtc,
-            DeclaredOn = s.DeclaredOn?.ToDateTime(TimeOnly.MinValue),
-        });
+            var appender = own ?? (groupSubmissions ??= connection.CreateAppender("submission"));
+            appender.CreateRow().AppendValue(id).AppendValue(s.FileName).AppendValue(s.Sha256).AppendValue(s.ReceivedAt).AppendValue(s.Template)
+                .AppendValue(s.AreaId).AppendValue(s.Period?.Key).AppendValue(s.Status).AppendNullValue().AppendValue(rows)
+                .AppendValue(s.Errors).AppendValue(s.Warnings).AppendValue(s.ArchivePath).AppendValue(s.Status == "rejected" ? null : (int?)rows)
+                .AppendValue(s.SignedOn).AppendValue(s.ArrivedAtUtc).AppendValue(s.DeclaredOn).EndRow();
+        }
+
+        if (group is not null)
+        {
+            if (!groupRecorded.TryGetValue(s.Sha256, out var recorded))
+            {
+                groupRecorded[s.Sha256] = recorded = [];
+            }
+
+            recorded.Add(new KnownSubmission(id, s.FileName, s.Status, s.ArchivePath, s.Template));
+        }
+
+        return id;
+    }
 
     /// <summary>Writes what the group's appenders hold, so that a query sees it.</summary>
     private void Flush()
     {
-        var (facts, findings) = (groupFacts, groupFindings);
-        (groupFacts, groupFindings) = (null, null);
+        var (submissions, facts, findings) = (groupSubmissions, groupFacts, groupFindings);
+        (groupSubmissions, groupFacts, groupFindings) = (null, null, null);
         try
         {
-            facts?.Dispose();
+            submissions?.Dispose();
         }
         finally
         {
-            findings?.Dispose();
+            try
+            {
+                facts?.Dispose();
+            }
+            finally
+            {
+                findings?.Dispose();
+            }
         }
+    }
+
+    /// <summary>The connection, once what the group's appenders hold is written.</summary>
+    private DuckDBConnection Flushed()
+    {
+        Flush();
+        return connection;
     }
 
     private void InsertFindings(long id, IReadOnlyList<FindingRow> findings)

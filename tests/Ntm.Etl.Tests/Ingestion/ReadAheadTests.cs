@@ -1,0 +1,71 @@
+using Dapper;
+using Ntm.Domain.Statuses;
+using Ntm.Etl.Ingestion;
+using Ntm.Warehouse;
+
+namespace Ntm.Etl.Tests.Ingestion;
+
+/// <summary>
+/// A batch reads the next file on another core while the one before it is checked and recorded:
+/// what it stores is what reading the files one after the other stores, a file saved again in the
+/// meantime is read as it was saved, and every attempt begun ends with its file.
+/// </summary>
+[Collection(nameof(WarehouseFixture))]
+public sealed class ReadAheadTests(WarehouseFixture fixture) : IDisposable
+{
+    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.FromHours(7)));
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    private static string Report(string path, int month, int dengue, DateTime written)
+    {
+        new XlsxBuilder().Sheet("Báo cáo")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ")
+            .Row(2, $"BÁO CÁO HOẠT ĐỘNG Y TẾ THÁNG {month} NĂM 2024")
+            .Row(4, "STT", "Nội dung", "Thực hiện tháng")
+            .Row(5, 1, "Sốt xuất huyết", dengue)
+            .Save(path);
+        File.SetLastWriteTimeUtc(path, written);
+        return path;
+    }
+
+    [Fact]
+    public void A_file_saved_again_while_the_one_before_it_is_recorded_is_read_as_saved_and_no_attempt_is_left()
+    {
+        var home = fixture.NewHome(directory);
+        var start = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        var first = Report(Path.Combine(home.Inbox, "long-my-t8.xlsx"), 8, 11, start);
+        var second = Report(Path.Combine(home.Inbox, "long-my-t9.xlsx"), 9, 22, start.AddMinutes(1));
+        // The same bytes as the first under another name: a duplicate, read ahead for nothing.
+        File.Copy(first, Path.Combine(home.Inbox, "long-my-t8 (ban sao).xlsx"));
+        File.SetLastWriteTimeUtc(Path.Combine(home.Inbox, "long-my-t8 (ban sao).xlsx"), start.AddMinutes(2));
+        Report(Path.Combine(home.Inbox, "long-my-t10.xlsx"), 10, 33, start.AddMinutes(3));
+
+        List<IngestFileResult> results;
+        using (var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting())
+        {
+            var service = new IngestionService(connection, home, Clock);
+            // While the first file is recorded, the second is corrected (whether or not it was read ahead already).
+            service.FileRead += file =>
+            {
+                if (file.Name == "long-my-t8.xlsx")
+                {
+                    Report(second + ".moi", 9, 29, start.AddMinutes(1));
+                    File.Move(second + ".moi", second, overwrite: true);
+                    File.SetLastWriteTimeUtc(second, start.AddMinutes(1));
+                }
+            };
+            results = service.Ingest(IngestionBatch.Plan([], home.Inbox, TimeSpan.Zero, DateTime.UtcNow), new IngestionOptions()).ToList();
+        }
+
+        Assert.Equal(["long-my-t8.xlsx", "long-my-t9.xlsx", "long-my-t8 (ban sao).xlsx", "long-my-t10.xlsx"], results.Select(r => r.File));
+        Assert.Equal([IngestOutcome.Accepted, IngestOutcome.Accepted, IngestOutcome.Duplicate, IngestOutcome.Accepted], results.Select(r => r.Outcome));
+        using var reading = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        var dengue = reading.Query<(string Period, decimal Value)>(
+            "SELECT period, value FROM v_observation WHERE indicator_code = 'disease.dengue.cases' AND measure = 'month' ORDER BY period").ToList();
+        Assert.Equal([("2024-08", 11m), ("2024-09", 29m), ("2024-10", 33m)], dengue);
+        Assert.Empty(Directory.GetFiles(Path.Combine(home.State, "reading")));
+        Assert.Empty(Directory.GetFiles(home.Inbox));
+    }
+}
