@@ -362,13 +362,10 @@ public sealed class IngestionService
         }
 
         var sha = FileStore.Sha256(content);
-        // What was read ahead of these very bytes, if anything: its attempt is this file's.
-        var early = TakeReadAhead(file, sha);
         // What the ledger knows of these bytes, in one query: accepted before (a duplicate), or rejected under this name.
         var same = file.Again is null ? ledger.FindAll(sha) : [];
         if (same.FirstOrDefault(k => k.Status != "rejected") is { } known)
         {
-            EndEarly();
             return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Duplicate, known.SubmissionId, [], known.Template, [], [], 0,
                 [Finding.Warning(null, null, "duplicate", $"Tệp '{file.Name}' trùng hoàn toàn với tệp '{known.FileName}' đã nhận (mã {known.SubmissionId}); không có gì thay đổi.")]));
         }
@@ -376,7 +373,6 @@ public sealed class IngestionService
         if (same.Where(k => k.Status == "rejected" && k.FileName == file.Name).OrderByDescending(k => k.SubmissionId).FirstOrDefault(r => r.ArchivePath is not null && !File.Exists(home.Resolve(r.ArchivePath)) && !reservedQuarantine.Contains(home.Resolve(r.ArchivePath))) is { } interrupted)
         {
             // The rejection was recorded but the move did not finish: finish it with the recorded findings.
-            EndEarly();
             var recorded = ledger.Findings(interrupted.SubmissionId).Select(ToFinding).ToList();
             if (pendingQuarantine is not null && ledger.InGroup)
             {
@@ -387,6 +383,9 @@ public sealed class IngestionService
             return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Rejected, interrupted.SubmissionId, [], interrupted.Template, [], [], 0, recorded));
         }
 
+        // What was read ahead of these very bytes, if anything: its attempt, begun there, is this file's.
+        // (A duplicate, or a rejection to finish, leaves its read-ahead to be dropped, and its attempt ended, with the next file.)
+        var early = TakeReadAhead(file, sha);
         if ((early is not null ? early.AttemptsBefore : attempts.Begin(sha)) >= AttemptLog.MaxUnfinished)
         {
             attempts.End(sha);
@@ -418,15 +417,6 @@ public sealed class IngestionService
         finally
         {
             if (!stoppedReading)
-            {
-                attempts.End(sha);
-            }
-        }
-
-        // A file read ahead and not read after all (a duplicate, a rejection to finish): its reading ended.
-        void EndEarly()
-        {
-            if (early is not null)
             {
                 attempts.End(sha);
             }
@@ -545,7 +535,8 @@ public sealed class IngestionService
     private PreparedFile Prepare(byte[] content, string fileName, IngestionOptions options, ReadAhead? early = null)
     {
         // Whatever the file holds, reading and checking it spends at most its memory budget.
-        using var budget = ReadBudget.Start(reader.Limits.MaxAllocatedBytes, fileName);
+        // Read ahead, what its reading spent on the other thread counts against the same budget.
+        using var budget = ReadBudget.Start(reader.Limits.MaxAllocatedBytes - (early?.Spent ?? 0), fileName);
         try
         {
             return PrepareWithinBudget(content, fileName, options, early);
@@ -628,7 +619,9 @@ public sealed class IngestionService
     /// </summary>
     private sealed record ReadAhead(SubmittedFile File, Task<ReadAhead.Outcome> Work)
     {
-        public sealed record Outcome(string? Sha, bool Begun, int AttemptsBefore, (TemplateSpec? Template, ExtractionResult Result)? Read, ExceptionDispatchInfo? Failure);
+        public sealed record Outcome(string? Sha, bool Begun, int AttemptsBefore, (TemplateSpec? Template, ExtractionResult Result)? Read, ExceptionDispatchInfo? Failure, long Spent = 0);
+
+        public long Spent => Work.Result.Spent;
 
         public int AttemptsBefore => Work.Result.AttemptsBefore;
 
@@ -677,7 +670,9 @@ public sealed class IngestionService
                 }
 
                 using var budget = ReadBudget.Start(reader.Limits.MaxAllocatedBytes, file.Name);
-                return new ReadAhead.Outcome(sha, begun, before, Read(reader.Read(content, file.Name), options), null);
+                var start = GC.GetAllocatedBytesForCurrentThread();
+                var read = Read(reader.Read(content, file.Name), options);
+                return new ReadAhead.Outcome(sha, begun, before, read, null, GC.GetAllocatedBytesForCurrentThread() - start);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -116,6 +116,8 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
         group = null;
         lookedUp.Clear();
         groupRecorded.Clear();
+        // Ids set aside and not used are left as gaps: a later group or another ledger asks the sequence again.
+        reservedIds.Clear();
         return superseded;
     }
 
@@ -139,6 +141,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
 
             lookedUp.Clear();
             groupRecorded.Clear();
+            reservedIds.Clear();
 
             try
             {
