@@ -75,29 +75,12 @@ public sealed class AttemptLog(string folder)
     /// <summary>The hashes of the files runs began to read and did not finish (usually none), the journals of runs that died counted first.</summary>
     public IReadOnlySet<string> Unfinished()
     {
-        try
+        lock (gate)
         {
-            if (!Directory.Exists(folder))
-            {
-                return new HashSet<string>();
-            }
-
-            foreach (var path in Directory.GetFiles(folder, JournalPrefix + "*"))
-            {
-                CountDead(path);
-            }
-
-            lock (gate)
-            {
-                counted = null;
-            }
-
-            return Counted();
+            counted = null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new HashSet<string>();
-        }
+
+        return Counted();
     }
 
     /// <summary>Records that the reading of <paramref name="sha256"/> ended with a verdict.</summary>
@@ -127,6 +110,12 @@ public sealed class AttemptLog(string folder)
             {
                 try
                 {
+                    // The journals of runs that died are counted first, whoever asks first: a batch, or one file read again.
+                    foreach (var path in Directory.Exists(folder) ? Directory.GetFiles(folder, JournalPrefix + "*") : [])
+                    {
+                        CountDead(path);
+                    }
+
                     counted = Directory.Exists(folder)
                         ? Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith(JournalPrefix, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal)
                         : [];

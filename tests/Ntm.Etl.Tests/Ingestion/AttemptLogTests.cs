@@ -63,4 +63,21 @@ public sealed class AttemptLogTests : IDisposable
             Assert.Equal([live], Directory.GetFiles(directory.Path));
         }
     }
+
+    [Fact]
+    public void A_file_read_alone_without_a_batch_counts_a_dead_runs_journal_first()
+    {
+        Directory.CreateDirectory(directory.Path);
+        File.WriteAllText(Path.Combine(directory.Path, "run-3-dead.log"), $"B {A}\n");
+        var log = new AttemptLog(directory.Path);
+
+        // No Unfinished() asked first (ntm ingest --again reads one file).
+        using (log.Hold())
+        {
+            Assert.Equal(1, log.Begin(A));
+            log.End(A);
+        }
+
+        Assert.Empty(Directory.GetFiles(directory.Path));
+    }
 }
