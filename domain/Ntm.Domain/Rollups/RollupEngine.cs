@@ -169,13 +169,19 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
             throw new InvalidOperationException($"{indicator} ({measure}) of {area} was asked of a unit held only in its parent's sum.");
         }
 
+        // A unit's own figure is one lookup: only what the rules derive is remembered.
+        if (Own(area, period, indicator, measure) is { } own)
+        {
+            return own;
+        }
+
         var key = (area, period.Key, indicator, measure);
         if (cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var figure = Own(area, period, indicator, measure) ?? (depth > MaxDepth ? null : Derive(area, period, indicator, measure, depth));
+        var figure = depth > MaxDepth ? null : Derive(area, period, indicator, measure, depth);
         cache[key] = figure;
         return figure;
     }

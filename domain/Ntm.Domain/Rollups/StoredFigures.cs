@@ -16,7 +16,19 @@ public sealed class StoredFigures
     public void Set(int area, PeriodKey period, string indicator, Measure measure, decimal value)
     {
         values[(area, period.Key, indicator, measure)] = value;
-        held.Add((indicator, measure));
+        Held(indicator, measure);
+    }
+
+    // Figures come in runs of one indicator and measure: the set of those held is asked once a run.
+    private (string Indicator, Measure Measure) last;
+
+    private void Held(string indicator, Measure measure)
+    {
+        if (!ReferenceEquals(last.Indicator, indicator) || last.Measure != measure)
+        {
+            held.Add((indicator, measure));
+            last = (indicator, measure);
+        }
     }
 
     // Units without children whose month and stock figures are held only as sums under their
@@ -42,7 +54,7 @@ public sealed class StoredFigures
     {
         var key = (parent, period.Key, indicator, measure);
         sums[key] = sums.TryGetValue(key, out var sum) ? (sum.Sum + value, sum.Reported + units) : (value, units);
-        held.Add((indicator, measure));
+        Held(indicator, measure);
     }
 
     /// <summary>The sum of the pooled units under <paramref name="parent"/> that reported, and how many did; null when none did.</summary>

@@ -282,6 +282,16 @@ public sealed class QualityCommandTests : IDisposable
         Assert.Equal("error", rule.GetProperty("severity").GetString());
         Assert.Contains("sai.csv", rule.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("rule", items[0].GetProperty("kind").GetString());
+
+        // Each item names the file and cell its figure came from (the dashboard links them); the outlier's history
+        // is read for the months it is compared with only, and a rule breach already stored with the file is not listed twice.
+        using var connection = new Ntm.Warehouse.WarehouseDatabase(Path.Combine(home, "warehouse.duckdb")).OpenReadOnly();
+        var areas = Ntm.Warehouse.Areas.AreaDirectoryLoader.Load(connection);
+        var review = new Ntm.Warehouse.Queries.QualityQuery(connection, areas)
+            .Review(new Ntm.Domain.Periods.PeriodKey(2024, 1), areas.Areas.Single(a => a.Code == "936"), new DateTimeOffset(2024, 2, 20, 0, 0, 0, Vietnam));
+        var located = Assert.Single(review, i => i.Kind == Ntm.Domain.Quality.QualityKind.Outlier);
+        Assert.Equal(("31483-2024-01.csv", "E2"), (located.FileName, located.Cell));
+        Assert.Single(review, i => i.Kind == Ntm.Domain.Quality.QualityKind.Rule);
     }
 
     [Fact]

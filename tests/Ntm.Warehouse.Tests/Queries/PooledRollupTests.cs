@@ -75,6 +75,10 @@ public sealed class PooledRollupTests : IDisposable
             string[] indicators = ["disease.dengue.cases", "population.total"];
             var each = RollupLoader.Load(connection, ids, indicators, new PeriodKey(2024, 1), new PeriodKey(2025, 12));
             var pooled = RollupLoader.Load(connection, ids, indicators, new PeriodKey(2024, 1), new PeriodKey(2025, 12), poolLeaves: true);
+            // Figures of a month and stocks need only their own month: read for some months only (across the reorganisation), the same.
+            PeriodKey[] some = [new(2024, 6), new(2024, 12), new(2025, 6), new(2025, 7), new(2025, 8), new(2025, 12)];
+            var few = RollupLoader.Load(connection, ids, indicators, new PeriodKey(2024, 1), new PeriodKey(2025, 12), months: some);
+            var fewPooled = RollupLoader.Load(connection, ids, indicators, new PeriodKey(2024, 1), new PeriodKey(2025, 12), poolLeaves: true, months: some);
             var compared = 0;
             foreach (var root in ids)
             {
@@ -85,6 +89,16 @@ public sealed class PooledRollupTests : IDisposable
                         var expected = each.Value(root, period, indicator, measure);
                         var actual = pooled.Value(root, period, indicator, measure);
                         Assert.True(expected == actual, $"{root} {period} {indicator}: {expected} ≠ {actual}");
+                        if (some.Contains(period))
+                        {
+                            Assert.True(expected == few.Value(root, period, indicator, measure), $"{root} {period} {indicator}: {expected} ≠ {few.Value(root, period, indicator, measure)} (some months)");
+                            Assert.True(expected == fewPooled.Value(root, period, indicator, measure), $"{root} {period} {indicator}: {expected} ≠ {fewPooled.Value(root, period, indicator, measure)} (some months, pooled)");
+                        }
+                        else
+                        {
+                            Assert.Null(few.Value(root, period, indicator, measure));
+                        }
+
                         compared += expected is null ? 0 : 1;
                     }
                 }

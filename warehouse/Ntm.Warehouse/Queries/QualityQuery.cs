@@ -112,16 +112,21 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         var kinds = connection.Query<(string Code, string Kind)>("SELECT indicator_code, kind FROM dim_indicator").ToDictionary(k => k.Code, k => k.Kind, StringComparer.Ordinal);
         var places = figures.Keys.GroupBy(k => k.Area).Where(g => directory.TryGet(g.Key) is not null)
             .Select(g => new RulePlace(g.Key, directory[g.Key].Level, period, string.Empty, g.Select(k => k.Indicator).ToHashSet(StringComparer.Ordinal))).ToList();
+        var breaches = new List<(QualityItem Item, int Area, string Indicator, Measure Measure)>();
         foreach (var breach in DataRules.Evaluate(rules, places, (place, indicator, measure) => figures.TryGetValue((place.Area, indicator, measure), out var f) ? f.Value : null, kinds.GetValueOrDefault))
         {
             var (_, submission) = figures[(breach.Place.Area, breach.At.Indicator, breach.At.Measure!.Value)];
             var area = directory[breach.Place.Area];
             // The right side bounds the left from below (>, >=), from above (<, <=) or both (=).
             var (low, high) = breach.Rule.Operator switch { ">" or ">=" => ((decimal?)breach.Right, (decimal?)null), "<" or "<=" => (null, breach.Right), _ => (breach.Right, breach.Right) };
-            var item = Located(new QualityItem(QualityKind.Rule, breach.Rule.IsError ? QualitySeverity.Error : QualitySeverity.Warning, area.Code, area.FullName, breach.At.Indicator, period, breach.Left, low, high, breach.Rule.Id,
+            breaches.Add((new QualityItem(QualityKind.Rule, breach.Rule.IsError ? QualitySeverity.Error : QualitySeverity.Warning, area.Code, area.FullName, breach.At.Indicator, period, breach.Left, low, high, breach.Rule.Id,
                 $"{area.FullName}, tháng {period.Month}/{period.Year}: {DataRules.Describe(breach, Name)}")
-            { SubmissionId = submission }, area.AreaId, breach.At.Indicator, period, breach.At.Measure.Value);
-            if (!stored.Contains((breach.Rule.Id, submission, item.Sheet, item.Cell)))
+            { SubmissionId = submission }, area.AreaId, breach.At.Indicator, breach.At.Measure.Value));
+        }
+
+        foreach (var item in Located(period, breaches))
+        {
+            if (!stored.Contains((item.Rule, item.SubmissionId!.Value, item.Sheet, item.Cell)))
             {
                 yield return item;
             }
@@ -143,12 +148,17 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
             yield break;
         }
 
-        var engine = RollupLoader.Load(connection, [root.AreaId], stated.Select(s => s.Indicator).Distinct(StringComparer.Ordinal).ToList(), period.AddMonths(-60), period);
+        // Only the months the test compares with: the same month of five years before and the twelve months before.
+        var sameMonths = Enumerable.Range(1, 5).Select(k => period.AddMonths(-12 * k)).ToList();
+        var recentMonths = Enumerable.Range(1, 12).Select(k => period.AddMonths(-k)).ToList();
+        var engine = RollupLoader.Load(connection, [root.AreaId], stated.Select(s => s.Indicator).Distinct(StringComparer.Ordinal).ToList(), period.AddMonths(-60), period,
+            months: [.. sameMonths, .. recentMonths]);
+        var outliers = new List<(QualityItem Item, int Area, string Indicator, Measure Measure)>();
         foreach (var figure in stated.OrderBy(s => s.Area).ThenBy(s => s.Indicator, StringComparer.Ordinal))
         {
             decimal? At(PeriodKey month) => engine.Value(figure.Area, month, figure.Indicator, Measure.Month) is { IsComplete: true } known ? known.Value : null;
-            var sameMonth = Enumerable.Range(1, 5).Select(k => At(period.AddMonths(-12 * k))).OfType<decimal>().ToList();
-            var recent = Enumerable.Range(1, 12).Select(k => At(period.AddMonths(-k))).OfType<decimal>().ToList();
+            var sameMonth = sameMonths.Select(At).OfType<decimal>().ToList();
+            var recent = recentMonths.Select(At).OfType<decimal>().ToList();
             if (OutlierJudgement.Judge(figure.Value, sameMonth, recent, options.Outliers) is not { } outlier)
             {
                 continue;
@@ -165,19 +175,39 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
                     ? string.Create(Vi, $"); chênh {Math.Abs(figure.Value - hit.Median):#,##0.#} so với trung vị, số nhỏ: thông tin.")
                     : string.Create(Vi, $"); hãy kiểm tra lại số liệu.")))
             { SubmissionId = figure.Submission };
-            yield return Located(item, figure.Area, figure.Indicator, period);
+            outliers.Add((item, figure.Area, figure.Indicator, Measure.Month));
+        }
+
+        foreach (var item in Located(period, outliers))
+        {
+            yield return item;
         }
     }
 
-    /// <summary>The file, sheet and cell the current figure of an item came from.</summary>
-    private QualityItem Located(QualityItem item, int area, string indicator, PeriodKey period, Measure measure = Measure.Month)
+    /// <summary>Each item with the file, sheet and cell its current figure came from: one query for all of them.</summary>
+    private List<QualityItem> Located(PeriodKey period, List<(QualityItem Item, int Area, string Indicator, Measure Measure)> items)
     {
-        var source = connection.QueryFirstOrDefault<(string File, string Sheet, string Cell)?>("""
-            SELECT s.file_name, f.sheet, f.cell FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id
-            WHERE f.submission_id = $submission AND f.area_id = $area AND f.indicator_code = $indicator AND f.period_key = $period AND f.measure = $measure AND f.disaggregation = ''
-            LIMIT 1
-            """, new { submission = item.SubmissionId, area, indicator, period = period.Key, measure = measure.ToCode() });
-        return source is { } found ? item with { FileName = found.File, Sheet = found.Sheet, Cell = found.Cell } : item;
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        // The items' files, units and indicators bound the rows read; each item then takes its own figure's cell.
+        var areas = items.Select(i => i.Area).Distinct().ToArray();
+        var sources = connection.Query<(long Submission, int Area, string Indicator, string Measure, string File, string Sheet, string Cell)>($"""
+            SELECT f.submission_id, f.area_id, f.indicator_code, f.measure, s.file_name, f.sheet, f.cell FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id
+            WHERE f.period_key = $period AND f.disaggregation = '' AND f.submission_id IN $submissions AND f.indicator_code IN $indicators{(areas.Length <= 500 ? " AND f.area_id IN $areas" : string.Empty)}
+            ORDER BY f.sheet, f.cell
+            """, new
+        {
+            period = period.Key,
+            submissions = items.Select(i => i.Item.SubmissionId!.Value).Distinct().ToArray(),
+            indicators = items.Select(i => i.Indicator).Distinct(StringComparer.Ordinal).ToArray(),
+            areas,
+        }).GroupBy(r => (r.Submission, r.Area, r.Indicator, r.Measure)).ToDictionary(g => g.Key, g => g.First());
+        return items.Select(i => sources.TryGetValue((i.Item.SubmissionId!.Value, i.Area, i.Indicator, i.Measure.ToCode()), out var found)
+            ? i.Item with { FileName = found.File, Sheet = found.Sheet, Cell = found.Cell }
+            : i.Item).ToList();
     }
 
     /// <summary>A unit's duty to report a data set: its level, its required indicators, its deadline, the province it is for (null: all).</summary>
@@ -186,29 +216,44 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
     /// <summary>One figure of a data set for the month, and the file that holds it.</summary>
     private sealed record Held(int Area, string Indicator, long Submission, string File, string Sha256, int? Sender, DateTime ReceivedAt, DateTime? SignedOn, DateTime? ArrivedAt, DateTime? DeclaredOn);
 
-    /// <summary>The month's figures of every data set, and each unit's first month of each indicator: read once per month, whatever the units reviewed.</summary>
-    private readonly Dictionary<int, (List<(int Area, string Indicator, int First)> First, List<Held> Held)> reportingFigures = [];
+    /// <summary>The month's figures of every data set: read once per month, whatever the units reviewed.</summary>
+    private readonly Dictionary<int, List<Held>> reportingFigures = [];
 
-    private (List<(int Area, string Indicator, int First)> First, List<Held> Held) ReportingFigures(PeriodKey period)
+    private List<Held> ReportingFigures(PeriodKey period)
     {
-        if (!reportingFigures.TryGetValue(period.Key, out var figures))
+        if (!reportingFigures.TryGetValue(period.Key, out var held))
         {
-            var wanted = "SELECT DISTINCT unnest(string_split(indicators, ';')) FROM reporting_duty";
-            var first = connection.Query<(int Area, string Indicator, int First)>($"""
-                SELECT f.area_id, f.indicator_code, min(f.period_key) FROM fact_observation f
-                WHERE f.indicator_code IN ({wanted}) AND f.period_key <= $period
-                GROUP BY ALL
-                """, new { period = period.Key }).ToList();
-            var held = connection.Query<Held>($"""
+            held = connection.Query<Held>("""
                 SELECT f.area_id AS Area, f.indicator_code AS Indicator, s.submission_id AS Submission, s.file_name AS File, s.sha256 AS Sha256, s.area_id AS Sender, s.received_at AS ReceivedAt,
                        CAST(s.signed_on AS TIMESTAMP) AS SignedOn, s.arrived_at AS ArrivedAt, CAST(s.declared_on AS TIMESTAMP) AS DeclaredOn
                 FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id AND s.status <> 'rejected'
-                WHERE f.period_key = $period AND NOT f.withdrawn AND f.indicator_code IN ({wanted})
+                WHERE f.period_key = $period AND NOT f.withdrawn AND f.indicator_code IN (SELECT DISTINCT unnest(string_split(indicators, ';')) FROM reporting_duty)
                 """, new { period = period.Key }).ToList();
-            reportingFigures[period.Key] = figures = (first, held);
+            reportingFigures[period.Key] = held;
         }
 
-        return figures;
+        return held;
+    }
+
+    /// <summary>
+    /// Whether some unit of <paramref name="level"/> under the unit reviewed has a figure of the data
+    /// set for a month before <paramref name="period"/>: asked only when none has one for the month
+    /// itself, so the history is read only for a data set nobody here sent this month.
+    /// </summary>
+    private bool SentBefore(PeriodKey period, AreaLevel level, string[] required, HashSet<int> subtree)
+    {
+        var units = subtree.Where(area => directory.TryGet(area)?.Level == level).ToArray();
+        return units.Length switch
+        {
+            0 => false,
+            <= 500 => connection.ExecuteScalar<int?>(
+                "SELECT 1 FROM fact_observation f WHERE f.indicator_code IN $required AND f.period_key < $period AND f.area_id IN $units LIMIT 1",
+                new { required, period = period.Key, units }) is not null,
+            _ => connection.Query<int>("""
+                SELECT DISTINCT f.area_id FROM fact_observation f JOIN dim_area a ON a.area_id = f.area_id
+                WHERE f.indicator_code IN $required AND f.period_key < $period AND a.province_code IN $provinces
+                """, new { required, period = period.Key, provinces = ProvincesOf(subtree) }).Intersect(units).Any(),
+        };
     }
 
     /// <summary>
@@ -235,16 +280,15 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
             yield break;
         }
 
-        var (allFirst, allHeld) = ReportingFigures(period);
-        var first = allFirst.Where(f => subtree.Contains(f.Area)).ToList();
-        var held = allHeld.Where(h => subtree.Contains(h.Area)).ToList();
+        var held = ReportingFigures(period).Where(h => subtree.Contains(h.Area)).ToList();
         var late = new List<(Duty Duty, AreaRecord Unit, Held File, SentDay Sent, DateOnly Deadline)>();
         foreach (var duty in duties)
         {
             var required = duty.Indicators.Split(';');
             var level = AreaLevels.Parse(duty.Level);
-            var started = first.Where(f => required.Contains(f.Indicator) && directory.TryGet(f.Area)?.Level == level).Select(f => f.First).DefaultIfEmpty(int.MaxValue).Min();
-            if (started > period.Key)
+            // Expected from the first month any unit of the level here sent the data set.
+            var started = held.Any(h => required.Contains(h.Indicator) && directory.TryGet(h.Area)?.Level == level) || SentBefore(period, level, required, subtree);
+            if (!started)
             {
                 continue;
             }
@@ -363,7 +407,8 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         areas.AddRange(directory.Areas.Where(a => a.ParentId == root.AreaId && a.IsValidOn(period.FirstDay)).OrderBy(a => a.Code, StringComparer.Ordinal));
         var first = new PeriodKey(period.Year - EpidemicMethods.OfficialYears, period.Month);
         // Months of counts and a stock of units asked: the units below them are needed only as totals.
-        var engine = RollupLoader.Load(connection, areas.Select(a => a.AreaId).ToList(), [.. diseases, Population], first.January, period, poolLeaves: true);
+        var engine = RollupLoader.Load(connection, areas.Select(a => a.AreaId).ToList(), [.. diseases, Population], first.January, period, poolLeaves: true,
+            months: Enumerable.Range(0, EpidemicMethods.OfficialYears + 1).Select(k => period.AddMonths(-12 * k)).ToList());
         var declared = connection.Query<(int Area, string Indicator, int Year)>("SELECT area_id, indicator_code, year FROM epidemic_year").ToList();
         foreach (var disease in diseases)
         {

@@ -36,9 +36,12 @@ public static class RollupLoader
     /// With <paramref name="poolLeaves"/> (for counts asked by month or stock only: a series of
     /// totals), the month and stock figures of units without children that are not asked themselves
     /// are held as their parent's sum (<see cref="StoredFigures.Pool"/>): the rules give the same
-    /// totals and counts of units, from a tenth of the entries.
+    /// totals and counts of units, from a tenth of the entries. With <paramref name="months"/>, only
+    /// the figures of those months are read: enough for figures of a month or a stock, which the rules
+    /// take from the same month alone (not for a year to date, which needs every month since January).
     /// </remarks>
-    public static RollupEngine Load(DbConnection connection, IReadOnlyCollection<int> roots, IReadOnlyCollection<string> indicators, PeriodKey from, PeriodKey to, bool unmarked = false, bool poolLeaves = false)
+    public static RollupEngine Load(DbConnection connection, IReadOnlyCollection<int> roots, IReadOnlyCollection<string> indicators, PeriodKey from, PeriodKey to, bool unmarked = false, bool poolLeaves = false,
+        IReadOnlyCollection<PeriodKey>? months = null)
     {
         var rules = Rules(connection);
         var codes = indicators
@@ -84,7 +87,7 @@ public static class RollupLoader
         // (ranking only the rows asked for). A long list of areas is filtered here rather than sent
         // as thousands of parameters.
         var filterAreas = wanted.Count <= 500;
-        var areaFilter = filterAreas ? " AND f.area_id IN $areas" : string.Empty;
+        var areaFilter = (filterAreas ? " AND f.area_id IN $areas" : string.Empty) + (months is null ? string.Empty : " AND f.period_key IN $months");
         string sql = unmarked
             ? $"""
               SELECT f.area_id, f.period_key, f.indicator_code, f.measure, f.value, f.withdrawn
@@ -127,11 +130,19 @@ public static class RollupLoader
         }
         else
         {
-            sql = $"SELECT area_id, period_key, indicator_code, measure, value, 1 AS units, false AS pooled, area_id AS member FROM ({sql}) WHERE NOT withdrawn";
+            sql = $"SELECT area_id AS area, period_key, indicator_code, measure, value, 1 AS units, false AS pooled, area_id AS member FROM ({sql}) WHERE NOT withdrawn";
         }
 
-        var rows = connection.Query<(int Area, int Period, string Indicator, string Measure, decimal Value, long Units, bool Pooled, int Member)>(
-            sql, new { codes, first = from.Key, last = to.Key, areas = wanted.ToArray(), asked = asked.ToArray() }, buffered: false);
+        // Indicators and measures come back as numbers (their place in dim_indicator's order and in
+        // MeasureCodes.All): reading a string per row is most of the cost of a few hundred thousand rows.
+        var indicatorOrder = connection.Query<string>("SELECT indicator_code FROM dim_indicator ORDER BY indicator_code").ToArray();
+        var measureNumber = string.Join(" ", MeasureCodes.All.Select((m, i) => $"WHEN '{m.ToCode()}' THEN {i}"));
+        sql = $"""
+            SELECT q.area, q.period_key, CAST(i.number AS INTEGER), CAST(CASE q.measure {measureNumber} END AS INTEGER), q.value, CAST(q.units AS BIGINT), q.pooled, q.member
+            FROM ({sql}) q JOIN (SELECT indicator_code, row_number() OVER (ORDER BY indicator_code) - 1 AS number FROM dim_indicator) i ON i.indicator_code = q.indicator_code
+            """;
+        var rows = connection.Query<(int Area, int Period, int Indicator, int? Measure, decimal Value, long Units, bool Pooled, int Member)>(
+            sql, new { codes, first = from.Key, last = to.Key, areas = wanted.ToArray(), asked = asked.ToArray(), months = months?.Select(m => m.Key).Distinct().ToArray() ?? [] }, buffered: false);
         foreach (var row in rows)
         {
             if (!filterAreas && !wanted.Contains(row.Area))
@@ -139,18 +150,19 @@ public static class RollupLoader
                 continue;
             }
 
-            var (period, measure) = (PeriodKey.FromKey(row.Period), MeasureCodes.Parse(row.Measure));
+            var (period, indicator) = (PeriodKey.FromKey(row.Period), indicatorOrder[row.Indicator]);
+            var measure = MeasureCodes.All[row.Measure ?? throw new FormatException($"Unknown measure of a figure of {indicator} ({row.Area}, {period}).")];
             if (row.Pooled)
             {
                 // Counted under its parent only in the months its units existed, as the rules count children.
                 if (hierarchy.ExistsIn(row.Member, period))
                 {
-                    stored.AddPooled(row.Area, period, row.Indicator, measure, row.Value, (int)row.Units);
+                    stored.AddPooled(row.Area, period, indicator, measure, row.Value, (int)row.Units);
                 }
             }
             else
             {
-                stored.Set(row.Area, period, row.Indicator, measure, row.Value);
+                stored.Set(row.Area, period, indicator, measure, row.Value);
             }
         }
 
