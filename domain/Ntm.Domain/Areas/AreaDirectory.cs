@@ -36,8 +36,10 @@ public sealed class AreaDirectory
 
     private readonly Dictionary<int, AreaRecord> byId;
     private readonly Dictionary<string, List<AreaRecord>> byCode = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<AreaRecord>> byName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<AreaRecord>> byAlias = new(StringComparer.Ordinal);
+
+    // The keys of names and aliases, made when a unit is first looked up by name: a question by code
+    // (most of what a command asks) does not pay for normalising fourteen thousand names.
+    private readonly Lazy<(Dictionary<string, List<AreaRecord>> ByName, Dictionary<string, List<AreaRecord>> ByAlias)> names;
 
     /// <summary>Builds the directory over <paramref name="areas"/> and their <paramref name="aliases"/>.</summary>
     public AreaDirectory(IEnumerable<AreaRecord> areas, IEnumerable<AreaAliasRecord> aliases)
@@ -46,17 +48,34 @@ public sealed class AreaDirectory
         foreach (var area in byId.Values)
         {
             Add(byCode, area.Code, area);
-            Add(byName, VietnameseText.Key(area.Name), area);
-            Add(byName, VietnameseText.Key(area.NameAscii), area);
+        }
+
+        var aliasList = aliases.ToList();
+        names = new(() => Names(aliasList));
+    }
+
+    private Dictionary<string, List<AreaRecord>> ByName => names.Value.ByName;
+
+    private Dictionary<string, List<AreaRecord>> ByAlias => names.Value.ByAlias;
+
+    private (Dictionary<string, List<AreaRecord>> ByName, Dictionary<string, List<AreaRecord>> ByAlias) Names(List<AreaAliasRecord> aliases)
+    {
+        var (named, aliased) = (new Dictionary<string, List<AreaRecord>>(StringComparer.Ordinal), new Dictionary<string, List<AreaRecord>>(StringComparer.Ordinal));
+        foreach (var area in byId.Values)
+        {
+            Add(named, VietnameseText.Key(area.Name), area);
+            Add(named, VietnameseText.Key(area.NameAscii), area);
         }
 
         foreach (var alias in aliases)
         {
             if (byId.TryGetValue(alias.AreaId, out var area))
             {
-                Add(byAlias, VietnameseText.Key(alias.Alias), area);
+                Add(aliased, VietnameseText.Key(alias.Alias), area);
             }
         }
+
+        return (named, aliased);
     }
 
     /// <summary>Every unit.</summary>
@@ -84,14 +103,14 @@ public sealed class AreaDirectory
             return Decide(text, Filter(byCode.GetValueOrDefault(trimmed, []), hint, null), hint);
         }
 
-        var aliased = Filter(byAlias.GetValueOrDefault(key, []), hint, null);
+        var aliased = Filter(ByAlias.GetValueOrDefault(key, []), hint, null);
         if (aliased.Count > 0)
         {
             return Decide(text, aliased, hint);
         }
 
         // Try the name as written, then without a type prefix that narrows the unit type.
-        var candidates = Filter(byName.GetValueOrDefault(key, []), hint, null);
+        var candidates = Filter(ByName.GetValueOrDefault(key, []), hint, null);
         string? untyped = null;
         string[]? prefixTypes = null;
         foreach (var (prefix, unitTypes) in Prefixes)
@@ -100,7 +119,7 @@ public sealed class AreaDirectory
             {
                 var rest = key[(prefix.Length + 1)..];
                 (untyped, prefixTypes) = untyped is null ? (rest, unitTypes) : (untyped, prefixTypes);
-                var typed = Filter(byName.GetValueOrDefault(rest, []), hint, unitTypes);
+                var typed = Filter(ByName.GetValueOrDefault(rest, []), hint, unitTypes);
                 if (typed.Count > 0)
                 {
                     candidates = candidates.Union(typed).ToList();
@@ -114,7 +133,7 @@ public sealed class AreaDirectory
             // A unit whose type changed since the file was written ("Thị xã Gò Công" is today's
             // "Thành phố Gò Công"): the same name among the units of the level the written type names.
             var levels = prefixTypes.Select(LevelOfType).ToHashSet();
-            candidates = Filter(byName.GetValueOrDefault(untyped, []), hint, null).Where(a => levels.Contains(a.Level)).ToList();
+            candidates = Filter(ByName.GetValueOrDefault(untyped, []), hint, null).Where(a => levels.Contains(a.Level)).ToList();
         }
 
         return Decide(text, candidates, hint);

@@ -88,28 +88,27 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
         }
 
         IReadOnlyList<AreaRecord> areas;
+        IReadOnlyList<TrendPoint> points;
         if (asked is null)
         {
-            // The provinces (of the generation in force at the window's end) that have figures of the
-            // indicator in the window, themselves or through a province they took over on 2025-07-01.
-            var codes = coverage.Provinces(from, to, Parts(definition)).ToHashSet(StringComparer.Ordinal);
+            // The provinces (of the generation in force at the window's end) that have figures in the
+            // window, themselves, through their units or through a province they took over on
+            // 2025-07-01: the series of every province, those without a figure left out (all kept
+            // when none has one). One reading of the facts, not a second to find who holds some.
             var generation = AreaGeneration.At(to.FirstDay);
-            var holders = directory.Areas.Where(a => a.Level == AreaLevel.Province && codes.Contains(a.Code)).ToList();
-            var provinces = holders.Where(a => a.Generation == generation).Select(a => a.AreaId)
-                .Concat(holders.Where(a => a.Generation != generation).SelectMany(a => coverage.Successors(a.AreaId)))
-                .ToHashSet();
-            areas = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation && provinces.Contains(a.AreaId)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
-            if (areas.Count == 0)
-            {
-                areas = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
-            }
+            var provinces = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+            var all = new TrendQuery(connection).Series(definition.Code, provinces, from, to, question.Measure);
+            var holding = all.Where(p => p.Value is not null).Select(p => p.AreaCode).ToHashSet(StringComparer.Ordinal);
+            (areas, points) = holding.Count == 0
+                ? (provinces, all)
+                : (provinces.Where(a => holding.Contains(a.Code)).ToList(), all.Where(p => holding.Contains(p.AreaCode)).ToList());
         }
         else
         {
             areas = question.ByChildren ? TrendQuery.ChildrenOf(directory, asked) : [asked];
+            points = new TrendQuery(connection).Series(definition.Code, areas, from, to, question.Measure);
         }
 
-        var points = new TrendQuery(connection).Series(definition.Code, areas, from, to, question.Measure);
         return new TrendAnswer(definition, question.Measure, areas, points, from, to, notice)
         {
             Thresholds = areas.Count == 1 && question.Measure == Measure.Month && IsDisease(definition.Code)
