@@ -7,13 +7,14 @@ namespace Ntm.Domain.Text;
 /// <paramref name="capacity"/> texts, so that no input makes it grow without end. Safe to share
 /// between threads (one lock, held only to look up or to add).
 /// </summary>
-public sealed class TextMemo(Func<string, string> compute, int capacity = 16_384, int maxLength = 256)
+/// <typeparam name="T">What the function gives: a key, or a list of keys (which the caller must not change).</typeparam>
+public sealed class TextMemo<T>(Func<string, T> compute, int capacity = 16_384, int maxLength = 256)
 {
-    private readonly Dictionary<string, string> known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, T> known = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     /// <summary>What the function gives for <paramref name="text"/>.</summary>
-    public string Of(string text)
+    public T Of(string text)
     {
         if (text.Length > maxLength)
         {

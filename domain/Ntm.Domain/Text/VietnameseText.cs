@@ -24,7 +24,7 @@ public static class VietnameseText
     /// </summary>
     public static string Key(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : Keys.Of(text);
 
-    private static readonly TextMemo Keys = new(ComputeKey);
+    private static readonly TextMemo<string> Keys = new(ComputeKey);
 
     private static string ComputeKey(string text)
     {

@@ -139,7 +139,13 @@ public sealed partial class IndicatorLabels
     /// <paramref name="numbered"/>: a sheet's label, not a catalogue name such as "T.Dau") and "(+)"/"(-)"
     /// kept as words; then also without remarks in parentheses ("… ( áp dụng cho cả nam và nữ)").
     /// </summary>
-    public static IReadOnlyList<string> Keys(string label, bool numbered = true)
+    public static IReadOnlyList<string> Keys(string label, bool numbered = true) =>
+        numbered ? NumberedKeys.Of(label) : ComputeKeys(label, numbered: false);
+
+    // The same labels come back in every report: their keys are made once (a list no caller changes).
+    private static readonly TextMemo<IReadOnlyList<string>> NumberedKeys = new(label => ComputeKeys(label, numbered: true));
+
+    private static System.Collections.ObjectModel.ReadOnlyCollection<string> ComputeKeys(string label, bool numbered)
     {
         label = VietnameseText.Head(label);
         var text = SignedMarker().Replace(numbered ? Numbering().Replace(label.TrimStart(), string.Empty) : label, m => m.Value.Contains('+', StringComparison.Ordinal) ? " duong " : " am ");
@@ -163,10 +169,10 @@ public sealed partial class IndicatorLabels
         if (numbered && Numbering().IsMatch(label.TrimStart()))
         {
             // What looked like numbering may be the name itself ("T.Dau"): the whole text comes last.
-            keys.AddRange(Keys(label, numbered: false).Where(k => !keys.Contains(k)));
+            keys.AddRange(ComputeKeys(label, numbered: false).Where(k => !keys.Contains(k)));
         }
 
-        return keys;
+        return keys.AsReadOnly();
     }
 
     /// <summary>Spellings of one word made one: "virus" and "vi vút" (a common typing slip) are "vi rút".</summary>

@@ -13,7 +13,7 @@ public static class HeaderKey
     /// <summary>The key of <paramref name="text"/>: "Trong đó &lt;15 tuổi" → "trong do duoi 15 tuoi".</summary>
     public static string Of(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : Keys.Of(text);
 
-    private static readonly TextMemo Keys = new(VietnameseText.SignedKey);
+    private static readonly TextMemo<string> Keys = new(VietnameseText.SignedKey);
 
     /// <summary>
     /// A key that keeps the tone marks ("nam" the sex is not "năm" the year): lower case, canonical
@@ -21,7 +21,7 @@ public static class HeaderKey
     /// </summary>
     public static string Toned(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : TonedKeys.Of(text);
 
-    private static readonly TextMemo TonedKeys = new(ComputeToned);
+    private static readonly TextMemo<string> TonedKeys = new(ComputeToned);
 
     private static string ComputeToned(string text)
     {

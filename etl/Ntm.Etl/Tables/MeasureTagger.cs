@@ -62,7 +62,7 @@ public static partial class MeasureTagger
     }
 
     // A header's key with "th" after a number read as "tháng" ("6 th đầu 2024", "6 th/2023"), once per text.
-    private static readonly TextMemo MeasureKeys = new(text => AbbreviatedMonths().Replace(HeaderKey.Of(text), "$1 thang"));
+    private static readonly TextMemo<string> MeasureKeys = new(text => AbbreviatedMonths().Replace(HeaderKey.Of(text), "$1 thang"));
 
     /// <summary>
     /// The meaning of one header text, or null when no phrase of the vocabulary is in it. A header

@@ -203,23 +203,28 @@ public static partial class SheetLayout
             return false;
         }
 
+        // A figure the vocabulary does not know makes it a row of the body: found before any text is
+        // looked up as an indicator's name (the dearest question, and most rows are of the body).
+        Span<bool> knows = cells.Count <= 256 ? stackalloc bool[cells.Count] : new bool[cells.Count];
         var known = 0;
-        var names = 0;
-        foreach (var cell in cells)
+        for (var i = 0; i < cells.Count; i++)
         {
-            var text = cell.Text;
-            if (vocabulary.Role(text) is not null || MeasureTagger.Knows(text, vocabulary) || vocabulary.Event(text) is not null || vocabulary.Disaggregation(text) is not null)
+            var text = cells[i].Text;
+            knows[i] = vocabulary.Role(text) is not null || MeasureTagger.Knows(text, vocabulary) || vocabulary.Event(text) is not null || vocabulary.Disaggregation(text) is not null;
+            if (knows[i])
             {
                 known++;
             }
-            else if (IsPlainFigure(cell))
+            else if (IsPlainFigure(cells[i]))
             {
                 return false;
             }
-            else if (namesIndicator(text))
-            {
-                names++;
-            }
+        }
+
+        var names = 0;
+        for (var i = 0; i < cells.Count && known == 1 && names == 0; i++)
+        {
+            names += !knows[i] && namesIndicator(cells[i].Text) ? 1 : 0;
         }
 
         return known >= 2 || (known == 1 && names >= 1);
@@ -478,19 +483,24 @@ public static partial class SheetLayout
     /// </summary>
     public static bool IsColumnNumbers(List<Cell> cells)
     {
-        var numbers = new List<int>();
+        // Asked of every row: read without copies of the texts.
+        var (count, last) = (0, 0);
         foreach (var cell in cells)
         {
-            var text = cell.Text.Trim().Trim('(', ')', '[', ']').Trim();
-            var formula = ColumnFormula().Match(text);
-            if (formula.Success)
+            var text = cell.Text.AsSpan().Trim().Trim(Brackets).Trim();
+            if (text.Contains('=') && ColumnFormula().Match(text.ToString()) is { Success: true } formula)
             {
-                text = formula.Groups[1].Value;
+                text = formula.Groups[1].ValueSpan;
             }
 
             if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
             {
-                numbers.Add(n);
+                if (count > 0 && n != last + 1)
+                {
+                    return false;
+                }
+
+                (count, last) = (count + 1, n);
             }
             else if (!(text.Length == 1 && char.IsLetter(text[0])))
             {
@@ -498,8 +508,10 @@ public static partial class SheetLayout
             }
         }
 
-        return numbers.Count >= 2 && numbers.Zip(numbers.Skip(1)).All(p => p.Second == p.First + 1);
+        return count >= 2;
     }
+
+    private const string Brackets = "()[]";
 
     // "3=2/1", "(5) = (3)+(4)": a column defined from others, numbered by its first figure.
     [GeneratedRegex(@"^\(?(\d{1,2})\)?\s*=\s*[\d()/+\-*x ]+$")]
