@@ -13,6 +13,13 @@ public sealed record IngestionGroupLimits(int Files, long Bytes, TimeSpan Time)
     /// </summary>
     public long ReadAheadBytes { get; init; } = 4L << 20;
 
+    /// <summary>
+    /// How many of the next files are read ahead: two, so that both cores read while one records
+    /// (reading a file costs more than recording it). At most this many files of at most
+    /// <see cref="ReadAheadBytes"/> are in memory besides the one recorded.
+    /// </summary>
+    public int ReadAheadFiles { get; init; } = 2;
+
     /// <summary>500 files, 256 MB or 5 seconds.</summary>
     public static IngestionGroupLimits Default { get; } = new(500, 256L << 20, TimeSpan.FromSeconds(5));
 

@@ -56,6 +56,7 @@ public sealed class IngestionService
     // In a group: the inbox copies to remove and the quarantine copies to write once it is committed.
     private Dictionary<SubmittedFile, string>? pendingFinish;
     private Dictionary<SubmittedFile, List<Action>>? pendingQuarantine;
+    private List<Task<bool>>? archiving;
     private SubmittedFile? current;
     private readonly HashSet<string> reservedQuarantine = new(StringComparer.Ordinal);
 
@@ -117,6 +118,7 @@ public sealed class IngestionService
         var groupTime = System.Diagnostics.Stopwatch.StartNew();
         pendingFinish = new Dictionary<SubmittedFile, string>(ReferenceEqualityComparer.Instance);
         pendingQuarantine = new Dictionary<SubmittedFile, List<Action>>(ReferenceEqualityComparer.Instance);
+        archiving = [];
         // A file whose reading a run began and never finished (it stopped the process) is recorded in
         // a group of its own, after the files before it are committed: its verdict is kept before any
         // other file is read, and it cannot take the work of others down with it again.
@@ -146,11 +148,12 @@ public sealed class IngestionService
                     ledger.LookAhead(alone ? [] : Hashes(batch.Files.Skip(next)));
                 }
 
-                // The next file is read ahead while this one is recorded, unless either must be read alone.
-                DropReadAhead(except: file);
-                if (!alone && next + 1 < batch.Files.Count && !(unfinished.Count > 0 && Unfinished(batch.Files[next + 1])))
+                // The next files are read ahead while this one is recorded, up to one that must be read alone.
+                var window = alone ? [] : batch.Files.Skip(next + 1).Take(GroupLimits.ReadAheadFiles).TakeWhile(f => !(unfinished.Count > 0 && Unfinished(f))).ToList();
+                DropReadAhead(except: [file, .. window]);
+                foreach (var following in window)
                 {
-                    ReadAheadOf(batch.Files[next + 1], options);
+                    ReadAheadOf(following, options);
                 }
 
                 starting?.Invoke(file);
@@ -196,6 +199,8 @@ public sealed class IngestionService
         {
             // A file read ahead and not recorded (the run stopped or was cancelled) was not begun.
             DropReadAhead();
+            Archived(quietly: true);
+            archiving = null;
             pendingFinish = null;
             pendingQuarantine = null;
             reservedQuarantine.Clear();
@@ -259,6 +264,7 @@ public sealed class IngestionService
 
         void Abandon()
         {
+            Archived(quietly: true);
             ledger.RollbackGroup();
             yearToDates.Clear();
             pendingFinish!.Clear();
@@ -296,6 +302,7 @@ public sealed class IngestionService
         void Commit()
         {
             IReadOnlyDictionary<long, IReadOnlyList<long>> superseded;
+            Archived();
             try
             {
                 superseded = ledger.CommitGroup();
@@ -484,8 +491,15 @@ public sealed class IngestionService
         var result = prepared.Result;
         var errors = findings.Count(f => f.Severity == Severity.Error);
         // The archive copy first: if recording fails, the copy this run wrote is removed; if the
-        // process dies after recording, the copy is already in place.
-        var wrote = FileStore.Archive(content, archive, sha);
+        // process dies after recording, the copy is already in place. In a group it is written on
+        // another thread while the file is recorded, and the group commits only once every copy is.
+        var writing = archiving is not null && ledger.InGroup && file.Origin != FileOrigin.Archive ? Task.Run(() => FileStore.Archive(content, archive, sha)) : null;
+        var wrote = writing is null && FileStore.Archive(content, archive, sha);
+        if (writing is not null)
+        {
+            archiving!.Add(writing);
+        }
+
         long submissionId;
         IReadOnlyList<long> superseded;
         try
@@ -507,7 +521,7 @@ public sealed class IngestionService
         }
         catch
         {
-            if (wrote && file.Origin != FileOrigin.Archive)
+            if ((wrote || Wrote(writing)) && file.Origin != FileOrigin.Archive)
             {
                 FileStore.TryDelete(archive);
             }
@@ -526,6 +540,45 @@ public sealed class IngestionService
             prepared.Values.Select(v => v.Period).Distinct().Order().Select(p => p.ToString()).ToList(),
             prepared.Values.Select(v => v.Area.Code).Concat(result.Targets.Select(t => t.Area.Code)).Concat(result.Plans.Select(p => p.Area.Code)).Distinct().Order(StringComparer.Ordinal).ToList(),
             observations.Count + result.Targets.Count + result.Plans.Count, findings));
+    }
+
+    /// <summary>Whether an archive copy written on another thread was written by it (false when it failed: nothing to remove).</summary>
+    private static bool Wrote(Task<bool>? writing)
+    {
+        try
+        {
+            return writing?.GetAwaiter().GetResult() ?? false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Waits for the archive copies of the open group: rethrows the first failure (the group is then
+    /// not committed), or with <paramref name="quietly"/> (the group is abandoned) only waits.
+    /// </summary>
+    private void Archived(bool quietly = false)
+    {
+        if (archiving is null)
+        {
+            return;
+        }
+
+        foreach (var writing in archiving)
+        {
+            try
+            {
+                writing.GetAwaiter().GetResult();
+            }
+            catch when (quietly)
+            {
+                // The group is abandoned: its files stay in the inbox, and a copy written is harmless (its name is its hash).
+            }
+        }
+
+        archiving.Clear();
     }
 
     /// <summary>
@@ -708,10 +761,10 @@ public sealed class IngestionService
         return null;
     }
 
-    /// <summary>Waits for the read-aheads no file will take (all but <paramref name="except"/>'s) and ends their attempts (their reading finished).</summary>
-    private void DropReadAhead(SubmittedFile? except = null)
+    /// <summary>Waits for the read-aheads no file will take (all but those of <paramref name="except"/>) and ends their attempts (their reading finished).</summary>
+    private void DropReadAhead(IReadOnlyCollection<SubmittedFile>? except = null)
     {
-        foreach (var file in ahead.Keys.Where(f => !ReferenceEquals(f, except)).ToList())
+        foreach (var file in ahead.Keys.Where(f => except is null || !except.Contains(f, ReferenceEqualityComparer.Instance)).ToList())
         {
             ahead.Remove(file, out var early);
             try

@@ -159,7 +159,7 @@ public static partial class SheetLayout
     /// </summary>
     public static bool IsFigure(Cell cell)
     {
-        var parsed = NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value);
+        var parsed = Parsed(cell);
         return parsed.Kind switch
         {
             ValueKind.Number => !IsYear(parsed) || parsed.Words is not null,
@@ -176,10 +176,16 @@ public static partial class SheetLayout
     /// </summary>
     public static bool IsPlainFigure(Cell cell)
     {
-        var parsed = NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value);
+        var parsed = Parsed(cell);
         return parsed.Kind is ValueKind.Number or ValueKind.Percent or ValueKind.Pair or ValueKind.Difference or ValueKind.Bound
             && parsed.Words is null && !(parsed.Kind == ValueKind.Number && IsYear(parsed));
     }
+
+    /// <summary>A cell read as a number out of context: a text's reading is remembered (the same texts fill every report).</summary>
+    private static ParsedValue Parsed(Cell cell) =>
+        cell.Value is double ? NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value) : TextFigures.Of(cell.Text);
+
+    private static readonly Ntm.Domain.Text.TextMemo<ParsedValue> TextFigures = new(text => NumberParser.Parse(text, NumberContext.Unknown));
 
     /// <summary>True for a cell that can name a row: text with letters, not a row number ("7", "II.", "a)").</summary>
     public static bool IsLabelText(Cell cell) =>
@@ -210,7 +216,7 @@ public static partial class SheetLayout
         for (var i = 0; i < cells.Count; i++)
         {
             var text = cells[i].Text;
-            knows[i] = vocabulary.Role(text) is not null || MeasureTagger.Knows(text, vocabulary) || vocabulary.Event(text) is not null || vocabulary.Disaggregation(text) is not null;
+            knows[i] = vocabulary.IsHeaderWord(text);
             if (knows[i])
             {
                 known++;

@@ -82,7 +82,17 @@ public sealed class TableVocabulary
         UnitOfMeasure = unitOfMeasure;
         Notes = notes;
         Sums = sums;
+        headerWords = new(text => Role(text) is not null || MeasureTagger.Knows(text, this) || Event(text) is not null || Disaggregation(text) is not null);
     }
+
+    // Every text of every row is asked whether it is a header's word: the answer is remembered.
+    private readonly Ntm.Domain.Text.TextMemo<bool> headerWords;
+
+    /// <summary>
+    /// True for a text this vocabulary knows as a header's word: a label column's role, a measure, a
+    /// month or a year, cases or deaths, a part of a total.
+    /// </summary>
+    public bool IsHeaderWord(string text) => headerWords.Of(text);
 
     /// <summary>The built-in vocabulary.</summary>
     public static TableVocabulary BuiltIn { get; } = Load();

@@ -51,6 +51,30 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void A_group_whose_archive_copy_cannot_be_written_is_not_recorded_and_its_files_stay_in_the_inbox()
+    {
+        // The copies of a group are written while its files are recorded; one that fails stops the group before it commits.
+        var home = fixture.NewHome(directory);
+        File.SetLastWriteTimeUtc(Drop(home, "long-my-2022-12-bhyt.xlsx"), new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+        var blocked = Drop(home, "long-my-2022-12-bhyt-corrected.xlsx");
+        File.SetLastWriteTimeUtc(blocked, new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc));
+        Directory.CreateDirectory(home.Archive);
+        Directory.CreateDirectory(FileStore.ArchivePath(home.Archive, FileStore.Sha256(blocked), blocked));
+
+        var failure = Assert.ThrowsAny<Exception>(() => WarehouseFixture.Ingest(home));
+        Assert.True(failure is UnauthorizedAccessException or IOException, failure.ToString());
+        Assert.Equal(0, Scalar<int>(home, "SELECT count(*) FROM submission"));
+        Assert.Equal(0, Scalar<int>(home, "SELECT count(*) FROM fact_observation"));
+        Assert.Equal(2, Directory.GetFiles(home.Inbox).Length);
+
+        // Once the archive can be written, the same inbox gives what one clean run gives.
+        Directory.Delete(FileStore.ArchivePath(home.Archive, FileStore.Sha256(blocked), blocked));
+        Assert.Equal([IngestOutcome.Accepted, IngestOutcome.Accepted], WarehouseFixture.Ingest(home).Select(r => r.Outcome));
+        Assert.Equal(7100m, Scalar<decimal>(home, "SELECT value FROM v_observation WHERE area_code = '31483' AND indicator_code = 'bhyt.insured'"));
+        Assert.Empty(Directory.GetFiles(home.Inbox));
+    }
+
+    [Fact]
     public void A_corrected_resubmission_supersedes_and_the_old_one_stays_for_audit()
     {
         var home = fixture.NewHome(directory);

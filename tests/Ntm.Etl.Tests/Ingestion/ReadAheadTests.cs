@@ -6,7 +6,7 @@ using Ntm.Warehouse;
 namespace Ntm.Etl.Tests.Ingestion;
 
 /// <summary>
-/// A batch reads the next file on another core while the one before it is checked and recorded:
+/// A batch reads the next files on the other core while the one before them is checked and recorded:
 /// what it stores is what reading the files one after the other stores, a file saved again in the
 /// meantime is read as it was saved, and every attempt begun ends with its file.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class ReadAheadTests(WarehouseFixture fixture) : IDisposable
         // The same bytes as the first under another name: a duplicate, read ahead for nothing.
         File.Copy(first, Path.Combine(home.Inbox, "long-my-t8 (ban sao).xlsx"));
         File.SetLastWriteTimeUtc(Path.Combine(home.Inbox, "long-my-t8 (ban sao).xlsx"), start.AddMinutes(2));
-        Report(Path.Combine(home.Inbox, "long-my-t10.xlsx"), 10, 33, start.AddMinutes(3));
+        var fourth = Report(Path.Combine(home.Inbox, "long-my-t10.xlsx"), 10, 33, start.AddMinutes(3));
 
         List<IngestFileResult> results;
         using (var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting())
@@ -55,6 +55,14 @@ public sealed class ReadAheadTests(WarehouseFixture fixture) : IDisposable
                     File.Move(second + ".moi", second, overwrite: true);
                     File.SetLastWriteTimeUtc(second, start.AddMinutes(1));
                 }
+
+                // Two files ahead of the one recorded (read ahead already, since two are): corrected too.
+                if (file.Name == "long-my-t9.xlsx")
+                {
+                    Report(fourth + ".moi", 10, 44, start.AddMinutes(3));
+                    File.Move(fourth + ".moi", fourth, overwrite: true);
+                    File.SetLastWriteTimeUtc(fourth, start.AddMinutes(3));
+                }
             };
             results = service.Ingest(IngestionBatch.Plan([], home.Inbox, TimeSpan.Zero, DateTime.UtcNow), new IngestionOptions()).ToList();
         }
@@ -64,7 +72,7 @@ public sealed class ReadAheadTests(WarehouseFixture fixture) : IDisposable
         using var reading = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
         var dengue = reading.Query<(string Period, decimal Value)>(
             "SELECT period, value FROM v_observation WHERE indicator_code = 'disease.dengue.cases' AND measure = 'month' ORDER BY period").ToList();
-        Assert.Equal([("2024-08", 11m), ("2024-09", 29m), ("2024-10", 33m)], dengue);
+        Assert.Equal([("2024-08", 11m), ("2024-09", 29m), ("2024-10", 44m)], dengue);
         Assert.Empty(Directory.GetFiles(Path.Combine(home.State, "reading")));
         Assert.Empty(Directory.GetFiles(home.Inbox));
     }
