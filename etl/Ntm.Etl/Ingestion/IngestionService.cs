@@ -199,7 +199,6 @@ public sealed class IngestionService
         {
             // A file read ahead and not recorded (the run stopped or was cancelled) was not begun.
             DropReadAhead();
-            Archived(quietly: true);
             archiving = null;
             pendingFinish = null;
             pendingQuarantine = null;
@@ -264,7 +263,16 @@ public sealed class IngestionService
 
         void Abandon()
         {
-            Archived(quietly: true);
+            // The group's copies are waited for (a copy written is harmless: its name is its hash), whatever became of them.
+            try
+            {
+                Archived();
+            }
+            catch (DiskFullException)
+            {
+                // The group is abandoned anyway.
+            }
+
             ledger.RollbackGroup();
             yearToDates.Clear();
             pendingFinish!.Clear();
@@ -302,7 +310,15 @@ public sealed class IngestionService
         void Commit()
         {
             IReadOnlyDictionary<long, IReadOnlyList<long>> superseded;
-            Archived();
+            if (!Archived())
+            {
+                // An archive copy could not be written: from here on each copy is written in its file's turn,
+                // and the group is recorded again file by file (a file whose copy fails is rejected, alone).
+                archiving = null;
+                Replay();
+                return;
+            }
+
             try
             {
                 superseded = ledger.CommitGroup();
@@ -549,36 +565,46 @@ public sealed class IngestionService
         {
             return writing?.GetAwaiter().GetResult() ?? false;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // The copy failed: nothing of ours to remove. The failure itself is the group's (Archived).
             return false;
         }
     }
 
     /// <summary>
-    /// Waits for the archive copies of the open group: rethrows the first failure (the group is then
-    /// not committed), or with <paramref name="quietly"/> (the group is abandoned) only waits.
+    /// Waits for the archive copies of the open group. True when every one was written; false when
+    /// one could not be (the group is then recorded again file by file, each copy written in its
+    /// file's turn, so that a copy that fails is that file's rejection as it is alone). A full disk
+    /// stops the run (<see cref="DiskFullException"/>), as anywhere else.
     /// </summary>
-    private void Archived(bool quietly = false)
+    private bool Archived()
     {
         if (archiving is null)
         {
-            return;
+            return true;
         }
 
+        var failures = new List<Exception>();
         foreach (var writing in archiving)
         {
             try
             {
                 writing.GetAwaiter().GetResult();
             }
-            catch when (quietly)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // The group is abandoned: its files stay in the inbox, and a copy written is harmless (its name is its hash).
+                failures.Add(ex);
             }
         }
 
         archiving.Clear();
+        if (failures.OfType<DiskFullException>().FirstOrDefault() is { } full)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(full);
+        }
+
+        return failures.Count == 0;
     }
 
     /// <summary>

@@ -123,6 +123,7 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
         var limit = limits.MaxColumns * 8;
         var quoted = false;
         var separators = 0;
+        var line = 1;
         foreach (var b in content)
         {
             switch (b)
@@ -130,13 +131,15 @@ public sealed class WorkbookReader(ReadLimits? limits = null)
                 case (byte)'"':
                     quoted = !quoted;
                     break;
-                case (byte)'\n' when !quoted:
-                    separators = 0;
+                case (byte)'\n':
+                    // A line break inside quotes is part of a cell, but it is a line of the file as an editor shows it.
+                    line++;
+                    separators = quoted ? separators : 0;
                     break;
                 case (byte)',' or (byte)';' or (byte)'\t' or (byte)'|' when !quoted:
                     if (++separators > limit)
                     {
-                        throw new WorkbookReadException(string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"Tệp '{fileName}' có dòng với hơn {limit:N0} dấu phân cách (tối đa {limits.MaxColumns} cột); tệp bị từ chối.")) { Rule = "too_many_columns" };
+                        throw new WorkbookReadException(string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"Tệp '{fileName}', dòng {line:N0}: có hơn {limit:N0} dấu phân cách (tối đa {limits.MaxColumns} cột); tệp bị từ chối.")) { Rule = "too_many_columns" };
                     }
 
                     break;

@@ -91,17 +91,27 @@ public sealed record TrendAnswer(IndicatorListing Indicator, Measure Measure, IR
         IReadOnlyList<TrendPoint> points;
         if (asked is null)
         {
-            // The provinces (of the generation in force at the window's end) that have figures in the
-            // window, themselves, through their units or through a province they took over on
-            // 2025-07-01: the series of every province, those without a figure left out (all kept
-            // when none has one). One reading of the facts, not a second to find who holds some.
+            // The provinces (of the generation in force at the window's end) that have figures of the
+            // indicator in the window, themselves or through a province they took over on 2025-07-01.
+            // The series of every province is read first: a province with a value has figures, so the
+            // facts are asked which provinces hold some only when a province has no value.
             var generation = AreaGeneration.At(to.FirstDay);
             var provinces = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.Generation == generation).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
             var all = new TrendQuery(connection).Series(definition.Code, provinces, from, to, question.Measure);
-            var holding = all.Where(p => p.Value is not null).Select(p => p.AreaCode).ToHashSet(StringComparer.Ordinal);
-            (areas, points) = holding.Count == 0
+            var listed = all.Where(p => p.Value is not null).Select(p => p.AreaCode).ToHashSet(StringComparer.Ordinal);
+            if (listed.Count < provinces.Count)
+            {
+                var codes = coverage.Provinces(from, to, Parts(definition)).ToHashSet(StringComparer.Ordinal);
+                var holders = directory.Areas.Where(a => a.Level == AreaLevel.Province && codes.Contains(a.Code)).ToList();
+                var holding = holders.Where(a => a.Generation == generation).Select(a => a.AreaId)
+                    .Concat(holders.Where(a => a.Generation != generation).SelectMany(a => coverage.Successors(a.AreaId)))
+                    .ToHashSet();
+                listed = provinces.Where(a => holding.Contains(a.AreaId)).Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+            }
+
+            (areas, points) = listed.Count == 0
                 ? (provinces, all)
-                : (provinces.Where(a => holding.Contains(a.Code)).ToList(), all.Where(p => holding.Contains(p.AreaCode)).ToList());
+                : (provinces.Where(a => listed.Contains(a.Code)).ToList(), all.Where(p => listed.Contains(p.AreaCode)).ToList());
         }
         else
         {

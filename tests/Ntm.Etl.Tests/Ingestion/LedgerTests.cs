@@ -51,9 +51,10 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
-    public void A_group_whose_archive_copy_cannot_be_written_is_not_recorded_and_its_files_stay_in_the_inbox()
+    public void A_file_whose_archive_copy_cannot_be_written_is_rejected_alone_and_the_others_of_its_group_are_kept()
     {
-        // The copies of a group are written while its files are recorded; one that fails stops the group before it commits.
+        // The copies of a group are written while its files are recorded and waited for before it commits; one that
+        // fails makes the group recorded again file by file, where that file alone is refused, as it is outside a group.
         var home = fixture.NewHome(directory);
         File.SetLastWriteTimeUtc(Drop(home, "long-my-2022-12-bhyt.xlsx"), new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
         var blocked = Drop(home, "long-my-2022-12-bhyt-corrected.xlsx");
@@ -61,17 +62,13 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
         Directory.CreateDirectory(home.Archive);
         Directory.CreateDirectory(FileStore.ArchivePath(home.Archive, FileStore.Sha256(blocked), blocked));
 
-        var failure = Assert.ThrowsAny<Exception>(() => WarehouseFixture.Ingest(home));
-        Assert.True(failure is UnauthorizedAccessException or IOException, failure.ToString());
-        Assert.Equal(0, Scalar<int>(home, "SELECT count(*) FROM submission"));
-        Assert.Equal(0, Scalar<int>(home, "SELECT count(*) FROM fact_observation"));
-        Assert.Equal(2, Directory.GetFiles(home.Inbox).Length);
-
-        // Once the archive can be written, the same inbox gives what one clean run gives.
-        Directory.Delete(FileStore.ArchivePath(home.Archive, FileStore.Sha256(blocked), blocked));
-        Assert.Equal([IngestOutcome.Accepted, IngestOutcome.Accepted], WarehouseFixture.Ingest(home).Select(r => r.Outcome));
-        Assert.Equal(7100m, Scalar<decimal>(home, "SELECT value FROM v_observation WHERE area_code = '31483' AND indicator_code = 'bhyt.insured'"));
+        var results = WarehouseFixture.Ingest(home);
+        Assert.Equal([IngestOutcome.Accepted, IngestOutcome.Rejected], results.Select(r => r.Outcome));
+        Assert.True(results[1].Findings.Any(f => f.Rule == "processing_failed"), string.Join("; ", results[1].Findings.Select(f => $"{f.Rule}: {f.Message}")));
+        Assert.Equal(7010m, Scalar<decimal>(home, "SELECT value FROM v_observation WHERE area_code = '31483' AND indicator_code = 'bhyt.insured'"));
+        Assert.Equal(1, Scalar<int>(home, "SELECT count(*) FROM submission WHERE status = 'accepted'"));
         Assert.Empty(Directory.GetFiles(home.Inbox));
+        Assert.Contains(Directory.GetFiles(home.Quarantine), f => Path.GetFileName(f) == "long-my-2022-12-bhyt-corrected.xlsx");
     }
 
     [Fact]

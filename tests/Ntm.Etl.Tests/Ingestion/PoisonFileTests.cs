@@ -105,6 +105,7 @@ public sealed class PoisonFileTests(WarehouseFixture fixture) : IDisposable
         Rejected("long-cell.xlsx", "cell_too_long");
         Rejected("empty.xlsx", "empty_file");
         Rejected("commas.csv", "too_many_columns"); // refused on its bytes, before a 2-million-cell row is built
+        Assert.Contains("'commas.csv', dòng 1:", byFile["commas.csv"].Findings.Single(f => f.Rule == "too_many_columns").Message, StringComparison.Ordinal);
         if (pipe)
         {
             // A named pipe is never opened (that would wait for a writer for ever): rejected, taken out of the inbox.

@@ -51,6 +51,22 @@ public sealed class RollupCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_province_that_sent_only_a_year_to_date_is_listed_in_a_monthly_trend_of_every_province_with_no_value()
+    {
+        // Sóc Trăng (94) sent its dengue only as cộng dồn: it has figures of the indicator, shown as blanks by month, not left out.
+        File.WriteAllText(Path.Combine(home, "inbox", "soc-trang.csv"), "Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n2025-01,941,disease.dengue.cases,ytd,7\n", new UTF8Encoding(false));
+        var ingest = CliRunner.InProcess("--home", home, "ingest");
+        Assert.True(ingest.ExitCode == 0, ingest.Out + ingest.Error);
+
+        var result = CliRunner.InProcess("--home", home, "trend", "--indicator", "disease.dengue.cases", "--from", "2025-01", "--to", "2025-06", "--json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        var points = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["93", "94"], points.Select(p => p.GetProperty("area_code").GetString()).Distinct());
+        Assert.All(points.Where(p => p.GetProperty("area_code").GetString() == "94"), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("value").ValueKind));
+    }
+
+    [Fact]
     public void Trend_says_how_many_units_a_total_comes_from_and_does_not_compare_a_partial_one()
     {
         var result = CliRunner.InProcess("--home", home, "trend", "--indicator", "disease.dengue.cases", "--area", "93", "--from", "2025-01", "--to", "2025-01", "--json");

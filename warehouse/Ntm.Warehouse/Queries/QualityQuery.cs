@@ -237,8 +237,8 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
 
     /// <summary>
     /// Whether some unit of <paramref name="level"/> under the unit reviewed has a figure of the data
-    /// set for a month before <paramref name="period"/>: asked only when none has one for the month
-    /// itself, so the history is read only for a data set nobody here sent this month.
+    /// set for <paramref name="period"/> or a month before (withdrawn or not): asked only when none
+    /// holds one for the month itself, so the history is read only for a data set nobody here sent.
     /// </summary>
     private bool SentBefore(PeriodKey period, AreaLevel level, string[] required, HashSet<int> subtree)
     {
@@ -247,11 +247,11 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         {
             0 => false,
             <= 500 => connection.ExecuteScalar<int?>(
-                "SELECT 1 FROM fact_observation f WHERE f.indicator_code IN $required AND f.period_key < $period AND f.area_id IN $units LIMIT 1",
+                "SELECT 1 FROM fact_observation f WHERE f.indicator_code IN $required AND f.period_key <= $period AND f.area_id IN $units LIMIT 1",
                 new { required, period = period.Key, units }) is not null,
             _ => connection.Query<int>("""
                 SELECT DISTINCT f.area_id FROM fact_observation f JOIN dim_area a ON a.area_id = f.area_id
-                WHERE f.indicator_code IN $required AND f.period_key < $period AND a.province_code IN $provinces
+                WHERE f.indicator_code IN $required AND f.period_key <= $period AND a.province_code IN $provinces
                 """, new { required, period = period.Key, provinces = ProvincesOf(subtree) }).Intersect(units).Any(),
         };
     }

@@ -133,16 +133,26 @@ public static class RollupLoader
             sql = $"SELECT area_id AS area, period_key, indicator_code, measure, value, 1 AS units, false AS pooled, area_id AS member FROM ({sql}) WHERE NOT withdrawn";
         }
 
-        // Indicators and measures come back as numbers (their place in dim_indicator's order and in
-        // MeasureCodes.All): reading a string per row is most of the cost of a few hundred thousand rows.
-        var indicatorOrder = connection.Query<string>("SELECT indicator_code FROM dim_indicator ORDER BY indicator_code").ToArray();
+        // Indicators and measures come back as numbers (their place in the codes asked and in
+        // MeasureCodes.All), given in the statement itself: reading a string per row is most of the
+        // cost of a few hundred thousand rows.
+        var parameters = new DynamicParameters(new { codes, first = from.Key, last = to.Key, areas = wanted.ToArray(), asked = asked.ToArray(), months = months?.Select(m => m.Key).Distinct().ToArray() ?? [] });
+        for (var i = 0; i < codes.Length; i++)
+        {
+            parameters.Add($"code{i}", codes[i]);
+        }
+
+        if (codes.Length == 0)
+        {
+            return new RollupEngine(hierarchy, stored, rules);
+        }
+
         var measureNumber = string.Join(" ", MeasureCodes.All.Select((m, i) => $"WHEN '{m.ToCode()}' THEN {i}"));
         sql = $"""
-            SELECT q.area, q.period_key, CAST(i.number AS INTEGER), CAST(CASE q.measure {measureNumber} END AS INTEGER), q.value, CAST(q.units AS BIGINT), q.pooled, q.member
-            FROM ({sql}) q JOIN (SELECT indicator_code, row_number() OVER (ORDER BY indicator_code) - 1 AS number FROM dim_indicator) i ON i.indicator_code = q.indicator_code
+            SELECT q.area, q.period_key, i.number, CAST(CASE q.measure {measureNumber} END AS INTEGER), q.value, CAST(q.units AS BIGINT), q.pooled, q.member
+            FROM ({sql}) q JOIN (VALUES {string.Join(", ", codes.Select((_, i) => $"($code{i}, {i})"))}) i(indicator_code, number) ON i.indicator_code = q.indicator_code
             """;
-        var rows = connection.Query<(int Area, int Period, int Indicator, int? Measure, decimal Value, long Units, bool Pooled, int Member)>(
-            sql, new { codes, first = from.Key, last = to.Key, areas = wanted.ToArray(), asked = asked.ToArray(), months = months?.Select(m => m.Key).Distinct().ToArray() ?? [] }, buffered: false);
+        var rows = connection.Query<(int Area, int Period, int Indicator, int? Measure, decimal Value, long Units, bool Pooled, int Member)>(sql, parameters, buffered: false);
         foreach (var row in rows)
         {
             if (!filterAreas && !wanted.Contains(row.Area))
@@ -150,7 +160,7 @@ public static class RollupLoader
                 continue;
             }
 
-            var (period, indicator) = (PeriodKey.FromKey(row.Period), indicatorOrder[row.Indicator]);
+            var (period, indicator) = (PeriodKey.FromKey(row.Period), codes[row.Indicator]);
             var measure = MeasureCodes.All[row.Measure ?? throw new FormatException($"Unknown measure of a figure of {indicator} ({row.Area}, {period}).")];
             if (row.Pooled)
             {
