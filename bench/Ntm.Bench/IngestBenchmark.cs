@@ -39,29 +39,10 @@ internal static class IngestBenchmark
 
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
-        // Floor: ExcelDataReader reading every cell, nothing else.
+        // Floor: ExcelDataReader reading every cell, nothing else; warmed up on the same few files as ingestion is.
+        ReadEveryCell(files.Take(24));
         var watch = Stopwatch.StartNew();
-        long cells = 0;
-        foreach (var file in files)
-        {
-            using var stream = File.OpenRead(file);
-            using var reader = ExcelReaderFactory.CreateReader(stream);
-            do
-            {
-                while (reader.Read())
-                {
-                    for (var i = 0; i < reader.FieldCount; i++)
-                    {
-                        if (reader.GetValue(i) is not null)
-                        {
-                            cells++;
-                        }
-                    }
-                }
-            }
-            while (reader.NextResult());
-        }
-
+        var cells = ReadEveryCell(files);
         var floor = watch.Elapsed.TotalSeconds;
 
         // The code warmed up on a few files first (JIT, caches), so that neither timed run pays it; then the
@@ -95,6 +76,33 @@ internal static class IngestBenchmark
         var ratio = grouped.Value.Seconds / floor;
         Console.WriteLine($"ratio  ingest (groups) / floor   {ratio,8:F2}   (target <= 3.00: {(ratio <= 3 ? "met" : "NOT met")}; on the way to 1.50)");
         return 0;
+    }
+
+    /// <summary>ExcelDataReader reading every cell of <paramref name="files"/>; the number of cells that hold something.</summary>
+    private static long ReadEveryCell(IEnumerable<string> files)
+    {
+        long cells = 0;
+        foreach (var file in files)
+        {
+            using var stream = File.OpenRead(file);
+            using var reader = ExcelReaderFactory.CreateReader(stream);
+            do
+            {
+                while (reader.Read())
+                {
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        if (reader.GetValue(i) is not null)
+                        {
+                            cells++;
+                        }
+                    }
+                }
+            }
+            while (reader.NextResult());
+        }
+
+        return cells;
     }
 
     /// <summary>Ingests <paramref name="files"/> from the inbox of a new home with <paramref name="limits"/>; null when a file is rejected.</summary>
