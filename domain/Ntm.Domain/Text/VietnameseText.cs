@@ -217,6 +217,11 @@ public static class VietnameseText
         var builder = new StringBuilder(decomposed.Length + 8);
         var word = new StringBuilder();
         var tone = '0';
+        // The letters of the word read when its tone was: a second tone on the same letter (a slip) is
+        // taken as canonical order ranks them, the dot below (class 220) before the others (230), so
+        // that texts Unicode holds equivalent give one key whichever order the marks were typed in.
+        var letters = 0;
+        var toneAt = -1;
         void EndWord()
         {
             if (word.Length == 0)
@@ -237,6 +242,7 @@ public static class VietnameseText
 
             word.Clear();
             tone = '0';
+            (letters, toneAt) = (0, -1);
         }
 
         foreach (var c in decomposed)
@@ -252,7 +258,12 @@ public static class VietnameseText
             };
             if (toneOfMark != '0')
             {
-                tone = toneOfMark;
+                if (!(toneAt == letters && toneOfMark == '5' && tone != '5'))
+                {
+                    tone = toneOfMark;
+                }
+
+                toneAt = letters;
             }
             else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
@@ -264,6 +275,7 @@ public static class VietnameseText
             else if (char.IsLetterOrDigit(c))
             {
                 word.Append(char.ToLowerInvariant(c));
+                letters++;
             }
             else
             {

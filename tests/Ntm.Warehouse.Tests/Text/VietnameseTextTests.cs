@@ -48,6 +48,18 @@ public sealed class VietnameseTextTests
 
         Assert.Equal(VietnameseText.TonedKey("Hoằng Quỳ"), VietnameseText.TonedKey("Hoa\u0306\u0300ng Quy\u0300"));
         Assert.Equal("hoăng2 qui2", VietnameseText.TonedKey("Hoằng Quỳ"));
+
+        // Two tones on one letter (a slip): texts Unicode holds equivalent (the marks typed in either order) give one key,
+        // the tone that canonical order puts last; on two letters of a word, the last written.
+        foreach (var slip in new[] { "Ha\u0301\u0323 Lo\u0323\u0300c", "Ha\u0323\u0301 Lo\u0300\u0323c", "Ho\u0302\u0323\u0301i", "Ho\u0323\u0302\u0301i", "Ha\u0301i\u0300", "\u1EA1\u0301" })
+        {
+            Assert.Equal(VietnameseText.TonedKey(slip.Normalize(System.Text.NormalizationForm.FormD)), VietnameseText.TonedKey(slip));
+            Assert.Equal(VietnameseText.TonedKey(slip.Normalize(System.Text.NormalizationForm.FormC)), VietnameseText.TonedKey(slip));
+        }
+
+        Assert.Equal(VietnameseText.TonedKey("Ha\u0301\u0323"), VietnameseText.TonedKey("Ha\u0323\u0301"));
+        Assert.Equal("ha1", VietnameseText.TonedKey("Ha\u0323\u0301"));
+        Assert.Equal("hai2", VietnameseText.TonedKey("Ha\u0301i\u0300"));
     }
 
     [Fact]
