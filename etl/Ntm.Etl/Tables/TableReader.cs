@@ -923,6 +923,11 @@ public sealed partial class TableReader
                     $"Trang '{sheet.Name}', {where} ('{(header.Length == 0 ? "không có tiêu đề" : header)}'): {figures.Count} số (ví dụ {first.Address} = {first.Text}) không được nạp vì tiêu đề cột không cho biết đó là số liệu gì. "
                     + "Để nạp, thêm tiêu đề này vào headers: của một mẫu (tệp YAML trong thư mục templates/).", header));
             }
+            else if (TotalRow.Is(column.Path[^1]))
+            {
+                // "Tổng số" beside columns that each name an indicator: the row's total across them, made again from them.
+                result.Ignored[^1] = result.Ignored[^1] with { Reason = "cột tổng của các chỉ tiêu bên cạnh (tính lại từ các cột, không lưu)" };
+            }
             else
             {
                 var text = column.Path.Count > 0 ? column.Path[^1] : header;

@@ -60,4 +60,29 @@ public sealed class GridVariantTests(WarehouseFixture fixture) : IDisposable
         Assert.Contains(result.Ignored, i => i.Text == "Tổng cộng");
         Assert.DoesNotContain(result.Findings, f => f.Severity == Ntm.Etl.Validation.Severity.Error || f.Rule is "unlabelled_column" or "unknown_indicator");
     }
+
+    [Fact]
+    public void A_total_column_beside_columns_that_each_name_an_indicator_is_the_rows_total_not_an_unknown_indicator()
+    {
+        // A district's tuberculosis report: communes in rows, an indicator per column under "Lao phổi", then "Tổng số".
+        var path = directory.File("lao-936-2024-09.xlsx");
+        new XlsxBuilder().Sheet("Sheet1")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            .Row(1, "Số: 88/BC-TTYT", null, null, "Long Mỹ, ngày 08 tháng 10 năm 2024")
+            .Row(2, "BÁO CÁO PHÁT HIỆN BỆNH NHÂN LAO THÁNG 9 NĂM 2024")
+            .Row(4, "TT", "Xã, thị trấn", "Lao phổi", null, "Lao ngoài phổi", "Tổng số")
+            .Row(5, null, null, "AFB(+) mới", "AFB(-)")
+            .Row(6, 1, "Xã Thuận Hưng", 3, 1, 0, 4)
+            .Row(7, 2, "Xã Thuận Hòa", 2, 0, 1, 3)
+            .Row(8, null, "Tổng cộng", 5, 1, 1, 7)
+            .Merge("C5:D5")
+            .Save(path);
+
+        var (_, result) = fixture.Read(directory, path);
+
+        Assert.Equal(6, result.Values.Count);
+        Assert.Equal(["tb.extrapulmonary", "tb.pulmonary_neg", "tb.pulmonary_pos_new"], result.Values.Select(v => v.IndicatorCode).Distinct().Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(result.Findings, f => f.Rule == "unknown_indicator");
+        Assert.Contains(result.Ignored, i => i.Text == "Tổng số" && i.Reason.StartsWith("cột tổng", StringComparison.Ordinal));
+    }
 }
