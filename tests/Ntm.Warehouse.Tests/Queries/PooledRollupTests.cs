@@ -111,4 +111,53 @@ public sealed class PooledRollupTests : IDisposable
         var units = RollupLoader.Load(connection, [province.AreaId], ["disease.dengue.cases"], new PeriodKey(2024, 1), new PeriodKey(2025, 12), poolLeaves: true);
         Assert.Throws<InvalidOperationException>(() => units.Value(province.AreaId, new PeriodKey(2024, 5), "disease.dengue.cases", Measure.YearToDate));
     }
+
+    [Fact]
+    public void A_unit_whose_subtree_holds_more_than_five_hundred_units_reads_the_same_figures_as_each_of_its_units_asked_alone()
+    {
+        // The new Hồ Chí Minh City (79) takes the old city, Bình Dương and Bà Rịa–Vũng Tàu: more than 500 units, so its
+        // figures are narrowed to those provinces in SQL rather than sent as a list of units. A figure of another province
+        // (Hậu Giang) must not count.
+        var random = new Random(79);
+        var newCity = fixture.New("79");
+        var newCommunes = fixture.Directory.Areas.Where(a => a.ParentId == newCity.AreaId).OrderBy(a => a.Code, StringComparer.Ordinal).Take(12).ToList();
+        var values = new List<(AreaRecord, int, string, string, decimal)>();
+        using (var reading = fixture.Read())
+        {
+            var old = Dapper.SqlMapper.Query<int>(reading, "SELECT old_area_id FROM area_crosswalk WHERE new_area_id IN $ids", new { ids = newCommunes.Select(c => c.AreaId).ToArray() }).ToHashSet();
+            foreach (var commune in fixture.Directory.Areas.Where(a => old.Contains(a.AreaId)))
+            {
+                values.AddRange(Enumerable.Range(1, 6).Select(m => (commune, 202500 + m, "disease.dengue.cases", "month", (decimal)random.Next(0, 30))));
+            }
+        }
+
+        foreach (var commune in newCommunes)
+        {
+            values.AddRange(Enumerable.Range(7, 6).Select(m => (commune, 202500 + m, "disease.dengue.cases", "month", (decimal)random.Next(0, 30))));
+        }
+
+        var elsewhere = fixture.Directory.Areas.First(a => a.ProvinceCode == "93" && a.Level == AreaLevel.Commune && a.Generation == AreaGeneration.Before2025);
+        values.Add((elsewhere, 202503, "disease.dengue.cases", "month", 999));
+        fixture.Load([.. values]);
+
+        using var connection = fixture.Read();
+        string[] indicators = ["disease.dengue.cases"];
+        var whole = RollupLoader.Load(connection, [newCity.AreaId], indicators, new PeriodKey(2025, 1), new PeriodKey(2025, 12));
+        var each = RollupLoader.Load(connection, newCommunes.Select(c => c.AreaId).ToList(), indicators, new PeriodKey(2025, 1), new PeriodKey(2025, 12));
+        var compared = 0;
+        foreach (var commune in newCommunes)
+        {
+            foreach (var period in PeriodKey.Range(new PeriodKey(2025, 1), new PeriodKey(2025, 12)))
+            {
+                var expected = each.Value(commune.AreaId, period, "disease.dengue.cases", Measure.Month);
+                Assert.True(expected == whole.Value(commune.AreaId, period, "disease.dengue.cases", Measure.Month), $"{commune.Code} {period}");
+                compared += expected is null ? 0 : 1;
+            }
+        }
+
+        Assert.True(compared >= 12 * 12, $"only {compared} figures compared");
+        Assert.Equal(
+            values.Where(v => v.Item1.ProvinceCode != "93" && v.Item2 == 202508).Sum(v => v.Item5),
+            whole.Value(newCity.AreaId, new PeriodKey(2025, 8), "disease.dengue.cases", Measure.Month)!.Value);
+    }
 }
