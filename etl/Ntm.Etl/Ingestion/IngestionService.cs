@@ -56,7 +56,6 @@ public sealed class IngestionService
     // In a group: the inbox copies to remove and the quarantine copies to write once it is committed.
     private Dictionary<SubmittedFile, string>? pendingFinish;
     private Dictionary<SubmittedFile, List<Action>>? pendingQuarantine;
-    private List<Task<bool>>? archiving;
     private SubmittedFile? current;
     private readonly HashSet<string> reservedQuarantine = new(StringComparer.Ordinal);
 
@@ -118,7 +117,6 @@ public sealed class IngestionService
         var groupTime = System.Diagnostics.Stopwatch.StartNew();
         pendingFinish = new Dictionary<SubmittedFile, string>(ReferenceEqualityComparer.Instance);
         pendingQuarantine = new Dictionary<SubmittedFile, List<Action>>(ReferenceEqualityComparer.Instance);
-        archiving = [];
         // A file whose reading a run began and never finished (it stopped the process) is recorded in
         // a group of its own, after the files before it are committed: its verdict is kept before any
         // other file is read, and it cannot take the work of others down with it again.
@@ -199,7 +197,6 @@ public sealed class IngestionService
         {
             // A file read ahead and not recorded (the run stopped or was cancelled) was not begun.
             DropReadAhead();
-            archiving = null;
             pendingFinish = null;
             pendingQuarantine = null;
             reservedQuarantine.Clear();
@@ -263,16 +260,6 @@ public sealed class IngestionService
 
         void Abandon()
         {
-            // The group's copies are waited for (a copy written is harmless: its name is its hash), whatever became of them.
-            try
-            {
-                Archived();
-            }
-            catch (DiskFullException)
-            {
-                // The group is abandoned anyway.
-            }
-
             ledger.RollbackGroup();
             yearToDates.Clear();
             pendingFinish!.Clear();
@@ -310,15 +297,6 @@ public sealed class IngestionService
         void Commit()
         {
             IReadOnlyDictionary<long, IReadOnlyList<long>> superseded;
-            if (!Archived())
-            {
-                // An archive copy could not be written: from here on each copy is written in its file's turn,
-                // and the group is recorded again file by file (a file whose copy fails is rejected, alone).
-                archiving = null;
-                Replay();
-                return;
-            }
-
             try
             {
                 superseded = ledger.CommitGroup();
@@ -507,14 +485,8 @@ public sealed class IngestionService
         var result = prepared.Result;
         var errors = findings.Count(f => f.Severity == Severity.Error);
         // The archive copy first: if recording fails, the copy this run wrote is removed; if the
-        // process dies after recording, the copy is already in place. In a group it is written on
-        // another thread while the file is recorded, and the group commits only once every copy is.
-        var writing = archiving is not null && ledger.InGroup && file.Origin != FileOrigin.Archive ? Task.Run(() => FileStore.Archive(content, archive, sha)) : null;
-        var wrote = writing is null && FileStore.Archive(content, archive, sha);
-        if (writing is not null)
-        {
-            archiving!.Add(writing);
-        }
+        // process dies after recording, the copy is already in place.
+        var wrote = FileStore.Archive(content, archive, sha);
 
         long submissionId;
         IReadOnlyList<long> superseded;
@@ -537,7 +509,7 @@ public sealed class IngestionService
         }
         catch
         {
-            if ((wrote || Wrote(writing)) && file.Origin != FileOrigin.Archive)
+            if (wrote && file.Origin != FileOrigin.Archive)
             {
                 FileStore.TryDelete(archive);
             }
@@ -556,55 +528,6 @@ public sealed class IngestionService
             prepared.Values.Select(v => v.Period).Distinct().Order().Select(p => p.ToString()).ToList(),
             prepared.Values.Select(v => v.Area.Code).Concat(result.Targets.Select(t => t.Area.Code)).Concat(result.Plans.Select(p => p.Area.Code)).Distinct().Order(StringComparer.Ordinal).ToList(),
             observations.Count + result.Targets.Count + result.Plans.Count, findings));
-    }
-
-    /// <summary>Whether an archive copy written on another thread was written by it (false when it failed: nothing to remove).</summary>
-    private static bool Wrote(Task<bool>? writing)
-    {
-        try
-        {
-            return writing?.GetAwaiter().GetResult() ?? false;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // The copy failed: nothing of ours to remove. The failure itself is the group's (Archived).
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// Waits for the archive copies of the open group. True when every one was written; false when
-    /// one could not be (the group is then recorded again file by file, each copy written in its
-    /// file's turn, so that a copy that fails is that file's rejection as it is alone). A full disk
-    /// stops the run (<see cref="DiskFullException"/>), as anywhere else.
-    /// </summary>
-    private bool Archived()
-    {
-        if (archiving is null)
-        {
-            return true;
-        }
-
-        var failures = new List<Exception>();
-        foreach (var writing in archiving)
-        {
-            try
-            {
-                writing.GetAwaiter().GetResult();
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                failures.Add(ex);
-            }
-        }
-
-        archiving.Clear();
-        if (failures.OfType<DiskFullException>().FirstOrDefault() is { } full)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(full);
-        }
-
-        return failures.Count == 0;
     }
 
     /// <summary>

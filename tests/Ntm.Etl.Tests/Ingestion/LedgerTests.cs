@@ -53,8 +53,7 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
     [Fact]
     public void A_file_whose_archive_copy_cannot_be_written_is_rejected_alone_and_the_others_of_its_group_are_kept()
     {
-        // The copies of a group are written while its files are recorded and waited for before it commits; one that
-        // fails makes the group recorded again file by file, where that file alone is refused, as it is outside a group.
+        // A copy that cannot be written is that file's failure alone: the others of its group are recorded.
         var home = fixture.NewHome(directory);
         File.SetLastWriteTimeUtc(Drop(home, "long-my-2022-12-bhyt.xlsx"), new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
         var blocked = Drop(home, "long-my-2022-12-bhyt-corrected.xlsx");
