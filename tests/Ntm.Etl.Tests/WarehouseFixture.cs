@@ -52,7 +52,8 @@ public sealed class WarehouseFixture : IDisposable
 
     /// <summary>
     /// The current figures the ledger keeps (<c>is_current</c>) are those the rule gives when every
-    /// figure's files are ranked: the latest accepted file that states it.
+    /// figure's files are ranked: the latest accepted file that states it; their pooled sums
+    /// (<c>fact_pooled</c>) those <c>v_fact_pooled</c> gives.
     /// </summary>
     public static void AssertCurrentFiguresFollowTheRule(System.Data.IDbConnection connection)
     {
@@ -65,6 +66,8 @@ public sealed class WarehouseFixture : IDisposable
             ORDER BY 1
             """).ToList();
         Assert.Equal(ranked, kept);
+        // And the sums kept beside them are the rule's over those figures.
+        Assert.Empty(Ntm.Warehouse.Ledger.CurrentFigures.PoolDifferences(connection));
     }
 
     public void Dispose() => template.Dispose();

@@ -127,6 +127,8 @@ public sealed class NationalDemo(DuckDBConnection connection, int firstYear, int
             progress?.Invoke($"{year}: {observations:N0}");
         }
 
+        // The figures summed under their parents, as the ledger keeps them, in one pass.
+        Ntm.Warehouse.Ledger.CurrentFigures.PoolAll(connection);
         return new NationalDemoResult(submissions, observations, oldCommunes.Count + newCommunes.Count, flowCodes.Length + stockCodes.Length, watch.Elapsed);
     }
 

@@ -44,7 +44,33 @@ public sealed class CurrentFiguresTests(InitializedWarehouse warehouse) : IClass
             ORDER BY 1
             """);
         Assert.Equal(ranked, connection.Query<long>("SELECT rowid FROM fact_observation WHERE is_current ORDER BY 1"));
+        Assert.Empty(CurrentFigures.PoolDifferences(connection));
     }
+
+    [Fact]
+    public void The_sums_kept_under_a_parent_follow_its_communes_through_a_correction_a_withdrawal_a_part_and_a_reading_again()
+    {
+        using var connection = warehouse.CopyTo(directory).OpenForWriting();
+        var communes = connection.Query<int>("SELECT area_id FROM dim_area WHERE parent_id = 12000936 ORDER BY area_id LIMIT 2").ToList();
+        var ledger = new SubmissionLedger(connection);
+        ObservationRow Of(int commune, decimal value, string indicator = "disease.dengue.cases", bool withdrawn = false, string part = "") =>
+            new(new PeriodKey(2024, 10), commune, indicator, Measure.Month, value, "BC", "C5", part, withdrawn);
+
+        var (first, _) = ledger.Accept(File("xa.xlsx", 0), [Of(communes[0], 5), Of(communes[1], 7), Of(communes[1], 3, part: "female"), Of(communes[0], 40, "fp.iud")], []);
+        Assert.Equal(["12000936 disease.dengue.cases 12.0000 2", "12000936 fp.iud 40.0000 1"], Pooled(connection));
+        ledger.Accept(File("sua.xlsx", 1), [Of(communes[0], 6)], []);
+        Assert.Equal(["12000936 disease.dengue.cases 13.0000 2", "12000936 fp.iud 40.0000 1"], Pooled(connection));
+        ledger.Accept(File("rut.xlsx", 2), [Of(communes[1], 0, withdrawn: true)], []);
+        Assert.Equal(["12000936 disease.dengue.cases 6.0000 1", "12000936 fp.iud 40.0000 1"], Pooled(connection));
+
+        // The first file read again (the latest now) no longer states the family-planning figure: its sum is gone.
+        ledger.Accept(File("xa.xlsx", 3), [Of(communes[0], 5)], [], replaces: first);
+        Assert.Equal(["12000936 disease.dengue.cases 5.0000 1"], Pooled(connection));
+        Assert.Empty(CurrentFigures.PoolDifferences(connection));
+    }
+
+    private static List<string> Pooled(System.Data.IDbConnection connection) =>
+        connection.Query<string>("SELECT area_id || ' ' || indicator_code || ' ' || CAST(value AS VARCHAR) || ' ' || units FROM fact_pooled WHERE pooled ORDER BY 1").ToList();
 
     private static List<string> Current(System.Data.IDbConnection connection) =>
         connection.Query<string>("SELECT indicator_code || ' ' || CAST(value AS VARCHAR) FROM v_observation ORDER BY 1").ToList();

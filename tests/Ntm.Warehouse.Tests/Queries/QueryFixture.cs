@@ -43,6 +43,7 @@ public sealed class QueryFixture : IDisposable
         }
 
         CurrentFigures.Mark(connection, [id]);
+        Assert.Empty(CurrentFigures.PoolDifferences(connection));
     }
 
     public DuckDBConnection Read() => Database.OpenReadOnly();

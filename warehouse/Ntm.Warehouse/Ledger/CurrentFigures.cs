@@ -8,15 +8,21 @@ namespace Ntm.Warehouse.Ledger;
 /// current figures (<c>v_observation</c>) is a filter, not a ranking of the whole history. The rule
 /// is the ledger's: a figure (period, unit, indicator, measure, part of a total) has the value of
 /// the latest accepted file that states it (a withdrawn value is current and says there is none).
+/// Beside it, <c>fact_pooled</c>: the same current figures with the month and stock figures of units
+/// without children summed under their parent (the rule is the view <c>v_fact_pooled</c>), kept in
+/// the same transaction, for the series of totals.
 /// </summary>
 public static class CurrentFigures
 {
     /// <summary>
     /// Marks the current row of every figure that <paramref name="submissionIds"/> state (<c>is_current</c>):
-    /// the latest accepted file that states it, the rule <c>v_observation</c> reads. Only the rows
-    /// of those figures are ranked, so a commit costs what its figures cost, not the history.
+    /// the latest accepted file that states it, the rule <c>v_observation</c> reads, and computes their
+    /// pooled rows again. Only the rows of those figures are ranked, so a commit costs what its
+    /// figures cost, not the history.
     /// </summary>
-    public static void Mark(IDbConnection connection, IReadOnlyCollection<long> submissionIds) =>
+    public static void Mark(IDbConnection connection, IReadOnlyCollection<long> submissionIds)
+    {
+        var ids = submissionIds.ToArray();
         connection.Execute("""
             UPDATE fact_observation SET is_current = c.now_current
             FROM (
@@ -30,5 +36,54 @@ public static class CurrentFigures
                 JOIN submission s ON s.submission_id = f.submission_id
             ) c
             WHERE fact_observation.rowid = c.row_id AND c.was_current IS DISTINCT FROM c.now_current
-            """, new { ids = submissionIds.ToArray() });
+            """, new { ids });
+        Pool(connection, ids);
+    }
+
+    /// <summary>Computes <c>fact_pooled</c> again from every current figure (after the units were loaded again).</summary>
+    public static void PoolAll(IDbConnection connection, IDbTransaction? transaction = null) =>
+        connection.Execute("DELETE FROM fact_pooled; INSERT INTO fact_pooled SELECT * FROM v_fact_pooled ORDER BY indicator_code, period_key, area_id", transaction: transaction);
+
+    /// <summary>
+    /// The rows in which the kept <c>fact_pooled</c> and the rule (<c>v_fact_pooled</c> over the current
+    /// figures) differ, each prefixed with the side that has it ('kept' or 'rule'); none when they agree.
+    /// </summary>
+    public static IReadOnlyList<string> PoolDifferences(IDbConnection connection) =>
+        connection.Query<string>("""
+            SELECT side || ' ' || area_id || ' ' || period_key || ' ' || indicator_code || ' ' || measure || ' ' || CAST(value AS VARCHAR) || ' ' || units || ' ' || pooled || ' ' || member
+            FROM (SELECT 'kept' AS side, * FROM (SELECT * FROM fact_pooled EXCEPT ALL SELECT * FROM v_fact_pooled)
+                  UNION ALL
+                  SELECT 'rule' AS side, * FROM (SELECT * FROM v_fact_pooled EXCEPT ALL SELECT * FROM fact_pooled))
+            ORDER BY 1
+            """).ToList();
+
+    /// <summary>The pooled rows that hold a figure <paramref name="ids"/> state, computed again from the current figures.</summary>
+    private static void Pool(IDbConnection connection, long[] ids)
+    {
+        // The months are given as values, so that DuckDB reads only their facts when it sums them again.
+        var periods = connection.Query<int>("SELECT DISTINCT period_key FROM fact_observation WHERE submission_id IN $ids AND disaggregation = ''", new { ids }).ToArray();
+        if (periods.Length == 0)
+        {
+            return;
+        }
+
+        connection.Execute("""
+            CREATE OR REPLACE TEMP TABLE pool_touched AS
+            SELECT DISTINCT CASE WHEN u.leaf AND k.measure IN ('month', 'stock') THEN u.parent_id ELSE k.area_id END AS area_id,
+                   u.valid_from, k.period_key, k.indicator_code, k.measure, u.leaf AND k.measure IN ('month', 'stock') AS pooled
+            FROM (SELECT DISTINCT period_key, area_id, indicator_code, measure FROM fact_observation WHERE submission_id IN $ids AND disaggregation = '') k
+            JOIN v_pooled_unit u USING (area_id)
+            """, new { ids });
+        connection.Execute("""
+            DELETE FROM fact_pooled p USING pool_touched t
+            WHERE p.area_id = t.area_id AND p.valid_from = t.valid_from AND p.period_key = t.period_key
+              AND p.indicator_code = t.indicator_code AND p.measure = t.measure AND p.pooled = t.pooled
+            """);
+        connection.Execute("""
+            INSERT INTO fact_pooled
+            SELECT s.* FROM v_fact_pooled s SEMI JOIN pool_touched t USING (area_id, valid_from, period_key, indicator_code, measure, pooled)
+            WHERE s.period_key IN $periods
+            """, new { periods });
+        connection.Execute("DROP TABLE pool_touched");
+    }
 }

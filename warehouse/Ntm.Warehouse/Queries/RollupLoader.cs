@@ -51,14 +51,17 @@ public static class RollupLoader
         // A new province takes its old provinces' figures; a new commune its old communes' (or the island
         // district it was). A district → new province link would count the same people twice.
         static int Level(int id) => id / 1_000_000 % 10;
-        var links = connection.Query<(int Old, int New, decimal Weight)>("SELECT old_area_id, new_area_id, weight FROM area_crosswalk")
+        var links = Areas.AreaDirectoryLoader.Crosswalk(connection)
+            .Select(c => (Old: c.OldAreaId, New: c.NewAreaId, c.Weight))
             .Where(l => Level(l.Old) == Level(l.New) || (Level(l.New) == (int)AreaLevel.Commune && Level(l.Old) == (int)AreaLevel.District))
             .ToList();
-        var units = connection.Query<(int Area, int? Parent, DateTime ValidFrom, string Province)>("SELECT area_id, parent_id, valid_from, province_code FROM dim_area").ToList();
+        // The units and crosswalk as the process holds them (read once per reference data).
+        var directory = Areas.AreaDirectoryLoader.Load(connection);
+        var units = directory.Areas.Select(a => (Area: a.AreaId, Parent: a.ParentId, Province: a.ProvinceCode)).ToList();
         var hierarchy = new AreaHierarchy(
             units.Where(u => u.Parent is not null).Select(u => (u.Area, u.Parent!.Value)),
             links,
-            units.ToDictionary(u => u.Area, u => AreaGeneration.At(DateOnly.FromDateTime(u.ValidFrom))));
+            directory.Areas.ToDictionary(a => a.AreaId, a => a.Generation));
 
         // Every unit whose figures can count towards the roots.
         var wanted = new HashSet<int>();
@@ -111,7 +114,17 @@ public static class RollupLoader
             stored.Pool(unit);
         }
 
-        if (pooled.Count > 0)
+        if (pooled.Count > 0 && !asked.Any(a => parents.ContainsKey(a) && !hierarchy.Children(a).Any()))
+        {
+            // No unit asked is one whose figures are pooled: the sums the ledger keeps (fact_pooled,
+            // by the same rule as below, for every unit without children) serve as they are.
+            sql = $"""
+                SELECT f.area_id AS area, f.period_key, f.indicator_code, f.measure, f.value, f.units, f.pooled, f.member
+                FROM fact_pooled f
+                WHERE f.indicator_code IN $codes AND f.period_key BETWEEN $first AND $last{areaFilter}
+                """;
+        }
+        else if (pooled.Count > 0)
         {
             // The same figures, those of the units held as sums added up by DuckDB under their parent
             // (by the unit's generation, whose lifetime says in which months it counts): a row per
@@ -154,27 +167,29 @@ public static class RollupLoader
             SELECT q.area, q.period_key, i.number, CAST(CASE q.measure {measureNumber} END AS INTEGER), q.value, CAST(q.units AS BIGINT), q.pooled, q.member
             FROM ({sql}) q JOIN (VALUES {string.Join(", ", codes.Select((_, i) => $"($code{i}, {i})"))}) i(indicator_code, number) ON i.indicator_code = q.indicator_code
             """;
-        var rows = connection.Query<(int Area, int Period, int Indicator, int? Measure, decimal Value, long Units, bool Pooled, int Member)>(sql, parameters, buffered: false);
-        foreach (var row in rows)
+        // Read with typed getters: a row is eight numbers, not eight boxed values.
+        using var rows = connection.ExecuteReader(sql, parameters);
+        while (rows.Read())
         {
-            if (!filterAreas && !wanted.Contains(row.Area))
+            var area = rows.GetInt32(0);
+            if (!filterAreas && !wanted.Contains(area))
             {
                 continue;
             }
 
-            var (period, indicator) = (PeriodKey.FromKey(row.Period), codes[row.Indicator]);
-            var measure = MeasureCodes.All[row.Measure ?? throw new FormatException($"Unknown measure of a figure of {indicator} ({row.Area}, {period}).")];
-            if (row.Pooled)
+            var (period, indicator) = (PeriodKey.FromKey(rows.GetInt32(1)), codes[rows.GetInt32(2)]);
+            var measure = MeasureCodes.All[rows.IsDBNull(3) ? throw new FormatException($"Unknown measure of a figure of {indicator} ({area}, {period}).") : rows.GetInt32(3)];
+            if (rows.GetBoolean(6))
             {
                 // Counted under its parent only in the months its units existed, as the rules count children.
-                if (hierarchy.ExistsIn(row.Member, period))
+                if (hierarchy.ExistsIn(rows.GetInt32(7), period))
                 {
-                    stored.AddPooled(row.Area, period, indicator, measure, row.Value, (int)row.Units);
+                    stored.AddPooled(area, period, indicator, measure, rows.GetDecimal(4), (int)rows.GetInt64(5));
                 }
             }
             else
             {
-                stored.Set(row.Area, period, indicator, measure, row.Value);
+                stored.Set(area, period, indicator, measure, rows.GetDecimal(4));
             }
         }
 

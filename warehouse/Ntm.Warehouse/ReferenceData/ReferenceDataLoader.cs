@@ -16,7 +16,7 @@ public sealed record ReferenceLoadResult(bool Loaded, string Checksum, IReadOnly
 /// </summary>
 public sealed class ReferenceDataLoader(TimeProvider clock)
 {
-    private const string Dataset = "reference";
+    internal const string Dataset = "reference";
 
     /// <summary>Loads <paramref name="files"/> unless exactly these files are already loaded.</summary>
     public ReferenceLoadResult Load(DuckDBConnection connection, ReferenceFiles files)
@@ -97,6 +97,8 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         rows["validation_rule"] = Append(connection, "validation_rule", ValidationRules(files, indicators), (v, r) => r
             .AppendValue(v.Id).AppendValue(v.Left).AppendValue(v.Operator).AppendValue(v.Right).AppendValue(v.Severity).AppendValue(v.Levels).AppendValue(v.Measures).AppendValue(v.Kind).AppendValue(v.Message).AppendValue(v.Source));
 
+        // Which units are summed under which parent may have changed with the units.
+        Ledger.CurrentFigures.PoolAll(connection, transaction);
         connection.Execute(
             "INSERT OR REPLACE INTO reference_dataset (dataset, checksum, row_count, loaded_at, source) VALUES ($dataset, $checksum, $rowCount, $loadedAt, $source)",
             new { dataset = Dataset, checksum = files.Checksum, rowCount = rows.Values.Sum(), loadedAt = clock.GetUtcNow().UtcDateTime, source = string.Join("; ", files.Summary.SelectMany(s => s.Files)) },
