@@ -32,6 +32,7 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
     private readonly Dictionary<(int Area, int Period, string Indicator, Measure Measure), Pair?> pairs = [];
     private readonly Dictionary<(int Area, int Period, string Indicator), (int Met, int Judged, int Expected)> shares = [];
     private readonly Dictionary<(int Area, int Year, string Indicator), Figure?> targets = [];
+    private readonly Dictionary<(int Area, bool New), (int Pooled, int[] Others)> childSplits = [];
 
     /// <summary>The figure of <paramref name="area"/> for <paramref name="period"/>: the rule of the indicator's kind, for the measure asked.</summary>
     public Figure? Value(int area, PeriodKey period, string indicator, Measure measure)
@@ -202,7 +203,7 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
         var kids = hierarchy.Children(area, period);
         if (kids.Count > 0)
         {
-            if (stored.HasPooled && kids.Count(stored.IsPooled) is > 0 and var pooledKids)
+            if (stored.HasPooled && PooledChildren(area, period, kids) is { Pooled: > 0 } split)
             {
                 // The children without children of their own, held as one sum (their own figures).
                 if (!StoredFigures.IsPoolable(measure))
@@ -210,8 +211,8 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
                     throw new InvalidOperationException($"Figures of measure {measure} were asked of units held only as sums.");
                 }
 
-                return Weighted(kids.Where(k => !stored.IsPooled(k)).Select(k => (1m, Count(k, period, indicator, measure, depth + 1))), FigureSource.Children,
-                    stored.Pooled(area, period, indicator, measure), pooledKids);
+                return Weighted(split.Others.Select(k => (1m, Count(k, period, indicator, measure, depth + 1))), FigureSource.Children,
+                    stored.Pooled(area, period, indicator, measure), split.Pooled);
             }
 
             return Weighted(kids.Select(k => (1m, Count(k, period, indicator, measure, depth + 1))), FigureSource.Children);
@@ -236,6 +237,19 @@ public sealed class RollupEngine(AreaHierarchy hierarchy, StoredFigures stored, 
         }
 
         return null;
+    }
+
+    /// <summary>How many of a unit's children in <paramref name="period"/> are held in its pooled sum, and the others (the same for every month of a generation).</summary>
+    private (int Pooled, int[] Others) PooledChildren(int area, PeriodKey period, IReadOnlyList<int> kids)
+    {
+        var key = (area, period >= AreaHierarchy.FirstNewPeriod);
+        if (!childSplits.TryGetValue(key, out var split))
+        {
+            split = (kids.Count(stored.IsPooled), kids.Where(k => !stored.IsPooled(k)).ToArray());
+            childSplits[key] = split;
+        }
+
+        return split;
     }
 
     private decimal? OwnMonths(int area, PeriodKey period, string indicator)

@@ -4,11 +4,47 @@ using Ntm.Domain.Areas;
 
 namespace Ntm.Warehouse.Areas;
 
-/// <summary>Reads the administrative units and their aliases from <c>dim_area</c> and <c>area_alias</c>.</summary>
+/// <summary>
+/// Reads the administrative units and their aliases from <c>dim_area</c> and <c>area_alias</c>, and
+/// the crosswalk. The units are the reference data's, written only when it is loaded, together with
+/// its checksum: a process reads them once for each reference data it meets, not for every question.
+/// </summary>
 public static class AreaDirectoryLoader
 {
+    private static readonly Lock Gate = new();
+    private static (string Checksum, AreaDirectory Directory, IReadOnlyList<CrosswalkRecord> Crosswalk)? loaded;
+
     /// <summary>Loads the directory of every unit of both generations.</summary>
-    public static AreaDirectory Load(DbConnection connection)
+    public static AreaDirectory Load(DbConnection connection) => Loaded(connection).Directory;
+
+    /// <summary>Loads the crosswalk of 2025-07-01: which old units make up each new one, with weights.</summary>
+    public static IReadOnlyList<CrosswalkRecord> Crosswalk(DbConnection connection) => Loaded(connection).Crosswalk;
+
+    private static (AreaDirectory Directory, IReadOnlyList<CrosswalkRecord> Crosswalk) Loaded(DbConnection connection)
+    {
+        var checksum = connection.ExecuteScalar<string?>("SELECT checksum FROM reference_dataset WHERE dataset = $dataset", new { dataset = ReferenceData.ReferenceDataLoader.Dataset });
+        lock (Gate)
+        {
+            if (checksum is not null && loaded is { } known && known.Checksum == checksum)
+            {
+                return (known.Directory, known.Crosswalk);
+            }
+        }
+
+        var directory = Read(connection);
+        IReadOnlyList<CrosswalkRecord> crosswalk = ReadCrosswalk(connection).AsReadOnly();
+        if (checksum is not null)
+        {
+            lock (Gate)
+            {
+                loaded = (checksum, directory, crosswalk);
+            }
+        }
+
+        return (directory, crosswalk);
+    }
+
+    private static AreaDirectory Read(DbConnection connection)
     {
         var areas = connection.Query<AreaRow>("""
             SELECT area_id AS AreaId, area_code AS Code, area_name AS Name, full_name AS FullName, name_ascii AS NameAscii, level AS Level,
@@ -20,8 +56,7 @@ public static class AreaDirectoryLoader
         return new AreaDirectory(areas, aliases);
     }
 
-    /// <summary>Loads the crosswalk of 2025-07-01: which old units make up each new one, with weights.</summary>
-    public static IReadOnlyList<CrosswalkRecord> Crosswalk(DbConnection connection) =>
+    private static List<CrosswalkRecord> ReadCrosswalk(DbConnection connection) =>
         connection.Query<(int Old, int New, string OldCode, string NewCode, decimal Weight, string MergeType)>(
                 "SELECT old_area_id, new_area_id, old_code, new_code, weight, merge_type FROM area_crosswalk ORDER BY old_area_id, new_area_id")
             .Select(r => new CrosswalkRecord(r.Old, r.New, r.OldCode, r.NewCode, r.Weight, r.MergeType))
