@@ -113,6 +113,25 @@ public sealed class PooledRollupTests : IDisposable
     }
 
     [Fact]
+    public void A_sum_too_large_for_the_kept_decimals_is_summed_again_from_the_units_exactly()
+    {
+        // Each figure fits the facts' decimals (under 10^14); their sum does not, so it is kept as none.
+        var province = fixture.Old("93");
+        var district = fixture.Directory.Areas.First(a => a.ParentId == province.AreaId);
+        var communes = fixture.Directory.Areas.Where(a => a.ParentId == district.AreaId).Take(2).ToList();
+        fixture.Load(
+            (communes[0], 202403, "disease.dengue.cases", "month", 90_000_000_000_000m),
+            (communes[1], 202403, "disease.dengue.cases", "month", 90_000_000_000_000m),
+            (communes[0], 202404, "disease.dengue.cases", "month", 7m));
+        using var connection = fixture.Read();
+        Assert.Equal(1, Dapper.SqlMapper.ExecuteScalar<int>(connection, "SELECT count(*) FROM fact_pooled WHERE value IS NULL"));
+
+        var pooled = RollupLoader.Load(connection, [province.AreaId], ["disease.dengue.cases"], new PeriodKey(2024, 1), new PeriodKey(2024, 12), poolLeaves: true);
+        Assert.Equal(180_000_000_000_000m, pooled.Value(province.AreaId, new PeriodKey(2024, 3), "disease.dengue.cases", Measure.Month)!.Value);
+        Assert.Equal(7m, pooled.Value(province.AreaId, new PeriodKey(2024, 4), "disease.dengue.cases", Measure.Month)!.Value);
+    }
+
+    [Fact]
     public void A_unit_whose_subtree_holds_more_than_five_hundred_units_reads_the_same_figures_as_each_of_its_units_asked_alone()
     {
         // The new Hồ Chí Minh City (79) takes the old city, Bình Dương and Bà Rịa–Vũng Tàu: more than 500 units, so its

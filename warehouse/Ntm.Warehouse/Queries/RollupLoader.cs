@@ -41,7 +41,13 @@ public static class RollupLoader
     /// take from the same month alone (not for a year to date, which needs every month since January).
     /// </remarks>
     public static RollupEngine Load(DbConnection connection, IReadOnlyCollection<int> roots, IReadOnlyCollection<string> indicators, PeriodKey from, PeriodKey to, bool unmarked = false, bool poolLeaves = false,
-        IReadOnlyCollection<PeriodKey>? months = null)
+        IReadOnlyCollection<PeriodKey>? months = null) =>
+        // A kept sum too large to hold (null) is summed again from the units' own figures.
+        Load(connection, roots, indicators, from, to, unmarked, poolLeaves, months, keptSums: true)
+        ?? Load(connection, roots, indicators, from, to, unmarked, poolLeaves, months, keptSums: false)!;
+
+    private static RollupEngine? Load(DbConnection connection, IReadOnlyCollection<int> roots, IReadOnlyCollection<string> indicators, PeriodKey from, PeriodKey to, bool unmarked, bool poolLeaves,
+        IReadOnlyCollection<PeriodKey>? months, bool keptSums)
     {
         var rules = Rules(connection);
         var codes = indicators
@@ -114,7 +120,7 @@ public static class RollupLoader
             stored.Pool(unit);
         }
 
-        if (pooled.Count > 0 && !asked.Any(a => parents.ContainsKey(a) && !hierarchy.Children(a).Any()))
+        if (keptSums && pooled.Count > 0 && !asked.Any(a => parents.ContainsKey(a) && !hierarchy.Children(a).Any()))
         {
             // No unit asked is one whose figures are pooled: the sums the ledger keeps (fact_pooled,
             // by the same rule as below, for every unit without children) serve as they are.
@@ -184,6 +190,11 @@ public static class RollupLoader
                 // Counted under its parent only in the months its units existed, as the rules count children.
                 if (hierarchy.ExistsIn(rows.GetInt32(7), period))
                 {
+                    if (rows.IsDBNull(4))
+                    {
+                        return null;
+                    }
+
                     stored.AddPooled(area, period, indicator, measure, rows.GetDecimal(4), (int)rows.GetInt64(5));
                 }
             }
