@@ -122,13 +122,22 @@ public sealed class NationalDemo(DuckDBConnection connection, int firstYear, int
                 FROM (SELECT submission_id, count(*) AS n FROM fact_observation WHERE submission_id IN $ids GROUP BY submission_id) c
                 WHERE submission.submission_id = c.submission_id
                 """, new { ids = reports.Select(r => r.Id).ToArray() });
+            // The year's figures summed under their parents in the same transaction, as the ledger keeps
+            // them (each figure is stated once, in a warehouse that had none): a build stopped between
+            // two years leaves figures and sums that agree.
+            connection.Execute("INSERT INTO fact_pooled SELECT * FROM v_fact_pooled WHERE period_key BETWEEN $first AND $last", new { first = (year * 100) + 1, last = (year * 100) + 12 });
             transaction.Commit();
             submissions += reports.Count;
             progress?.Invoke($"{year}: {observations:N0}");
         }
 
-        // The figures summed under their parents, as the ledger keeps them, in one pass.
-        Ntm.Warehouse.Ledger.CurrentFigures.PoolAll(connection);
+        // Written again whole in the order questions ask (an indicator over months).
+        using (var pooling = connection.BeginTransaction())
+        {
+            Ntm.Warehouse.Ledger.CurrentFigures.PoolAll(connection, pooling);
+            pooling.Commit();
+        }
+
         return new NationalDemoResult(submissions, observations, oldCommunes.Count + newCommunes.Count, flowCodes.Length + stockCodes.Length, watch.Elapsed);
     }
 

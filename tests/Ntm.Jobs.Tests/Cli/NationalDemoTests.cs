@@ -36,6 +36,9 @@ public sealed class NationalDemoTests : IDisposable
                 "SELECT count(*) FROM (SELECT count(*) FROM fact_observation GROUP BY period_key, area_id, indicator_code, measure HAVING count(*) > 1)"));
             Assert.Equal(7, connection.ExecuteScalar<int>("SELECT count(DISTINCT indicator_code) FROM fact_observation"));
             Assert.Equal((63 * 6) + (34 * 6), built.Submissions);
+            // The sums under parents are those the ledger's rule gives.
+            Assert.True(connection.ExecuteScalar<long>("SELECT count(*) FROM fact_pooled") > 0);
+            Assert.Empty(Ntm.Warehouse.Ledger.CurrentFigures.PoolDifferences(connection));
         }
 
         // Cần Thơ (92) in March 2025, before the merger: its communes' sum.

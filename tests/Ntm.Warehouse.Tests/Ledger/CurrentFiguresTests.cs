@@ -67,6 +67,13 @@ public sealed class CurrentFiguresTests(InitializedWarehouse warehouse) : IClass
         ledger.Accept(File("xa.xlsx", 3), [Of(communes[0], 5)], [], replaces: first);
         Assert.Equal(["12000936 disease.dengue.cases 5.0000 1"], Pooled(connection));
         Assert.Empty(CurrentFigures.PoolDifferences(connection));
+
+        // Made again whole (as after the units are loaded again), the same; and a lost row is seen.
+        connection.Execute("DELETE FROM fact_pooled");
+        Assert.Single(CurrentFigures.PoolDifferences(connection), d => d.StartsWith("rule 12000936 ", StringComparison.Ordinal));
+        CurrentFigures.PoolAll(connection);
+        Assert.Equal(["12000936 disease.dengue.cases 5.0000 1"], Pooled(connection));
+        Assert.Empty(CurrentFigures.PoolDifferences(connection));
     }
 
     private static List<string> Pooled(System.Data.IDbConnection connection) =>

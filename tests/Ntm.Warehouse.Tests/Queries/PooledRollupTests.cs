@@ -175,6 +175,15 @@ public sealed class PooledRollupTests : IDisposable
         }
 
         Assert.True(compared >= 12 * 12, $"only {compared} figures compared");
+
+        // The city's totals from the sums kept under parents (its units narrowed to its provinces) are the same.
+        var pooled = RollupLoader.Load(connection, [newCity.AreaId], indicators, new PeriodKey(2025, 1), new PeriodKey(2025, 12), poolLeaves: true);
+        foreach (var period in PeriodKey.Range(new PeriodKey(2025, 1), new PeriodKey(2025, 12)))
+        {
+            var expected = whole.Value(newCity.AreaId, period, "disease.dengue.cases", Measure.Month);
+            Assert.True(expected is not null && expected == pooled.Value(newCity.AreaId, period, "disease.dengue.cases", Measure.Month), $"{period}: {expected} ≠ {pooled.Value(newCity.AreaId, period, "disease.dengue.cases", Measure.Month)}");
+        }
+
         Assert.Equal(
             values.Where(v => v.Item1.ProvinceCode != "93" && v.Item2 == 202508).Sum(v => v.Item5),
             whole.Value(newCity.AreaId, new PeriodKey(2025, 8), "disease.dengue.cases", Measure.Month)!.Value);

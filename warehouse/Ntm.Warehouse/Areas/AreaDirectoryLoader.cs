@@ -6,8 +6,8 @@ namespace Ntm.Warehouse.Areas;
 
 /// <summary>
 /// Reads the administrative units and their aliases from <c>dim_area</c> and <c>area_alias</c>, and
-/// the crosswalk. The units are the reference data's, written only when it is loaded, together with
-/// its checksum: a process reads them once for each reference data it meets, not for every question.
+/// the crosswalk. The units are the reference data's, written only when it is loaded (with its
+/// checksum and time): a process reads them once for each load it meets, not for every question.
 /// </summary>
 public static class AreaDirectoryLoader
 {
@@ -20,9 +20,14 @@ public static class AreaDirectoryLoader
     /// <summary>Loads the crosswalk of 2025-07-01: which old units make up each new one, with weights.</summary>
     public static IReadOnlyList<CrosswalkRecord> Crosswalk(DbConnection connection) => Loaded(connection).Crosswalk;
 
-    private static (AreaDirectory Directory, IReadOnlyList<CrosswalkRecord> Crosswalk) Loaded(DbConnection connection)
+    /// <summary>The directory and the crosswalk, from the same reading.</summary>
+    internal static (AreaDirectory Directory, IReadOnlyList<CrosswalkRecord> Crosswalk) Loaded(DbConnection connection)
     {
-        var checksum = connection.ExecuteScalar<string?>("SELECT checksum FROM reference_dataset WHERE dataset = $dataset", new { dataset = ReferenceData.ReferenceDataLoader.Dataset });
+        // The warehouse and the load of its reference data (a load with the same files, made by a newer
+        // version of the program, is another load).
+        var checksum = connection.ExecuteScalar<string?>(
+            "SELECT $file || '|' || checksum || '|' || CAST(loaded_at AS VARCHAR) FROM reference_dataset WHERE dataset = $dataset",
+            new { file = connection.DataSource, dataset = ReferenceData.ReferenceDataLoader.Dataset });
         lock (Gate)
         {
             if (checksum is not null && loaded is { } known && known.Checksum == checksum)

@@ -57,6 +57,14 @@ public static class CurrentFigures
             ORDER BY 1
             """).ToList();
 
+    /// <summary>The pooled rows (their keys) that hold a figure the submissions <c>$ids</c> state.</summary>
+    private const string Touched = """
+        SELECT DISTINCT CASE WHEN u.leaf AND k.measure IN ('month', 'stock') THEN u.parent_id ELSE k.area_id END AS area_id,
+               u.valid_from, k.period_key, k.indicator_code, k.measure, u.leaf AND k.measure IN ('month', 'stock') AS pooled
+        FROM (SELECT DISTINCT period_key, area_id, indicator_code, measure FROM fact_observation WHERE submission_id IN $ids AND disaggregation = '') k
+        JOIN v_pooled_unit u USING (area_id)
+        """;
+
     /// <summary>The pooled rows that hold a figure <paramref name="ids"/> state, computed again from the current figures.</summary>
     private static void Pool(IDbConnection connection, long[] ids)
     {
@@ -67,23 +75,15 @@ public static class CurrentFigures
             return;
         }
 
-        connection.Execute("""
-            CREATE OR REPLACE TEMP TABLE pool_touched AS
-            SELECT DISTINCT CASE WHEN u.leaf AND k.measure IN ('month', 'stock') THEN u.parent_id ELSE k.area_id END AS area_id,
-                   u.valid_from, k.period_key, k.indicator_code, k.measure, u.leaf AND k.measure IN ('month', 'stock') AS pooled
-            FROM (SELECT DISTINCT period_key, area_id, indicator_code, measure FROM fact_observation WHERE submission_id IN $ids AND disaggregation = '') k
-            JOIN v_pooled_unit u USING (area_id)
-            """, new { ids });
-        connection.Execute("""
-            DELETE FROM fact_pooled p USING pool_touched t
+        connection.Execute($"""
+            DELETE FROM fact_pooled p USING ({Touched}) t
             WHERE p.area_id = t.area_id AND p.valid_from = t.valid_from AND p.period_key = t.period_key
               AND p.indicator_code = t.indicator_code AND p.measure = t.measure AND p.pooled = t.pooled
-            """);
-        connection.Execute("""
+            """, new { ids });
+        connection.Execute($"""
             INSERT INTO fact_pooled
-            SELECT s.* FROM v_fact_pooled s SEMI JOIN pool_touched t USING (area_id, valid_from, period_key, indicator_code, measure, pooled)
+            SELECT s.* FROM v_fact_pooled s SEMI JOIN ({Touched}) t USING (area_id, valid_from, period_key, indicator_code, measure, pooled)
             WHERE s.period_key IN $periods
-            """, new { periods });
-        connection.Execute("DROP TABLE pool_touched");
+            """, new { ids, periods });
     }
 }

@@ -54,15 +54,16 @@ public static class RollupLoader
             .SelectMany(code => rules.TryGetValue(code, out var rule) ? new[] { code, rule.NumeratorCode, rule.DenominatorCode } : [code])
             .OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
 
+        // The units and crosswalk as the process holds them (read once per load of the reference data).
+        var (directory, crosswalk) = Areas.AreaDirectoryLoader.Loaded(connection);
+
         // A new province takes its old provinces' figures; a new commune its old communes' (or the island
         // district it was). A district → new province link would count the same people twice.
         static int Level(int id) => id / 1_000_000 % 10;
-        var links = Areas.AreaDirectoryLoader.Crosswalk(connection)
+        var links = crosswalk
             .Select(c => (Old: c.OldAreaId, New: c.NewAreaId, c.Weight))
             .Where(l => Level(l.Old) == Level(l.New) || (Level(l.New) == (int)AreaLevel.Commune && Level(l.Old) == (int)AreaLevel.District))
             .ToList();
-        // The units and crosswalk as the process holds them (read once per reference data).
-        var directory = Areas.AreaDirectoryLoader.Load(connection);
         var units = directory.Areas.Select(a => (Area: a.AreaId, Parent: a.ParentId, Province: a.ProvinceCode)).ToList();
         var hierarchy = new AreaHierarchy(
             units.Where(u => u.Parent is not null).Select(u => (u.Area, u.Parent!.Value)),

@@ -36,6 +36,7 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
 
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
         using var transaction = connection.BeginTransaction();
+        var units = UnitsShape(connection, transaction);
         connection.Execute("""
             DELETE FROM area_crosswalk; DELETE FROM area_segment; DELETE FROM dim_area;
             DELETE FROM indicator_alias; DELETE FROM dim_indicator;
@@ -97,8 +98,13 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         rows["validation_rule"] = Append(connection, "validation_rule", ValidationRules(files, indicators), (v, r) => r
             .AppendValue(v.Id).AppendValue(v.Left).AppendValue(v.Operator).AppendValue(v.Right).AppendValue(v.Severity).AppendValue(v.Levels).AppendValue(v.Measures).AppendValue(v.Kind).AppendValue(v.Message).AppendValue(v.Source));
 
-        // Which units are summed under which parent may have changed with the units.
-        Ledger.CurrentFigures.PoolAll(connection, transaction);
+        // Which units are summed under which parent may have changed with the units: the sums are made
+        // again when a unit's parent or lifetime did (not for a new alias or threshold).
+        if (UnitsShape(connection, transaction) != units)
+        {
+            Ledger.CurrentFigures.PoolAll(connection, transaction);
+        }
+
         connection.Execute(
             "INSERT OR REPLACE INTO reference_dataset (dataset, checksum, row_count, loaded_at, source) VALUES ($dataset, $checksum, $rowCount, $loadedAt, $source)",
             new { dataset = Dataset, checksum = files.Checksum, rowCount = rows.Values.Sum(), loadedAt = clock.GetUtcNow().UtcDateTime, source = string.Join("; ", files.Summary.SelectMany(s => s.Files)) },
@@ -106,6 +112,10 @@ public sealed class ReferenceDataLoader(TimeProvider clock)
         transaction.Commit();
         return new ReferenceLoadResult(true, files.Checksum, rows, areas.Notes);
     }
+
+    /// <summary>What the pooled sums depend on of the units: each one's parent and lifetime.</summary>
+    private static string UnitsShape(DbConnection connection, DbTransaction transaction) =>
+        connection.ExecuteScalar<string>("SELECT count(*) || ':' || coalesce(sum(hash(area_id, parent_id, valid_from)), 0) FROM dim_area", transaction: transaction)!;
 
     /// <summary>
     /// The declared epidemic years (<c>epidemic_years</c>: area_code, generation 2025-03 or 2025-07,
