@@ -4,9 +4,10 @@ using Ntm.Domain.Periods;
 namespace Ntm.Domain.Rollups;
 
 /// <summary>The figures units reported themselves: (area, month, indicator, measure) → value.</summary>
-public sealed class StoredFigures
+/// <param name="capacity">How many figures are expected (the store grows beyond it as needed).</param>
+public sealed class StoredFigures(int capacity = 0)
 {
-    private readonly Dictionary<(int Area, int Period, string Indicator, Measure Measure), decimal> values = [];
+    private readonly Dictionary<(int Area, int Period, string Indicator, Measure Measure), decimal> values = new(capacity);
     private readonly HashSet<(string Indicator, Measure Measure)> held = [];
 
     /// <summary>How many figures are held.</summary>
