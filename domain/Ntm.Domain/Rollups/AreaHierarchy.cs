@@ -52,6 +52,13 @@ public sealed class AreaHierarchy
     public bool ExistsIn(int area, PeriodKey period) =>
         !lifetimes.TryGetValue(area, out var lifetime) || (period.Key >= lifetime.From && period.Key <= lifetime.To);
 
+    /// <summary>
+    /// True when the rules give a count of <paramref name="area"/> for <paramref name="period"/> (by
+    /// month or stock) as the unit's own figure and nothing else: it has no children to add up and
+    /// takes no old unit's figures that month. Such a unit's history can be read as its own figures.
+    /// </summary>
+    public bool CountIsOwn(int area, PeriodKey period) => !children[area].Any() && !UsesCrosswalk(area, period);
+
     /// <summary>True when figures of <paramref name="period"/> for a new unit come from its old units.</summary>
     public bool UsesCrosswalk(int area, PeriodKey period) =>
         period < FirstNewPeriod && lifetimes.TryGetValue(area, out var lifetime) && lifetime.From == FirstNewPeriod.Key && oldUnits[area].Any();

@@ -112,8 +112,8 @@ public sealed record ComplianceAnswer(int Year, IReadOnlyList<AreaRecord> Roots,
     /// <remarks>Every province's: a unit judged at the year's end may take its figures from the units before the reorganisation, of other province codes.</remarks>
     private static HashSet<string> YearIndicators(DbConnection connection, int year) =>
         Dapper.SqlMapper.Query<string>(connection, """
-            SELECT DISTINCT indicator_code FROM fact_observation
-            WHERE is_current AND NOT withdrawn AND period_key BETWEEN $from AND $to
+            SELECT DISTINCT indicator_code FROM v_current_fact
+            WHERE period_key BETWEEN $from AND $to
             """, new { from = new PeriodKey(year, 1).Key, to = new PeriodKey(year, 12).Key }).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>

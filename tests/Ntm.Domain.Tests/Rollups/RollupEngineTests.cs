@@ -124,6 +124,9 @@ public sealed class RollupEngineTests
         Assert.Equal(5m, engine.Value(newCommune, new PeriodKey(2025, 7), "dengue", Measure.Month)!.Value);
         Assert.False(hierarchy.ExistsIn(oldA, new PeriodKey(2025, 7)));
         Assert.True(hierarchy.ExistsIn(newCommune, new PeriodKey(2025, 7)));
+
+        // The new commune's counts are its own from July 2025 only; the old ones' always are (they have no children).
+        Assert.Equal((false, true, true), (hierarchy.CountIsOwn(newCommune, new PeriodKey(2025, 6)), hierarchy.CountIsOwn(newCommune, new PeriodKey(2025, 7)), hierarchy.CountIsOwn(oldA, new PeriodKey(2025, 6))));
     }
 
     [Fact]
@@ -179,7 +182,19 @@ public sealed class RollupEngineTests
                 }
             }
 
-            var engine = new RollupEngine(new AreaHierarchy(parents, [], new Dictionary<int, AreaGeneration>()), stored, Rules);
+            var hierarchy = new AreaHierarchy(parents, [], new Dictionary<int, AreaGeneration>());
+            var engine = new RollupEngine(hierarchy, stored, Rules);
+
+            // A unit whose counts are its own alone (a commune) gives exactly its own figure, or none; a parent is not such a unit.
+            foreach (var unit in communes.Concat(districts).Append(Province))
+            {
+                Assert.Equal(communes.Contains(unit), hierarchy.CountIsOwn(unit, Jan));
+                if (hierarchy.CountIsOwn(unit, Jan))
+                {
+                    Assert.Equal(stored.Get(unit, Jan, "dengue", Measure.Month), engine.Value(unit, Jan, "dengue", Measure.Month)?.Value);
+                }
+            }
+
             foreach (var district in districts)
             {
                 var kids = parents.Where(p => p.Item2 == district).Select(p => p.Item1).ToList();

@@ -295,6 +295,47 @@ public sealed class QualityCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_district_stating_its_own_total_and_a_commune_of_2025_are_judged_against_the_history_the_rules_give_them()
+    {
+        // 2023: every commune of Huyện Long Mỹ reports dengue each month, so the district's months are their sums
+        // (13 to 15); in January 2024 the district states 80 itself. August 2024 – June 2025: the two communes that
+        // became Xã Vĩnh Viễn on 2025-07-01 report 5 and 6 (11 together, 12 in some months); the new commune states
+        // 12 for July 2025 and 60 for August.
+        var rows = new StringBuilder("Kỳ báo cáo,Mã đơn vị,Chỉ tiêu,Loại số liệu,Giá trị\n");
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        for (var month = 1; month <= 12; month++)
+        {
+            for (var i = 0; i < LongMy.Length; i++)
+            {
+                rows.Append(invariant, $"2023-{month:D2},{LongMy[i].Code},disease.dengue.cases,trong tháng,{LongMy[i].Cases + (i == 0 ? month % 3 : 0)}\n");
+            }
+        }
+
+        rows.Append("2024-01,936,disease.dengue.cases,trong tháng,80\n");
+        for (var month = new Ntm.Domain.Periods.PeriodKey(2024, 8); month <= new Ntm.Domain.Periods.PeriodKey(2025, 6); month = month.Next)
+        {
+            rows.Append(invariant, $"{month},31489,disease.dengue.cases,trong tháng,5\n{month},31490,disease.dengue.cases,trong tháng,{(month.Month % 4 == 0 ? 7 : 6)}\n");
+        }
+
+        rows.Append("2025-07,31489,disease.dengue.cases,trong tháng,12\n2025-08,31489,disease.dengue.cases,trong tháng,60\n");
+        File.WriteAllText(Path.Combine(home, "inbox", "sxh.csv"), rows.ToString(), new UTF8Encoding(false));
+        var now = new DateTimeOffset(2025, 9, 20, 9, 0, 0, Vietnam);
+        var ingest = At(now, "--home", home, "ingest");
+        Assert.True(ingest.Code == 0, ingest.Out + ingest.Error);
+
+        // The district has no figures of its own before: its history is its communes' sums, each month all eight of them.
+        var district = Assert.Single(Items(At(now, "--home", home, "quality", "--period", "2024-01", "--area", "936", "--json").Out), i => i.GetProperty("kind").GetString() == "outlier");
+        Assert.Equal(("936", 80m), (district.GetProperty("area_code").GetString(), district.GetProperty("value").GetDecimal()));
+        Assert.InRange(district.GetProperty("expected_high").GetDecimal(), 14m, 20m);
+        Assert.Contains("theo 12 tháng trước (12 giá trị, trung vị 14", district.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        // The new commune's months before July 2025 are its old communes' through the crosswalk: eleven of them, and its own July.
+        var commune = Assert.Single(Items(At(now, "--home", home, "quality", "--period", "2025-08", "--area", "92", "--json").Out), i => i.GetProperty("kind").GetString() == "outlier");
+        Assert.Equal(("31489", 60m), (commune.GetProperty("area_code").GetString(), commune.GetProperty("value").GetDecimal()));
+        Assert.Contains("theo 12 tháng trước (12 giá trị, trung vị 11", commune.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Consistency_over_time_and_a_negative_drop_out_are_found_and_nothing_else()
     {
         // January–March of 2020–2023, TB cases of five communes of Huyện Long Mỹ: 10 a month every year, except

@@ -40,13 +40,52 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
     {
         options ??= new QualityOptions();
         var subtree = Subtree(root);
-        var items = new List<QualityItem>();
-        items.AddRange(Rules(period, subtree));
-        items.AddRange(Outliers(period, root, subtree, options));
-        items.AddRange(Reporting(period, root, subtree, now, options));
-        items.AddRange(Epidemics(period, root));
-        items.AddRange(Consistency(period, root));
+        var items = Apart(
+            query => query.Rules(period, subtree),
+            query => query.Outliers(period, root, subtree, options),
+            query => query.Reporting(period, root, subtree, now, options),
+            query => query.Epidemics(period, root),
+            query => query.Consistency(period, root));
         return items.OrderBy(i => i.Severity).ThenBy(i => i.Kind).ThenBy(i => i.AreaCode, StringComparer.Ordinal).ThenBy(i => i.IndicatorCode, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The items of <paramref name="parts"/>, in their order. The parts only read, each on a
+    /// connection of its own to the same database, as many at once as the machine has cores (the
+    /// longest part, the outliers, beside the others); on any other connection one after another.
+    /// </summary>
+    private List<QualityItem> Apart(params Func<QualityQuery, IEnumerable<QualityItem>>[] parts)
+    {
+        var found = new List<QualityItem>[parts.Length];
+        if (connection is not DuckDB.NET.Data.DuckDBConnection duck || Environment.ProcessorCount == 1)
+        {
+            for (var i = 0; i < parts.Length; i++)
+            {
+                found[i] = parts[i](this).ToList();
+            }
+        }
+        else
+        {
+            try
+            {
+                Parallel.ForEach(
+                    System.Collections.Concurrent.Partitioner.Create(Enumerable.Range(0, parts.Length), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                    i =>
+                    {
+                        // DuckDB.NET keeps one database instance per file in a process: this is another connection to it.
+                        using var own = duck.DataSource.StartsWith(":memory:", StringComparison.Ordinal) ? duck.Duplicate() : new DuckDB.NET.Data.DuckDBConnection(duck.ConnectionString);
+                        own.Open();
+                        found[i] = parts[i](new QualityQuery(own, directory)).ToList();
+                    });
+            }
+            catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
+            }
+        }
+
+        return found.SelectMany(f => f).ToList();
     }
 
     /// <summary>Completeness and timeliness alone (the completeness job's question): who must report, who did, who was late.</summary>
@@ -105,7 +144,7 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         // different files (cases in one, deaths in a later correction) are checked together here.
         var rules = Ntm.Warehouse.ReferenceData.DataRuleCatalog.Load(connection);
         var figures = connection.Query<(int Area, string Indicator, string Measure, decimal Value, long Submission)>("""
-            SELECT o.area_id, o.indicator_code, o.measure, o.value, o.submission_id FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
+            SELECT o.area_id, o.indicator_code, o.measure, o.value, o.submission_id FROM v_current_fact o JOIN dim_area a ON a.area_id = o.area_id
             WHERE o.period_key = $period AND a.province_code IN $provinces
             """, new { period = period.Key, provinces = ProvincesOf(subtree) }).Where(f => subtree.Contains(f.Area))
             .ToDictionary(f => (f.Area, f.Indicator, MeasureCodes.Parse(f.Measure)), f => (f.Value, f.Submission));
@@ -140,7 +179,7 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         // 2025-07-01 those of the old units the crosswalk maps into it.
         var stated = connection.Query<(int Area, string Indicator, decimal Value, long Submission)>("""
             SELECT o.area_id, o.indicator_code, o.value, o.submission_id
-            FROM v_observation o JOIN dim_indicator i ON i.indicator_code = o.indicator_code JOIN dim_area a ON a.area_id = o.area_id
+            FROM v_current_fact o JOIN dim_indicator i ON i.indicator_code = o.indicator_code JOIN dim_area a ON a.area_id = o.area_id
             WHERE o.measure = 'month' AND i.kind = 'count' AND o.period_key = $period AND a.province_code IN $provinces
             """, new { period = period.Key, provinces = ProvincesOf(subtree) }).Where(v => subtree.Contains(v.Area)).ToList();
         if (stated.Count == 0)
@@ -151,14 +190,26 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         // Only the months the test compares with: the same month of five years before and the twelve months before.
         var sameMonths = Enumerable.Range(1, 5).Select(k => period.AddMonths(-12 * k)).ToList();
         var recentMonths = Enumerable.Range(1, 12).Select(k => period.AddMonths(-k)).ToList();
-        var engine = RollupLoader.Load(connection, [root.AreaId], stated.Select(s => s.Indicator).Distinct(StringComparer.Ordinal).ToList(), period.AddMonths(-60), period,
-            months: [.. sameMonths, .. recentMonths]);
+        List<PeriodKey> compared = [.. sameMonths, .. recentMonths];
+
+        // A unit whose counts the rules take as its own figures alone in every month compared (no
+        // children, no old units: a commune, most of the time) has its own figures as its history,
+        // read straight from the facts; any other unit's history is what the rules make of its
+        // children and old units.
+        var hierarchy = RollupLoader.Hierarchy(connection);
+        var ownHistory = stated.Select(s => s.Area).Distinct().Where(a => compared.All(m => hierarchy.CountIsOwn(a, m))).ToHashSet();
+        var own = OwnHistories(stated.Where(s => ownHistory.Contains(s.Area)).ToList(), compared, ProvincesOf(subtree));
+        var others = stated.Where(s => !ownHistory.Contains(s.Area)).ToList();
+        var engine = others.Count == 0 ? null : RollupLoader.Load(connection, others.Select(s => s.Area).Distinct().ToList(), others.Select(s => s.Indicator).Distinct(StringComparer.Ordinal).ToList(),
+            period.AddMonths(-60), period, poolLeaves: true, months: compared);
         var outliers = new List<(QualityItem Item, int Area, string Indicator, Measure Measure)>();
         foreach (var figure in stated.OrderBy(s => s.Area).ThenBy(s => s.Indicator, StringComparer.Ordinal))
         {
-            decimal? At(PeriodKey month) => engine.Value(figure.Area, month, figure.Indicator, Measure.Month) is { IsComplete: true } known ? known.Value : null;
-            var sameMonth = sameMonths.Select(At).OfType<decimal>().ToList();
-            var recent = recentMonths.Select(At).OfType<decimal>().ToList();
+            var history = ownHistory.Contains(figure.Area)
+                ? own.GetValueOrDefault((figure.Area, figure.Indicator)) ?? new decimal?[compared.Count]
+                : compared.Select(month => engine!.Value(figure.Area, month, figure.Indicator, Measure.Month) is { IsComplete: true } known ? known.Value : (decimal?)null).ToArray();
+            var sameMonth = history.Take(sameMonths.Count).OfType<decimal>().ToList();
+            var recent = history.Skip(sameMonths.Count).OfType<decimal>().ToList();
             if (OutlierJudgement.Judge(figure.Value, sameMonth, recent, options.Outliers) is not { } outlier)
             {
                 continue;
@@ -182,6 +233,52 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         {
             yield return item;
         }
+    }
+
+    /// <summary>
+    /// The current month figures of <paramref name="figures"/>' units and indicators in each of
+    /// <paramref name="months"/> (null where there is none), one row per unit and indicator.
+    /// </summary>
+    private Dictionary<(int Area, string Indicator), decimal?[]> OwnHistories(List<(int Area, string Indicator, decimal Value, long Submission)> figures, List<PeriodKey> months, string[] provinces)
+    {
+        var histories = new Dictionary<(int Area, string Indicator), decimal?[]>();
+        if (figures.Count == 0)
+        {
+            return histories;
+        }
+
+        var wanted = figures.Select(f => (f.Area, f.Indicator)).ToHashSet();
+        var columns = string.Join(", ", months.Select((month, i) => $"max(f.value) FILTER (WHERE f.period_key = $m{i})"));
+        var parameters = new DynamicParameters(new { codes = figures.Select(f => f.Indicator).Distinct(StringComparer.Ordinal).ToArray(), months = months.Select(m => m.Key).ToArray(), provinces });
+        for (var i = 0; i < months.Count; i++)
+        {
+            parameters.Add($"m{i}", months[i].Key);
+        }
+
+        using var reader = connection.ExecuteReader($"""
+            SELECT f.area_id, f.indicator_code, {columns}
+            FROM v_current_fact f
+            WHERE f.measure = 'month' AND f.indicator_code IN $codes AND f.period_key IN $months AND f.area_id IN (SELECT area_id FROM dim_area WHERE province_code IN $provinces)
+            GROUP BY f.area_id, f.indicator_code
+            """, parameters);
+        while (reader.Read())
+        {
+            var key = (reader.GetInt32(0), reader.GetString(1));
+            if (!wanted.Contains(key))
+            {
+                continue;
+            }
+
+            var values = new decimal?[months.Count];
+            for (var i = 0; i < months.Count; i++)
+            {
+                values[i] = reader.IsDBNull(i + 2) ? null : reader.GetDecimal(i + 2);
+            }
+
+            histories[key] = values;
+        }
+
+        return histories;
     }
 
     /// <summary>Each item with the file, sheet and cell its current figure came from: one query for all of them.</summary>

@@ -26,6 +26,27 @@ public static class RollupLoader
                 r => new IndicatorRule(r.Code, IndicatorKinds.Parse(r.Kind), r.Numerator, r.Denominator, r.Factor ?? 100m, r.PeriodType == "flow"),
                 StringComparer.Ordinal);
 
+    /// <summary>The units as the rules walk them (children, old units through the crosswalk, lifetimes), from the units the process holds.</summary>
+    public static AreaHierarchy Hierarchy(DbConnection connection)
+    {
+        var (directory, crosswalk) = Areas.AreaDirectoryLoader.Loaded(connection);
+        return Hierarchy(directory, crosswalk);
+    }
+
+    private static AreaHierarchy Hierarchy(AreaDirectory directory, IReadOnlyList<CrosswalkRecord> crosswalk)
+    {
+        // A new province takes its old provinces' figures; a new commune its old communes' (or the island
+        // district it was). A district → new province link would count the same people twice.
+        static int Level(int id) => id / 1_000_000 % 10;
+        var links = crosswalk
+            .Select(c => (Old: c.OldAreaId, New: c.NewAreaId, c.Weight))
+            .Where(l => Level(l.Old) == Level(l.New) || (Level(l.New) == (int)AreaLevel.Commune && Level(l.Old) == (int)AreaLevel.District));
+        return new AreaHierarchy(
+            directory.Areas.Where(a => a.ParentId is not null).Select(a => (a.AreaId, a.ParentId!.Value)),
+            links,
+            directory.Areas.ToDictionary(a => a.AreaId, a => a.Generation));
+    }
+
     /// <summary>
     /// The rules over the figures of <paramref name="indicators"/> for <paramref name="roots"/> and
     /// every unit under them, from <paramref name="from"/> to <paramref name="to"/>. With
@@ -57,18 +78,8 @@ public static class RollupLoader
         // The units and crosswalk as the process holds them (read once per load of the reference data).
         var (directory, crosswalk) = Areas.AreaDirectoryLoader.Loaded(connection);
 
-        // A new province takes its old provinces' figures; a new commune its old communes' (or the island
-        // district it was). A district → new province link would count the same people twice.
-        static int Level(int id) => id / 1_000_000 % 10;
-        var links = crosswalk
-            .Select(c => (Old: c.OldAreaId, New: c.NewAreaId, c.Weight))
-            .Where(l => Level(l.Old) == Level(l.New) || (Level(l.New) == (int)AreaLevel.Commune && Level(l.Old) == (int)AreaLevel.District))
-            .ToList();
         var units = directory.Areas.Select(a => (Area: a.AreaId, Parent: a.ParentId, Province: a.ProvinceCode)).ToList();
-        var hierarchy = new AreaHierarchy(
-            units.Where(u => u.Parent is not null).Select(u => (u.Area, u.Parent!.Value)),
-            links,
-            directory.Areas.ToDictionary(a => a.AreaId, a => a.Generation));
+        var hierarchy = Hierarchy(directory, crosswalk);
 
         // Every unit whose figures can count towards the roots.
         var wanted = new HashSet<int>();
@@ -92,7 +103,7 @@ public static class RollupLoader
             }
         }
 
-        // The current figures (is_current, the rule of v_observation). Within a group of files being
+        // The current figures (v_current_fact). Within a group of files being
         // recorded, whose figures are marked at the group's commit, the rule is applied here instead
         // (ranking only the rows asked for). The areas are sent as a list when they are few and a small
         // part of their provinces (a district); otherwise (thousands of parameters, or most of a
@@ -110,9 +121,9 @@ public static class RollupLoader
               QUALIFY row_number() OVER (PARTITION BY f.period_key, f.area_id, f.indicator_code, f.measure ORDER BY s.received_at DESC, s.submission_id DESC) = 1
               """
             : $"""
-              SELECT f.area_id, f.period_key, f.indicator_code, f.measure, f.value, f.withdrawn
-              FROM fact_observation f
-              WHERE f.is_current AND f.disaggregation = '' AND f.indicator_code IN $codes AND f.period_key BETWEEN $first AND $last{areaFilter}
+              SELECT f.area_id, f.period_key, f.indicator_code, f.measure, f.value, false AS withdrawn
+              FROM v_current_fact f
+              WHERE f.indicator_code IN $codes AND f.period_key BETWEEN $first AND $last{areaFilter}
               """;
         // Figures of some months are about one per unit, indicator and month: the store is sized for them.
         var stored = new StoredFigures(months is null ? 0 : (int)Math.Min((long)wanted.Count * codes.Length * months.Distinct().Count(), 1 << 21));
@@ -148,8 +159,8 @@ public static class RollupLoader
                        sum(value) AS value, count(*) AS units, pooled, min(area_id) AS member
                 FROM (
                     SELECT f.area_id, f.period_key, f.indicator_code, f.measure, f.value, u.parent_id, u.valid_from, u.poolable AND f.measure IN ('month', 'stock') AS pooled
-                    FROM fact_observation f JOIN unit u ON u.area_id = f.area_id
-                    WHERE f.is_current AND NOT f.withdrawn AND f.disaggregation = '' AND f.indicator_code IN $codes AND f.period_key BETWEEN $first AND $last{areaFilter})
+                    FROM v_current_fact f JOIN unit u ON u.area_id = f.area_id
+                    WHERE f.indicator_code IN $codes AND f.period_key BETWEEN $first AND $last{areaFilter})
                 GROUP BY 1, period_key, indicator_code, measure, pooled, valid_from
                 """;
         }
