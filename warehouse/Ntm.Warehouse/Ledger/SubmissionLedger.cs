@@ -307,20 +307,43 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
     private void SupersedeCore(List<long> ids, List<(long Id, long Replaces)> replaces, Dictionary<long, IReadOnlyList<long>> result)
     {
 
-        // The earlier files that state a figure these state, and how many of their figures are still theirs.
-        var counts = connection.Query<(long SubmissionId, int Stated, int Current)>("""
+        // The files (earlier ones and these) that state a figure these state which another live file
+        // states too, and how many of their figures are still theirs. A figure that only one live file
+        // states changes no file's status: a group of new months, the usual case, has no such file to
+        // rank. (A file of the group that a later one of the group reads again is among them whatever it states.)
+        var readAgain = replaces.Select(r => r.Replaces).Where(ids.Contains).Distinct().ToArray();
+        var counts = connection.Query<(long SubmissionId, int Stated, int Current)>($"""
             WITH mine AS (
                 SELECT DISTINCT period_key, area_id, indicator_code, measure, disaggregation FROM fact_observation WHERE submission_id IN $ids),
             mine_targets AS (
                 SELECT DISTINCT area_id, year, indicator_code FROM target WHERE submission_id IN $ids),
             mine_plans AS (
                 SELECT DISTINCT area_id, plan_year, target_code FROM plan_target WHERE submission_id IN $ids),
+            shared AS (
+                SELECT period_key, area_id, indicator_code, measure, disaggregation
+                FROM fact_observation f JOIN mine USING (period_key, area_id, indicator_code, measure, disaggregation)
+                JOIN submission s ON s.submission_id = f.submission_id AND s.status IN ('accepted', 'partly_superseded')
+                GROUP BY ALL HAVING count(DISTINCT f.submission_id) > 1),
+            shared_targets AS (
+                SELECT area_id, year, indicator_code
+                FROM target t JOIN mine_targets USING (area_id, year, indicator_code)
+                JOIN submission s ON s.submission_id = t.submission_id AND s.status IN ('accepted', 'partly_superseded')
+                GROUP BY ALL HAVING count(DISTINCT t.submission_id) > 1),
+            shared_plans AS (
+                SELECT area_id, plan_year, target_code
+                FROM plan_target p JOIN mine_plans USING (area_id, plan_year, target_code)
+                JOIN submission s ON s.submission_id = p.submission_id AND s.status IN ('accepted', 'partly_superseded')
+                GROUP BY ALL HAVING count(DISTINCT p.submission_id) > 1),
             candidates AS (
-                SELECT DISTINCT f.submission_id FROM fact_observation f JOIN mine USING (period_key, area_id, indicator_code, measure, disaggregation)
+                SELECT DISTINCT f.submission_id FROM fact_observation f JOIN shared USING (period_key, area_id, indicator_code, measure, disaggregation)
                 UNION
-                SELECT DISTINCT t.submission_id FROM target t JOIN mine_targets USING (area_id, year, indicator_code)
+                SELECT DISTINCT t.submission_id FROM target t JOIN shared_targets USING (area_id, year, indicator_code)
                 UNION
-                SELECT DISTINCT p.submission_id FROM plan_target p JOIN mine_plans USING (area_id, plan_year, target_code)),
+                SELECT DISTINCT p.submission_id FROM plan_target p JOIN shared_plans USING (area_id, plan_year, target_code){(readAgain.Length == 0 ? string.Empty : """
+
+                UNION
+                SELECT submission_id FROM submission WHERE submission_id IN $readAgain
+                """)}),
             live AS (
                 SELECT submission_id FROM submission WHERE status IN ('accepted', 'partly_superseded') AND submission_id IN (SELECT submission_id FROM candidates)),
             figure_keys AS (
@@ -345,7 +368,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             SELECT submission_id, count(*) AS stated, count(*) FILTER (WHERE rank_in_figure = 1) AS current
             FROM ranked WHERE submission_id IN (SELECT submission_id FROM live)
             GROUP BY submission_id ORDER BY submission_id
-            """, new { ids = ids.ToArray() }).ToList();
+            """, new { ids = ids.ToArray(), readAgain }).ToList();
 
         var replaced = replaces.ToDictionary(r => r.Replaces, r => r.Id);
         var changed = counts.Where(c => c.Current == 0 || c.Current < c.Stated || replaced.ContainsKey(c.SubmissionId)).ToList();
