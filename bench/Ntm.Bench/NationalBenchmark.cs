@@ -46,7 +46,7 @@ internal static class NationalBenchmark
             $"trend, {Indicator}, every province, {first}-01..2025-12",
             home, start, repeats,
             """
-            SELECT a.province_code, o.period_key, sum(o.value) FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
+            SELECT a.province_code, o.period_key, sum(o.value) FROM v_current_fact o JOIN dim_area a ON a.area_id = o.area_id
             WHERE o.indicator_code = $indicator AND o.measure = 'month' AND o.period_key BETWEEN $from AND $to GROUP BY ALL ORDER BY ALL
             """,
             new { indicator = Indicator, from = (first * 100) + 1, to = 202512 },
@@ -56,7 +56,7 @@ internal static class NationalBenchmark
             $"trend, {Indicator}, communes of province 79 (2025 map), 2024-07..2025-12",
             home, start, repeats,
             """
-            SELECT o.area_id, o.period_key, o.value FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
+            SELECT o.area_id, o.period_key, o.value FROM v_current_fact o JOIN dim_area a ON a.area_id = o.area_id
             WHERE a.province_code = '79' AND a.level = 'commune' AND o.indicator_code = $indicator AND o.measure = 'month' AND o.period_key BETWEEN 202407 AND 202512
             """,
             new { indicator = Indicator },
@@ -67,7 +67,7 @@ internal static class NationalBenchmark
             home, start, repeats,
             """
             SELECT o.area_id, sum(o.value) FILTER (WHERE o.indicator_code = $indicator), max(o.value) FILTER (WHERE o.indicator_code = 'population.total')
-            FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
+            FROM v_current_fact o JOIN dim_area a ON a.area_id = o.area_id
             WHERE a.province_code = '79' AND a.level = 'commune' AND o.indicator_code IN ($indicator, 'population.total') AND o.period_key BETWEEN 202401 AND 202412
             GROUP BY o.area_id
             """,
@@ -78,7 +78,7 @@ internal static class NationalBenchmark
             "compliance NTM-NC-2021-2025, every commune of the country, 2024",
             home, start, repeats,
             """
-            SELECT o.area_id, o.indicator_code, o.value FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
+            SELECT o.area_id, o.indicator_code, o.value FROM v_current_fact o JOIN dim_area a ON a.area_id = o.area_id
             WHERE a.level = 'commune' AND o.period_key = 202412 AND o.measure = 'stock'
               AND o.indicator_code IN ('population.total', 'bhyt.insured', 'health.managed', 'health.ehealth_book', 'health.telemedicine_users')
             """,
@@ -89,7 +89,7 @@ internal static class NationalBenchmark
             "quality, province 79, 2024-06 (60 months of history)",
             home, start, repeats,
             """
-            SELECT o.area_id, o.indicator_code, o.period_key, o.value FROM v_observation o JOIN dim_area a ON a.area_id = o.area_id
+            SELECT o.area_id, o.indicator_code, o.period_key, o.value FROM v_current_fact o JOIN dim_area a ON a.area_id = o.area_id
             WHERE a.province_code = '79' AND o.period_key BETWEEN 201906 AND 202406
             """,
             new { },
