@@ -44,7 +44,7 @@ public static partial class ReportingUnit
                         break;
                     }
 
-                    problem = $"Tiêu đề '{mention.Line.Text.Trim()}': {lookup.Message}";
+                    problem = $"Tiêu đề '{mention.Line.Text.Trim()}' (trang '{mention.Line.Sheet}', ô {mention.Line.Cell.Address}): {lookup.Message}";
                 }
 
                 if (found?.Area is { } area)

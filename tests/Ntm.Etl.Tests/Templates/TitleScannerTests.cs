@@ -70,6 +70,28 @@ public sealed class TitleScannerTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void A_commune_whose_name_two_districts_share_under_a_bare_issuer_is_asked_for_with_the_cell_that_names_it()
+    {
+        // "UBND XÃ THUẬN HƯNG / TRẠM Y TẾ": Long Mỹ and Mỹ Tú each had a Xã Thuận Hưng, and nothing else on the page says which.
+        var path = new XlsxBuilder().Sheet("KHHGD T11")
+            .Row(0, "UBND XÃ THUẬN HƯNG", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            .Row(1, "TRẠM Y TẾ", null, null, "Độc lập - Tự do - Hạnh phúc")
+            .Row(2, "Số: 12/BC-TYT", null, null, "Thuận Hưng, ngày 02 tháng 12 năm 2024")
+            .Row(4, "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC BIỆN PHÁP TRÁNH THAI THÁNG 11/2024")
+            .Row(6, "TT", "Nội dung", "Kế hoạch năm 2024", "Trong tháng", "Cộng dồn")
+            .Row(7, 1, "Đặt vòng", 40, 3, 35)
+            .Save(directory.File("khhgd-thuan-hung.xlsx"));
+
+        var (_, result) = fixture.Read(directory, path);
+
+        Assert.Empty(result.Values);
+        var error = Assert.Single(result.Findings, f => f.Severity == Ntm.Etl.Validation.Severity.Error);
+        Assert.Contains("Tiêu đề 'UBND XÃ THUẬN HƯNG' (trang 'KHHGD T11', ô A1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Huyện Long Mỹ (mã 31483", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Huyện Mỹ Tú (mã 31606", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_name_is_cut_only_where_a_higher_unit_begins_with_a_name_of_its_own()
     {
         Assert.Equal(
