@@ -1,8 +1,8 @@
 -- The current value of every figure (totals) with the facts' own columns and nothing joined: the
 -- rule written once (the mark the ledger keeps, not withdrawn, not a part of a total). A question
 -- joins what it needs to it; DuckDB then narrows the facts by the question's own filters (a
--- province's units, a month) before any join, which it cannot do through the names of
--- v_observation (a province's month: 0.15 s through v_observation, 0.005 s here).
+-- province's units, a month) before any join, which it does not do through the names that
+-- v_observation joins first.
 CREATE VIEW v_current_fact AS
 SELECT area_id, period_key, indicator_code, measure, value, submission_id, sheet, cell
 FROM fact_observation

@@ -54,6 +54,11 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
     /// connection of its own to the same database, as many at once as the machine has cores (the
     /// longest part, the outliers, beside the others); on any other connection one after another.
     /// </summary>
+    /// <remarks>
+    /// Connections of their own see what is committed: a review is asked on a connection that holds
+    /// no transaction of its own (the commands', the dashboard's and the report job's). The first
+    /// part that fails fails the review.
+    /// </remarks>
     private List<QualityItem> Apart(params Func<QualityQuery, IEnumerable<QualityItem>>[] parts)
     {
         var found = new List<QualityItem>[parts.Length];
@@ -74,7 +79,7 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
                     i =>
                     {
                         // DuckDB.NET keeps one database instance per file in a process: this is another connection to it.
-                        using var own = duck.DataSource.StartsWith(":memory:", StringComparison.Ordinal) ? duck.Duplicate() : new DuckDB.NET.Data.DuckDBConnection(duck.ConnectionString);
+                        using var own = string.IsNullOrEmpty(duck.DataSource) || duck.DataSource.StartsWith(":memory:", StringComparison.Ordinal) ? duck.Duplicate() : new DuckDB.NET.Data.DuckDBConnection(duck.ConnectionString);
                         own.Open();
                         found[i] = parts[i](new QualityQuery(own, directory)).ToList();
                     });
