@@ -135,21 +135,22 @@ public static partial class ReportingUnit
                 text = $"{text} {below.Text}";
             }
 
-            var (keys, words) = KeyedWords(text);
+            var (keys, words) = Keyed.Of(text);
             foreach (var (organisation, level, isNational) in vocabulary.Organisations)
             {
-                var at = IndexOf(keys, organisation.Split(' '), 0);
+                var phrase = Phrase.Of(organisation);
+                var at = IndexOf(keys, phrase, 0, keys.Length);
                 if (at < 0)
                 {
                     continue;
                 }
 
                 national |= isNational;
-                var start = at + organisation.Split(' ').Length;
+                var start = at + phrase.Length;
                 var end = keys.Length;
                 foreach (var stop in vocabulary.StopWords)
                 {
-                    var cut = IndexOf(keys[..end], stop.Split(' '), start);
+                    var cut = IndexOf(keys, Phrase.Of(stop), start, end);
                     if (cut >= 0)
                     {
                         end = cut;
@@ -172,6 +173,12 @@ public static partial class ReportingUnit
     /// The words of a text as keys and as written, one for one: a written word whose key is more than
     /// one word ("Mỹ-Phước" if the regex kept it whole) is split as its key is, written as the key.
     /// </summary>
+    /// <summary>The keyed words of a title line, found once for each text (the same letterheads head every report); shared, never changed.</summary>
+    private static readonly TextMemo<(string[] Keys, string[] Words)> Keyed = new(KeyedWords);
+
+    /// <summary>The words of a phrase of the vocabulary (an organisation, a stop word).</summary>
+    private static readonly TextMemo<string[]> Phrase = new(phrase => phrase.Split(' '));
+
     private static (string[] Keys, string[] Words) KeyedWords(string text)
     {
         var keys = new List<string>();
@@ -186,9 +193,10 @@ public static partial class ReportingUnit
         return ([.. keys], [.. words]);
     }
 
-    private static int IndexOf(string[] words, string[] phrase, int from)
+    /// <summary>Where <paramref name="phrase"/> begins among <paramref name="words"/> from <paramref name="from"/>, ending before <paramref name="end"/>; -1 when it does not.</summary>
+    private static int IndexOf(string[] words, string[] phrase, int from, int end)
     {
-        for (var i = from; i + phrase.Length <= words.Length; i++)
+        for (var i = from; i + phrase.Length <= end; i++)
         {
             if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase))
             {

@@ -74,14 +74,29 @@ public sealed partial class TableReader
             ?? period?.FirstDay
             ?? (firstYear is { } first ? new DateOnly(first, 12, 1) : yearContext is { } y ? new DateOnly(y, 1, 1) : null);
 
-        // The reporting unit: what the user forced, else the unit the title lines name (a sheet's own first).
-        var workbookUnit = settings.Area is null ? ReportingUnit.Find(allLines, areas, asOf, vocabulary) : null;
+        // The unit each sheet's title lines name under an issuer, found once (the same lines name the same unit);
+        // the reporting unit: what the user forced, else the unit the title lines name (a sheet's own first).
+        var issued = new Dictionary<Sheet, ReportingUnit.Finding>();
+        ReportingUnit.Finding IssuedBy(Sheet sheet, List<TitleLine> lines)
+        {
+            if (!issued.TryGetValue(sheet, out var found))
+            {
+                found = ReportingUnit.Find(lines, areas, asOf, vocabulary);
+                issued[sheet] = found;
+            }
+
+            return found;
+        }
+
+        var workbookUnit = settings.Area is null
+            ? titleLines.Count == 1 ? IssuedBy(titleLines[0].Sheet, titleLines[0].Lines) : ReportingUnit.Find(allLines, areas, asOf, vocabulary)
+            : null;
         result.ReportingArea = settings.Area ?? workbookUnit?.Area;
         if (settings.Area is null)
         {
             // A workbook with a sheet per commune, each under its station's letterhead: the unit that reports is the one they share.
             var issuers = titleLines.Where(t => layouts.Any(l => l.Sheet == t.Sheet && l.Tables.Count > 0) && t.Lines.Any(l => l.Kind == TitleLineKind.Organisation))
-                .Select(t => ReportingUnit.Find(t.Lines, areas, asOf, vocabulary).Area).OfType<AreaRecord>().DistinctBy(a => a.AreaId).ToList();
+                .Select(t => IssuedBy(t.Sheet, t.Lines).Area).OfType<AreaRecord>().DistinctBy(a => a.AreaId).ToList();
             if (issuers.Count > 1 && CommonUnit(issuers) is { } shared)
             {
                 result.ReportingArea = shared;
@@ -94,7 +109,7 @@ public sealed partial class TableReader
         {
             var sheetLines = titleLines.First(t => t.Sheet == sheet).Lines;
             // The deepest unit the sheet names: its title's issuer, and a unit under it that is the sheet's name.
-            var issuer = sheetLines.Any(l => l.Kind == TitleLineKind.Organisation) ? ReportingUnit.Find(sheetLines, areas, asOf, vocabulary).Area : null;
+            var issuer = sheetLines.Any(l => l.Kind == TitleLineKind.Organisation) ? IssuedBy(sheet, sheetLines).Area : null;
             var unit = settings.Area
                 ?? SheetUnit(sheet, tables, issuer ?? result.ReportingArea, asOf)
                 ?? issuer
