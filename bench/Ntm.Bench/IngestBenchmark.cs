@@ -79,7 +79,7 @@ internal static class IngestBenchmark
     }
 
     /// <summary>ExcelDataReader reading every cell of <paramref name="files"/>; the number of cells that hold something.</summary>
-    private static long ReadEveryCell(IEnumerable<string> files)
+    internal static long ReadEveryCell(IEnumerable<string> files)
     {
         long cells = 0;
         foreach (var file in files)
@@ -137,7 +137,7 @@ internal static class IngestBenchmark
         return (seconds, results.Count(r => r.Outcome == IngestOutcome.Accepted), results.Sum(r => (long)r.Values));
     }
 
-    private static List<string> Generate(string folder, int communes, int months)
+    internal static List<string> Generate(string folder, int communes, int months)
     {
         Directory.CreateDirectory(folder);
         var files = ReferenceFiles.Load();

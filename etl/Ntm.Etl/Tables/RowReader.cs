@@ -42,7 +42,16 @@ public sealed partial class TableReader
         /// <summary>What row <paramref name="row"/>'s labels fix, or null when the row gives nothing to read (its findings recorded).</summary>
         public RowTags? Next(int row, List<ColumnTags> columns)
         {
-            var values = columns.Where(c => c.Skip is null).Select(c => sheet.At(row, c.Column)).OfType<Cell>().Where(c => c.Text.Trim().Length > 0).ToList();
+            // The row's cells under the columns read, with something written (every row of every table: a loop).
+            var values = new List<Cell>(columns.Count);
+            foreach (var column in columns)
+            {
+                if (column.Skip is null && sheet.At(row, column.Column) is { } cell && !string.IsNullOrWhiteSpace(cell.Text))
+                {
+                    values.Add(cell);
+                }
+            }
+
             var hasFigures = values.Any(v => NumberParser.Parse(v.Text, NumberContext.Unknown, v.Value).Kind is not (ValueKind.NotReported or ValueKind.Text));
             string Labels(IEnumerable<int> cols) => string.Join(" › ", cols.Select(c => sheet.Effective(row, c)?.Text.Trim()).Where(t => !string.IsNullOrEmpty(t)));
 
