@@ -103,12 +103,12 @@ public static class RollupLoader
             }
         }
 
-        // The current figures (v_current_fact). Within a group of files being
-        // recorded, whose figures are marked at the group's commit, the rule is applied here instead
-        // (ranking only the rows asked for). The areas are sent as a list when they are few and a small
-        // part of their provinces (a district); otherwise (thousands of parameters, or most of a
-        // province, which DuckDB narrows faster by its province than by a list of its units) the facts
-        // are narrowed to the areas' provinces in SQL and to the areas here.
+        // The current figures (v_current_fact). Within a group of files being recorded, whose figures
+        // are marked at the group's commit, the rule is applied here instead (ranking only the rows
+        // asked for). The areas are sent as a list when they are few and a small part of their
+        // provinces (a district); otherwise (thousands of parameters, or most of a province, which
+        // DuckDB narrows faster by its province than by a list of its units) the facts are narrowed
+        // to the areas' provinces in SQL and to the areas here.
         var provinces = units.Where(u => wanted.Contains(u.Area)).Select(u => u.Province).Distinct(StringComparer.Ordinal).ToArray();
         var filterAreas = wanted.Count <= 500 && wanted.Count * 2 < units.Count(u => provinces.Contains(u.Province, StringComparer.Ordinal));
         var areaFilter = (filterAreas ? " AND f.area_id IN $areas" : " AND f.area_id IN (SELECT area_id FROM dim_area WHERE province_code IN $provinces)")
