@@ -118,6 +118,7 @@ internal static class IngestBenchmark
         var allocated = GC.GetTotalAllocatedBytes();
         var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var pause = GC.GetTotalPauseDuration();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting();
         var service = new IngestionService(connection, home, TimeProvider.System) { GroupLimits = limits };
@@ -125,8 +126,9 @@ internal static class IngestBenchmark
         var seconds = watch.Elapsed.TotalSeconds;
         if (name != "warm-up")
         {
-            Console.WriteLine($"       ({name}: {(GC.GetTotalAllocatedBytes() - allocated) / (double)files.Count / 1024:N0} KB allocated a file, collections {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s)");
+            Console.WriteLine($"       ({name}: {(GC.GetTotalAllocatedBytes() - allocated) / (double)files.Count / 1024:N0} KB allocated a file, collections {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s, processor {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s)");
         }
+
         var rejected = results.FirstOrDefault(r => r.Outcome == IngestOutcome.Rejected);
         if (rejected is not null)
         {

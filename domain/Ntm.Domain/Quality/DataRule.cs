@@ -137,17 +137,25 @@ public static class DataRules
     /// <param name="kindOf">An indicator's kind (count, ratio, rate, flag), null when unknown.</param>
     public static IEnumerable<RuleBreach> Evaluate(IReadOnlyList<DataRule> rules, IEnumerable<RulePlace> places, Func<RulePlace, string, Measure, decimal?> value, Func<string, string?> kindOf)
     {
+        // What each rule needs to know of itself, worked out once, not at every place.
+        var compiled = rules.Select(r => (Rule: r, Generic: r.IsGeneric, Named: r.Indicators.ToList(), Measures: r.Measures.Order().ToArray())).ToList();
         foreach (var place in places)
         {
             var (level, indicators) = (place.Level, place.Indicators);
-            foreach (var rule in rules.Where(r => r.Levels.Count == 0 || r.Levels.Contains(level)))
+            string[]? sorted = null;
+            foreach (var (rule, generic, named, measures) in compiled)
             {
-                var bindings = rule.IsGeneric
-                    ? indicators.Where(i => rule.Kind is null || kindOf(i) == rule.Kind).Order(StringComparer.Ordinal).Cast<string?>()
-                    : rule.Indicators.Any(indicators.Contains) ? [null] : [];
+                if (rule.Levels.Count > 0 && !rule.Levels.Contains(level))
+                {
+                    continue;
+                }
+
+                var bindings = generic
+                    ? (sorted ??= indicators.Order(StringComparer.Ordinal).ToArray()).Where(i => rule.Kind is null || kindOf(i) == rule.Kind).Cast<string?>()
+                    : named.Any(indicators.Contains) ? [null] : [];
                 foreach (var indicator in bindings)
                 {
-                    foreach (var measure in rule.Measures.Order())
+                    foreach (var measure in measures)
                     {
                         decimal? Sum(RuleSide side)
                         {

@@ -14,11 +14,12 @@ public sealed record IngestionGroupLimits(int Files, long Bytes, TimeSpan Time)
     public long ReadAheadBytes { get; init; } = 4L << 20;
 
     /// <summary>
-    /// How many of the next files are read ahead: two, so that both cores read while one records
-    /// (reading a file costs more than recording it). At most this many files of at most
+    /// How many of the next files are read ahead: four, so that both cores read while one records,
+    /// and a core that finished a file has the next one to read rather than waiting for the file
+    /// being recorded (files take unequal times). At most this many files of at most
     /// <see cref="ReadAheadBytes"/> are in memory besides the one recorded.
     /// </summary>
-    public int ReadAheadFiles { get; init; } = 2;
+    public int ReadAheadFiles { get; init; } = 4;
 
     /// <summary>500 files, 256 MB or 5 seconds.</summary>
     public static IngestionGroupLimits Default { get; } = new(500, 256L << 20, TimeSpan.FromSeconds(5));

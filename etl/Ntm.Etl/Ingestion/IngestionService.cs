@@ -564,20 +564,22 @@ public sealed class IngestionService
             return PreparedFile.Unread(Finding.Error(ex.Sheet, null, ex.Rule, ex.Message));
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var sums = (template is null ? TableVocabulary.BuiltIn : TableVocabulary.BuiltIn.With(template)).Sums;
-        List<Finding> Validate(IReadOnlyList<ExtractedValue> values)
+        var today = Today;
+        var sums = SumsOf(template);
+        // The file's own findings as checked when it was read ahead (the same values, the same day), the others asked now.
+        List<Finding> Validate(IReadOnlyList<ExtractedValue> values, Validator.FileFindings? checkedEarly = null)
         {
             var ytdKeys = values.Where(v => v.Measure == Measure.YearToDate).Select(v => (v.Area.AreaId, v.IndicatorCode, v.Period)).ToList();
             var previous = PreviousYearToDates(ytdKeys);
             var crosswalked = ledger.MonthsAcrossCrosswalk(ytdKeys);
-            return result.Findings.Concat(validator.Validate(values, today,
-                (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null, sums,
+            var file = checkedEarly is not null && checkedEarly.Today == today ? checkedEarly : validator.CheckFile(values, today, sums);
+            return result.Findings.Concat(Validator.Complete(file,
+                (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null,
                 (area, indicator, period) => crosswalked.TryGetValue((area, indicator, period), out var months) ? months : null)).ToList();
         }
 
         var values = result.Values.ToList();
-        var findings = Validate(values);
+        var findings = Validate(values, early?.Checked);
         var leftOut = 0;
         var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
         if (options.KeepValid && errors.Count > 0 && errors.All(f => f.Cell is not null))
@@ -614,6 +616,11 @@ public sealed class IngestionService
         return new PreparedFile(template?.Name ?? result.Layout, result, values, FindingBudget.Apply(findings), accepted, periodKey, areaId);
     }
 
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// <summary>The totals a table declares: the built-in vocabulary's, and the template's.</summary>
+    private static IReadOnlyList<SumRule> SumsOf(TemplateSpec? template) => (template is null ? TableVocabulary.BuiltIn : TableVocabulary.BuiltIn.With(template)).Sums;
+
     /// <summary>
     /// A file read ahead on another core: its bytes' hash, whether its attempt was begun (and how many
     /// runs began it before), and what reading its tables gave or threw. Reading is pure, so reading
@@ -621,7 +628,7 @@ public sealed class IngestionService
     /// </summary>
     private sealed record ReadAhead(SubmittedFile File, Task<ReadAhead.Outcome> Work)
     {
-        public sealed record Outcome(string? Sha, bool Begun, int AttemptsBefore, (TemplateSpec? Template, ExtractionResult Result)? Read, ExceptionDispatchInfo? Failure, long Spent = 0);
+        public sealed record Outcome(string? Sha, bool Begun, int AttemptsBefore, (TemplateSpec? Template, ExtractionResult Result)? Read, ExceptionDispatchInfo? Failure, long Spent = 0, Validator.FileFindings? Checked = null);
 
         public long Spent => Work.Result.Spent;
 
@@ -630,6 +637,8 @@ public sealed class IngestionService
         public (TemplateSpec? Template, ExtractionResult Result)? Read => Work.Result.Read;
 
         public ExceptionDispatchInfo? Failure => Work.Result.Failure;
+
+        public Validator.FileFindings? Checked => Work.Result.Checked;
     }
 
     /// <summary>
@@ -674,7 +683,9 @@ public sealed class IngestionService
                 using var budget = ReadBudget.Start(reader.Limits.MaxAllocatedBytes, file.Name);
                 var start = GC.GetAllocatedBytesForCurrentThread();
                 var read = Read(reader.Read(content, file.Name), options);
-                return new ReadAhead.Outcome(sha, begun, before, read, null, GC.GetAllocatedBytesForCurrentThread() - start);
+                // What the file alone says is checked here too; what needs the warehouse, in the file's turn.
+                var found = validator.CheckFile(read.Result.Values, Today, SumsOf(read.Template));
+                return new ReadAhead.Outcome(sha, begun, before, read, null, GC.GetAllocatedBytesForCurrentThread() - start, found);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

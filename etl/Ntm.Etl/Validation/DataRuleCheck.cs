@@ -1,4 +1,7 @@
+using Ntm.Domain.Measures;
+using Ntm.Domain.Periods;
 using Ntm.Domain.Quality;
+using Ntm.Etl.Templates;
 
 namespace Ntm.Etl.Validation;
 
@@ -17,13 +20,25 @@ public static class DataRuleCheck
             yield break;
         }
 
-        var figures = context.AllValues.Where(v => !v.Withdrawn)
-            .GroupBy(v => (v.Area.AreaId, v.Period, v.Disaggregation, v.IndicatorCode, v.Measure))
-            .ToDictionary(g => g.Key, g => g.First());
-        var places = figures.Values
-            .GroupBy(v => (v.Area.AreaId, v.Period, v.Disaggregation))
-            .Select(g => new RulePlace(g.Key.AreaId, g.First().Area.Level, g.Key.Period, g.Key.Disaggregation, g.Select(v => v.IndicatorCode).ToHashSet(StringComparer.Ordinal)))
-            .ToList();
+        // A figure's first value (a second one is ConflictingValuesRule's), and each place's indicators, in reading order.
+        var figures = new Dictionary<(int Area, PeriodKey Period, string Part, string Indicator, Measure Measure), ExtractedValue>();
+        var indicatorsAt = new Dictionary<(int Area, PeriodKey Period, string Part), (ExtractedValue First, HashSet<string> Indicators)>();
+        foreach (var v in context.AllValues)
+        {
+            if (v.Withdrawn || !figures.TryAdd((v.Area.AreaId, v.Period, v.Disaggregation, v.IndicatorCode, v.Measure), v))
+            {
+                continue;
+            }
+
+            if (!indicatorsAt.TryGetValue((v.Area.AreaId, v.Period, v.Disaggregation), out var at))
+            {
+                indicatorsAt[(v.Area.AreaId, v.Period, v.Disaggregation)] = at = (v, new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            at.Indicators.Add(v.IndicatorCode);
+        }
+
+        var places = indicatorsAt.Select(p => new RulePlace(p.Key.Area, p.Value.First.Area.Level, p.Key.Period, p.Key.Part, p.Value.Indicators)).ToList();
         foreach (var breach in DataRules.Evaluate(rules, places,
             (place, indicator, measure) => figures.TryGetValue((place.Area, place.Period, place.Part, indicator, measure), out var value) ? value.Value : null,
             indicator => context.Indicators[indicator]?.Kind))

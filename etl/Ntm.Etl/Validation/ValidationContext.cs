@@ -32,6 +32,23 @@ public sealed class ValidationContext
         cells = Values.GroupBy(v => (v.Area.AreaId, v.Period, v.IndicatorCode, v.Measure)).ToDictionary(g => g.Key, g => g.First());
     }
 
+    private ValidationContext(ValidationContext file, Func<int, string, PeriodKey, decimal?>? previousYearToDate, Func<int, string, PeriodKey, IReadOnlyList<decimal?>?>? monthsAcrossCrosswalk)
+    {
+        cells = file.cells;
+        AllValues = file.AllValues;
+        Values = file.Values;
+        Indicators = file.Indicators;
+        Today = file.Today;
+        Sums = file.Sums;
+        Groups = file.Groups;
+        PreviousYearToDate = previousYearToDate ?? ((_, _, _) => null);
+        MonthsAcrossCrosswalk = monthsAcrossCrosswalk ?? ((_, _, _) => null);
+    }
+
+    /// <summary>The same file's context, with what the warehouse already holds (the indexes are shared, not built again).</summary>
+    public ValidationContext WithWarehouse(Func<int, string, PeriodKey, decimal?>? previousYearToDate, Func<int, string, PeriodKey, IReadOnlyList<decimal?>?>? monthsAcrossCrosswalk) =>
+        new(this, previousYearToDate, monthsAcrossCrosswalk);
+
     /// <summary>The totals the file states, in reading order (not its parts of totals, not its withdrawals).</summary>
     public IReadOnlyList<ExtractedValue> Values { get; }
 

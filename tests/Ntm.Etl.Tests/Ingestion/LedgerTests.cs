@@ -173,8 +173,10 @@ public sealed class LedgerTests(WarehouseFixture fixture) : IDisposable
             .Row(2, "2023-02", "31483", "disease.dengue.cases", "trong tháng", 9).Save(Path.Combine(home.Inbox, "b-february.xlsx"));
         var results = WarehouseFixture.Ingest(home);
         Assert.All(results, r => Assert.Equal(IngestOutcome.Accepted, r.Outcome));
-        Assert.Contains(results[1].Findings, f => f.Rule == "ytd_decreased");
-        Assert.Contains(results[1].Findings, f => f.Rule == "month_above_ytd");
+        // February is read ahead (and checked against itself) while January is recorded; the check against
+        // January's cumulative comes in its turn. Both are listed in the rules' order, as one check gives them.
+        Assert.Equal(["ytd_decreased", "month_above_ytd"], results[1].Findings.Select(f => f.Rule));
+        Assert.Equal(["E2", "E3"], results[1].Findings.Select(f => f.Cell));
         _ = (january, february);
     }
 

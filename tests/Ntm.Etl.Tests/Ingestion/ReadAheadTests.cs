@@ -56,7 +56,7 @@ public sealed class ReadAheadTests(WarehouseFixture fixture) : IDisposable
                     File.SetLastWriteTimeUtc(second, start.AddMinutes(1));
                 }
 
-                // Two files ahead of the one recorded (read ahead already, since two are): corrected too.
+                // Two files ahead of the one recorded (read ahead already): corrected too.
                 if (file.Name == "long-my-t9.xlsx")
                 {
                     Report(fourth + ".moi", 10, 44, start.AddMinutes(3));

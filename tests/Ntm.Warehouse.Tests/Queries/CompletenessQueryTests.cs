@@ -20,8 +20,8 @@ public sealed class CompletenessQueryTests(InitializedWarehouse warehouse) : ICl
         connection.Execute("""
             INSERT INTO submission (submission_id, file_name, sha256, received_at, template, area_id, period_key, status, rows_loaded)
             VALUES (1, 'thuan-hung-2025-05.xlsx', repeat('a', 64), TIMESTAMP '2025-06-02 08:00:00', 'report-table', 13031483, 202505, 'accepted', 1);
-            INSERT INTO fact_observation (period_key, area_id, indicator_code, measure, value, submission_id, sheet, cell)
-            VALUES (202505, 13031483, 'disease.dengue.cases', 'month', 2, 1, 'BC', 'C5');
+            INSERT INTO fact_observation (period_key, area_id, indicator_code, measure, value, submission_id, sheet, cell, is_current)
+            VALUES (202505, 13031483, 'disease.dengue.cases', 'month', 2, 1, 'BC', 'C5', true);
             """);
         CurrentFigures.Mark(connection, [1]);
         var query = new CompletenessQuery(connection);

@@ -38,7 +38,7 @@ public sealed class QueryFixture : IDisposable
         {
             foreach (var (area, period, indicator, measure, value) in values)
             {
-                appender.CreateRow().AppendValue(id).AppendValue(period).AppendValue(area.AreaId).AppendValue(indicator).AppendValue(measure).AppendValue(value).AppendValue("s").AppendValue("A1").AppendValue(string.Empty).AppendValue(false).AppendValue(false).EndRow();
+                appender.CreateRow().AppendValue(id).AppendValue(period).AppendValue(area.AreaId).AppendValue(indicator).AppendValue(measure).AppendValue(value).AppendValue("s").AppendValue("A1").AppendValue(string.Empty).AppendValue(false).AppendValue(true).EndRow();
             }
         }
 

@@ -17,12 +17,15 @@ public static class CurrentFigures
     /// <summary>
     /// Marks the current row of every figure that <paramref name="submissionIds"/> state (<c>is_current</c>):
     /// the latest accepted file that states it, the rule <c>v_observation</c> reads, and computes their
-    /// pooled rows again. Only the rows of those figures are ranked, so a commit costs what its
-    /// figures cost, not the history.
+    /// pooled rows again. A figure is recorded current (the file that states it was just accepted);
+    /// only the figures that another row states too, and every figure of <paramref name="readAgain"/>
+    /// (earlier readings of files read again, superseded whole), are ranked: a commit costs what its
+    /// shared figures cost, not the history, and a group of new months ranks nothing.
     /// </summary>
-    public static void Mark(IDbConnection connection, IReadOnlyCollection<long> submissionIds)
+    public static void Mark(IDbConnection connection, IReadOnlyCollection<long> submissionIds, IReadOnlyCollection<long>? readAgain = null)
     {
         var ids = submissionIds.ToArray();
+        var again = (readAgain ?? []).ToArray();
         connection.Execute("""
             UPDATE fact_observation SET is_current = c.now_current
             FROM (
@@ -31,13 +34,19 @@ public static class CurrentFigures
                            PARTITION BY f.period_key, f.area_id, f.indicator_code, f.measure, f.disaggregation
                            ORDER BY (s.status IN ('accepted', 'partly_superseded')) DESC, s.received_at DESC, s.submission_id DESC, f.rowid DESC) = 1 AS now_current
                 FROM fact_observation f
-                JOIN (SELECT DISTINCT period_key, area_id, indicator_code, measure, disaggregation FROM fact_observation WHERE submission_id IN $ids) k
+                JOIN (SELECT period_key, area_id, indicator_code, measure, disaggregation
+                      FROM fact_observation
+                      JOIN (SELECT DISTINCT period_key, area_id, indicator_code, measure, disaggregation FROM fact_observation WHERE submission_id IN $ids) k
+                        USING (period_key, area_id, indicator_code, measure, disaggregation)
+                      GROUP BY ALL HAVING count(*) > 1
+                      UNION
+                      SELECT period_key, area_id, indicator_code, measure, disaggregation FROM fact_observation WHERE submission_id IN $again) k
                   USING (period_key, area_id, indicator_code, measure, disaggregation)
                 JOIN submission s ON s.submission_id = f.submission_id
             ) c
             WHERE fact_observation.rowid = c.row_id AND c.was_current IS DISTINCT FROM c.now_current
-            """, new { ids });
-        Pool(connection, ids);
+            """, new { ids, again });
+        Pool(connection, ids.Concat(again).Distinct().ToArray());
     }
 
     /// <summary>Computes <c>fact_pooled</c> again from every current figure (after the units were loaded again).</summary>

@@ -230,7 +230,9 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
             foreach (var o in observations)
             {
                 appender.CreateRow().AppendValue(id).AppendValue(o.Period.Key).AppendValue(o.AreaId).AppendValue(o.IndicatorCode).AppendValue(o.Measure.ToCode())
-                    .AppendValue(o.Value).AppendValue(o.Sheet).AppendValue(o.Cell).AppendValue(o.Disaggregation).AppendValue(o.Withdrawn).AppendValue(false).EndRow();
+                    .AppendValue(o.Value).AppendValue(o.Sheet).AppendValue(o.Cell).AppendValue(o.Disaggregation).AppendValue(o.Withdrawn)
+                    // Current as recorded: the commit ranks it against any other row that states the same figure.
+                    .AppendValue(true).EndRow();
             }
         }
 
@@ -300,7 +302,7 @@ public sealed class SubmissionLedger(DuckDBConnection connection)
 
         SupersedeCore(ids, replaces, result);
         // Whatever changed, the figures these files state (and those of a file read again) have their current row marked.
-        CurrentFigures.Mark(connection, ids.Concat(replaces.Select(r => r.Replaces)).Distinct().ToArray());
+        CurrentFigures.Mark(connection, ids, replaces.Select(r => r.Replaces).Distinct().ToArray());
         return result;
     }
 

@@ -14,6 +14,9 @@ public sealed class YearToDateAcrossCrosswalkRule : IValidationRule
     public string Code => "ytd_across_crosswalk";
 
     /// <inheritdoc />
+    public bool AsksWarehouse => true;
+
+    /// <inheritdoc />
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         foreach (var value in context.Values.Where(v => v.Measure == Measure.YearToDate))

@@ -9,6 +9,9 @@ public sealed class YearToDateDecreasedRule : IValidationRule
     public string Code => "ytd_decreased";
 
     /// <inheritdoc />
+    public bool AsksWarehouse => true;
+
+    /// <inheritdoc />
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         foreach (var value in context.Values.Where(v => v.Measure == Measure.YearToDate && !v.Period.IsJanuary))
