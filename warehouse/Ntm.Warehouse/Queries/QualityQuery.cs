@@ -179,31 +179,28 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
 
     private IEnumerable<QualityItem> Outliers(PeriodKey period, AreaRecord root, HashSet<int> subtree, QualityOptions options)
     {
-        // The figures stated for the month (each figure's current value), judged against the same
-        // history the rollup rules give every unit: its own figures, or for a unit created on
-        // 2025-07-01 those of the old units the crosswalk maps into it.
-        var stated = connection.Query<(int Area, string Indicator, decimal Value, long Submission)>("""
-            SELECT o.area_id, o.indicator_code, o.value, o.submission_id
-            FROM v_current_fact o JOIN dim_indicator i ON i.indicator_code = o.indicator_code JOIN dim_area a ON a.area_id = o.area_id
-            WHERE o.measure = 'month' AND i.kind = 'count' AND o.period_key = $period AND a.province_code IN $provinces
-            """, new { period = period.Key, provinces = ProvincesOf(subtree) }).Where(v => subtree.Contains(v.Area)).ToList();
-        if (stated.Count == 0)
-        {
-            yield break;
-        }
-
         // Only the months the test compares with: the same month of five years before and the twelve months before.
         var sameMonths = Enumerable.Range(1, 5).Select(k => period.AddMonths(-12 * k)).ToList();
         var recentMonths = Enumerable.Range(1, 12).Select(k => period.AddMonths(-k)).ToList();
         List<PeriodKey> compared = [.. sameMonths, .. recentMonths];
 
+        // The counts stated for the month (each figure's current value), judged against the same
+        // history the rollup rules give every unit: its own figures, or for a unit created on
+        // 2025-07-01 those of the old units the crosswalk maps into it. The month and each unit's own
+        // figures in the months compared are one reading.
+        var read = MonthWithOwnHistory(period, compared, ProvincesOf(subtree)).Where(v => subtree.Contains(v.Area)).ToList();
+        var stated = read.Select(r => (r.Area, r.Indicator, r.Value, r.Submission)).ToList();
+        if (stated.Count == 0)
+        {
+            yield break;
+        }
+
         // A unit whose counts the rules take as its own figures alone in every month compared (no
-        // children, no old units: a commune, most of the time) has its own figures as its history,
-        // read straight from the facts; any other unit's history is what the rules make of its
-        // children and old units.
+        // children, no old units: a commune, most of the time) has its own figures as its history;
+        // any other unit's history is what the rules make of its children and old units.
         var hierarchy = RollupLoader.Hierarchy(connection);
         var ownHistory = stated.Select(s => s.Area).Distinct().Where(a => compared.All(m => hierarchy.CountIsOwn(a, m))).ToHashSet();
-        var own = OwnHistories(stated.Where(s => ownHistory.Contains(s.Area)).ToList(), compared, ProvincesOf(subtree));
+        var own = read.Where(r => ownHistory.Contains(r.Area)).ToDictionary(r => (r.Area, r.Indicator), r => r.History);
         var others = stated.Where(s => !ownHistory.Contains(s.Area)).ToList();
         var engine = others.Count == 0 ? null : RollupLoader.Load(connection, others.Select(s => s.Area).Distinct().ToList(), others.Select(s => s.Indicator).Distinct(StringComparer.Ordinal).ToList(),
             period.AddMonths(-60), period, poolLeaves: true, months: compared);
@@ -241,49 +238,39 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
     }
 
     /// <summary>
-    /// The current month figures of <paramref name="figures"/>' units and indicators in each of
-    /// <paramref name="months"/> (null where there is none), one row per unit and indicator.
+    /// The current month figures of counts that the units of <paramref name="provinces"/> have for
+    /// <paramref name="period"/> (with the file that states each), and each one's own figures in
+    /// <paramref name="months"/> (null where there is none): one row per unit and indicator.
     /// </summary>
-    private Dictionary<(int Area, string Indicator), decimal?[]> OwnHistories(List<(int Area, string Indicator, decimal Value, long Submission)> figures, List<PeriodKey> months, string[] provinces)
+    private List<(int Area, string Indicator, decimal Value, long Submission, decimal?[] History)> MonthWithOwnHistory(PeriodKey period, List<PeriodKey> months, string[] provinces)
     {
-        var histories = new Dictionary<(int Area, string Indicator), decimal?[]>();
-        if (figures.Count == 0)
-        {
-            return histories;
-        }
-
-        var wanted = figures.Select(f => (f.Area, f.Indicator)).ToHashSet();
         var columns = string.Join(", ", months.Select((month, i) => $"max(f.value) FILTER (WHERE f.period_key = $m{i})"));
-        var parameters = new DynamicParameters(new { codes = figures.Select(f => f.Indicator).Distinct(StringComparer.Ordinal).ToArray(), months = months.Select(m => m.Key).ToArray(), provinces });
+        var parameters = new DynamicParameters(new { period = period.Key, months = months.Select(m => m.Key).Append(period.Key).ToArray(), provinces });
         for (var i = 0; i < months.Count; i++)
         {
             parameters.Add($"m{i}", months[i].Key);
         }
 
+        var rows = new List<(int, string, decimal, long, decimal?[])>();
         using var reader = connection.ExecuteReader($"""
-            SELECT f.area_id, f.indicator_code, {columns}
-            FROM v_current_fact f
-            WHERE f.measure = 'month' AND f.indicator_code IN $codes AND f.period_key IN $months AND f.area_id IN (SELECT area_id FROM dim_area WHERE province_code IN $provinces)
+            SELECT f.area_id, f.indicator_code, max(f.value) FILTER (WHERE f.period_key = $period), max(f.submission_id) FILTER (WHERE f.period_key = $period), {columns}
+            FROM v_current_fact f JOIN dim_indicator i ON i.indicator_code = f.indicator_code AND i.kind = 'count'
+            WHERE f.measure = 'month' AND f.period_key IN $months AND f.area_id IN (SELECT area_id FROM dim_area WHERE province_code IN $provinces)
             GROUP BY f.area_id, f.indicator_code
+            HAVING count(*) FILTER (WHERE f.period_key = $period) > 0
             """, parameters);
         while (reader.Read())
         {
-            var key = (reader.GetInt32(0), reader.GetString(1));
-            if (!wanted.Contains(key))
-            {
-                continue;
-            }
-
-            var values = new decimal?[months.Count];
+            var history = new decimal?[months.Count];
             for (var i = 0; i < months.Count; i++)
             {
-                values[i] = reader.IsDBNull(i + 2) ? null : reader.GetDecimal(i + 2);
+                history[i] = reader.IsDBNull(i + 4) ? null : reader.GetDecimal(i + 4);
             }
 
-            histories[key] = values;
+            rows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetDecimal(2), reader.GetInt64(3), history));
         }
 
-        return histories;
+        return rows;
     }
 
     /// <summary>Each item with the file, sheet and cell its current figure came from: one query for all of them.</summary>
@@ -318,20 +305,23 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
     /// <summary>One figure of a data set for the month, and the file that holds it.</summary>
     private sealed record Held(int Area, string Indicator, long Submission, string File, string Sha256, int? Sender, DateTime ReceivedAt, DateTime? SignedOn, DateTime? ArrivedAt, DateTime? DeclaredOn);
 
-    /// <summary>The month's figures of every data set: read once per month, whatever the units reviewed.</summary>
-    private readonly Dictionary<int, List<Held>> reportingFigures = [];
+    /// <summary>The month's figures of every data set for the units of some provinces: read once per month and provinces.</summary>
+    private readonly Dictionary<(int Period, string Provinces), List<Held>> reportingFigures = [];
 
-    private List<Held> ReportingFigures(PeriodKey period)
+    private List<Held> ReportingFigures(PeriodKey period, string[] provinces)
     {
-        if (!reportingFigures.TryGetValue(period.Key, out var held))
+        var key = (period.Key, string.Join(',', provinces.Order(StringComparer.Ordinal)));
+        if (!reportingFigures.TryGetValue(key, out var held))
         {
+            // The provinces' units only: a province's review does not read the country's month.
             held = connection.Query<Held>("""
                 SELECT f.area_id AS Area, f.indicator_code AS Indicator, s.submission_id AS Submission, s.file_name AS File, s.sha256 AS Sha256, s.area_id AS Sender, s.received_at AS ReceivedAt,
                        CAST(s.signed_on AS TIMESTAMP) AS SignedOn, s.arrived_at AS ArrivedAt, CAST(s.declared_on AS TIMESTAMP) AS DeclaredOn
                 FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id AND s.status <> 'rejected'
                 WHERE f.period_key = $period AND NOT f.withdrawn AND f.indicator_code IN (SELECT DISTINCT unnest(string_split(indicators, ';')) FROM reporting_duty)
-                """, new { period = period.Key }).ToList();
-            reportingFigures[period.Key] = held;
+                  AND f.area_id IN (SELECT area_id FROM dim_area WHERE province_code IN $provinces)
+                """, new { period = period.Key, provinces }).ToList();
+            reportingFigures[key] = held;
         }
 
         return held;
@@ -382,7 +372,7 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
             yield break;
         }
 
-        var held = ReportingFigures(period).Where(h => subtree.Contains(h.Area)).ToList();
+        var held = ReportingFigures(period, ProvincesOf(subtree)).Where(h => subtree.Contains(h.Area)).ToList();
         var late = new List<(Duty Duty, AreaRecord Unit, Held File, SentDay Sent, DateOnly Deadline)>();
         foreach (var duty in duties)
         {
