@@ -49,53 +49,45 @@ public static class AreaDirectoryLoader
         return (directory, crosswalk);
     }
 
+    // Every command reads the units: by position, into the records themselves (no mapping emitted
+    // for one reading, no row objects in between).
     private static AreaDirectory Read(DbConnection connection)
     {
-        var areas = connection.Query<AreaRow>("""
-            SELECT area_id AS AreaId, area_code AS Code, area_name AS Name, full_name AS FullName, name_ascii AS NameAscii, level AS Level,
-                   unit_type AS UnitType, parent_id AS ParentId, parent_code AS ParentCode, province_code AS ProvinceCode, region AS Region,
-                   valid_from AS ValidFrom
+        var areas = new List<AreaRecord>();
+        using (var reader = connection.ExecuteReader("""
+            SELECT area_id, area_code, area_name, full_name, name_ascii, level, unit_type, parent_id, parent_code, province_code, region, valid_from
             FROM dim_area
-            """).Select(r => r.ToRecord());
-        var aliases = connection.Query<AreaAliasRecord>("SELECT alias AS Alias, area_id AS AreaId FROM area_alias");
+            """))
+        {
+            while (reader.Read())
+            {
+                areas.Add(new AreaRecord(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    AreaLevels.Parse(reader.GetString(5)), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.IsDBNull(8) ? null : reader.GetString(8),
+                    reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10), AreaGeneration.At(DateOnly.FromDateTime(reader.GetDateTime(11)))));
+            }
+        }
+
+        var aliases = new List<AreaAliasRecord>();
+        using (var reader = connection.ExecuteReader("SELECT alias, area_id FROM area_alias"))
+        {
+            while (reader.Read())
+            {
+                aliases.Add(new AreaAliasRecord(reader.GetString(0), reader.GetInt32(1)));
+            }
+        }
+
         return new AreaDirectory(areas, aliases);
     }
 
-    private static List<CrosswalkRecord> ReadCrosswalk(DbConnection connection) =>
-        connection.Query<(int Old, int New, string OldCode, string NewCode, decimal Weight, string MergeType)>(
-                "SELECT old_area_id, new_area_id, old_code, new_code, weight, merge_type FROM area_crosswalk ORDER BY old_area_id, new_area_id")
-            .Select(r => new CrosswalkRecord(r.Old, r.New, r.OldCode, r.NewCode, r.Weight, r.MergeType))
-            .ToList();
-
-    /// <summary>A <c>dim_area</c> row as Dapper reads it.</summary>
-    private sealed class AreaRow
+    private static List<CrosswalkRecord> ReadCrosswalk(DbConnection connection)
     {
-        public int AreaId { get; set; }
+        var crosswalk = new List<CrosswalkRecord>();
+        using var reader = connection.ExecuteReader("SELECT old_area_id, new_area_id, old_code, new_code, weight, merge_type FROM area_crosswalk ORDER BY old_area_id, new_area_id");
+        while (reader.Read())
+        {
+            crosswalk.Add(new CrosswalkRecord(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetDecimal(4), reader.GetString(5)));
+        }
 
-        public string Code { get; set; } = string.Empty;
-
-        public string Name { get; set; } = string.Empty;
-
-        public string FullName { get; set; } = string.Empty;
-
-        public string NameAscii { get; set; } = string.Empty;
-
-        public string Level { get; set; } = string.Empty;
-
-        public string UnitType { get; set; } = string.Empty;
-
-        public int? ParentId { get; set; }
-
-        public string? ParentCode { get; set; }
-
-        public string ProvinceCode { get; set; } = string.Empty;
-
-        public string? Region { get; set; }
-
-        public DateTime ValidFrom { get; set; }
-
-        public AreaRecord ToRecord() => new(
-            AreaId, Code, Name, FullName, NameAscii, AreaLevels.Parse(Level), UnitType, ParentId, ParentCode, ProvinceCode, Region,
-            AreaGeneration.At(DateOnly.FromDateTime(ValidFrom)));
+        return crosswalk;
     }
 }
