@@ -59,7 +59,7 @@ internal static class DashboardBenchmark
         return 0;
     }
 
-    private static double Time(HttpClient client, string path)
+    internal static double Time(HttpClient client, string path)
     {
         var watch = Stopwatch.StartNew();
         using var response = client.GetAsync(path).GetAwaiter().GetResult();
@@ -78,7 +78,7 @@ internal static class DashboardBenchmark
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Ntm.Jobs.Demo;
+using Ntm.Jobs.Scheduling;
 using Ntm.Warehouse;
 
 namespace Ntm.Bench;
@@ -95,6 +97,12 @@ internal static class NationalBenchmark
             new { },
             ntm, "quality", "--period", "2024-06", "--area", "79", "--format", "csv");
 
+        // The same question where a statistician asks it from day to day: the running dashboard (ntm
+        // serve), a process that has read the units and met the code on another province's month. Each
+        // province and month asked is new to it: nothing of its answer is kept yet.
+        var served = ServedQuality(home, ["79", "01", "48"]);
+        Console.WriteLine($"{"quality in ntm serve, provinces 79, 01, 48, 2024-06, each new",-62} {string.Join(" ", served.Select(s => $"{s:F2}s"))}");
+
         // Parquet: the product's export against DuckDB's own COPY of the current figures.
         var parquet = Path.Combine(directory.Path, "parquet");
         var copyFile = Path.Combine(directory.Path, "copy.parquet");
@@ -110,6 +118,24 @@ internal static class NationalBenchmark
         Console.WriteLine();
         Console.WriteLine("floor = the same figures by plain SQL on DuckDB + a process start; peak = the process's peak working set");
         return 0;
+    }
+
+    /// <summary>The seconds the dashboard's month review takes for each of <paramref name="provinces"/>, asked once each after another province's month.</summary>
+    private static List<double> ServedQuality(WarehouseHome home, string[] provinces)
+    {
+        var port = DashboardBenchmark.FreePort();
+        using var host = SchedulerHost.Build(home, TimeProvider.System, ScheduleSettings.Load(home), LogLevel.Warning, [$"http://127.0.0.1:{port}"]);
+        host.StartAsync().GetAwaiter().GetResult();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+            _ = DashboardBenchmark.Time(client, "/quality?period=2024-05&area=31");
+            return provinces.Select(p => DashboardBenchmark.Time(client, $"/quality?period=2024-06&area={p}") / 1000).ToList();
+        }
+        finally
+        {
+            host.StopAsync().GetAwaiter().GetResult();
+        }
     }
 
     private static void Compare(string what, WarehouseHome home, double start, int repeats, string sql, object parameters, string ntm, params string[] arguments)
