@@ -17,10 +17,12 @@ public static class CurrentFigures
     /// <summary>
     /// Marks the current row of every figure that <paramref name="submissionIds"/> state (<c>is_current</c>):
     /// the latest accepted file that states it, the rule <c>v_observation</c> reads, and computes their
-    /// pooled rows again. A figure is recorded current (the file that states it was just accepted);
-    /// only the figures that another row states too, and every figure of <paramref name="readAgain"/>
-    /// (earlier readings of files read again, superseded whole), are ranked: a commit costs what its
-    /// shared figures cost, not the history, and a group of new months ranks nothing.
+    /// pooled rows again. The rows of <paramref name="submissionIds"/> must have been written current
+    /// (<c>is_current = true</c>: the file that states them was just accepted); only the figures that
+    /// another row states too, and every figure of <paramref name="readAgain"/> (earlier readings of
+    /// files read again, superseded whole), are ranked, so that a row stated by no other stays as
+    /// written: a commit costs what its shared figures cost, not the history, and a group of new
+    /// months ranks nothing.
     /// </summary>
     public static void Mark(IDbConnection connection, IReadOnlyCollection<long> submissionIds, IReadOnlyCollection<long>? readAgain = null)
     {

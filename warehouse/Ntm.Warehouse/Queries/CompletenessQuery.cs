@@ -23,9 +23,9 @@ public sealed class CompletenessQuery(DbConnection connection)
         var directory = Areas.AreaDirectoryLoader.Load(connection);
         var query = new QualityQuery(connection, directory);
         var gaps = new List<CompletenessGap>();
-        foreach (var province in directory.Areas.Where(a => a.Level == AreaLevel.Province && a.IsValidOn(period.LastDay)))
+        var provinces = directory.Areas.Where(a => a.Level == AreaLevel.Province && a.IsValidOn(period.LastDay)).ToList();
+        foreach (var items in query.Completeness(period, provinces, now, options))
         {
-            var items = query.Completeness(period, province, now, options);
             foreach (var item in items.Where(i => MissingRules.Contains(i.Rule)))
             {
                 var unit = directory.Areas.First(a => a.Code == item.AreaCode && a.IsValidOn(period.LastDay));

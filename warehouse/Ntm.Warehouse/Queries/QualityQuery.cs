@@ -93,9 +93,14 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
         return found.SelectMany(f => f).ToList();
     }
 
-    /// <summary>Completeness and timeliness alone (the completeness job's question): who must report, who did, who was late.</summary>
-    public IReadOnlyList<QualityItem> Completeness(PeriodKey period, AreaRecord root, DateTimeOffset now, QualityOptions? options = null) =>
-        Reporting(period, root, Subtree(root), now, options ?? new QualityOptions()).ToList();
+    /// <summary>Completeness and timeliness alone (the completeness job's question), for each of <paramref name="roots"/>: who must report, who did, who was late.</summary>
+    public IReadOnlyList<IReadOnlyList<QualityItem>> Completeness(PeriodKey period, IReadOnlyList<AreaRecord> roots, DateTimeOffset now, QualityOptions? options = null)
+    {
+        var subtrees = roots.Select(Subtree).ToList();
+        // The month's figures of every province asked, in one reading.
+        _ = ReportingFigures(period, subtrees.SelectMany(ProvincesOf).Distinct(StringComparer.Ordinal).ToArray());
+        return subtrees.Select((subtree, i) => (IReadOnlyList<QualityItem>)Reporting(period, roots[i], subtree, now, options ?? new QualityOptions()).ToList()).ToList();
+    }
 
     /// <summary>The unit and every unit below it (and, for a unit of the 2025-07-01 map, the old units it took over).</summary>
     private HashSet<int> Subtree(AreaRecord root)
@@ -302,29 +307,37 @@ public sealed class QualityQuery(DbConnection connection, AreaDirectory director
     /// <summary>A unit's duty to report a data set: its level, its required indicators, its deadline, the province it is for (null: all).</summary>
     private sealed record Duty(string DataSet, string Level, string Name, string Indicators, int? DeadlineDay, string? Province);
 
-    /// <summary>One figure of a data set for the month, and the file that holds it.</summary>
-    private sealed record Held(int Area, string Indicator, long Submission, string File, string Sha256, int? Sender, DateTime ReceivedAt, DateTime? SignedOn, DateTime? ArrivedAt, DateTime? DeclaredOn);
+    /// <summary>One figure of a data set for the month, the file that holds it, and the province of its unit.</summary>
+    private sealed record Held(int Area, string Indicator, long Submission, string File, string Sha256, int? Sender, DateTime ReceivedAt, DateTime? SignedOn, DateTime? ArrivedAt, DateTime? DeclaredOn, string Province);
 
-    /// <summary>The month's figures of every data set for the units of some provinces: read once per month and provinces.</summary>
-    private readonly Dictionary<(int Period, string Provinces), List<Held>> reportingFigures = [];
+    /// <summary>The month's figures of every data set, by province: a province's are read once per month, with the others asked at the same time.</summary>
+    private readonly Dictionary<(int Period, string Province), List<Held>> reportingFigures = [];
 
     private List<Held> ReportingFigures(PeriodKey period, string[] provinces)
     {
-        var key = (period.Key, string.Join(',', provinces.Order(StringComparer.Ordinal)));
-        if (!reportingFigures.TryGetValue(key, out var held))
+        var missing = provinces.Where(p => !reportingFigures.ContainsKey((period.Key, p))).ToArray();
+        if (missing.Length > 0)
         {
             // The provinces' units only: a province's review does not read the country's month.
-            held = connection.Query<Held>("""
+            var read = connection.Query<Held>("""
                 SELECT f.area_id AS Area, f.indicator_code AS Indicator, s.submission_id AS Submission, s.file_name AS File, s.sha256 AS Sha256, s.area_id AS Sender, s.received_at AS ReceivedAt,
-                       CAST(s.signed_on AS TIMESTAMP) AS SignedOn, s.arrived_at AS ArrivedAt, CAST(s.declared_on AS TIMESTAMP) AS DeclaredOn
+                       CAST(s.signed_on AS TIMESTAMP) AS SignedOn, s.arrived_at AS ArrivedAt, CAST(s.declared_on AS TIMESTAMP) AS DeclaredOn, a.province_code AS Province
                 FROM fact_observation f JOIN submission s ON s.submission_id = f.submission_id AND s.status <> 'rejected'
+                JOIN dim_area a ON a.area_id = f.area_id AND a.province_code IN $missing
                 WHERE f.period_key = $period AND NOT f.withdrawn AND f.indicator_code IN (SELECT DISTINCT unnest(string_split(indicators, ';')) FROM reporting_duty)
-                  AND f.area_id IN (SELECT area_id FROM dim_area WHERE province_code IN $provinces)
-                """, new { period = period.Key, provinces }).ToList();
-            reportingFigures[key] = held;
+                """, new { period = period.Key, missing }).ToList();
+            foreach (var province in missing)
+            {
+                reportingFigures[(period.Key, province)] = [];
+            }
+
+            foreach (var figure in read)
+            {
+                reportingFigures[(period.Key, figure.Province)].Add(figure);
+            }
         }
 
-        return held;
+        return provinces.SelectMany(p => reportingFigures[(period.Key, p)]).ToList();
     }
 
     /// <summary>
