@@ -95,9 +95,9 @@ public static partial class NumberParser
             return comparison is { } c ? new ParsedValue(ValueKind.Bound, c.Value, Annotation: s) { Words = c.Note } : new ParsedValue(ValueKind.Invalid);
         }
 
-        if (!s.Any(char.IsDigit))
+        if (!TextChars.Any(s, char.IsDigit))
         {
-            return s.Any(char.IsLetter) ? new ParsedValue(ValueKind.Text, Annotation: s) : new ParsedValue(ValueKind.Invalid);
+            return TextChars.Any(s, char.IsLetter) ? new ParsedValue(ValueKind.Text, Annotation: s) : new ParsedValue(ValueKind.Invalid);
         }
 
         if (LeadingWords().Match(s) is { Success: true } worded && ParseNumber(worded.Groups[2].Value, context, columnStyle) is { Kind: ValueKind.Number } afterWords)

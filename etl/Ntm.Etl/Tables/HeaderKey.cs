@@ -129,7 +129,7 @@ public static class HeaderKey
             return false;
         }
 
-        var words = text.Split([' ', '\n', '(', ')', ',', '.', '/', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.All(char.IsLetter)).ToList();
-        return words.Count >= 2 || (words.Count == 1 && words[0].Length >= 4 && words[0].Any(char.IsLower));
+        var words = text.Split([' ', '\n', '(', ')', ',', '.', '/', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => TextChars.All(w, char.IsLetter)).ToList();
+        return words.Count >= 2 || (words.Count == 1 && words[0].Length >= 4 && TextChars.Any(words[0], char.IsLower));
     }
 }

@@ -171,7 +171,7 @@ public sealed partial class TableReader
                 return (null, $"dòng '{text.Trim()}': {Vocabulary.Measures.First(m => m.Key == reference).Rule.Ignore}", false);
             }
 
-            var digits = text.All(char.IsAsciiDigit);
+            var digits = TextChars.All(text, char.IsAsciiDigit);
             AreaLookup lookup = null!;
             foreach (var reading in Readings(text))
             {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ntm.Domain.Text;
 using Ntm.Etl.Parsing;
 using Ntm.Etl.Reading;
 
@@ -165,7 +166,7 @@ public static partial class SheetLayout
             ValueKind.Number => !IsYear(parsed) || parsed.Words is not null,
             ValueKind.Percent or ValueKind.Pair or ValueKind.Difference or ValueKind.Bound or ValueKind.OutOfRange or ValueKind.Withdrawn => true,
             // A number mistyped ("1.3o9") is a figure with an error; a numbered label ("14.1. Tỷ lệ…") is text.
-            ValueKind.Invalid => cell.Text.Count(char.IsDigit) > cell.Text.Count(char.IsLetter) && !RowNumber().IsMatch(cell.Text.Trim()),
+            ValueKind.Invalid => TextChars.Count(cell.Text, char.IsDigit) > TextChars.Count(cell.Text, char.IsLetter) && !RowNumber().IsMatch(cell.Text.Trim()),
             _ => false,
         };
     }
@@ -189,7 +190,7 @@ public static partial class SheetLayout
 
     /// <summary>True for a cell that can name a row: text with letters, not a row number ("7", "II.", "a)").</summary>
     public static bool IsLabelText(Cell cell) =>
-        cell.Value is string && cell.Text.Any(char.IsLetter) && !RowNumber().IsMatch(cell.Text.Trim());
+        cell.Value is string && TextChars.Any(cell.Text, char.IsLetter) && !RowNumber().IsMatch(cell.Text.Trim());
 
     /// <summary>True for a row number as forms write them: "1", "1.", "1.2", "II", "IV.", "a)", "b.", "A".</summary>
     public static bool IsRowNumber(string text) => RowNumber().IsMatch(text.Trim());
@@ -365,7 +366,7 @@ public static partial class SheetLayout
             foreach (var cell in rows[r])
             {
                 cellsIn[cell.Column]++;
-                if (cell.Text.Trim() is { Length: >= 2 and <= 5 } code && code.All(char.IsAsciiDigit))
+                if (cell.Text.Trim() is { Length: >= 2 and <= 5 } code && TextChars.All(code, char.IsAsciiDigit))
                 {
                     // Unit codes are written as numbers: 93, 936, 31483.
                     codes[cell.Column]++;

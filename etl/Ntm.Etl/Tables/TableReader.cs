@@ -711,7 +711,7 @@ public sealed partial class TableReader
         }
 
         var texts = Enumerable.Range(table.BodyTop, table.BodyEnd - table.BodyTop).Select(r => sheet.At(r, column)).OfType<Cell>()
-            .Select(c => c.Text.Trim()).Where(t => t.Length > 0 && !TotalRow.Is(t) && !t.All(char.IsAsciiDigit)).ToList();
+            .Select(c => c.Text.Trim()).Where(t => t.Length > 0 && !TotalRow.Is(t) && !TextChars.All(t, char.IsAsciiDigit)).ToList();
         var best = (Level: (AreaLevel?)null, Count: 0);
         foreach (var level in new[] { AreaLevel.Province, AreaLevel.District, AreaLevel.Commune }.Where(l => unit is null || l > unit.Level))
         {
