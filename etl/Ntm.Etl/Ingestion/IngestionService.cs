@@ -565,7 +565,8 @@ public sealed class IngestionService
         }
 
         var today = Today;
-        var sums = SumsOf(template);
+        // Read ahead, the file was checked with its template's totals already.
+        var sums = early?.Checked?.Context.Sums ?? SumsOf(template);
         // The file's own findings as checked when it was read ahead (the same values, the same day), the others asked now.
         List<Finding> Validate(IReadOnlyList<ExtractedValue> values, Validator.FileFindings? checkedEarly = null)
         {
