@@ -30,7 +30,7 @@ internal static class IngestBenchmark
 
     private static readonly string?[] Header = ["Nội dung", "Thực hiện tháng", "Cộng dồn"];
 
-    public static int Run(int communes, int months, bool groupsOnly = false)
+    public static int Run(int communes, int months, bool groupsOnly = false, int rounds = 3)
     {
         using var directory = new BenchDirectory();
         var files = Generate(Path.Combine(directory.Path, "source"), communes, months);
@@ -39,31 +39,62 @@ internal static class IngestBenchmark
 
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
-        // Floor: ExcelDataReader reading every cell, nothing else; warmed up on the same few files as ingestion is.
-        ReadEveryCell(files.Take(24));
-        var watch = Stopwatch.StartNew();
-        var cells = ReadEveryCell(files);
-        var floor = watch.Elapsed.TotalSeconds;
-
-        // The code warmed up on a few files first (JIT, caches), so that neither timed run pays it; then the
-        // same files ingested one transaction per file (as before groups) and in groups, each into a new warehouse.
-        Ingest(directory, "warm-up", files.Take(24).ToList(), IngestionGroupLimits.Default);
-        var oneFile = groupsOnly ? (0, 0, 0) : Ingest(directory, "one-file", files, IngestionGroupLimits.OneFile);
-        if (oneFile is null)
+        // Warm-up, so that no timed run pays the compiler: the floor and ingestion over a fifth of the
+        // files, pass after pass, until a pass compiles next to nothing. The runtime compiles a method
+        // again, optimised, once it has been called often enough and no new code has been met for a
+        // moment; ingestion meets new code for a while, so a warm-up of a few files left ~3,500 methods
+        // (~2 s of processor) to be compiled inside the timed run.
+        var warm = files.Take(Math.Max(24, files.Count / 5)).ToList();
+        var passes = 0;
+        var quiet = false;
+        for (; !quiet && passes < 8; passes++)
         {
-            return 1;
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            ReadEveryCell(warm);
+            if (Ingest(directory, $"warm-up-{passes}", warm, IngestionGroupLimits.Default, quietly: true) is null)
+            {
+                return 1;
+            }
+
+            quiet = System.Runtime.JitInfo.GetCompiledMethodCount() - before < 50;
         }
 
-        var grouped = Ingest(directory, "grouped", files, IngestionGroupLimits.Default);
-        if (grouped is null)
+        Console.WriteLine($"warm-up: {passes} passes over {warm.Count:N0} files{(quiet ? ", until a pass compiled fewer than 50 methods" : "; the compiler was still busy after the last")}");
+
+        // Timed: the floor and ingestion in turns, each ingestion into a new warehouse; the best of each
+        // (the machine's speed varies between runs: the turns see the same minutes).
+        var floor = double.MaxValue;
+        long cells = 0;
+        (double Seconds, int Accepted, long Values) oneFile = (double.MaxValue, 0, 0), grouped = (double.MaxValue, 0, 0);
+        for (var round = 0; round < rounds; round++)
         {
-            return 1;
+            var watch = Stopwatch.StartNew();
+            cells = ReadEveryCell(files);
+            var seconds = watch.Elapsed.TotalSeconds;
+            floor = Math.Min(floor, seconds);
+            Console.WriteLine($"round {round + 1}: floor {seconds:F2} s");
+            if (!groupsOnly)
+            {
+                if (Ingest(directory, $"one-file-{round}", files, IngestionGroupLimits.OneFile) is not { } one)
+                {
+                    return 1;
+                }
+
+                oneFile = one.Seconds < oneFile.Seconds ? one : oneFile;
+            }
+
+            if (Ingest(directory, $"grouped-{round}", files, IngestionGroupLimits.Default) is not { } run)
+            {
+                return 1;
+            }
+
+            grouped = run.Seconds < grouped.Seconds ? run : grouped;
         }
 
-        Console.WriteLine($"floor  ExcelDataReader, every cell  {floor,8:F2} s  {files.Count / floor,10:N0} files/s  {cells / floor,12:N0} cells/s");
-        foreach (var (label, run) in new[] { ("one transaction per file", oneFile.Value), ($"groups of {IngestionGroupLimits.Default.Files} files", grouped.Value) })
+        Console.WriteLine($"floor  ExcelDataReader, every cell  {floor,8:F2} s  {files.Count / floor,10:N0} files/s  {cells / floor,12:N0} cells/s  (best of {rounds})");
+        foreach (var (label, run) in new[] { ("one transaction per file", oneFile), ($"groups of {IngestionGroupLimits.Default.Files} files", grouped) })
         {
-            if (run.Seconds == 0)
+            if (run.Accepted == 0)
             {
                 continue;
             }
@@ -73,8 +104,8 @@ internal static class IngestBenchmark
 
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Console.WriteLine($"       peak working set          {peak / 1024.0 / 1024.0,8:F0} MB (target < 300 MB)");
-        var ratio = grouped.Value.Seconds / floor;
-        Console.WriteLine($"ratio  ingest (groups) / floor   {ratio,8:F2}   (target <= 3.00: {(ratio <= 3 ? "met" : "NOT met")}; on the way to 1.50)");
+        var ratio = grouped.Seconds / floor;
+        Console.WriteLine($"ratio  ingest (groups) / floor   {ratio,8:F2}   (best against best; target <= 3.00: {(ratio <= 3 ? "met" : "NOT met")}; on the way to 1.50)");
         return 0;
     }
 
@@ -106,7 +137,7 @@ internal static class IngestBenchmark
     }
 
     /// <summary>Ingests <paramref name="files"/> from the inbox of a new home with <paramref name="limits"/>; null when a file is rejected.</summary>
-    private static (double Seconds, int Accepted, long Values)? Ingest(BenchDirectory directory, string name, List<string> files, IngestionGroupLimits limits)
+    private static (double Seconds, int Accepted, long Values)? Ingest(BenchDirectory directory, string name, List<string> files, IngestionGroupLimits limits, bool quietly = false)
     {
         var home = new WarehouseHome(Path.Combine(directory.Path, name));
         new WarehouseInitializer(TimeProvider.System).Initialize(home);
@@ -119,14 +150,15 @@ internal static class IngestBenchmark
         var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var pause = GC.GetTotalPauseDuration();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var watch = Stopwatch.StartNew();
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting();
         var service = new IngestionService(connection, home, TimeProvider.System) { GroupLimits = limits };
         var results = service.Ingest(IngestionBatch.Plan([], home.Inbox, TimeSpan.Zero, DateTime.UtcNow), new IngestionOptions());
         var seconds = watch.Elapsed.TotalSeconds;
-        if (name != "warm-up")
+        if (!quietly)
         {
-            Console.WriteLine($"       ({name}: {(GC.GetTotalAllocatedBytes() - allocated) / (double)files.Count / 1024:N0} KB allocated a file, collections {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s, processor {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s)");
+            Console.WriteLine($"       ({name}: {(GC.GetTotalAllocatedBytes() - allocated) / (double)files.Count / 1024:N0} KB allocated a file, collections {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s, processor {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s, of which compiling {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds:F2} s)");
         }
 
         var rejected = results.FirstOrDefault(r => r.Outcome == IngestOutcome.Rejected);
