@@ -61,7 +61,6 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
     /// </summary>
     public bool Read(Sheet sheet, AreaRecord? unit, int? year, ExtractionResult result)
     {
-
         // Cheap first: a plan says so in its first lines or its sheet's name.
         var lines = TitleBlock.Lines(sheet, Enumerable.Range(0, Math.Min(15, sheet.RowCount)), tables).ToList();
         if (!lines.Any(l => l.Kind == TitleLineKind.Title && vocabulary.IsPlanTitle(l.Text)) && !vocabulary.IsPlanTitle(sheet.Name))
@@ -104,14 +103,6 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
             for (var c = 0; c < sheet.ColumnCount; c++)
             {
                 grid[r, c] = Classify(sheet, r, c, unit, asOf);
-            }
-        }
-
-        if (Environment.GetEnvironmentVariable("NTM_DEBUG_PLAN") is not null)
-        {
-            for (var r = 0; r < sheet.RowCount; r++)
-            {
-                Console.Error.WriteLine($"{r}: " + string.Join(" | ", Row(grid, r).Select(t => $"{t.Kind}:{t.Text}:{t.Area?.Code}:{t.Target}")));
             }
         }
 

@@ -83,6 +83,7 @@ public sealed class TableVocabulary
         Notes = notes;
         Sums = sums;
         headerWords = new(text => Role(text) is not null || MeasureTagger.Knows(text, this) || Event(text) is not null || Disaggregation(text) is not null);
+        lineKinds = new(line => TitleBlock.KindOf(line, this));
     }
 
     // Every text of every row is asked whether it is a header's word: the answer is remembered.
@@ -93,6 +94,12 @@ public sealed class TableVocabulary
     /// month or a year, cases or deaths, a part of a total.
     /// </summary>
     public bool IsHeaderWord(string text) => headerWords.Of(text);
+
+    // Every line above a table is classified, by the table reader and again by the plan reader: remembered.
+    private readonly Ntm.Domain.Text.TextMemo<(TitleLineKind Kind, DateOnly? Date)> lineKinds;
+
+    /// <summary>What a line above a table is, and the date it gives (see <see cref="TitleBlock.Classify"/>).</summary>
+    public (TitleLineKind Kind, DateOnly? Date) LineKind(string line) => lineKinds.Of(line);
 
     /// <summary>The built-in vocabulary.</summary>
     public static TableVocabulary BuiltIn { get; } = Load();

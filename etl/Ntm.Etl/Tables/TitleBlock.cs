@@ -49,42 +49,50 @@ public static partial class TitleBlock
     /// <summary>What a line is.</summary>
     public static TitleLine Classify(string sheet, Cell cell, string line, TableVocabulary vocabulary)
     {
+        var (kind, date) = vocabulary.LineKind(line);
+        return new TitleLine(sheet, cell, line, kind) { Date = date };
+    }
+
+    /// <summary>
+    /// What a line is and the date it gives, wherever it stands: a function of its text alone, which
+    /// <see cref="TableVocabulary.LineKind"/> remembers (the same lines head every report of a form).
+    /// </summary>
+    internal static (TitleLineKind Kind, DateOnly? Date) KindOf(string line, TableVocabulary vocabulary)
+    {
         var key = HeaderKey.Of(line);
         if (vocabulary.Motto.Any(m => key.StartsWith(m, StringComparison.Ordinal)))
         {
-            return new TitleLine(sheet, cell, line, TitleLineKind.Motto);
+            return (TitleLineKind.Motto, null);
         }
 
         if (DocumentNumber().IsMatch(line))
         {
-            return new TitleLine(sheet, cell, line, TitleLineKind.DocumentNumber);
+            return (TitleLineKind.DocumentNumber, null);
         }
 
         if (vocabulary.UnitOfMeasure.Any(u => key.StartsWith(u + " ", StringComparison.Ordinal) || key == u))
         {
-            return new TitleLine(sheet, cell, line, TitleLineKind.UnitOfMeasure);
+            return (TitleLineKind.UnitOfMeasure, null);
         }
 
         var until = Until().Match(key);
         if (until.Success && DateOf(until) is { } last)
         {
-            return new TitleLine(sheet, cell, line, TitleLineKind.DataUntil) { Date = last };
+            return (TitleLineKind.DataUntil, last);
         }
 
         var signed = SignedOn().Match(key);
         if (signed.Success)
         {
-            return new TitleLine(sheet, cell, line, TitleLineKind.Signing) { Date = DateOf(signed) };
+            return (TitleLineKind.Signing, DateOf(signed));
         }
 
         if (SignedPlace().Match(line) is { Success: true } place && Date(place.Groups["d"].Value, place.Groups["m"].Value, place.Groups["y"].Value) is { } day)
         {
-            return new TitleLine(sheet, cell, line, TitleLineKind.Signing) { Date = day };
+            return (TitleLineKind.Signing, day);
         }
 
-        return vocabulary.Organisations.Any(o => HeaderKey.Contains(key, o.Words))
-            ? new TitleLine(sheet, cell, line, TitleLineKind.Organisation)
-            : new TitleLine(sheet, cell, line, TitleLineKind.Title);
+        return (vocabulary.Organisations.Any(o => HeaderKey.Contains(key, o.Words)) ? TitleLineKind.Organisation : TitleLineKind.Title, null);
     }
 
     /// <summary>The lines of the cells in <paramref name="rows"/> of a sheet, each text line of a cell classified.</summary>
