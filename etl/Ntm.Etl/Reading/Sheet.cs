@@ -3,10 +3,16 @@ namespace Ntm.Etl.Reading;
 /// <summary>
 /// A worksheet as a sparse grid of cells. A merged range's value is found at every cell of the
 /// range through <see cref="Effective"/>, which is how a merged header names all its columns.
+/// Its cells never change: they are put in order, and each row's gathered, once.
 /// </summary>
 public sealed class Sheet
 {
     private readonly Dictionary<(int Row, int Column), Cell> cells;
+
+    // Every cell by row then column, and the cells of each row that holds any, left to right: the
+    // readers walk the rows of every sheet many times over.
+    private readonly IReadOnlyList<Cell> ordered;
+    private readonly Dictionary<int, IReadOnlyList<Cell>> rows = [];
 
     /// <summary>Creates a sheet from its cells and merged ranges.</summary>
     public Sheet(string name, IEnumerable<Cell> cells, IReadOnlyList<MergedRange> merged, bool hidden = false)
@@ -17,6 +23,19 @@ public sealed class Sheet
         Merged = merged;
         RowCount = this.cells.Count == 0 ? 0 : this.cells.Keys.Max(k => k.Row) + 1;
         ColumnCount = this.cells.Count == 0 ? 0 : this.cells.Keys.Max(k => k.Column) + 1;
+        var sorted = this.cells.Values.OrderBy(c => c.Row).ThenBy(c => c.Column).ToArray();
+        ordered = Array.AsReadOnly(sorted);
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end].Row == sorted[start].Row)
+            {
+                end++;
+            }
+
+            rows[sorted[start].Row] = Array.AsReadOnly(sorted[start..end]);
+            start = end;
+        }
     }
 
     /// <summary>The sheet's name.</summary>
@@ -35,7 +54,7 @@ public sealed class Sheet
     public int ColumnCount { get; }
 
     /// <summary>Every non-empty cell, by row then column.</summary>
-    public IEnumerable<Cell> Cells => cells.Values.OrderBy(c => c.Row).ThenBy(c => c.Column);
+    public IEnumerable<Cell> Cells => ordered;
 
     /// <summary>The cell stored at a position, or null.</summary>
     public Cell? At(int row, int column) => cells.GetValueOrDefault((row, column));
@@ -56,6 +75,5 @@ public sealed class Sheet
     public string Text(int row, int column) => Effective(row, column)?.Text ?? string.Empty;
 
     /// <summary>The non-empty cells of a row, left to right.</summary>
-    public IEnumerable<Cell> Row(int row) =>
-        Enumerable.Range(0, ColumnCount).Select(c => At(row, c)).OfType<Cell>();
+    public IEnumerable<Cell> Row(int row) => rows.GetValueOrDefault(row) ?? [];
 }
