@@ -39,27 +39,48 @@ public static class FileStore
     /// its hash. Returns false when an identical copy was already there (then nothing is written).
     /// Written in place, not through a temporary file: a copy whose bytes are not its name's hash
     /// can only be one a run stopped writing (no submission records it), and is written again.
+    /// A new file is created, never an old one cut short: a file system may write out at once what
+    /// replaces a truncated file (ext4's auto_da_alloc), which here was a write per copy on closing it.
     /// </summary>
     public static bool Archive(byte[] content, string target, string sha256)
     {
-        if (File.Exists(target) && Sha256(target) == sha256)
+        if (File.Exists(target))
         {
-            return false;
+            if (Sha256(target) == sha256)
+            {
+                return false;
+            }
+
+            File.Delete(target);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        FileStream? stream = null;
         try
         {
-            File.WriteAllBytes(target, content);
+            stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
+            stream.Write(content);
+            stream.Dispose();
         }
         catch (IOException ex) when (DiskFullException.Is(ex))
         {
-            TryDelete(target);
+            // Only a copy this call created is removed.
+            stream?.Dispose();
+            if (stream is not null)
+            {
+                TryDelete(target);
+            }
+
             throw DiskFullException.While("lưu tệp vào archive", ex);
         }
         catch
         {
-            TryDelete(target);
+            stream?.Dispose();
+            if (stream is not null)
+            {
+                TryDelete(target);
+            }
+
             throw;
         }
 
