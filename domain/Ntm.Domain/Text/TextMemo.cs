@@ -13,7 +13,7 @@ namespace Ntm.Domain.Text;
 /// <typeparam name="T">What the function gives: a key, or a list of keys (which the caller must not change).</typeparam>
 public sealed class TextMemo<T>(Func<string, T> compute, int capacity = 16_384, int maxLength = 256)
 {
-    private readonly ConcurrentDictionary<string, T> known = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, T> known = new(StringComparer.Ordinal);
 
     // Texts added since the memory was last emptied (two threads adding the same text count it twice:
     // the memory is then emptied a little early, never late).
@@ -27,7 +27,7 @@ public sealed class TextMemo<T>(Func<string, T> compute, int capacity = 16_384, 
             return compute(text);
         }
 
-        if (known.TryGetValue(text, out var remembered))
+        if (Volatile.Read(ref known).TryGetValue(text, out var remembered))
         {
             return remembered;
         }
@@ -35,11 +35,13 @@ public sealed class TextMemo<T>(Func<string, T> compute, int capacity = 16_384, 
         var value = compute(text);
         if (Interlocked.Increment(ref added) > capacity)
         {
-            known.Clear();
+            // Full: a new memory the size this one grew to, rather than this one emptied and grown again
+            // (a reader still holding the old one finds what it held).
+            Volatile.Write(ref known, new ConcurrentDictionary<string, T>(Environment.ProcessorCount, capacity, StringComparer.Ordinal));
             Interlocked.Exchange(ref added, 1);
         }
 
-        known[text] = value;
+        Volatile.Read(ref known)[text] = value;
         return value;
     }
 }
