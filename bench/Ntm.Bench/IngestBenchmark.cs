@@ -32,6 +32,12 @@ internal static class IngestBenchmark
 
     public static int Run(int communes, int months, bool groupsOnly = false, int rounds = 3)
     {
+        if (rounds < 1)
+        {
+            Console.Error.WriteLine("--rounds: at least 1");
+            return 2;
+        }
+
         using var directory = new BenchDirectory();
         var files = Generate(Path.Combine(directory.Path, "source"), communes, months);
         var bytes = files.Sum(f => new FileInfo(f).Length);

@@ -15,8 +15,9 @@ public sealed class TextMemo<T>(Func<string, T> compute, int capacity = 16_384, 
 {
     private ConcurrentDictionary<string, T> known = new(StringComparer.Ordinal);
 
-    // Texts added since the memory was last emptied (two threads adding the same text count it twice:
-    // the memory is then emptied a little early, never late).
+    // Texts added since the memory was last replaced, roughly: two threads adding the same text count
+    // it twice, and texts added while it is replaced may go uncounted; either way by a few texts, one
+    // per thread adding at that moment.
     private int added;
 
     /// <summary>What the function gives for <paramref name="text"/>.</summary>
