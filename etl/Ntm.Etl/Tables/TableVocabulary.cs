@@ -231,6 +231,15 @@ public sealed class TableVocabulary
             return this;
         }
 
+        // One vocabulary per template a process holds: every file read with it shares what its memories learned.
+        return withTemplates.GetValue(template, Extend);
+    }
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TemplateSpec, TableVocabulary> withTemplates = [];
+
+    private TableVocabulary Extend(TemplateSpec template)
+    {
+
         var newRoles = new Dictionary<string, LabelRole>(roles, StringComparer.Ordinal);
         foreach (var word in template.LabelHeaders)
         {
