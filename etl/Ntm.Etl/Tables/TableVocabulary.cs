@@ -239,7 +239,6 @@ public sealed class TableVocabulary
 
     private TableVocabulary Extend(TemplateSpec template)
     {
-
         var newRoles = new Dictionary<string, LabelRole>(roles, StringComparer.Ordinal);
         foreach (var word in template.LabelHeaders)
         {
