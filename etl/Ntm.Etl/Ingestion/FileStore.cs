@@ -37,21 +37,35 @@ public static class FileStore
 
     /// <summary>
     /// Puts <paramref name="content"/> in the archive at <paramref name="target"/>, a name made of
-    /// its hash. Returns false when an identical copy was already there (then nothing is written).
-    /// Written in place, not through a temporary file: a copy whose bytes are not its name's hash
-    /// can only be one a run stopped writing (no submission records it), and is written again.
-    /// Written with <see cref="File.WriteAllBytes(string, byte[])"/>, whose copy ext4 starts writing to disk
-    /// when it is closed (seen in a profile of a run); a copy created with FileMode.CreateNew instead
-    /// stayed in memory until the kernel's own write-out, after the group's commit recording it.
+    /// its hash, and says how (<see cref="ArchiveCopy"/>). An identical copy already there is left
+    /// alone. The inbox file the bytes were read from (<paramref name="linkFrom"/>) is given the
+    /// archive name as a second name when the system allows it and it still holds those bytes:
+    /// no file is created, and removing the inbox name then frees nothing (on a disk without a
+    /// journal, ext4 scans the files removed in the last half minute each time it creates one).
+    /// Otherwise the bytes are written in place, not through a temporary file: a copy whose bytes
+    /// are not its name's hash can only be one a run stopped writing (no submission records it),
+    /// and is written again. Either way the copy may still be in memory: <see cref="Sync"/> puts it
+    /// on disk before the commit that records it.
     /// </summary>
-    public static bool Archive(byte[] content, string target, string sha256)
+    public static ArchiveCopy Archive(byte[] content, string target, string sha256, string? linkFrom = null)
     {
         if (File.Exists(target) && Sha256(target) == sha256)
         {
-            return false;
+            return ArchiveCopy.AlreadyThere;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (linkFrom is not null && FileSystemCalls.TryLink(linkFrom, target))
+        {
+            if (Sha256(target) == sha256)
+            {
+                return ArchiveCopy.Linked;
+            }
+
+            // Saved again since it was read: the bytes read are written instead.
+            TryDelete(target);
+        }
+
         try
         {
             File.WriteAllBytes(target, content);
@@ -67,8 +81,11 @@ public static class FileStore
             throw;
         }
 
-        return true;
+        return ArchiveCopy.Written;
     }
+
+    /// <summary>Writes to disk, and waits for, what the file system of <paramref name="directory"/> holds in memory (Linux; elsewhere nothing).</summary>
+    public static void Sync(string directory) => FileSystemCalls.Sync(directory);
 
     /// <summary>
     /// A free name in the quarantine for <paramref name="fileName"/>: "x.xlsx", then "x (2).xlsx"…,
@@ -112,9 +129,11 @@ public static class FileStore
     /// (<paramref name="sha256"/>). It is first renamed aside, atomically, so that a file saved
     /// under its name from then on is a new file left alone; the renamed file is then hashed and
     /// removed, or, when it changed after it was read, put back (beside the new one if there is
-    /// one) for the next run, and the warning returned says so.
+    /// one) for the next run, and the warning returned says so. When the archive copy is the same
+    /// file under a second name (<paramref name="linked"/>), a change reached it too: it is written
+    /// again from the bytes read, as a file of its own.
     /// </summary>
-    public static Finding? RemoveIfUnchanged(string path, string sha256, string name)
+    public static Finding? RemoveIfUnchanged(string path, string sha256, string name, LinkedCopy? linked = null)
     {
         var aside = Path.Combine(Path.GetDirectoryName(path)!, TakingPrefix + Path.GetFileName(path));
         if (Path.GetFileName(path).StartsWith(TakingPrefix, StringComparison.Ordinal))
@@ -157,6 +176,12 @@ public static class FileStore
         {
             File.Delete(aside);
             return null;
+        }
+
+        if (linked is not null && File.Exists(linked.Path) && Sha256(linked.Path) != sha256)
+        {
+            WriteAtomically(linked.Path, linked.Content, "lưu tệp vào archive");
+            Sync(Path.GetDirectoryName(linked.Path)!);
         }
 
         var back = path;
@@ -270,3 +295,19 @@ public static class FileStore
         return builder.Append('…').ToString();
     }
 }
+
+/// <summary>How <see cref="FileStore.Archive"/> put a file in the archive.</summary>
+public enum ArchiveCopy
+{
+    /// <summary>An identical copy was there: nothing was written.</summary>
+    AlreadyThere,
+
+    /// <summary>The bytes read were written into a new file.</summary>
+    Written,
+
+    /// <summary>The inbox file was given the archive name as a second name.</summary>
+    Linked,
+}
+
+/// <summary>An archive copy that is the inbox file under a second name, and the bytes that were read from it.</summary>
+public sealed record LinkedCopy(string Path, byte[] Content);

@@ -54,9 +54,18 @@ public sealed class IngestionService
     }
 
     // In a group: the inbox copies to remove and the quarantine copies to write once it is committed.
-    private Dictionary<SubmittedFile, string>? pendingFinish;
+    private Dictionary<SubmittedFile, (string Sha, LinkedCopy? Linked)>? pendingFinish;
     private Dictionary<SubmittedFile, List<Action>>? pendingQuarantine;
     private SubmittedFile? current;
+
+    // The bytes of the group's files linked into the archive, kept until the group is committed.
+    private long linkedBytes;
+
+    /// <summary>
+    /// At most this many bytes of a group's files are linked into the archive (and kept in memory
+    /// until its commit); the group's other files are copied.
+    /// </summary>
+    private const long LinkedBytesPerGroup = 16L << 20;
     private readonly HashSet<string> reservedQuarantine = new(StringComparer.Ordinal);
 
     // The year-to-dates this run knows, by (unit, indicator, month): read from the warehouse once per
@@ -115,7 +124,7 @@ public sealed class IngestionService
         var groupBytes = 0L;
         var done = 0;
         var groupTime = System.Diagnostics.Stopwatch.StartNew();
-        pendingFinish = new Dictionary<SubmittedFile, string>(ReferenceEqualityComparer.Instance);
+        pendingFinish = new Dictionary<SubmittedFile, (string, LinkedCopy?)>(ReferenceEqualityComparer.Instance);
         pendingQuarantine = new Dictionary<SubmittedFile, List<Action>>(ReferenceEqualityComparer.Instance);
         // A file whose reading a run began and never finished (it stopped the process) is recorded in
         // a group of its own, after the files before it are committed: its verdict is kept before any
@@ -261,6 +270,7 @@ public sealed class IngestionService
         void Abandon()
         {
             ledger.RollbackGroup();
+            linkedBytes = 0;
             yearToDates.Clear();
             pendingFinish!.Clear();
             pendingQuarantine!.Clear();
@@ -299,6 +309,8 @@ public sealed class IngestionService
             IReadOnlyDictionary<long, IReadOnlyList<long>> superseded;
             try
             {
+                // The group's archive copies on disk before the commit that records them.
+                FileStore.Sync(home.Archive);
                 superseded = ledger.CommitGroup();
             }
             catch (DuckDBException ex) when (DiskFullException.Is(ex))
@@ -306,21 +318,32 @@ public sealed class IngestionService
                 throw DiskFullException.While("ghi vào kho dữ liệu", ex);
             }
 
-            // File by file: its quarantine copy, then its inbox copy removed.
-            foreach (var (index, file) in group)
+            linkedBytes = 0;
+            // The quarantine copies, on disk before any inbox copy is removed; then the inbox copies.
+            var quarantined = false;
+            foreach (var (_, file) in group)
             {
                 foreach (var quarantine in pendingQuarantine!.GetValueOrDefault(file, []))
                 {
                     quarantine();
+                    quarantined = true;
                 }
+            }
 
+            if (quarantined)
+            {
+                FileStore.Sync(home.Quarantine);
+            }
+
+            foreach (var (index, file) in group)
+            {
                 var result = results[index];
                 if (result.Outcome == IngestOutcome.Accepted && result.SubmissionId is { } id && superseded.TryGetValue(id, out var replaced) && replaced.Count > 0)
                 {
                     result = result with { Supersedes = replaced };
                 }
 
-                results[index] = pendingFinish!.Remove(file, out var sha) ? FinishNow(file, sha, result) : result;
+                results[index] = pendingFinish!.Remove(file, out var finishing) ? FinishNow(file, finishing.Sha, result, finishing.Linked) : result;
             }
 
             done += group.Count;
@@ -485,8 +508,24 @@ public sealed class IngestionService
         var result = prepared.Result;
         var errors = findings.Count(f => f.Severity == Severity.Error);
         // The archive copy first: if recording fails, the copy this run wrote is removed; if the
-        // process dies after recording, the copy is already in place.
-        var wrote = FileStore.Archive(content, archive, sha);
+        // process dies after recording, the copy is already on disk. An inbox file is linked into
+        // the archive while the bytes of the group's linked files (kept until its commit, should one
+        // be saved again in place before it is removed) stay within LinkedBytesPerGroup.
+        var grouped = pendingFinish is not null && ledger.InGroup;
+        var linkFrom = file.Origin == FileOrigin.Inbox && (!grouped || linkedBytes + content.Length <= LinkedBytesPerGroup) ? file.Path : null;
+        var copy = FileStore.Archive(content, archive, sha, linkFrom);
+        var wrote = copy != ArchiveCopy.AlreadyThere;
+        // A copy already there may be this inbox file linked by a group that was recorded again file by file.
+        var linked = copy == ArchiveCopy.Linked || (copy == ArchiveCopy.AlreadyThere && linkFrom is not null) ? new LinkedCopy(archive, content) : null;
+        if (linked is not null && grouped)
+        {
+            linkedBytes += content.Length;
+        }
+
+        if (!grouped)
+        {
+            FileStore.Sync(home.Archive);
+        }
 
         long submissionId;
         IReadOnlyList<long> superseded;
@@ -527,7 +566,7 @@ public sealed class IngestionService
         return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Accepted, submissionId, superseded, prepared.Template,
             prepared.Values.Select(v => v.Period).Distinct().Order().Select(p => p.ToString()).ToList(),
             prepared.Values.Select(v => v.Area.Code).Concat(result.Targets.Select(t => t.Area.Code)).Concat(result.Plans.Select(p => p.Area.Code)).Distinct().Order(StringComparer.Ordinal).ToList(),
-            observations.Count + result.Targets.Count + result.Plans.Count, findings));
+            observations.Count + result.Targets.Count + result.Plans.Count, findings), linked);
     }
 
     /// <summary>
@@ -816,19 +855,19 @@ public sealed class IngestionService
     /// The inbox's copy is removed once the file is handled (in a group, once the group is
     /// committed); a file named on the command line stays where it was.
     /// </summary>
-    private IngestFileResult Finish(SubmittedFile file, string sha, IngestFileResult result)
+    private IngestFileResult Finish(SubmittedFile file, string sha, IngestFileResult result, LinkedCopy? linked = null)
     {
         if (pendingFinish is not null && ledger.InGroup)
         {
-            pendingFinish[file] = sha;
+            pendingFinish[file] = (sha, linked);
             return result;
         }
 
-        return FinishNow(file, sha, result);
+        return FinishNow(file, sha, result, linked);
     }
 
-    private static IngestFileResult FinishNow(SubmittedFile file, string sha, IngestFileResult result) =>
-        file.Origin == FileOrigin.Inbox && FileStore.RemoveIfUnchanged(file.Path, sha, file.Name) is { } changed
+    private static IngestFileResult FinishNow(SubmittedFile file, string sha, IngestFileResult result, LinkedCopy? linked) =>
+        file.Origin == FileOrigin.Inbox && FileStore.RemoveIfUnchanged(file.Path, sha, file.Name, linked) is { } changed
             ? result with { Findings = [.. result.Findings, changed] }
             : result;
 
@@ -883,6 +922,7 @@ public sealed class IngestionService
         else
         {
             write();
+            FileStore.Sync(home.Quarantine);
         }
     }
 

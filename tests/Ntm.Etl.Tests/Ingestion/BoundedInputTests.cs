@@ -172,6 +172,38 @@ public sealed class BoundedInputTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void A_correction_saved_in_place_after_the_file_was_archived_and_before_its_group_is_committed_leaves_the_archive_the_bytes_read()
+    {
+        var home = fixture.NewHome(directory);
+        var path = LongLabels(Path.Combine(home.Inbox, "a-thang-10.xlsx"), 1);
+        File.SetLastWriteTimeUtc(path, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var read = File.ReadAllBytes(path);
+        var next = LongLabels(Path.Combine(home.Inbox, "b-thang-11.xlsx"), 2);
+        File.SetLastWriteTimeUtc(next, new DateTime(2026, 1, 1, 0, 1, 0, DateTimeKind.Utc));
+        var correction = File.ReadAllBytes(LongLabels(Path.Combine(directory.Path, "sua.xlsx"), 3));
+
+        // When the second file is read, the first is archived and its group not yet committed: the
+        // statistician's program writes the correction into the same file (truncated, written again).
+        var results = Ingest(home, read: f =>
+        {
+            if (f.Name == "b-thang-11.xlsx")
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
+                stream.SetLength(0);
+                stream.Write(correction);
+            }
+        });
+
+        var first = results.Single(r => r.File == "a-thang-10.xlsx");
+        Assert.Equal(IngestOutcome.Accepted, first.Outcome);
+        Assert.Contains(first.Findings, f => f.Rule == "changed_while_read");
+        Assert.Equal(correction, File.ReadAllBytes(path));
+        var archived = FileStore.ArchivePath(home.Archive, FileStore.Sha256(read), "a-thang-10.xlsx");
+        Assert.Equal(read, File.ReadAllBytes(archived));
+        Assert.Equal(IngestOutcome.Accepted, results.Single(r => r.File == "b-thang-11.xlsx").Outcome);
+    }
+
+    [Fact]
     public void A_file_left_aside_by_a_run_that_stopped_before_removing_it_is_finished_by_the_next()
     {
         var home = fixture.NewHome(directory);

@@ -5,7 +5,9 @@ namespace Ntm.Etl.Tests.Ingestion;
 /// <summary>
 /// The archive copy: written new under its hash, never over an identical copy; a copy a run stopped
 /// writing (bytes that are not its name's hash) written again; a place that cannot hold it refused,
-/// and whatever stood there left as it was.
+/// and whatever stood there left as it was. An inbox file still holding the bytes read is linked
+/// (Linux), one saved again is not; a linked file saved again in place before its inbox name is
+/// removed leaves the archive the bytes read.
 /// </summary>
 public sealed class FileStoreTests : IDisposable
 {
@@ -20,12 +22,12 @@ public sealed class FileStoreTests : IDisposable
     public void A_copy_is_written_once_and_an_identical_copy_is_left_alone()
     {
         var target = Target();
-        Assert.True(FileStore.Archive(Content, target, FileStore.Sha256(Content)));
+        Assert.Equal(ArchiveCopy.Written, FileStore.Archive(Content, target, FileStore.Sha256(Content)));
         Assert.Equal(Content, File.ReadAllBytes(target));
         var written = File.GetLastWriteTimeUtc(target);
 
         File.SetLastWriteTimeUtc(target, written.AddHours(-1));
-        Assert.False(FileStore.Archive(Content, target, FileStore.Sha256(Content)));
+        Assert.Equal(ArchiveCopy.AlreadyThere, FileStore.Archive(Content, target, FileStore.Sha256(Content)));
         Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(target));
     }
 
@@ -36,7 +38,7 @@ public sealed class FileStoreTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.WriteAllBytes(target, Content[..5]);
 
-        Assert.True(FileStore.Archive(Content, target, FileStore.Sha256(Content)));
+        Assert.Equal(ArchiveCopy.Written, FileStore.Archive(Content, target, FileStore.Sha256(Content)));
         Assert.Equal(Content, File.ReadAllBytes(target));
     }
 
@@ -49,5 +51,81 @@ public sealed class FileStoreTests : IDisposable
 
         Assert.ThrowsAny<Exception>(() => FileStore.Archive(Content, target, FileStore.Sha256(Content)));
         Assert.True(File.Exists(Path.Combine(target, "giữ.txt")));
+    }
+
+    [Fact]
+    public void An_inbox_file_that_still_holds_the_bytes_read_is_linked_into_the_archive()
+    {
+        var inbox = Path.Combine(directory.Path, "bao-cao.xlsx");
+        File.WriteAllBytes(inbox, Content);
+        var target = Target();
+
+        var copy = FileStore.Archive(Content, target, FileStore.Sha256(Content), inbox);
+
+        Assert.Equal(OperatingSystem.IsLinux() ? ArchiveCopy.Linked : ArchiveCopy.Written, copy);
+        Assert.Equal(Content, File.ReadAllBytes(target));
+        // Its inbox name removed, the archive keeps the bytes.
+        Assert.Null(FileStore.RemoveIfUnchanged(inbox, FileStore.Sha256(Content), "bao-cao.xlsx", new LinkedCopy(target, Content)));
+        Assert.False(File.Exists(inbox));
+        Assert.Equal(Content, File.ReadAllBytes(target));
+    }
+
+    [Fact]
+    public void An_inbox_file_saved_again_after_it_was_read_is_not_linked_and_the_bytes_read_are_archived()
+    {
+        var inbox = Path.Combine(directory.Path, "bao-cao.xlsx");
+        File.WriteAllBytes(inbox, "PK bản sửa"u8.ToArray());
+        var target = Target();
+
+        Assert.Equal(ArchiveCopy.Written, FileStore.Archive(Content, target, FileStore.Sha256(Content), inbox));
+
+        Assert.Equal(Content, File.ReadAllBytes(target));
+        Assert.Equal("PK bản sửa"u8.ToArray(), File.ReadAllBytes(inbox));
+    }
+
+    [Fact]
+    public void A_linked_file_saved_again_in_place_before_its_inbox_name_is_removed_leaves_the_archive_the_bytes_read()
+    {
+        var inbox = Path.Combine(directory.Path, "bao-cao.xlsx");
+        File.WriteAllBytes(inbox, Content);
+        var target = Target();
+        var copy = FileStore.Archive(Content, target, FileStore.Sha256(Content), inbox);
+
+        // Saved in place (same file, truncated and written again): a link shares it.
+        var correction = "PK bản sửa, ghi đè tại chỗ"u8.ToArray();
+        using (var stream = new FileStream(inbox, FileMode.Open, FileAccess.Write))
+        {
+            stream.SetLength(0);
+            stream.Write(correction);
+        }
+
+        var finding = FileStore.RemoveIfUnchanged(inbox, FileStore.Sha256(Content), "bao-cao.xlsx", copy == ArchiveCopy.Linked ? new LinkedCopy(target, Content) : null);
+
+        Assert.Equal("changed_while_read", finding?.Rule);
+        Assert.Equal(Content, File.ReadAllBytes(target));
+        Assert.Equal(correction, File.ReadAllBytes(inbox));
+        Assert.False(File.Exists(target + ".partial"));
+    }
+
+    [Fact]
+    public void A_file_with_another_name_or_a_symbolic_link_in_the_inbox_is_copied_not_linked()
+    {
+        var original = Path.Combine(directory.Path, "ban-lam-viec.xlsx");
+        File.WriteAllBytes(original, Content);
+        var symbolic = Path.Combine(directory.Path, "lien-ket.xlsx");
+        File.CreateSymbolicLink(symbolic, original);
+        var target = Target();
+
+        Assert.Equal(ArchiveCopy.Written, FileStore.Archive(Content, target, FileStore.Sha256(Content), symbolic));
+        Assert.False(new FileInfo(target).LinkTarget is not null);
+        File.Delete(target);
+
+        // Linked once (the archive's), the working copy now has two names: it is not linked again.
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(ArchiveCopy.Linked, FileStore.Archive(Content, target, FileStore.Sha256(Content), original));
+            var second = Path.Combine(directory.Path, "archive2", Path.GetFileName(target));
+            Assert.Equal(ArchiveCopy.Written, FileStore.Archive(Content, second, FileStore.Sha256(Content), original));
+        }
     }
 }
