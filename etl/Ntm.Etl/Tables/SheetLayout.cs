@@ -350,7 +350,8 @@ public static partial class SheetLayout
     /// <summary>
     /// The label and body columns of a table: a column is a label column when its header names a
     /// label (and its cells are not figures), or when it holds text left of the first column of
-    /// figures; a numbering column (1, 2, 3 or I, II beside text) is one whatever its header says.
+    /// figures (a column whose numbers all come after words, "OPV lần 1", is not one of figures);
+    /// a numbering column (1, 2, 3 or I, II beside text) is one whatever its header says.
     /// </summary>
     private static (IReadOnlyList<int> Labels, IReadOnlyList<int> Body) Columns(
         Sheet sheet, List<Cell>[] rows, int top, int bottom, HashSet<int> numberRows, int bodyTop, int bodyEnd, HashSet<int> guess, TableVocabulary vocabulary)
@@ -361,6 +362,7 @@ public static partial class SheetLayout
         var numbers = new int[width];
         var cellsIn = new int[width];
         var codes = new int[width];
+        var wordy = new int[width];
         for (var r = bodyTop; r < bodyEnd && r < rows.Length; r++)
         {
             foreach (var cell in rows[r])
@@ -378,7 +380,8 @@ public static partial class SheetLayout
                 }
 
                 // "Phường 5" is a label and a number beside words: it counts as both.
-                if (IsFigure(cell))
+                var figure = IsFigure(cell);
+                if (figure)
                 {
                     figures[cell.Column]++;
                 }
@@ -386,6 +389,13 @@ public static partial class SheetLayout
                 if (IsLabelText(cell))
                 {
                     texts[cell.Column]++;
+                }
+
+                // Words, then a number: "OPV lần 1", "Phường 5" (a figure with its unit, "5 ca", begins with
+                // the number; a figure in words, "x", "không", has none).
+                if (figure && cell.Text.TrimStart() is { Length: > 0 } start && char.IsLetter(start[0]) && TextChars.Any(start, char.IsDigit))
+                {
+                    wordy[cell.Column]++;
                 }
             }
         }
@@ -413,7 +423,10 @@ public static partial class SheetLayout
             _ => figures[c] <= texts[c],
         };
 
-        var firstFigures = Enumerable.Range(0, width).Where(c => figures[c] > 0 && !RoleColumn(c) && !NumberingColumn(c)).DefaultIfEmpty(width).Min();
+        // A column of figures holds a figure that does not begin with words; one whose numbers all
+        // come after words ("BCG", "OPV lần 1", "OPV lần 2") is a column of labels.
+        bool Figures(int c) => figures[c] > wordy[c];
+        var firstFigures = Enumerable.Range(0, width).Where(c => Figures(c) && !RoleColumn(c) && !NumberingColumn(c)).DefaultIfEmpty(width).Min();
         var labels = new List<int>();
         var body = new List<int>();
         for (var c = 0; c < width; c++)
