@@ -42,10 +42,12 @@ public static class FileStore
     /// archive name as a second name when the system allows it and it still holds those bytes:
     /// no file is created, and removing the inbox name then frees nothing (on a disk without a
     /// journal, ext4 scans the files removed in the last half minute each time it creates one).
-    /// Otherwise the bytes are written in place, not through a temporary file: a copy whose bytes
-    /// are not its name's hash can only be one a run stopped writing (no submission records it),
-    /// and is written again. Either way the copy may still be in memory: <see cref="Sync"/> puts it
-    /// on disk before the commit that records it.
+    /// A linked file is made read-only first (both names are one file: a program saving over the
+    /// inbox name in place would write into the archive), and is not linked when that is refused.
+    /// Otherwise the bytes are written into a new file (a copy whose bytes are not its name's hash
+    /// can only be one a run stopped writing, which no submission records, or such a link: its name
+    /// is removed first, and nothing is written through it). Either way the copy may still be in
+    /// memory: <see cref="Sync"/> puts it on disk before the commit that records it.
     /// </summary>
     public static ArchiveCopy Archive(byte[] content, string target, string sha256, string? linkFrom = null)
     {
@@ -55,14 +57,15 @@ public static class FileStore
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        TryDelete(target);
         if (linkFrom is not null && FileSystemCalls.TryLink(linkFrom, target))
         {
-            if (Sha256(target) == sha256)
+            if (ReadOnly(target) && Sha256(target) == sha256)
             {
                 return ArchiveCopy.Linked;
             }
 
-            // Saved again since it was read: the bytes read are written instead.
+            // Saved again since it was read, or not ours to make read-only: the bytes read are written instead.
             TryDelete(target);
         }
 
@@ -82,6 +85,25 @@ public static class FileStore
         }
 
         return ArchiveCopy.Written;
+    }
+
+    /// <summary>Makes a file read-only for everyone (the owner included); false when the system refuses.</summary>
+    private static bool ReadOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        try
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Writes to disk, and waits for, what the file system of <paramref name="directory"/> holds in memory (Linux; elsewhere nothing).</summary>

@@ -18,12 +18,20 @@ internal static class FileSystemCalls
     /// </summary>
     public static bool TryLink(string existing, string link)
     {
-        if (!OperatingSystem.IsLinux() || LinkCount(existing) != 1)
+        if (!OperatingSystem.IsLinux())
         {
             return false;
         }
 
-        return Libc.link(NullTerminated(existing), NullTerminated(link)) == 0;
+        try
+        {
+            return LinkCount(existing) == 1 && Libc.link(NullTerminated(existing), NullTerminated(link)) == 0;
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // A C library without statx (glibc before 2.28): the bytes are written instead.
+            return false;
+        }
     }
 
     /// <summary>How many names a plain file has (its own path not followed if it is a symbolic link); 0 when it is not a plain file or cannot be asked.</summary>
@@ -44,7 +52,8 @@ internal static class FileSystemCalls
 
     /// <summary>
     /// Writes to disk what the file system holding <paramref name="directory"/> has in memory, and
-    /// waits for it; throws when the disk refused it. Elsewhere than on Linux nothing is done.
+    /// waits for it. A full disk throws <see cref="DiskFullException"/>, any other refusal
+    /// <see cref="DiskWriteException"/>: either stops ingestion. Elsewhere than on Linux nothing is done.
     /// </summary>
     public static void Sync(string directory)
     {
@@ -53,17 +62,18 @@ internal static class FileSystemCalls
             return;
         }
 
-        var fd = Libc.open(NullTerminated(directory), 0);
+        const int ReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC
+        var fd = Libc.open(NullTerminated(directory), ReadOnlyCloseOnExec);
         if (fd < 0)
         {
-            throw new IOException($"Không mở được thư mục '{directory}' để ghi xuống đĩa (mã lỗi {Marshal.GetLastPInvokeError()}).");
+            throw Refused(directory, Marshal.GetLastPInvokeError());
         }
 
         try
         {
             if (Libc.syncfs(fd) != 0)
             {
-                throw new IOException($"Không ghi được xuống đĩa các tệp trong '{directory}' (mã lỗi {Marshal.GetLastPInvokeError()}).");
+                throw Refused(directory, Marshal.GetLastPInvokeError());
             }
         }
         finally
@@ -71,6 +81,10 @@ internal static class FileSystemCalls
             _ = Libc.close(fd);
         }
     }
+
+    private static IOException Refused(string directory, int errno) => errno is 28 or 122 // ENOSPC, EDQUOT
+        ? new DiskFullException($"Ổ đĩa đã đầy khi ghi xuống đĩa các tệp trong '{directory}'; việc nạp dừng lại, không có gì được ghi dở. Hãy giải phóng dung lượng rồi chạy lại ntm ingest.")
+        : new DiskWriteException($"Không ghi được xuống đĩa các tệp trong '{directory}' (mã lỗi hệ thống {errno}); việc nạp dừng lại, các tệp của nhóm đang nạp vẫn ở hộp thư. Hãy kiểm tra ổ đĩa rồi chạy lại ntm ingest.");
 
     /// <summary>A path as the C library takes it: UTF-8, ending in a zero byte.</summary>
     private static byte[] NullTerminated(string path) => System.Text.Encoding.UTF8.GetBytes(path + "\0");

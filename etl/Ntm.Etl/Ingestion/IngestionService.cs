@@ -58,8 +58,10 @@ public sealed class IngestionService
     private Dictionary<SubmittedFile, List<Action>>? pendingQuarantine;
     private SubmittedFile? current;
 
-    // The bytes of the group's files linked into the archive, kept until the group is committed.
+    // The bytes of the group's files linked into the archive, kept until the group is committed;
+    // whether the group put any copy in the archive (to be put on disk before its commit).
     private long linkedBytes;
+    private bool archivedInGroup;
 
     /// <summary>
     /// At most this many bytes of a group's files are linked into the archive (and kept in memory
@@ -271,6 +273,7 @@ public sealed class IngestionService
         {
             ledger.RollbackGroup();
             linkedBytes = 0;
+            archivedInGroup = false;
             yearToDates.Clear();
             pendingFinish!.Clear();
             pendingQuarantine!.Clear();
@@ -310,7 +313,11 @@ public sealed class IngestionService
             try
             {
                 // The group's archive copies on disk before the commit that records them.
-                FileStore.Sync(home.Archive);
+                if (archivedInGroup)
+                {
+                    FileStore.Sync(home.Archive);
+                }
+
                 superseded = ledger.CommitGroup();
             }
             catch (DuckDBException ex) when (DiskFullException.Is(ex))
@@ -319,6 +326,7 @@ public sealed class IngestionService
             }
 
             linkedBytes = 0;
+            archivedInGroup = false;
             // The quarantine copies, on disk before any inbox copy is removed; then the inbox copies.
             var quarantined = false;
             foreach (var (_, file) in group)
@@ -428,7 +436,7 @@ public sealed class IngestionService
             stoppedReading = true;
             throw;
         }
-        catch (Exception ex) when (!DiskFullException.Is(ex) && ex is not OutOfMemoryException and not DuckDBException and not TemplateDefinitionException)
+        catch (Exception ex) when (!DiskFullException.Is(ex) && ex is not OutOfMemoryException and not DuckDBException and not TemplateDefinitionException and not DiskWriteException)
         {
             // A failure while reading or checking this file is this file's rejection, never the batch's end.
             return Reject(file, content, sha, null, [Finding.Error(null, null, "processing_failed",
@@ -522,15 +530,16 @@ public sealed class IngestionService
             linkedBytes += content.Length;
         }
 
-        if (!grouped)
-        {
-            FileStore.Sync(home.Archive);
-        }
-
+        archivedInGroup |= wrote && grouped;
         long submissionId;
         IReadOnlyList<long> superseded;
         try
         {
+            if (wrote && !grouped)
+            {
+                FileStore.Sync(home.Archive);
+            }
+
             (submissionId, superseded) = ledger.Accept(
                 new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, prepared.Template, prepared.AreaId, prepared.Period, "accepted", errors, findings.Count - errors, home.Relative(archive))
                 {

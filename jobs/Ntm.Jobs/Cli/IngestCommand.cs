@@ -136,7 +136,7 @@ public static class IngestCommand
                 }
             }
         }
-        catch (DiskFullException ex)
+        catch (Exception ex) when (ex is DiskFullException or DiskWriteException)
         {
             context.Error.WriteLine(ex.Message);
             Write(context, results);

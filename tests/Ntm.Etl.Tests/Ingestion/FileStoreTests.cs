@@ -64,6 +64,12 @@ public sealed class FileStoreTests : IDisposable
 
         Assert.Equal(OperatingSystem.IsLinux() ? ArchiveCopy.Linked : ArchiveCopy.Written, copy);
         Assert.Equal(Content, File.ReadAllBytes(target));
+        if (OperatingSystem.IsLinux())
+        {
+            // One file under two names, read-only: a program saving in place cannot write into the archive.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(inbox));
+        }
+
         // Its inbox name removed, the archive keeps the bytes.
         Assert.Null(FileStore.RemoveIfUnchanged(inbox, FileStore.Sha256(Content), "bao-cao.xlsx", new LinkedCopy(target, Content)));
         Assert.False(File.Exists(inbox));
@@ -90,8 +96,15 @@ public sealed class FileStoreTests : IDisposable
         File.WriteAllBytes(inbox, Content);
         var target = Target();
         var copy = FileStore.Archive(Content, target, FileStore.Sha256(Content), inbox);
+        Assert.Equal(OperatingSystem.IsLinux() ? ArchiveCopy.Linked : ArchiveCopy.Written, copy);
 
-        // Saved in place (same file, truncated and written again): a link shares it.
+        // Saved in place (same file, truncated and written again) by a program that may (the owner
+        // making it writable again, or root): a link shares it.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(inbox, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         var correction = "PK bản sửa, ghi đè tại chỗ"u8.ToArray();
         using (var stream = new FileStream(inbox, FileMode.Open, FileAccess.Write))
         {
