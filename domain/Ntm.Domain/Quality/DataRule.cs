@@ -130,15 +130,17 @@ public sealed record RuleBreach(DataRule Rule, RulePlace Place, Measure Measure,
 /// </summary>
 public static class DataRules
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<DataRule>, List<(DataRule Rule, bool Generic, List<string> Named, Measure[] Measures)>> Compiled = new();
+
     /// <summary>The breaches of <paramref name="rules"/>.</summary>
-    /// <param name="rules">The rules.</param>
+    /// <param name="rules">The rules, a list not changed once given (what each rule needs is worked out once per list).</param>
     /// <param name="places">Each unit, month and part of the totals that has figures, with the indicators it has.</param>
     /// <param name="value">A figure at a place, or null when there is none.</param>
     /// <param name="kindOf">An indicator's kind (count, ratio, rate, flag), null when unknown.</param>
     public static IEnumerable<RuleBreach> Evaluate(IReadOnlyList<DataRule> rules, IEnumerable<RulePlace> places, Func<RulePlace, string, Measure, decimal?> value, Func<string, string?> kindOf)
     {
-        // What each rule needs to know of itself, worked out once, not at every place.
-        var compiled = rules.Select(r => (Rule: r, Generic: r.IsGeneric, Named: r.Indicators.ToList(), Measures: r.Measures.Order().ToArray())).ToList();
+        // What each rule needs to know of itself, worked out once per list of rules, not per call or place.
+        var compiled = Compiled.GetValue(rules, list => [.. list.Select(r => (r, r.IsGeneric, r.Indicators.ToList(), r.Measures.Order().ToArray()))]);
         foreach (var place in places)
         {
             var (level, indicators) = (place.Level, place.Indicators);

@@ -52,7 +52,7 @@ public sealed partial class TableReader
                 }
             }
 
-            var hasFigures = values.Any(v => NumberParser.Parse(v.Text, NumberContext.Unknown, v.Value).Kind is not (ValueKind.NotReported or ValueKind.Text));
+            var hasFigures = values.Any(v => v.Value is double || SheetLayout.Parsed(v).Kind is not (ValueKind.NotReported or ValueKind.Text));
             string Labels(IEnumerable<int> cols) => string.Join(" › ", cols.Select(c => sheet.Effective(row, c)?.Text.Trim()).Where(t => !string.IsNullOrEmpty(t)));
 
             ReportPeriod? period = null;

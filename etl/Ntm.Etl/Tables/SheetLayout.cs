@@ -183,7 +183,7 @@ public static partial class SheetLayout
     }
 
     /// <summary>A cell read as a number out of context: a text's reading is remembered (the same texts fill every report).</summary>
-    private static ParsedValue Parsed(Cell cell) =>
+    internal static ParsedValue Parsed(Cell cell) =>
         cell.Value is double ? NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value) : TextFigures.Of(cell.Text);
 
     private static readonly Ntm.Domain.Text.TextMemo<ParsedValue> TextFigures = new(text => NumberParser.Parse(text, NumberContext.Unknown));
@@ -462,7 +462,7 @@ public static partial class SheetLayout
                 break;
             }
 
-            if (rows[r].Any(c => !labelSet.Contains(c.Column) && (IsFigure(c) || NumberParser.Parse(c.Text).Kind == ValueKind.NotReported && c.Text.Trim().Length > 0)))
+            if (rows[r].Any(c => !labelSet.Contains(c.Column) && (IsFigure(c) || Parsed(c).Kind == ValueKind.NotReported && c.Text.Trim().Length > 0)))
             {
                 end = r + 1;
             }

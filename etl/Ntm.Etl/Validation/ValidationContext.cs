@@ -29,7 +29,12 @@ public sealed class ValidationContext
         PreviousYearToDate = previousYearToDate ?? ((_, _, _) => null);
         Sums = sums ?? [];
         Groups = values.GroupBy(v => v.Figure).ToList();
-        cells = Values.GroupBy(v => (v.Area.AreaId, v.Period, v.IndicatorCode, v.Measure)).ToDictionary(g => g.Key, g => g.First());
+        // The first value of each figure (a second one is ConflictingValuesRule's).
+        cells = new(Values.Count);
+        foreach (var v in Values)
+        {
+            cells.TryAdd((v.Area.AreaId, v.Period, v.IndicatorCode, v.Measure), v);
+        }
     }
 
     private ValidationContext(ValidationContext file, Func<int, string, PeriodKey, decimal?>? previousYearToDate, Func<int, string, PeriodKey, IReadOnlyList<decimal?>?>? monthsAcrossCrosswalk)
