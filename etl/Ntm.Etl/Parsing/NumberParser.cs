@@ -20,6 +20,10 @@ public static partial class NumberParser
     /// </summary>
     public const decimal Limit = 100_000_000_000_000m;
 
+    // What a text reads as in each context, remembered: the same texts fill every report.
+    private static readonly TextMemo<ParsedValue>[] Known =
+        [.. Enum.GetValues<NumberContext>().Select(context => new TextMemo<ParsedValue>(text => ParseText(text, context, null)))];
+
     /// <summary>Reads one cell's text (or the number the file stored, when <paramref name="stored"/> is a double).</summary>
     public static ParsedValue Parse(string? text, NumberContext context = NumberContext.Unknown, object? stored = null, NumberStyle? columnStyle = null)
     {
@@ -30,6 +34,11 @@ public static partial class NumberParser
                 : new ParsedValue(ValueKind.Number, RoundStored(d));
         }
 
+        return text is not null && columnStyle is null ? Known[(int)context].Of(text) : ParseText(text, context, columnStyle);
+    }
+
+    private static ParsedValue ParseText(string? text, NumberContext context, NumberStyle? columnStyle)
+    {
         var s = Squeeze(text);
         if (s.Length == 0 || s is "-" or "–" or "—" or "_" or "..")
         {

@@ -182,11 +182,8 @@ public static partial class SheetLayout
             && parsed.Words is null && !(parsed.Kind == ValueKind.Number && IsYear(parsed));
     }
 
-    /// <summary>A cell read as a number out of context: a text's reading is remembered (the same texts fill every report).</summary>
-    internal static ParsedValue Parsed(Cell cell) =>
-        cell.Value is double ? NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value) : TextFigures.Of(cell.Text);
-
-    private static readonly Ntm.Domain.Text.TextMemo<ParsedValue> TextFigures = new(text => NumberParser.Parse(text, NumberContext.Unknown));
+    /// <summary>A cell read as a number out of context (a text's reading is remembered by the parser).</summary>
+    internal static ParsedValue Parsed(Cell cell) => NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value);
 
     /// <summary>True for a cell that can name a row: text with letters, not a row number ("7", "II.", "a)").</summary>
     public static bool IsLabelText(Cell cell) =>
