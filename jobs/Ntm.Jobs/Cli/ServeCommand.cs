@@ -118,6 +118,15 @@ public static class ServeCommand
 
         ScheduleSettings.WriteDefaultIfMissing(context.Home);
         using var host = SchedulerHost.Build(context.Home, context.Clock, settings, verbose ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information, urls);
+        // A hang-up (the terminal closed, or 'kill -HUP') stops the service as SIGTERM does: after the current file.
+        // Taken before the line saying the service is up, which is what a supervisor (or a test) waits for.
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var watch = host.Services.GetRequiredService<HomeWatch>();
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
+        {
+            signal.Cancel = true;
+            lifetime.StopApplication();
+        });
         context.Console.MarkupLine($"ntm serve: lịch trong [bold]{Terminal.Escape(Path.Combine(context.Home.Root, ScheduleSettings.FileName))}[/], kho lịch [bold]{Terminal.Escape(JobRunLog.JobsDatabase(context.Home))}[/]. Ctrl+C để dừng.");
         context.Console.MarkupLine($"Trang làm việc: [bold]{Terminal.Escape(string.Join(" ", urls))}[/]{(urls.All(Web.DashboardOptions.IsLoopback) ? " (chỉ máy này, không cần đăng nhập)" : " (cần đăng nhập)")}.");
         // Each job's next run, so that a service that is quiet until then is seen to be waiting, not stuck.
@@ -128,14 +137,6 @@ public static class ServeCommand
 
         // A service's output is read as it comes (a log, a supervisor waiting for this line): not kept in a buffer.
         context.Out.Flush();
-        // A hang-up (the terminal closed, or 'kill -HUP') stops the service as SIGTERM does: after the current file.
-        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-        var watch = host.Services.GetRequiredService<HomeWatch>();
-        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
-        {
-            signal.Cancel = true;
-            lifetime.StopApplication();
-        });
         try
         {
             await host.RunAsync(cancellation);
