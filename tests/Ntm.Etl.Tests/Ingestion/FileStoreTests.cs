@@ -18,6 +18,16 @@ public sealed class FileStoreTests : IDisposable
 
     private string Target() => FileStore.ArchivePath(Path.Combine(directory.Path, "archive"), FileStore.Sha256(Content), "bao-cao.xlsx");
 
+    /// <summary>An inbox file holding <see cref="Content"/>, archived from the bytes read: linked on Linux, written elsewhere.</summary>
+    private (string Inbox, string Target) ArchivedFromInbox()
+    {
+        var inbox = Path.Combine(directory.Path, "bao-cao.xlsx");
+        File.WriteAllBytes(inbox, Content);
+        var target = Target();
+        Assert.Equal(OperatingSystem.IsLinux() ? ArchiveCopy.Linked : ArchiveCopy.Written, FileStore.Archive(Content, target, FileStore.Sha256(Content), inbox));
+        return (inbox, target);
+    }
+
     [Fact]
     public void A_copy_is_written_once_and_an_identical_copy_is_left_alone()
     {
@@ -56,13 +66,8 @@ public sealed class FileStoreTests : IDisposable
     [Fact]
     public void An_inbox_file_that_still_holds_the_bytes_read_is_linked_into_the_archive()
     {
-        var inbox = Path.Combine(directory.Path, "bao-cao.xlsx");
-        File.WriteAllBytes(inbox, Content);
-        var target = Target();
+        var (inbox, target) = ArchivedFromInbox();
 
-        var copy = FileStore.Archive(Content, target, FileStore.Sha256(Content), inbox);
-
-        Assert.Equal(OperatingSystem.IsLinux() ? ArchiveCopy.Linked : ArchiveCopy.Written, copy);
         Assert.Equal(Content, File.ReadAllBytes(target));
         if (OperatingSystem.IsLinux())
         {
@@ -92,11 +97,7 @@ public sealed class FileStoreTests : IDisposable
     [Fact]
     public void A_linked_file_saved_again_in_place_before_its_inbox_name_is_removed_leaves_the_archive_the_bytes_read()
     {
-        var inbox = Path.Combine(directory.Path, "bao-cao.xlsx");
-        File.WriteAllBytes(inbox, Content);
-        var target = Target();
-        var copy = FileStore.Archive(Content, target, FileStore.Sha256(Content), inbox);
-        Assert.Equal(OperatingSystem.IsLinux() ? ArchiveCopy.Linked : ArchiveCopy.Written, copy);
+        var (inbox, target) = ArchivedFromInbox();
 
         // Saved in place (same file, truncated and written again) by a program that may (the owner
         // making it writable again, or root): a link shares it.
@@ -112,7 +113,7 @@ public sealed class FileStoreTests : IDisposable
             stream.Write(correction);
         }
 
-        var finding = FileStore.RemoveIfUnchanged(inbox, FileStore.Sha256(Content), "bao-cao.xlsx", copy == ArchiveCopy.Linked ? new LinkedCopy(target, Content) : null);
+        var finding = FileStore.RemoveIfUnchanged(inbox, FileStore.Sha256(Content), "bao-cao.xlsx", OperatingSystem.IsLinux() ? new LinkedCopy(target, Content) : null);
 
         Assert.Equal("changed_while_read", finding?.Rule);
         Assert.Equal(Content, File.ReadAllBytes(target));

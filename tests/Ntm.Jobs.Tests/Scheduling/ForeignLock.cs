@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Tmds.Linux;
 
 namespace Ntm.Jobs.Tests.Scheduling;
 
@@ -7,10 +7,8 @@ namespace Ntm.Jobs.Tests.Scheduling;
 /// open file description's lock (Linux <c>F_OFD_SETLK</c>): it conflicts with the record lock DuckDB
 /// takes when it opens the file, even from this process. Released when disposed.
 /// </summary>
-internal sealed class ForeignLock : IDisposable
+internal sealed unsafe class ForeignLock : IDisposable
 {
-    private const int OpenFileDescriptionSetLock = 37; // F_OFD_SETLK
-    private const short WriteLock = 1; // F_WRLCK
     private readonly FileStream stream;
 
     private ForeignLock(FileStream stream) => this.stream = stream;
@@ -20,12 +18,11 @@ internal sealed class ForeignLock : IDisposable
     {
         Assert.True(OperatingSystem.IsLinux(), "open file description locks are Linux's");
         var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-        // struct flock: l_type (short), l_whence (short), l_start, l_len (0: to the end), l_pid (0 for these locks).
-        var flock = new byte[32];
-        BitConverter.TryWriteBytes(flock.AsSpan(0, 2), WriteLock);
-        if (fcntl((int)stream.SafeFileHandle.DangerousGetHandle(), OpenFileDescriptionSetLock, flock) != 0)
+        // The whole file (l_start 0, l_len 0: to its end); l_pid is 0 for these locks.
+        var whole = new flock { l_type = (short)LibC.F_WRLCK, l_whence = (short)LibC.SEEK_SET };
+        if (LibC.fcntl((int)stream.SafeFileHandle.DangerousGetHandle(), LibC.F_OFD_SETLK, &whole) != 0)
         {
-            var errno = Marshal.GetLastPInvokeError();
+            var errno = LibC.errno;
             stream.Dispose();
             throw new IOException($"fcntl(F_OFD_SETLK) refused: errno {errno}");
         }
@@ -35,7 +32,4 @@ internal sealed class ForeignLock : IDisposable
 
     /// <summary>Closing the file releases the lock.</summary>
     public void Dispose() => stream.Dispose();
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int fcntl(int fd, int cmd, byte[] flock);
 }
