@@ -25,6 +25,9 @@ public sealed record IndicatorLabel(
     public bool IsFlow => PeriodType == "flow";
 }
 
+/// <summary>What to teach for an unmatched label: the alias to add and the indicators it may be, best first.</summary>
+public sealed record Suggestion(string Alias, IReadOnlyList<IndicatorLabel> Indicators);
+
 /// <summary>
 /// Matches spreadsheet labels to indicator codes by normalised text: case, diacritics, numbering
 /// ("1.", "14.1.", "a)", "-", "*"), remarks in parentheses, punctuation and spacing are ignored,
@@ -41,17 +44,15 @@ public sealed partial class IndicatorLabels
     private readonly Dictionary<string, HashSet<string>> byLooseKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Context, string Code)>> byContext = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> numeratorOf = new(StringComparer.Ordinal);
-    private readonly Lazy<List<(IndicatorLabel Indicator, List<HashSet<string>> Names)>> wordsOfNames;
-    private readonly Dictionary<(string Label, int Count), IReadOnlyList<IndicatorLabel>> suggested = [];
+    private readonly Lazy<NameWords> wordsOfNames;
+    private readonly Dictionary<(string Label, string Context, int Count), Suggestion> suggested = [];
 
     /// <summary>Builds the index over <paramref name="indicators"/>.</summary>
     public IndicatorLabels(IEnumerable<IndicatorLabel> indicators)
     {
         byCode = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
         // The words of every name and alias, for suggestions: worked out once, not for every unknown label.
-        wordsOfNames = new(() => byCode.Values.Select(i => (i, i.Aliases.Prepend(i.NameVi)
-            .Select(a => VietnameseText.Key(a[(a.IndexOf(" > ", StringComparison.Ordinal) + 1)..]).Split(' ').Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal))
-            .Where(w => w.Count > 0).ToList())).ToList());
+        wordsOfNames = new(() => new NameWords(byCode.Values));
         foreach (var indicator in byCode.Values)
         {
             if (indicator.IsRatio && indicator.NumeratorCode is { } numerator)
@@ -275,21 +276,28 @@ public sealed partial class IndicatorLabels
     }
 
     /// <summary>
-    /// The indicators whose names or aliases share the most words with <paramref name="label"/>,
-    /// best first: what the warning for an unmatched label offers to learn.
+    /// What the warning for an unmatched label offers to learn: the indicators whose names or aliases
+    /// share the most words with <paramref name="label"/> and the <paramref name="context"/> it sits
+    /// under (a group header, a group row), best first, words weighed by how few indicators use them
+    /// ("số", "trẻ", "tỷ lệ" weigh little, "SDD", "thấp còi" much); and the alias to add: under a
+    /// context, "context &gt; label", which matches only there (the same "Số trẻ SDD" is underweight
+    /// under "Cân nặng/tuổi" and stunting under "Chiều cao/tuổi"), else the label itself.
     /// </summary>
-    public IReadOnlyList<IndicatorLabel> Suggest(string label, int count = 3)
+    public Suggestion Suggest(string label, string? context = null, int count = 3)
     {
+        context = string.IsNullOrWhiteSpace(context) ? null : context.Trim();
+        var key = (label, context ?? string.Empty, count);
         // A label a sheet repeats on many rows is worked out once.
         lock (suggested)
         {
-            if (suggested.TryGetValue((label, count), out var known))
+            if (suggested.TryGetValue(key, out var known))
             {
                 return known;
             }
         }
 
-        var suggestions = SuggestOnce(label, count);
+        var suggestion = new Suggestion(context is null ? label.Trim() : $"{context} > {label.Trim()}", SuggestOnce(label, context, count));
+
         lock (suggested)
         {
             if (suggested.Count >= 1024)
@@ -297,28 +305,55 @@ public sealed partial class IndicatorLabels
                 suggested.Clear();
             }
 
-            suggested[(label, count)] = suggestions;
+            suggested[key] = suggestion;
         }
 
-        return suggestions;
+        return suggestion;
     }
 
-    private List<IndicatorLabel> SuggestOnce(string label, int count)
+    private List<IndicatorLabel> SuggestOnce(string label, string? context, int count)
     {
-        var words = Keys(label).SelectMany(k => k.Split(' ')).Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal);
+        var words = Keys(label).Concat(context is null ? [] : Keys(context, numbered: false))
+            .SelectMany(k => k.Split(' ')).Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal);
         if (words.Count == 0)
         {
             return [];
         }
 
-        return wordsOfNames.Value
-            .Select(n => (n.Indicator, Score: n.Names.Count == 0 ? 0 : n.Names.Max(other => (double)other.Count(words.Contains) / Math.Max(words.Count, other.Count))))
+        var names = wordsOfNames.Value;
+        var asked = words.Sum(names.Weight);
+        return names.Indicators
+            .Select(n => (n.Indicator, Score: n.Names.Count == 0 ? 0 : n.Names.Max(other => other.Where(words.Contains).Sum(names.Weight) / Math.Max(asked, other.Sum(names.Weight)))))
             .Where(s => s.Score >= 0.34)
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Indicator.Code, StringComparer.Ordinal)
             .Take(count)
             .Select(s => s.Indicator)
             .ToList();
+    }
+
+    /// <summary>
+    /// The words of every name and alias (a context alias's context included), and how much each
+    /// word weighs: ln(1 + indicators / indicators using it), the most for a word none uses.
+    /// </summary>
+    private sealed class NameWords
+    {
+        private readonly Dictionary<string, double> weights;
+        private readonly double unknown;
+
+        public NameWords(IEnumerable<IndicatorLabel> indicators)
+        {
+            Indicators = indicators.Select(i => (i, i.Aliases.Prepend(i.NameVi)
+                .Select(a => VietnameseText.Key(a.Replace(" > ", " ", StringComparison.Ordinal)).Split(' ').Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal))
+                .Where(w => w.Count > 0).ToList())).ToList();
+            var used = Indicators.SelectMany(n => n.Names.SelectMany(w => w).Distinct(StringComparer.Ordinal)).CountBy(w => w, StringComparer.Ordinal);
+            weights = used.ToDictionary(u => u.Key, u => Math.Log(1 + ((double)Indicators.Count / u.Value)), StringComparer.Ordinal);
+            unknown = Math.Log(1 + Indicators.Count);
+        }
+
+        public List<(IndicatorLabel Indicator, List<HashSet<string>> Names)> Indicators { get; }
+
+        public double Weight(string word) => weights.GetValueOrDefault(word, unknown);
     }
 
     [GeneratedRegex(@"\(\s*[+-]\s*\)")]

@@ -347,14 +347,16 @@ public sealed partial class TableReader
             if (code is null)
             {
                 // A generic label ("Tổng số") is suggested with the group it sits under ("Điều trị khỏi").
-                var suggestions = candidates.Count > 1 ? candidates.Select(c => owner.indicators[c]!).ToList()
-                    : owner.indicators.Suggest(ancestors.Count > 1 ? $"{ancestors[^2].Label} {label}" : label);
+                var group = ancestors.Count > 1 ? ancestors[^2].Label : null;
+                var suggestion = candidates.Count > 1
+                    ? new Suggestion(group is null ? label.Trim() : $"{group.Trim()} > {label.Trim()}", candidates.Select(c => owner.indicators[c]!).ToList())
+                    : owner.indicators.Suggest(label, group);
                 Result.Findings.Add(Finding.Warning(sheet.Name, labelCell.Address, candidates.Count > 1 ? "ambiguous_indicator" : "unknown_indicator",
-                    $"Trang '{sheet.Name}', dòng {row + 1}: chỉ tiêu '{label.Trim()}'"
-                    + (contexts.Count > 0 ? $" (thuộc '{contexts[0].Trim()}')" : string.Empty)
+                    $"Trang '{sheet.Name}', dòng {row + 1}: chỉ tiêu '{SafeText.Clip(label.Trim())}'"
+                    + (contexts.Count > 0 ? $" (thuộc '{SafeText.Clip(contexts[0].Trim())}')" : string.Empty)
                     + (candidates.Count > 1 ? $" ứng với nhiều chỉ tiêu ({string.Join(", ", candidates)})" : " không có trong danh mục")
                     + $"; các số {string.Join("; ", values.Select(v => $"{v.Address}={v.Text}"))} không được nạp."
-                    + Teach(label, suggestions), label));
+                    + Teach(suggestion), label));
                 return null;
             }
 

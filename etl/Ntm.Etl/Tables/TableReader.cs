@@ -185,17 +185,17 @@ public sealed partial class TableReader
 
         if (signingLine is not null)
         {
-            result.Sections.Insert(0, $"ngày ký {signingLine.Date:dd/MM/yyyy} theo dòng '{signingLine.Text.Trim()}' ({signingLine.Sheet}!{signingLine.Cell.Address}): ngày gửi báo cáo khi xét đúng hạn");
+            result.Sections.Insert(0, $"ngày ký {signingLine.Date:dd/MM/yyyy} theo dòng '{SafeText.Clip(signingLine.Text.Trim())}' ({signingLine.Sheet}!{signingLine.Cell.Address}): ngày gửi báo cáo khi xét đúng hạn");
         }
 
         if (periodLine is not null)
         {
-            result.Sections.Insert(0, $"kỳ báo cáo {period!.Describe()} theo dòng '{periodLine.Text.Trim()}' ({periodLine.Sheet}!{periodLine.Cell.Address})");
+            result.Sections.Insert(0, $"kỳ báo cáo {period!.Describe()} theo dòng '{SafeText.Clip(periodLine.Text.Trim())}' ({periodLine.Sheet}!{periodLine.Cell.Address})");
         }
 
         if (workbookUnit?.Line is { } unitLine && result.ReportingArea is { } reporting)
         {
-            result.Sections.Insert(0, $"đơn vị báo cáo {reporting.FullName} theo dòng '{unitLine.Text.Trim()}' ({unitLine.Sheet}!{unitLine.Cell.Address})");
+            result.Sections.Insert(0, $"đơn vị báo cáo {reporting.FullName} theo dòng '{SafeText.Clip(unitLine.Text.Trim())}' ({unitLine.Sheet}!{unitLine.Cell.Address})");
         }
 
         result.Layout = state.Layouts.OrderByDescending(l => l.Figures).Select(l => l.Layout).FirstOrDefault();
@@ -859,19 +859,28 @@ public sealed partial class TableReader
         for (var i = 1; i < columns.Count; i++)
         {
             var column = columns[i];
-            var kindOnly = column.Meaning is { } meaning && (meaning.Rule.Target || meaning.Rule.Measure is not HeaderMeasures.Month and not HeaderMeasures.YearToDate);
-            if (column.Indicator is null && column.Skip is null && (kindOnly || column.Disaggregation is not null))
+            if (column.Indicator is null && column.Skip is null && KindOnly(column) && OwnerOnLeft(columns, i, c => c.Indicator is not null) is { } left)
             {
-                // The nearest on its left at the same depth of the header and under the same group: "Trong
-                // đó: trẻ em < 15 tuổi" belongs to "Tổng số BN lao", not to the last form of TB under "Phân theo thể bệnh".
-                var left = columns.Take(i).Reverse().FirstOrDefault(c => c.Indicator is not null && c.Path.Count == column.Path.Count
-                    && (column.Path.Count <= 1 || c.Path[0] == column.Path[0]));
-                if (left is not null)
-                {
-                    column.Indicator = left.Indicator;
-                }
+                column.Indicator = left.Indicator;
             }
         }
+    }
+
+    /// <summary>A column that says what kind of figure it holds or which part of a total, not of what.</summary>
+    private static bool KindOnly(ColumnTags column) =>
+        column.Meaning is { } meaning && (meaning.Rule.Target || meaning.Rule.Measure is not HeaderMeasures.Month and not HeaderMeasures.YearToDate)
+        || column.Disaggregation is not null;
+
+    /// <summary>
+    /// The nearest column on the left of <c>columns[i]</c> that <paramref name="owns"/>, at the same
+    /// depth of the header and under the same group: "Trong đó: trẻ em &lt; 15 tuổi" belongs to
+    /// "Tổng số BN lao", not to the last form of TB under "Phân theo thể bệnh".
+    /// </summary>
+    private static ColumnTags? OwnerOnLeft(List<ColumnTags> columns, int i, Func<ColumnTags, bool> owns)
+    {
+        var column = columns[i];
+        return columns.Take(i).Reverse().FirstOrDefault(c => owns(c) && c.Path.Count == column.Path.Count
+            && (column.Path.Count <= 1 || c.Path[0] == column.Path[0]));
     }
 
     /// <summary>
@@ -943,22 +952,37 @@ public sealed partial class TableReader
                 // "Tổng số" beside columns that each name an indicator: the row's total across them, made again from them.
                 result.Ignored[^1] = result.Ignored[^1] with { Reason = "cột tổng của các chỉ tiêu bên cạnh (tính lại từ các cột, không lưu)" };
             }
+            else if (KindOnly(column) && OwnerOnLeft(columns, columns.IndexOf(column), c => c.Indicator is not null || c.Unknown) is { Unknown: true } owner)
+            {
+                // "Tỷ lệ %" beside an unknown "Số trẻ SDD": it is read as soon as that column is.
+                result.Findings.Add(Finding.Warning(sheet.Name, CellRef.Address(table.HeaderBottom, column.Column), "unknown_indicator",
+                    $"Trang '{sheet.Name}', ô {CellRef.Address(table.HeaderBottom, column.Column)}: cột '{SafeText.Clip(header)}' không ứng với chỉ tiêu nào; {figures.Count} số trong cột (ví dụ {first.Address} = {first.Text}) không được nạp. "
+                    + $"Cột này thuộc chỉ tiêu của cột {CellRef.ColumnName(owner.Column)} ('{SafeText.Clip(owner.PathText)}'): khi tên ở cột {CellRef.ColumnName(owner.Column)} được thêm vào danh mục (xem cảnh báo của cột đó), các số này cũng được nạp.", column.Path[^1]));
+            }
             else
             {
-                var text = column.Path.Count > 0 ? column.Path[^1] : header;
+                // A sub-header ("Số trẻ SDD") is suggested with the group header above it ("Cân nặng/tuổi").
+                var text = column.Path[^1];
+                var context = column.Path.Count > 1 ? column.Path[^2] : null;
                 result.Findings.Add(Finding.Warning(sheet.Name, CellRef.Address(table.HeaderBottom, column.Column), "unknown_indicator",
-                    $"Trang '{sheet.Name}', ô {CellRef.Address(table.HeaderBottom, column.Column)}: cột '{header}' không ứng với chỉ tiêu nào; {figures.Count} số trong cột (ví dụ {first.Address} = {first.Text}) không được nạp."
-                    + Teach(text, indicators.Suggest(text)), text));
+                    $"Trang '{sheet.Name}', ô {CellRef.Address(table.HeaderBottom, column.Column)}: cột '{SafeText.Clip(header)}' không ứng với chỉ tiêu nào; {figures.Count} số trong cột (ví dụ {first.Address} = {first.Text}) không được nạp."
+                    + Teach(indicators.Suggest(text, context)), text));
             }
         }
     }
 
     /// <summary>The command that teaches a label, with the best candidates.</summary>
-    public static string Teach(string label, IReadOnlyList<IndicatorLabel> suggestions) =>
-        suggestions.Count == 0
-            ? $" Để nạp, thêm tên này vào danh mục: ntm alias add \"{label.Trim()}\" MÃ_CHỈ_TIÊU (tìm mã bằng ntm indicators --search)."
-            : $" Để nạp, chạy: ntm alias add \"{label.Trim()}\" {suggestions[0].Code}"
-              + (suggestions.Count > 1 ? $" (hoặc {string.Join(", ", suggestions.Skip(1).Select(s => $"{s.Code}: {s.NameVi}"))})" : $" ({suggestions[0].NameVi})") + ".";
+    public static string Teach(Suggestion suggestion)
+    {
+        // A label too long to quote whole is not given as a command that would teach its clipped text.
+        var alias = suggestion.Alias.Length <= SafeText.QuoteLength ? suggestion.Alias
+            : string.Create(CultureInfo.GetCultureInfo("vi-VN"), $"TÊN (chép nguyên văn từ tệp, {suggestion.Alias.Length:N0} ký tự)");
+        var indicators = suggestion.Indicators;
+        return indicators.Count == 0
+            ? $" Để nạp, thêm tên này vào danh mục: ntm alias add \"{alias}\" MÃ_CHỈ_TIÊU (tìm mã bằng ntm indicators --search)."
+            : $" Để nạp, chạy: ntm alias add \"{alias}\" {indicators[0].Code}"
+              + (indicators.Count > 1 ? $" (hoặc {string.Join(", ", indicators.Skip(1).Select(s => $"{s.Code}: {s.NameVi}"))})" : $" ({indicators[0].NameVi})") + ".";
+    }
 
     private static string Describe(Sheet sheet, TableRegion table, Dictionary<int, LabelRole> roles, List<ColumnTags> columns, List<string> titles, string? tableIndicator)
     {
@@ -976,7 +1000,7 @@ public sealed partial class TableReader
         };
 
         var labels = string.Join(", ", roles.OrderBy(r => r.Key).Select(r => $"{CellRef.ColumnName(r.Key)} ({RoleVi(r.Value)})"));
-        var body = string.Join("; ", columns.Select(c => $"{CellRef.ColumnName(c.Column)} = [{c.PathText}] → "
+        var body = string.Join("; ", columns.Select(c => $"{CellRef.ColumnName(c.Column)} = [{SafeText.Clip(c.PathText)}] → "
             + (c.Skip is not null ? "bỏ qua"
                 : string.Join(", ", new[]
                 {
@@ -987,7 +1011,7 @@ public sealed partial class TableReader
                     c.Area?.Name,
                 }.OfType<string>()) is { Length: > 0 } said ? said : "?")));
         return $"{sheet.Name}, hàng {table.HeaderTop + 1}-{table.BodyEnd}"
-            + (titles.Count > 0 ? $" ({titles[0].Trim()})" : string.Empty)
+            + (titles.Count > 0 ? $" ({SafeText.Clip(titles[0].Trim())})" : string.Empty)
             + $": tiêu đề cột ở hàng {table.HeaderTop + 1}{(table.HeaderBottom > table.HeaderTop ? $"-{table.HeaderBottom + 1}" : string.Empty)}; nhãn ở cột {labels}"
             + (tableIndicator is not null ? $"; chỉ tiêu của bảng: {tableIndicator}" : string.Empty)
             + $"; {body}";

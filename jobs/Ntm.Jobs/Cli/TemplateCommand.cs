@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Ntm.Domain.Measures;
+using Ntm.Domain.Text;
 using Ntm.Etl.Ingestion;
 using Ntm.Etl.Templates;
 using Spectre.Console;
@@ -92,8 +93,8 @@ public static class TemplateCommand
         var values = new Table().Border(TableBorder.Rounded).AddColumn("Ô").AddColumn("Ghi").AddColumn("Đơn vị").AddColumn("Kỳ").AddColumn("Chỉ tiêu").AddColumn("Loại").AddColumn(new TableColumn("Số").RightAligned()).AddColumn("Theo tiêu đề");
         foreach (var v in prepared.Values.Take(200))
         {
-            values.AddRow($"{Terminal.Escape(v.Sheet)}!{v.Cell}", Terminal.Escape(v.Text), Terminal.Escape(v.Area.Name), v.Period.ToString(), Terminal.Escape(v.IndicatorCode), v.Measure.ToCode(),
-                v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Escape(v.Explanation ?? string.Empty));
+            values.AddRow($"{Terminal.Escape(v.Sheet)}!{v.Cell}", Terminal.Quote(v.Text), Terminal.Escape(v.Area.Name), v.Period.ToString(), Terminal.Escape(v.IndicatorCode), v.Measure.ToCode(),
+                v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Quote(v.Explanation));
         }
 
         console.Write(values);
@@ -103,8 +104,8 @@ public static class TemplateCommand
             var targets = new Table().Border(TableBorder.Rounded).AddColumn("Ô").AddColumn("Ghi").AddColumn("Đơn vị").AddColumn("Năm").AddColumn("Chỉ tiêu").AddColumn("Mục tiêu").AddColumn("Theo tiêu đề");
             foreach (var t in result.Targets)
             {
-                targets.AddRow($"{Terminal.Escape(t.Sheet)}!{t.Cell}", Terminal.Escape(t.Text), Terminal.Escape(t.Area.Name), t.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Escape(t.IndicatorCode),
-                    $"{Terminal.Escape(t.Comparator)} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}", Terminal.Escape(t.Explanation ?? string.Empty));
+                targets.AddRow($"{Terminal.Escape(t.Sheet)}!{t.Cell}", Terminal.Quote(t.Text), Terminal.Escape(t.Area.Name), t.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Escape(t.IndicatorCode),
+                    $"{Terminal.Escape(t.Comparator)} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}", Terminal.Quote(t.Explanation));
             }
 
             console.Write(targets);
@@ -118,7 +119,7 @@ public static class TemplateCommand
             {
                 plans.AddRow($"{Terminal.Escape(p.Sheet)}!{p.Cell}", Terminal.Escape(p.Area.FullName), p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Escape(p.TargetCode),
                     p.Planned?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "—",
-                    Terminal.Escape(string.Join(", ", p.Communes.Select(c => $"{c.Commune.Name} ({c.Commune.Code})"))), Terminal.Escape(p.Explanation ?? string.Empty));
+                    Terminal.Escape(string.Join(", ", p.Communes.Select(c => $"{c.Commune.Name} ({c.Commune.Code})"))), Terminal.Quote(p.Explanation));
             }
 
             console.Write(plans);
@@ -127,7 +128,7 @@ public static class TemplateCommand
 
         foreach (var group in result.Ignored.GroupBy(i => i.Reason))
         {
-            console.MarkupLine($"Bỏ qua ({Terminal.Escape(group.Key)}): {group.Count()} ô, ví dụ {Terminal.Escape(string.Join("; ", group.Take(3).Select(i => $"{i.Sheet}!{i.Where} '{i.Text}'")))}");
+            console.MarkupLine($"Bỏ qua ({Terminal.Escape(group.Key)}): {group.Count()} ô, ví dụ {Terminal.Escape(string.Join("; ", group.Take(3).Select(i => $"{i.Sheet}!{i.Where} '{SafeText.Clip(i.Text)}'")))}");
         }
 
         foreach (var f in prepared.Findings)

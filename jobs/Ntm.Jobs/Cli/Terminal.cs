@@ -12,6 +12,9 @@ internal static class Terminal
 {
     /// <summary>The text, printable and with markup escaped.</summary>
     public static string Escape(string? text) => Markup.Escape(SafeText.Printable(text ?? string.Empty));
+
+    /// <summary>A sender's text quoted: at most <see cref="SafeText.QuoteLength"/> characters (<see cref="SafeText.Clip"/>), then escaped.</summary>
+    public static string Quote(string? text) => Escape(SafeText.Clip(text ?? string.Empty));
 }
 
 /// <summary>A writer for messages (standard error) that writes every text <see cref="SafeText.Printable"/>.</summary>

@@ -43,9 +43,29 @@ public sealed class IndicatorLabelsTests
     [Fact]
     public void An_unmatched_label_gets_the_closest_indicators_as_suggestions()
     {
-        var suggestions = Labels.Suggest("Số trẻ dưới 5 tuổi suy dinh dưỡng thể thấp còi mới");
-        Assert.Contains(suggestions, s => s.Code == "nutrition.stunting_u5");
-        Assert.Empty(Labels.Suggest("xyz"));
+        var suggestion = Labels.Suggest("Số trẻ dưới 5 tuổi suy dinh dưỡng thể thấp còi mới");
+        Assert.Contains(suggestion.Indicators, s => s.Code == "nutrition.stunting_u5");
+        Assert.Equal("Số trẻ dưới 5 tuổi suy dinh dưỡng thể thấp còi mới", suggestion.Alias);
+        Assert.Empty(Labels.Suggest("xyz").Indicators);
+    }
+
+    [Theory]
+    [InlineData("Cân nặng theo chiều cao", "nutrition.wasting_u5")]
+    [InlineData("Chiều cao theo tuổi", "nutrition.stunting_u5")]
+    [InlineData("Cân nặng theo tuổi", "nutrition.underweight_u5")]
+    public void A_sub_header_is_suggested_with_its_group_and_taught_in_that_context(string group, string expected)
+    {
+        // "Số trẻ SDD" shares only "số trẻ" with most counts: the group's words say which, and the alias must keep them.
+        var suggestion = Labels.Suggest("Số trẻ SDD", group);
+        Assert.Equal(expected, suggestion.Indicators[0].Code);
+        Assert.Equal($"{group} > Số trẻ SDD", suggestion.Alias);
+        Assert.Null(Labels.Resolve("Số trẻ SDD").Code);
+    }
+
+    [Fact]
+    public void Words_every_count_has_do_not_make_a_suggestion()
+    {
+        Assert.DoesNotContain(Labels.Suggest("Số trẻ SDD").Indicators, s => s.Code.StartsWith("epi.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -76,6 +76,31 @@ public sealed class HostileInputTests : IDisposable
         Assert.DoesNotContain(table.Out, c => c < ' ' && c is not '\r' and not '\n');
     }
 
+    [Fact]
+    public void Template_check_quotes_a_title_or_label_of_thousands_of_characters_by_its_ends()
+    {
+        var home = Home();
+        var marks = new string('\u0301', 30_000);
+        var path = Path.Combine(directory.Path, "dai.xlsx");
+        new Ntm.Etl.Tests.XlsxBuilder().Sheet("BC")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ")
+            .Row(1, $"BÁO CÁO SỐ CA MẮC BỆNH TRUYỀN NHIỄM{marks} ĐẦU")
+            .Row(2, $"Tháng 10 năm 2024{marks}")
+            .Row(4, "TT", "Tên bệnh", "Số mắc")
+            .Row(5, 1, "Sốt xuất huyết", 12)
+            .Row(6, 2, $"Bệnh lạ{marks}", 3)
+            .Save(path);
+
+        var check = CliRunner.InProcess("--home", home, "template", "check", path);
+        Assert.True(check.ExitCode == 0, check.Error);
+        Assert.Contains("disease.dengue.cases", check.Out, StringComparison.Ordinal);
+        Assert.Contains("ký tự] …", check.Out, StringComparison.Ordinal);
+        // The label is too long to quote: the command to teach it asks for its full text, never its clipped one.
+        Assert.Matches(@"ntm\s+alias\s+add\s+""TÊN\s+\(chép\s+nguyên\s+văn\s+từ\s+tệp,\s+[\d.]+\s+ký\s+tự\)""", check.Out);
+        // Each quote is at most SafeText.QuoteLength characters and a message at most Finding.MaxMessage: the output is a page, not the 60,000 marks.
+        Assert.True(check.Out.Length < 20_000, $"{check.Out.Length} ký tự");
+    }
+
     [Theory]
     [InlineData("2025-13")]
     [InlineData("2025-02-30")]

@@ -53,6 +53,44 @@ public sealed class ReadingCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_sub_header_is_taught_in_its_group_and_the_rate_beside_it_follows()
+    {
+        // "Số trẻ SDD" is underweight under "Cân nặng/tuổi", stunting under "Chiều cao/tuổi", wasting here.
+        var home = Home();
+        new Ntm.Etl.Tests.XlsxBuilder().Sheet("BC thang 10")
+            .Row(1, "UBND THỊ XÃ LONG MỸ").Row(2, "TRUNG TÂM Y TẾ")
+            .Row(4, "BÁO CÁO KẾT QUẢ THEO DÕI TĂNG TRƯỞNG TRẺ EM").Row(5, "Tháng 10 năm 2024")
+            .Row(7, "TT", "Xã, phường", "Số trẻ dưới 5 tuổi được cân đo", "Cân nặng theo chiều cao", null)
+            .Row(8, null, null, null, "Số trẻ SDD", "Tỷ lệ %")
+            .Merge("A8:A9").Merge("B8:B9").Merge("C8:C9").Merge("D8:E8")
+            .Row(9, 1, "Xã Long Bình", 412, 9, 2.18)
+            .Row(10, 2, "Xã Long Phú", 380, 11, 2.89)
+            .Save(Path.Combine(home, "inbox", "tang-truong.xlsx"));
+
+        var first = CliRunner.InProcess("--home", home, "ingest", "--json");
+        Assert.Equal(0, first.ExitCode);
+        var file = JsonDocument.Parse(first.Out).RootElement.GetProperty("files")[0];
+        var warnings = file.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("rule").GetString() == "unknown_indicator")
+            .ToDictionary(f => f.GetProperty("cell").GetString()!, f => f.GetProperty("message").GetString()!);
+        Assert.Equal(["D9", "E9"], warnings.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("ntm alias add \"Cân nặng theo chiều cao > Số trẻ SDD\" nutrition.wasting_u5", warnings["D9"], StringComparison.Ordinal);
+        Assert.DoesNotContain("ntm alias add", warnings["E9"], StringComparison.Ordinal);
+        Assert.Contains("thuộc chỉ tiêu của cột D", warnings["E9"], StringComparison.Ordinal);
+
+        var taught = CliRunner.InProcess("--home", home, "alias", "add", "Cân nặng theo chiều cao > Số trẻ SDD", "nutrition.wasting_u5");
+        Assert.True(taught.ExitCode == 0, taught.Error);
+        var again = CliRunner.InProcess("--home", home, "ingest", "--again", file.GetProperty("submission_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+        Assert.True(again.ExitCode == 0, again.Error);
+        var reread = JsonDocument.Parse(again.Out).RootElement.GetProperty("files")[0];
+        Assert.DoesNotContain(reread.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "unknown_indicator");
+
+        using var connection = new WarehouseDatabase(Path.Combine(home, "warehouse.duckdb")).OpenReadOnly();
+        var stored = connection.Query<(string Indicator, string Measure, decimal Value)>(
+            "SELECT indicator_code, measure, value FROM v_observation WHERE indicator_code LIKE 'nutrition.wasting_u5%' ORDER BY indicator_code, value").ToList();
+        Assert.Equal([("nutrition.wasting_u5", "stock", 9m), ("nutrition.wasting_u5", "stock", 11m), ("nutrition.wasting_u5.rate", "reported_rate", 2.18m), ("nutrition.wasting_u5.rate", "reported_rate", 2.89m)], stored);
+    }
+
+    [Fact]
     public void A_wrong_code_for_an_alias_is_refused_with_the_nearest_codes()
     {
         var home = Home();
