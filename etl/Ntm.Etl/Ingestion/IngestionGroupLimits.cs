@@ -14,12 +14,25 @@ public sealed record IngestionGroupLimits(int Files, long Bytes, TimeSpan Time)
     public long ReadAheadBytes { get; init; } = 4L << 20;
 
     /// <summary>
-    /// How many of the next files are read ahead: four, so that both cores read while one records,
-    /// and a core that finished a file has the next one to read rather than waiting for the file
-    /// being recorded (files take unequal times). At most this many files of at most
-    /// <see cref="ReadAheadBytes"/> are in memory besides the one recorded.
+    /// How many of the next files are read ahead while one is recorded: four, so that both cores read
+    /// while one records, and a core that finished a file has the next one to read rather than waiting
+    /// for the file being recorded (files take unequal times). Few, so that what they read is used
+    /// before the collector has to keep it.
     /// </summary>
     public int ReadAheadFiles { get; init; } = 4;
+
+    /// <summary>
+    /// How many of the next files are read ahead while a group is committed: enough that the other
+    /// cores keep reading through the commit (a group of 500 small files takes 150–200 ms to commit,
+    /// in which a core reads about 200 of them).
+    /// </summary>
+    public int ReadAheadAtCommit { get; init; } = 256;
+
+    /// <summary>
+    /// The bytes of the files read ahead and not yet recorded, at most: a window of small files is
+    /// wide, one of large files narrow (four files of <see cref="ReadAheadBytes"/>).
+    /// </summary>
+    public long ReadAheadWindowBytes { get; init; } = 16L << 20;
 
     /// <summary>500 files, 256 MB or 5 seconds.</summary>
     public static IngestionGroupLimits Default { get; } = new(500, 256L << 20, TimeSpan.FromSeconds(5));

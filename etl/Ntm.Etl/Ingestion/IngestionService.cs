@@ -78,6 +78,7 @@ public sealed class IngestionService
     // The files of the batch read on another core while the one before is checked and recorded
     // (this file's and the next one's, at most).
     private readonly Dictionary<SubmittedFile, ReadAhead> ahead = new(ReferenceEqualityComparer.Instance);
+    private long aheadBytes;
 
     /// <summary>How many files, bytes and seconds one group of a batch may take before it is committed.</summary>
     public IngestionGroupLimits GroupLimits { get; init; } = IngestionGroupLimits.Default;
@@ -125,6 +126,7 @@ public sealed class IngestionService
         var group = new List<(int Index, SubmittedFile File)>();
         var groupBytes = 0L;
         var done = 0;
+        var aheadEnd = 0;
         var groupTime = System.Diagnostics.Stopwatch.StartNew();
         pendingFinish = new Dictionary<SubmittedFile, (string, LinkedCopy?)>(ReferenceEqualityComparer.Instance);
         pendingQuarantine = new Dictionary<SubmittedFile, List<Action>>(ReferenceEqualityComparer.Instance);
@@ -157,12 +159,14 @@ public sealed class IngestionService
                     ledger.LookAhead(alone ? [] : Hashes(batch.Files.Skip(next)));
                 }
 
-                // The next files are read ahead while this one is recorded, up to one that must be read alone.
-                var window = alone ? [] : batch.Files.Skip(next + 1).Take(GroupLimits.ReadAheadFiles).TakeWhile(f => !(unfinished.Count > 0 && Unfinished(f))).ToList();
-                DropReadAhead(except: [file, .. window]);
-                foreach (var following in window)
+                // The next files are read ahead while this one is recorded (and while a group is committed),
+                // within the window's count and bytes, up to one that must be read alone; a file read
+                // alone has nothing read beside it.
+                DropReadAhead(before: alone ? int.MaxValue : next, except: file);
+                aheadEnd = Math.Max(aheadEnd, next + 1);
+                if (!alone)
                 {
-                    ReadAheadOf(following, options);
+                    ReadAhead(next, GroupLimits.ReadAheadFiles);
                 }
 
                 starting?.Invoke(file);
@@ -189,6 +193,12 @@ public sealed class IngestionService
                 groupBytes += SizeOf(file);
                 if (alone || group.Count >= GroupLimits.Files || groupBytes >= GroupLimits.Bytes || groupTime.Elapsed >= GroupLimits.Time)
                 {
+                    // The other cores read the next group's first files while this one is committed.
+                    if (!alone)
+                    {
+                        ReadAhead(next, GroupLimits.ReadAheadAtCommit);
+                    }
+
                     Commit();
                 }
             }
@@ -247,6 +257,18 @@ public sealed class IngestionService
             }
 
             return hashes;
+        }
+
+        // Starts reading the files after the one at <next>, up to <files> of them within the window's bytes
+        // and up to one that must be read alone.
+        void ReadAhead(int next, int files)
+        {
+            while (aheadEnd < batch.Files.Count && aheadEnd - next <= files && aheadBytes < GroupLimits.ReadAheadWindowBytes
+                && !(unfinished.Count > 0 && Unfinished(batch.Files[aheadEnd])))
+            {
+                ReadAheadOf(batch.Files[aheadEnd], aheadEnd, options);
+                aheadEnd++;
+            }
         }
 
         bool Unfinished(SubmittedFile file)
@@ -675,7 +697,7 @@ public sealed class IngestionService
     /// runs began it before), and what reading its tables gave or threw. Reading is pure, so reading
     /// it early gives what reading it in its turn would.
     /// </summary>
-    private sealed record ReadAhead(SubmittedFile File, Task<ReadAhead.Outcome> Work)
+    private sealed record ReadAhead(SubmittedFile File, int Index, long Length, Task<ReadAhead.Outcome> Work)
     {
         public sealed record Outcome(string? Sha, bool Begun, int AttemptsBefore, (TemplateSpec? Template, ExtractionResult Result)? Read, ExceptionDispatchInfo? Failure, long Spent = 0, Validator.FileFindings? Checked = null);
 
@@ -695,7 +717,7 @@ public sealed class IngestionService
     /// <see cref="IngestionGroupLimits.ReadAheadBytes"/>, so that two files' reading never holds two
     /// large files in memory). Its attempt is begun there, before it is read.
     /// </summary>
-    private void ReadAheadOf(SubmittedFile file, IngestionOptions options)
+    private void ReadAheadOf(SubmittedFile file, int index, IngestionOptions options)
     {
         long length;
         try
@@ -713,7 +735,8 @@ public sealed class IngestionService
             return;
         }
 
-        ahead[file] = new ReadAhead(file, Task.Run(() =>
+        aheadBytes += length;
+        ahead[file] = new ReadAhead(file, index, length, Task.Run(() =>
         {
             string? sha = null;
             var begun = false;
@@ -756,6 +779,8 @@ public sealed class IngestionService
             return null;
         }
 
+        aheadBytes -= early.Length;
+
         var outcome = early.Work.GetAwaiter().GetResult();
         if (outcome.Begun && outcome.Sha == sha)
         {
@@ -770,12 +795,17 @@ public sealed class IngestionService
         return null;
     }
 
-    /// <summary>Waits for the read-aheads no file will take (all but those of <paramref name="except"/>) and ends their attempts (their reading finished).</summary>
-    private void DropReadAhead(IReadOnlyCollection<SubmittedFile>? except = null)
+    /// <summary>
+    /// Waits for the read-aheads no file will take (those of the batch's files before
+    /// <paramref name="before"/> but <paramref name="except"/>; all when no bound is given) and ends
+    /// their attempts (their reading finished).
+    /// </summary>
+    private void DropReadAhead(int before = int.MaxValue, SubmittedFile? except = null)
     {
-        foreach (var file in ahead.Keys.Where(f => except is null || !except.Contains(f, ReferenceEqualityComparer.Instance)).ToList())
+        foreach (var file in ahead.Values.Where(a => a.Index < before && !ReferenceEquals(a.File, except)).Select(a => a.File).ToList())
         {
             ahead.Remove(file, out var early);
+            aheadBytes -= early!.Length;
             try
             {
                 if (early!.Work.GetAwaiter().GetResult() is { Begun: true, Sha: { } sha })

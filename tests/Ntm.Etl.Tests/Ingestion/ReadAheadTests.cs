@@ -76,4 +76,43 @@ public sealed class ReadAheadTests(WarehouseFixture fixture) : IDisposable
         Assert.Empty(Directory.GetFiles(Path.Combine(home.State, "reading")));
         Assert.Empty(Directory.GetFiles(home.Inbox));
     }
+
+    [Fact]
+    public void Files_read_ahead_while_a_group_commits_are_read_as_saved_in_their_turn_and_no_attempt_is_left()
+    {
+        var home = fixture.NewHome(directory);
+        var start = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        var paths = Enumerable.Range(3, 6).Select(month => Report(Path.Combine(home.Inbox, $"long-my-t{month}.xlsx"), month, month * 10, start.AddMinutes(month))).ToList();
+
+        List<IngestFileResult> results;
+        using (var connection = new WarehouseDatabase(home.WarehouseFile).OpenForWriting())
+        {
+            // Groups of two; one file read ahead while one is recorded, all the rest while a group commits.
+            var service = new IngestionService(connection, home, Clock)
+            {
+                GroupLimits = new IngestionGroupLimits(2, long.MaxValue, TimeSpan.MaxValue) { ReadAheadFiles = 1, ReadAheadAtCommit = 16 },
+            };
+            var committed = new List<int>();
+            service.FileRead += file =>
+            {
+                // In the second group's turn, after the first group's commit read the rest ahead: month 7 is corrected.
+                if (file.Name == "long-my-t5.xlsx")
+                {
+                    Report(paths[4] + ".moi", 7, 77, start.AddMinutes(7));
+                    File.Move(paths[4] + ".moi", paths[4], overwrite: true);
+                    File.SetLastWriteTimeUtc(paths[4], start.AddMinutes(7));
+                }
+            };
+            results = service.Ingest(IngestionBatch.Plan([], home.Inbox, TimeSpan.Zero, DateTime.UtcNow), new IngestionOptions(), committed: committed.Add).ToList();
+            Assert.Equal([2, 4, 6], committed);
+        }
+
+        Assert.All(results, r => Assert.Equal(IngestOutcome.Accepted, r.Outcome));
+        using var reading = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        var dengue = reading.Query<(string Period, decimal Value)>(
+            "SELECT period, value FROM v_observation WHERE indicator_code = 'disease.dengue.cases' AND measure = 'month' ORDER BY period").ToList();
+        Assert.Equal([("2024-03", 30m), ("2024-04", 40m), ("2024-05", 50m), ("2024-06", 60m), ("2024-07", 77m), ("2024-08", 80m)], dengue);
+        Assert.Empty(Directory.GetFiles(Path.Combine(home.State, "reading")));
+        Assert.Empty(Directory.GetFiles(home.Inbox));
+    }
 }
