@@ -51,6 +51,7 @@ public sealed partial class IndicatorLabels
     public IndicatorLabels(IEnumerable<IndicatorLabel> indicators)
     {
         byCode = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        Ratios = byCode.Values.Where(i => i.IsRatio).ToList();
         // The words of every name and alias, for suggestions: worked out once, not for every unknown label.
         wordsOfNames = new(() => new NameWords(byCode.Values));
         foreach (var indicator in byCode.Values)
@@ -106,6 +107,9 @@ public sealed partial class IndicatorLabels
 
     /// <summary>Every indicator.</summary>
     public IEnumerable<IndicatorLabel> All => byCode.Values;
+
+    /// <summary>Every ratio (computed from a numerator and a denominator), in the catalogue's order.</summary>
+    public IReadOnlyList<IndicatorLabel> Ratios { get; }
 
     /// <summary>Loads the catalogue and its aliases from the warehouse.</summary>
     public static IndicatorLabels Load(DbConnection connection)

@@ -20,8 +20,18 @@ namespace Ntm.Etl.Tables;
 /// </summary>
 public static partial class MeasureTagger
 {
+    // The same headers come back in every report of a family: read once for the built-in vocabulary (a
+    // template's own vocabulary is read each time). Headers of up to 1,000 characters in all are kept.
+    private static readonly Memo<(string[] Path, ReportPeriod? Period), ColumnMeaning?> Known =
+        new(key => Compute(key.Path, TableVocabulary.BuiltIn, key.Period), new PathComparer(), capacity: 4_096);
+
     /// <summary>What a column under <paramref name="path"/> (top to bottom) holds, or null when no text of it is in the vocabulary.</summary>
-    public static ColumnMeaning? Read(IReadOnlyList<string> path, TableVocabulary vocabulary, ReportPeriod? period)
+    public static ColumnMeaning? Read(IReadOnlyList<string> path, TableVocabulary vocabulary, ReportPeriod? period) =>
+        ReferenceEquals(vocabulary, TableVocabulary.BuiltIn) && path.Sum(t => t.Length) <= 1_000
+            ? Known.Of(([.. path], period))
+            : Compute(path, vocabulary, period);
+
+    private static ColumnMeaning? Compute(IReadOnlyList<string> path, TableVocabulary vocabulary, ReportPeriod? period)
     {
         ColumnMeaning? meaning = null;
         var header = string.Join(" › ", path.Where(t => t.Trim().Length > 0).Select(t => t.Trim()));
@@ -178,4 +188,23 @@ public static partial class MeasureTagger
 
     [GeneratedRegex(@"\b(\d{1,2}) th\b")]
     private static partial Regex AbbreviatedMonths();
+
+    /// <summary>Two header paths are the same when their texts are, in order, and so are their periods.</summary>
+    private sealed class PathComparer : IEqualityComparer<(string[] Path, ReportPeriod? Period)>
+    {
+        public bool Equals((string[] Path, ReportPeriod? Period) x, (string[] Path, ReportPeriod? Period) y) =>
+            x.Path.AsSpan().SequenceEqual(y.Path) && Equals(x.Period, y.Period);
+
+        public int GetHashCode((string[] Path, ReportPeriod? Period) key)
+        {
+            var hash = new HashCode();
+            foreach (var text in key.Path)
+            {
+                hash.Add(text, StringComparer.Ordinal);
+            }
+
+            hash.Add(key.Period);
+            return hash.ToHashCode();
+        }
+    }
 }

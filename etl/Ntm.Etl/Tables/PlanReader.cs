@@ -427,7 +427,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
             return new Tag(Kind.Number, cell, text, Number: decimal.Parse(count.Groups["n"].Value, CultureInfo.InvariantCulture));
         }
 
-        if (bare.Length == 0 || vocabulary.UnitWords.Contains(bare) || tables.IsUnit(text) || vocabulary.NotNames.Any(n => $" {bare} ".Contains($" {n} ", StringComparison.Ordinal))
+        if (bare.Length == 0 || vocabulary.UnitWords.Contains(bare) || tables.IsUnit(text) || vocabulary.NotNames.Any(n => HeaderKey.Contains(bare, n))
             || bare is "stt" or "tt" or "noi dung" or "dvt" or "don vi tinh" or "ghi chu" or "muc tieu" or "chi tieu" or "dat" or "khong dat" or "co" or "khong" or "chua dat")
         {
             return new Tag(Kind.Skip, cell, text);

@@ -62,8 +62,8 @@ public sealed class PlanVocabulary
     /// <summary>True when a header says its column holds counts.</summary>
     public bool IsCountHeader(string text)
     {
-        var key = $" {VietnameseText.Key(text)} ";
-        return CountHeaders.Any(c => key.Contains($" {c} ", StringComparison.Ordinal));
+        var key = VietnameseText.Key(text);
+        return CountHeaders.Any(c => HeaderKey.Contains(key, c));
     }
 
     /// <summary>Words of villages.</summary>
@@ -111,9 +111,9 @@ public sealed class PlanVocabulary
     /// <summary>True when a text says "keep it", false when it says "reach it", null when neither or both.</summary>
     public bool? Qualifier(string text)
     {
-        var key = $" {VietnameseText.Key(text)} ";
-        var keep = Keep.Any(k => key.Contains($" {k} ", StringComparison.Ordinal));
-        var reach = Reach.Any(r => key.Contains($" {r} ", StringComparison.Ordinal));
+        var key = VietnameseText.Key(text);
+        var keep = Keep.Any(k => HeaderKey.Contains(key, k));
+        var reach = Reach.Any(r => HeaderKey.Contains(key, r));
         return keep == reach ? null : keep;
     }
 
@@ -124,8 +124,8 @@ public sealed class PlanVocabulary
     /// <summary>True when a title's words say the table is a plan (and not a report of results).</summary>
     public bool IsPlanTitle(string text)
     {
-        var key = $" {VietnameseText.Key(text)} ";
-        return Plan.Any(p => key.Contains($" {p} ", StringComparison.Ordinal)) && !Report.Any(r => key.Contains($" {r} ", StringComparison.Ordinal));
+        var key = VietnameseText.Key(text);
+        return Plan.Any(p => HeaderKey.Contains(key, p)) && !Report.Any(r => HeaderKey.Contains(key, r));
     }
 
     private static List<string> Keys(IEnumerable<string> words) => words.Select(VietnameseText.Key).Where(k => k.Length > 0).OrderByDescending(k => k.Length).ToList();

@@ -11,9 +11,29 @@ public sealed class NumeratorAboveDenominatorRule : IValidationRule
     /// <inheritdoc />
     public IEnumerable<Finding> Check(ValidationContext context)
     {
-        foreach (var ratio in context.Indicators.All.Where(i => i.Kind == "ratio" && i.Factor == 100m))
+        // The stock figures by indicator, once: most files state the numerator of no percentage.
+        var stated = new Dictionary<string, List<Templates.ExtractedValue>>(StringComparer.Ordinal);
+        foreach (var value in context.Values)
         {
-            foreach (var numerator in context.Values.Where(v => v.IndicatorCode == ratio.NumeratorCode && v.Measure == Measure.Stock))
+            if (value.Measure == Measure.Stock)
+            {
+                if (!stated.TryGetValue(value.IndicatorCode, out var list))
+                {
+                    stated[value.IndicatorCode] = list = [];
+                }
+
+                list.Add(value);
+            }
+        }
+
+        foreach (var ratio in context.Indicators.Ratios)
+        {
+            if (ratio.Factor != 100m || ratio.NumeratorCode is null || !stated.TryGetValue(ratio.NumeratorCode, out var numerators))
+            {
+                continue;
+            }
+
+            foreach (var numerator in numerators)
             {
                 if (context.Get(numerator.Area.AreaId, numerator.Period, ratio.DenominatorCode, Measure.Stock) is { } denominator && numerator.Value > denominator.Value)
                 {
