@@ -214,7 +214,8 @@ public sealed partial class IndicatorLabels
             return (null, []);
         }
 
-        foreach (var context in contexts ?? [])
+        // Contexts are read only for a label some alias names in a context (most have none).
+        foreach (var context in contexts is not null && keys.Any(byContext.ContainsKey) ? contexts : [])
         {
             var contextKey = $" {VietnameseText.Key(context)} ";
             foreach (var key in keys)
