@@ -29,8 +29,9 @@ public sealed record IngestionGroupLimits(int Files, long Bytes, TimeSpan Time)
     public int ReadAheadAtCommit { get; init; } = 256;
 
     /// <summary>
-    /// The bytes of the files read ahead and not yet recorded, at most: a window of small files is
-    /// wide, one of large files narrow (four files of <see cref="ReadAheadBytes"/>).
+    /// The bytes of the files read ahead and not yet recorded: no file is added to a window that holds
+    /// this many (so it holds at most this plus one file of <see cref="ReadAheadBytes"/>); a window of
+    /// small files is wide, one of large files narrow.
     /// </summary>
     public long ReadAheadWindowBytes { get; init; } = 16L << 20;
 

@@ -75,8 +75,8 @@ public sealed class IngestionService
     // its year-to-date against the month before asks the warehouse only for what this run has not seen.
     private readonly Dictionary<(int AreaId, string IndicatorCode, PeriodKey Period), decimal?> yearToDates = [];
 
-    // The files of the batch read on another core while the one before is checked and recorded
-    // (this file's and the next one's, at most).
+    // The files of the batch read on other cores while the one before is checked and recorded, or a
+    // group committed; their bytes.
     private readonly Dictionary<SubmittedFile, ReadAhead> ahead = new(ReferenceEqualityComparer.Instance);
     private long aheadBytes;
 
@@ -85,6 +85,9 @@ public sealed class IngestionService
 
     /// <summary>Raised once a file's bytes are read, before anything is decided about them.</summary>
     public event Action<SubmittedFile>? FileRead;
+
+    /// <summary>Raised as a file is given to another core to be read ahead (on the thread that ingests).</summary>
+    public event Action<SubmittedFile>? ReadingAhead;
 
     /// <summary>The areas known to the warehouse, to resolve --area.</summary>
     public AreaDirectory Areas { get; }
@@ -194,7 +197,7 @@ public sealed class IngestionService
                 if (alone || group.Count >= GroupLimits.Files || groupBytes >= GroupLimits.Bytes || groupTime.Elapsed >= GroupLimits.Time)
                 {
                     // The other cores read the next group's first files while this one is committed.
-                    if (!alone)
+                    if (!alone && !cancellation.IsCancellationRequested)
                     {
                         ReadAhead(next, GroupLimits.ReadAheadAtCommit);
                     }
@@ -699,7 +702,8 @@ public sealed class IngestionService
     /// </summary>
     private sealed record ReadAhead(SubmittedFile File, int Index, long Length, Task<ReadAhead.Outcome> Work)
     {
-        public sealed record Outcome(string? Sha, bool Begun, int AttemptsBefore, (TemplateSpec? Template, ExtractionResult Result)? Read, ExceptionDispatchInfo? Failure, long Spent = 0, Validator.FileFindings? Checked = null);
+        /// <summary>What reading ahead gave; <paramref name="Ended"/> when its attempt was ended after it was read.</summary>
+        public sealed record Outcome(string? Sha, bool Begun, int AttemptsBefore, (TemplateSpec? Template, ExtractionResult Result)? Read, ExceptionDispatchInfo? Failure, long Spent = 0, Validator.FileFindings? Checked = null, bool Ended = false);
 
         public long Spent => Work.Result.Spent;
 
@@ -736,6 +740,7 @@ public sealed class IngestionService
         }
 
         aheadBytes += length;
+        ReadingAhead?.Invoke(file);
         ahead[file] = new ReadAhead(file, index, length, Task.Run(() =>
         {
             string? sha = null;
@@ -757,7 +762,10 @@ public sealed class IngestionService
                 var read = Read(reader.Read(content, file.Name), options);
                 // What the file alone says is checked here too; what needs the warehouse, in the file's turn.
                 var found = validator.CheckFile(read.Result.Values, Today, SumsOf(read.Template));
-                return new ReadAhead.Outcome(sha, begun, before, read, null, GC.GetAllocatedBytesForCurrentThread() - start, found);
+                // Read without stopping the process: its attempt ends here and begins again in its turn, so
+                // that a run stopped while files wait in the window counts only those being read against them.
+                attempts.End(sha);
+                return new ReadAhead.Outcome(sha, begun, before, read, null, GC.GetAllocatedBytesForCurrentThread() - start, found, Ended: true);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -784,10 +792,16 @@ public sealed class IngestionService
         var outcome = early.Work.GetAwaiter().GetResult();
         if (outcome.Begun && outcome.Sha == sha)
         {
+            if (outcome.Ended)
+            {
+                // Its attempt begins again for its recording (the count of runs it stopped is the one read ahead).
+                attempts.Begin(sha);
+            }
+
             return early;
         }
 
-        if (outcome.Begun)
+        if (outcome is { Begun: true, Ended: false })
         {
             attempts.End(outcome.Sha!);
         }
@@ -808,7 +822,7 @@ public sealed class IngestionService
             aheadBytes -= early!.Length;
             try
             {
-                if (early!.Work.GetAwaiter().GetResult() is { Begun: true, Sha: { } sha })
+                if (early!.Work.GetAwaiter().GetResult() is { Begun: true, Ended: false, Sha: { } sha })
                 {
                     attempts.End(sha);
                 }

@@ -215,7 +215,7 @@ public sealed partial class IndicatorLabels
         }
 
         // Contexts are read only for a label some alias names in a context (most have none).
-        foreach (var context in contexts is not null && keys.Any(byContext.ContainsKey) ? contexts : [])
+        foreach (var context in contexts is not null && InContext(keys) ? contexts : [])
         {
             var contextKey = $" {VietnameseText.Key(context)} ";
             foreach (var key in keys)
@@ -252,6 +252,20 @@ public sealed partial class IndicatorLabels
         }
 
         return (null, []);
+    }
+
+    /// <summary>True when an alias names one of <paramref name="keys"/> in a context.</summary>
+    private bool InContext(IReadOnlyList<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (byContext.ContainsKey(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -301,7 +315,9 @@ public sealed partial class IndicatorLabels
             }
         }
 
-        var suggestion = new Suggestion(context is null ? label.Trim() : $"{context} > {label.Trim()}", SuggestOnce(label, context, count));
+        // " > " divides an alias's context from its label: one inside either ("Trẻ > 5 tuổi") is written ">".
+        var alias = label.Trim().Replace(" > ", " >", StringComparison.Ordinal);
+        var suggestion = new Suggestion(context is null ? alias : $"{context.Replace(" > ", " >", StringComparison.Ordinal)} > {alias}", SuggestOnce(label, context, count));
 
         lock (suggested)
         {

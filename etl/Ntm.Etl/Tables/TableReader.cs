@@ -394,7 +394,7 @@ public sealed partial class TableReader
             && FigureReader.RateScale(c.Meaning.Header) is null);
         var thousands = ThousandsTypedAsDecimals(sheet, table, columns);
         var reader = new FigureReader(indicators, result, sheet.Name, hasPlan, thousands);
-        ReportUnknownColumns(sheet, table, columns, rowsNameIndicators, tableIndicator, result);
+        ReportUnknownColumns(sheet, table, columns, rowsNameIndicators, tableIndicator, vocabulary, result);
 
         var rows = new RowReader(this, sheet, roles, titles, paths, unit, areaLevel, state);
         for (var row = table.BodyTop; row < table.BodyEnd; row++)
@@ -912,10 +912,18 @@ public sealed partial class TableReader
     /// Figures under a header that fixes nothing ("Số liệu mới", a new wording) are never dropped in
     /// silence: one warning per column names it, an example cell and how to teach it.
     /// </summary>
-    private void ReportUnknownColumns(Sheet sheet, TableRegion table, List<ColumnTags> columns, bool rowsNameIndicators, string? tableIndicator, ExtractionResult result)
+    private void ReportUnknownColumns(Sheet sheet, TableRegion table, List<ColumnTags> columns, bool rowsNameIndicators, string? tableIndicator, TableVocabulary vocabulary, ExtractionResult result)
     {
-        foreach (var column in columns.Where(c => c.Skip is null && !c.Value))
+        // The columns whose warning says how to teach them: a column of rates beside one of them points to it.
+        var taught = new HashSet<int>();
+        for (var index = 0; index < columns.Count; index++)
         {
+            var column = columns[index];
+            if (column.Skip is not null || column.Value)
+            {
+                continue;
+            }
+
             var unknown = column.Path.Count == 0
                 || (rowsNameIndicators ? column.Meaning is null && column.Area is null && column.Event is null : column.Indicator is null && tableIndicator is null);
             if (!unknown)
@@ -952,7 +960,7 @@ public sealed partial class TableReader
                 // "Tổng số" beside columns that each name an indicator: the row's total across them, made again from them.
                 result.Ignored[^1] = result.Ignored[^1] with { Reason = "cột tổng của các chỉ tiêu bên cạnh (tính lại từ các cột, không lưu)" };
             }
-            else if (KindOnly(column) && OwnerOnLeft(columns, columns.IndexOf(column), c => c.Indicator is not null || c.Unknown) is { Unknown: true } owner)
+            else if (KindOnly(column) && OwnerOnLeft(columns, index, c => c.Indicator is not null || c.Unknown) is { Unknown: true } owner && taught.Contains(owner.Column))
             {
                 // "Tỷ lệ %" beside an unknown "Số trẻ SDD": it is read as soon as that column is.
                 result.Findings.Add(Finding.Warning(sheet.Name, CellRef.Address(table.HeaderBottom, column.Column), "unknown_indicator",
@@ -961,9 +969,11 @@ public sealed partial class TableReader
             }
             else
             {
-                // A sub-header ("Số trẻ SDD") is suggested with the group header above it ("Cân nặng/tuổi").
+                // A sub-header ("Số trẻ SDD") is suggested with the group header above it ("Cân nặng/tuổi"),
+                // the nearest that names neither a period nor a kind of figure ("Tháng 10/2024", "Thực hiện").
                 var text = column.Path[^1];
-                var context = column.Path.Count > 1 ? column.Path[^2] : null;
+                var context = column.Path.Take(column.Path.Count - 1).LastOrDefault(t => t.Trim().Length > 0 && !TotalRow.Is(t) && MeasureTagger.Read([t], vocabulary, null) is null);
+                taught.Add(column.Column);
                 result.Findings.Add(Finding.Warning(sheet.Name, CellRef.Address(table.HeaderBottom, column.Column), "unknown_indicator",
                     $"Trang '{sheet.Name}', ô {CellRef.Address(table.HeaderBottom, column.Column)}: cột '{SafeText.Clip(header)}' không ứng với chỉ tiêu nào; {figures.Count} số trong cột (ví dụ {first.Address} = {first.Text}) không được nạp."
                     + Teach(indicators.Suggest(text, context)), text));
@@ -976,7 +986,7 @@ public sealed partial class TableReader
     {
         // A label too long to quote whole is not given as a command that would teach its clipped text.
         var alias = suggestion.Alias.Length <= SafeText.QuoteLength ? suggestion.Alias
-            : string.Create(CultureInfo.GetCultureInfo("vi-VN"), $"TÊN (chép nguyên văn từ tệp, {suggestion.Alias.Length:N0} ký tự)");
+            : string.Create(CultureInfo.GetCultureInfo("vi-VN"), $"{(suggestion.Alias.Contains(" > ", StringComparison.Ordinal) ? "NHÓM > " : string.Empty)}TÊN (chép nguyên văn từ tệp, {suggestion.Alias.Length:N0} ký tự)");
         var indicators = suggestion.Indicators;
         return indicators.Count == 0
             ? $" Để nạp, thêm tên này vào danh mục: ntm alias add \"{alias}\" MÃ_CHỈ_TIÊU (tìm mã bằng ntm indicators --search)."

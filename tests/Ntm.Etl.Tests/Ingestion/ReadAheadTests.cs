@@ -93,11 +93,15 @@ public sealed class ReadAheadTests(WarehouseFixture fixture) : IDisposable
                 GroupLimits = new IngestionGroupLimits(2, long.MaxValue, TimeSpan.MaxValue) { ReadAheadFiles = 1, ReadAheadAtCommit = 16 },
             };
             var committed = new List<int>();
+            var givenAhead = new List<string>();
+            List<string>? seenInTurnOfT5 = null;
+            service.ReadingAhead += file => givenAhead.Add(file.Name);
             service.FileRead += file =>
             {
                 // In the second group's turn, after the first group's commit read the rest ahead: month 7 is corrected.
                 if (file.Name == "long-my-t5.xlsx")
                 {
+                    seenInTurnOfT5 = [.. givenAhead];
                     Report(paths[4] + ".moi", 7, 77, start.AddMinutes(7));
                     File.Move(paths[4] + ".moi", paths[4], overwrite: true);
                     File.SetLastWriteTimeUtc(paths[4], start.AddMinutes(7));
@@ -105,6 +109,8 @@ public sealed class ReadAheadTests(WarehouseFixture fixture) : IDisposable
             };
             results = service.Ingest(IngestionBatch.Plan([], home.Inbox, TimeSpan.Zero, DateTime.UtcNow), new IngestionOptions(), committed: committed.Add).ToList();
             Assert.Equal([2, 4, 6], committed);
+            // Month 7 was given to be read ahead before the second group's first file, by the first group's commit.
+            Assert.Equal(["long-my-t4.xlsx", "long-my-t5.xlsx", "long-my-t6.xlsx", "long-my-t7.xlsx", "long-my-t8.xlsx"], seenInTurnOfT5);
         }
 
         Assert.All(results, r => Assert.Equal(IngestOutcome.Accepted, r.Outcome));

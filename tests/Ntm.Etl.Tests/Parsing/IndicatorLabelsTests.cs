@@ -63,6 +63,16 @@ public sealed class IndicatorLabelsTests
     }
 
     [Fact]
+    public void A_context_or_label_holding_the_alias_divider_is_taught_so_that_it_splits_where_it_should()
+    {
+        var suggestion = Labels.Suggest("Số trẻ > 2 tuổi SDD", "Trẻ > 5 tuổi");
+        Assert.Equal("Trẻ >5 tuổi > Số trẻ >2 tuổi SDD", suggestion.Alias);
+        var taught = new IndicatorLabels([new IndicatorLabel("x.count", "count", null, null, "X", [suggestion.Alias])]);
+        Assert.Equal("x.count", taught.Resolve("Số trẻ > 2 tuổi SDD", ["Trẻ > 5 tuổi"]).Code);
+        Assert.Null(taught.Resolve("Số trẻ > 2 tuổi SDD", ["Trẻ em"]).Code);
+    }
+
+    [Fact]
     public void Words_every_count_has_do_not_make_a_suggestion()
     {
         Assert.DoesNotContain(Labels.Suggest("Số trẻ SDD").Indicators, s => s.Code.StartsWith("epi.", StringComparison.Ordinal));
