@@ -95,7 +95,9 @@ public sealed class IngestCommandTests : IDisposable
 
         Assert.Equal(0, CliRunner.Child("--home", clean, "ingest").ExitCode);
 
-        // Kill the second run once it is part way through the batch.
+        // Kill the second run once it is part way through the batch: in groups of five files, so that after
+        // the tenth archived file a score of commits remain (one group of 120 is done in a fraction of a second).
+        File.WriteAllText(Path.Combine(killed, "ntm.json"), "{ \"ingest_group_files\": 5 }");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ntm.dll"));
         foreach (var arg in new[] { "--home", killed, "ingest" })

@@ -132,6 +132,9 @@ public sealed class SafetyTests(ITestOutputHelper output) : IDisposable
         var home = Home();
         var inbox = Path.Combine(home, "inbox");
         WriteReports(inbox, 300);
+        // Groups of five files: after the third archived file, dozens of commits remain for the signal to land in
+        // (one group of 300 is read and recorded in a fraction of a second).
+        File.WriteAllText(Path.Combine(home, "ntm.json"), "{ \"ingest_group_files\": 5 }");
         var process = Start("--home", home, "ingest");
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (Directory.GetFiles(Path.Combine(home, "archive")).Length < 3 && !process.HasExited && DateTime.UtcNow < deadline)
