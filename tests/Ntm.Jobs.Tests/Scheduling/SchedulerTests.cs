@@ -219,18 +219,22 @@ public sealed class SchedulerTests : IDisposable
     [Fact]
     public async Task Shutting_down_during_an_ingestion_leaves_no_half_loaded_submission()
     {
-        const int files = 400;
+        const int files = 1200;
         DropReports(files);
-        // One file a commit: what is left after the third archived file is hundreds of commits, not a
+        // One file a commit: what is left after the third archived file is a thousand commits, not a
         // group that the reading cores may finish before the shutdown arrives (a group of 400 did once).
+        var stopping = TimeSpan.Zero;
         using (var host = await Start(Settings() with { IngestGroupFiles = 1 }))
         {
             await (await Scheduler(host)).TriggerJob(new JobKey(JobNames.IngestInbox), new JobDataMap(), CancellationToken.None);
             await WaitFor(() => Directory.GetFiles(home.Archive).Length >= 3);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await host.StopAsync();
+            stopping = watch.Elapsed;
         }
 
-        Assert.True(Directory.GetFiles(home.Inbox).Length > 0, "the ingestion finished before the shutdown; nothing was tested");
+        Assert.True(Directory.GetFiles(home.Inbox).Length > 0,
+            $"the ingestion finished before the shutdown; nothing was tested (stopping took {stopping.TotalSeconds:F1} s; runs: {string.Join("; ", Runs())})");
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
         var submissions = connection.Query<(long Id, int Rows, string? Archive)>("SELECT submission_id, rows_loaded, archive_path FROM submission").ToList();
         Assert.All(submissions, s => Assert.Equal(s.Rows, connection.ExecuteScalar<int>("SELECT count(*) FROM fact_observation WHERE submission_id = $id", new { id = s.Id })));
