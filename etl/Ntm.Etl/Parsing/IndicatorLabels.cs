@@ -254,6 +254,17 @@ public sealed partial class IndicatorLabels
         return (null, []);
     }
 
+    /// <summary>
+    /// The alias that names <paramref name="label"/> under <paramref name="context"/> ("context &gt; label"),
+    /// or the label alone without one. " &gt; " divides the two: one inside either ("Trẻ &gt; 5 tuổi") is
+    /// written "&gt;", which matches the same (it reads as "trên" either way).
+    /// </summary>
+    public static string AliasOf(string label, string? context)
+    {
+        var alias = label.Trim().Replace(" > ", " >", StringComparison.Ordinal);
+        return string.IsNullOrWhiteSpace(context) ? alias : $"{context.Trim().Replace(" > ", " >", StringComparison.Ordinal)} > {alias}";
+    }
+
     /// <summary>True when an alias names one of <paramref name="keys"/> in a context.</summary>
     private bool InContext(IReadOnlyList<string> keys)
     {
@@ -315,9 +326,7 @@ public sealed partial class IndicatorLabels
             }
         }
 
-        // " > " divides an alias's context from its label: one inside either ("Trẻ > 5 tuổi") is written ">".
-        var alias = label.Trim().Replace(" > ", " >", StringComparison.Ordinal);
-        var suggestion = new Suggestion(context is null ? alias : $"{context.Replace(" > ", " >", StringComparison.Ordinal)} > {alias}", SuggestOnce(label, context, count));
+        var suggestion = new Suggestion(AliasOf(label, context), SuggestOnce(label, context, count));
 
         lock (suggested)
         {

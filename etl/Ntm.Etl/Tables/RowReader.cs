@@ -349,7 +349,7 @@ public sealed partial class TableReader
                 // A generic label ("Tổng số") is suggested with the group it sits under ("Điều trị khỏi").
                 var group = ancestors.Count > 1 ? ancestors[^2].Label : null;
                 var suggestion = candidates.Count > 1
-                    ? new Suggestion(group is null ? label.Trim() : $"{group.Trim().Replace(" > ", " >", StringComparison.Ordinal)} > {label.Trim().Replace(" > ", " >", StringComparison.Ordinal)}", candidates.Select(c => owner.indicators[c]!).ToList())
+                    ? new Suggestion(IndicatorLabels.AliasOf(label, group), candidates.Select(c => owner.indicators[c]!).ToList())
                     : owner.indicators.Suggest(label, group);
                 Result.Findings.Add(Finding.Warning(sheet.Name, labelCell.Address, candidates.Count > 1 ? "ambiguous_indicator" : "unknown_indicator",
                     $"Trang '{sheet.Name}', dòng {row + 1}: chỉ tiêu '{SafeText.Clip(label.Trim())}'"

@@ -960,23 +960,26 @@ public sealed partial class TableReader
                 // "Tổng số" beside columns that each name an indicator: the row's total across them, made again from them.
                 result.Ignored[^1] = result.Ignored[^1] with { Reason = "cột tổng của các chỉ tiêu bên cạnh (tính lại từ các cột, không lưu)" };
             }
-            else if (KindOnly(column) && OwnerOnLeft(columns, index, c => c.Indicator is not null || c.Unknown) is { Unknown: true } owner && taught.Contains(owner.Column))
-            {
-                // "Tỷ lệ %" beside an unknown "Số trẻ SDD": it is read as soon as that column is.
-                result.Findings.Add(Finding.Warning(sheet.Name, CellRef.Address(table.HeaderBottom, column.Column), "unknown_indicator",
-                    $"Trang '{sheet.Name}', ô {CellRef.Address(table.HeaderBottom, column.Column)}: cột '{SafeText.Clip(header)}' không ứng với chỉ tiêu nào; {figures.Count} số trong cột (ví dụ {first.Address} = {first.Text}) không được nạp. "
-                    + $"Cột này thuộc chỉ tiêu của cột {CellRef.ColumnName(owner.Column)} ('{SafeText.Clip(owner.PathText)}'): khi tên ở cột {CellRef.ColumnName(owner.Column)} được thêm vào danh mục (xem cảnh báo của cột đó), các số này cũng được nạp.", column.Path[^1]));
-            }
             else
             {
-                // A sub-header ("Số trẻ SDD") is suggested with the group header above it ("Cân nặng/tuổi"),
-                // the nearest that names neither a period nor a kind of figure ("Tháng 10/2024", "Thực hiện").
-                var text = column.Path[^1];
-                var context = column.Path.Take(column.Path.Count - 1).LastOrDefault(t => t.Trim().Length > 0 && !TotalRow.Is(t) && MeasureTagger.Read([t], vocabulary, null) is null);
-                taught.Add(column.Column);
-                result.Findings.Add(Finding.Warning(sheet.Name, CellRef.Address(table.HeaderBottom, column.Column), "unknown_indicator",
-                    $"Trang '{sheet.Name}', ô {CellRef.Address(table.HeaderBottom, column.Column)}: cột '{SafeText.Clip(header)}' không ứng với chỉ tiêu nào; {figures.Count} số trong cột (ví dụ {first.Address} = {first.Text}) không được nạp."
-                    + Teach(indicators.Suggest(text, context)), text));
+                var at = CellRef.Address(table.HeaderBottom, column.Column);
+                var unmatched = $"Trang '{sheet.Name}', ô {at}: cột '{SafeText.Clip(header)}' không ứng với chỉ tiêu nào; {figures.Count} số trong cột (ví dụ {first.Address} = {first.Text}) không được nạp.";
+                if (KindOnly(column) && OwnerOnLeft(columns, index, c => c.Indicator is not null || c.Unknown) is { Unknown: true } owner && taught.Contains(owner.Column))
+                {
+                    // "Tỷ lệ %" beside an unknown "Số trẻ SDD": it is read as soon as that column is.
+                    var named = CellRef.ColumnName(owner.Column);
+                    result.Findings.Add(Finding.Warning(sheet.Name, at, "unknown_indicator",
+                        $"{unmatched} Cột này thuộc chỉ tiêu của cột {named} ('{SafeText.Clip(owner.PathText)}'): khi tên ở cột {named} được thêm vào danh mục (xem cảnh báo của cột đó), các số này cũng được nạp.", column.Path[^1]));
+                }
+                else
+                {
+                    // A sub-header ("Số trẻ SDD") is suggested with the group header above it ("Cân nặng/tuổi"),
+                    // the nearest that names neither a period nor a kind of figure ("Tháng 10/2024", "Thực hiện").
+                    var text = column.Path[^1];
+                    var context = column.Path.Take(column.Path.Count - 1).LastOrDefault(t => t.Trim().Length > 0 && !TotalRow.Is(t) && MeasureTagger.Read([t], vocabulary, null) is null);
+                    taught.Add(column.Column);
+                    result.Findings.Add(Finding.Warning(sheet.Name, at, "unknown_indicator", unmatched + Teach(indicators.Suggest(text, context)), text));
+                }
             }
         }
     }
