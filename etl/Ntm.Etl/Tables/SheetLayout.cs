@@ -241,7 +241,7 @@ public static partial class SheetLayout
     /// </summary>
     private static (int Top, int Bottom, HashSet<int> NumberRows, HashSet<int> Labels) Grow(Sheet sheet, List<Cell>[] rows, int row, int floor, TableVocabulary vocabulary)
     {
-        var labels = LabelGuess(sheet, rows[row], vocabulary);
+        var labels = LabelGuess(sheet, rows, row, vocabulary);
         var numberRows = new HashSet<int>();
         var bottom = row;
         for (var r = row + 1; r < rows.Length; r++)
@@ -296,23 +296,31 @@ public static partial class SheetLayout
         return (top, bottom, numberRows, labels);
     }
 
-    /// <summary>The columns of a header row that name labels (Nội dung, Xã, STT…) and those left of the first that does not.</summary>
-    private static HashSet<int> LabelGuess(Sheet sheet, List<Cell> header, TableVocabulary vocabulary)
+    /// <summary>
+    /// The columns of a header row that name labels (Nội dung, Xã, STT…) and those left of the first
+    /// that does not. A header that names labels by its words ("Biện pháp tránh thai mới") but stands
+    /// over columns of figures is a group header, as <see cref="Columns"/> judges it once the body is known.
+    /// </summary>
+    private static HashSet<int> LabelGuess(Sheet sheet, List<Cell>[] rows, int row, TableVocabulary vocabulary)
     {
         var labels = new HashSet<int>();
         var firstOther = int.MaxValue;
-        foreach (var cell in header)
+        foreach (var cell in rows[row])
         {
             var role = vocabulary.Role(cell.Text);
             if (role is not null and not LabelRole.Value)
             {
-                labels.Add(cell.Column);
-                foreach (var merged in sheet.Merged.Where(m => m.FromRow <= cell.Row && m.ToRow >= cell.Row && m.FromColumn == cell.Column))
+                foreach (var c in Spanned(sheet, cell))
                 {
-                    for (var c = merged.FromColumn; c <= merged.ToColumn; c++)
+                    if (!JudgedByCells(role.Value) || !FiguresBelow(rows, row, c))
                     {
                         labels.Add(c);
                     }
+                }
+
+                if (!labels.Contains(cell.Column))
+                {
+                    firstOther = Math.Min(firstOther, cell.Column);
                 }
             }
             else
@@ -328,6 +336,45 @@ public static partial class SheetLayout
 
         return labels;
     }
+
+    /// <summary>
+    /// True for a role whose words may head a group of figures as well as a column of labels
+    /// ("Biện pháp tránh thai mới", "Đơn vị tính", "Mắc"): its column holds labels only when its
+    /// cells are not mostly figures. Row numbers, codes, periods and kinds of figure head labels
+    /// whatever; a unit's column is judged on its codes.
+    /// </summary>
+    private static bool JudgedByCells(LabelRole role) => role is LabelRole.Indicator or LabelRole.Unit or LabelRole.Event;
+
+    /// <summary>The columns a header cell stands over: its own, or those of the merged range it begins.</summary>
+    private static IEnumerable<int> Spanned(Sheet sheet, Cell cell) =>
+        sheet.Merged.FirstOrDefault(m => m.FromRow <= cell.Row && m.ToRow >= cell.Row && m.FromColumn == cell.Column) is { } merged
+            ? Enumerable.Range(merged.FromColumn, merged.ToColumn - merged.FromColumn + 1)
+            : [cell.Column];
+
+    /// <summary>
+    /// True when a column holds more figures than texts in the rows under a header row (the same
+    /// measure <see cref="Columns"/> takes of a body), looking at most <see cref="GuessRows"/> rows down.
+    /// </summary>
+    private static bool FiguresBelow(List<Cell>[] rows, int row, int column)
+    {
+        var (figures, texts) = (0, 0);
+        for (var r = row + 1; r < Math.Min(rows.Length, row + 1 + GuessRows); r++)
+        {
+            foreach (var cell in rows[r])
+            {
+                if (cell.Column == column)
+                {
+                    figures += IsFigure(cell) ? 1 : 0;
+                    texts += IsLabelText(cell) ? 1 : 0;
+                }
+            }
+        }
+
+        return figures > texts;
+    }
+
+    /// <summary>How many rows under a header row are looked at to tell a column of labels from one of figures.</summary>
+    private const int GuessRows = 64;
 
     /// <summary>A table whose header the vocabulary does not know: the row of at least two texts right above its first row of figures.</summary>
     private static int? FallbackHeader(List<Cell>[] rows)
@@ -417,7 +464,8 @@ public static partial class SheetLayout
             null or LabelRole.Value => false,
             LabelRole.Numbering or LabelRole.Code or LabelRole.Period or LabelRole.Measure => true,
             LabelRole.Area => figures[c] - codes[c] <= texts[c] + codes[c] || HeaderKey.Contains(HeaderKey.Of(HeaderText(sheet, top, bottom, c)), "ma"),
-            _ => figures[c] <= texts[c],
+            { } named when JudgedByCells(named) => figures[c] <= texts[c],
+            _ => false,
         };
 
         // A column of figures holds a figure that does not begin with words; one whose numbers all
