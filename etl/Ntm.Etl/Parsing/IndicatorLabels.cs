@@ -25,6 +25,19 @@ public sealed record IndicatorLabel(
     public bool IsFlow => PeriodType == "flow";
 }
 
+/// <summary>How a header's words stand to an indicator (<see cref="IndicatorLabels.Relation"/>).</summary>
+public enum WordsRelation
+{
+    /// <summary>No word that few indicators use ("Số", "Tháng 9/2024", "Thực hiện").</summary>
+    Silent,
+
+    /// <summary>Words few indicators use, most of them (by weight) in the indicator's names.</summary>
+    Shares,
+
+    /// <summary>Words few indicators use, most of them not in the indicator's names: another quantity.</summary>
+    Other,
+}
+
 /// <summary>What to teach for an unmatched label: the alias to add and the indicators it may be, best first.</summary>
 public sealed record Suggestion(string Alias, IReadOnlyList<IndicatorLabel> Indicators);
 
@@ -306,6 +319,40 @@ public sealed partial class IndicatorLabels
     }
 
     /// <summary>
+    /// How <paramref name="text"/> (a header without its words of a kind of figure or a period, which
+    /// the reader takes out: "Số ca", "Tháng 9") stands to the indicator <paramref name="code"/>, by
+    /// the words that tell indicators apart (those at most a tenth of the indicators use, or none):
+    /// under a title that names suspected rash fever, "sốt phát ban nghi ngờ" <see cref="WordsRelation.Shares"/>
+    /// its words, "mẫu xét nghiệm" names an <see cref="WordsRelation.Other"/> quantity, and "(%)" is
+    /// <see cref="WordsRelation.Silent"/>.
+    /// </summary>
+    public WordsRelation Relation(string text, string code)
+    {
+        var names = wordsOfNames.Value;
+        var telling = TellingWords(text);
+        if (telling.Count == 0)
+        {
+            return WordsRelation.Silent;
+        }
+
+        // Most of what the text says must be the indicator's: "Số ca SXH có xét nghiệm NS1 dương tính"
+        // shares "SXH" with dengue, but it counts something else.
+        var own = names.WordsOf(code);
+        var shared = own is null ? 0 : telling.Where(own.Contains).Sum(names.Weight);
+        return shared >= telling.Sum(names.Weight) / 2 ? WordsRelation.Shares : WordsRelation.Other;
+    }
+
+    /// <summary>True when <paramref name="text"/> has a word that tells indicators apart ("sởi", "xét nghiệm"; not "số", "ca", "tỷ lệ").</summary>
+    public bool Tells(string text) => TellingWords(text).Count > 0;
+
+    private List<string> TellingWords(string text)
+    {
+        var names = wordsOfNames.Value;
+        return Keys(text, numbered: false).Take(1).SelectMany(k => k.Split(' '))
+            .Where(w => w.Length > 1 && !w.All(char.IsAsciiDigit) && names.Telling(w)).ToList();
+    }
+
+    /// <summary>
     /// What the warning for an unmatched label offers to learn: the indicators whose names or aliases
     /// share the most words with <paramref name="label"/> and the <paramref name="context"/> it sits
     /// under (a group header, a group row), best first, words weighed by how few indicators use them
@@ -370,6 +417,7 @@ public sealed partial class IndicatorLabels
     {
         private readonly Dictionary<string, double> weights;
         private readonly double unknown;
+        private readonly Dictionary<string, HashSet<string>> words;
 
         public NameWords(IEnumerable<IndicatorLabel> indicators)
         {
@@ -379,11 +427,18 @@ public sealed partial class IndicatorLabels
             var used = Indicators.SelectMany(n => n.Names.SelectMany(w => w).Distinct(StringComparer.Ordinal)).CountBy(w => w, StringComparer.Ordinal);
             weights = used.ToDictionary(u => u.Key, u => Math.Log(1 + ((double)Indicators.Count / u.Value)), StringComparer.Ordinal);
             unknown = Math.Log(1 + Indicators.Count);
+            words = Indicators.ToDictionary(n => n.Indicator.Code, n => n.Names.SelectMany(w => w).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         }
 
         public List<(IndicatorLabel Indicator, List<HashSet<string>> Names)> Indicators { get; }
 
         public double Weight(string word) => weights.GetValueOrDefault(word, unknown);
+
+        /// <summary>True for a word at most a tenth of the indicators use in their names (or none).</summary>
+        public bool Telling(string word) => Weight(word) >= Math.Log(1 + 10);
+
+        /// <summary>The words of an indicator's names and aliases, or null for a code the catalogue lacks.</summary>
+        public HashSet<string>? WordsOf(string code) => words.GetValueOrDefault(code);
     }
 
     [GeneratedRegex(@"\(\s*[+-]\s*\)")]

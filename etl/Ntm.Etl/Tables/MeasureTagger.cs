@@ -63,8 +63,12 @@ public static partial class MeasureTagger
             // "Thực hiện": the cells hold "a/b"), where only a rate, a part, a target or a year's result speaks for itself.
             var upper = meaning;
             var own = lower.Rule.Part is not null || lower.Rule.Target || lower.NamedMonth is not null || lower.Rule.Measure is HeaderMeasures.ReportedRate or HeaderMeasures.Annual;
+            // A part says which figure of a ratio, not of which period: "Số ca" under "Cộng dồn từ đầu năm" is the year-to-date's.
+            var rule = lower.Rule is { Part: not null, Measure: null } && upper.Rule.Measure is { } measure
+                ? new HeaderRule { Keys = lower.Rule.Keys, Part = lower.Rule.Part, Of = lower.Rule.Of, Measure = measure }
+                : lower.Rule;
             meaning = own || (upper.Rule.Second is null && (lower.Rule.Measure is not null || upper.Rule.Measure is null))
-                ? lower with { Year = lower.Year ?? upper.Year, Group = upper.Rule, NamedMonth = lower.NamedMonth ?? upper.NamedMonth, NamedYear = lower.NamedYear ?? upper.NamedYear }
+                ? lower with { Rule = rule, Year = lower.Year ?? upper.Year, Group = upper.Rule, NamedMonth = lower.NamedMonth ?? upper.NamedMonth, NamedYear = lower.NamedYear ?? upper.NamedYear }
                 : upper with { Group = upper.Rule };
         }
 

@@ -326,6 +326,9 @@ public sealed partial class TableReader
 
         /// <summary>Its header fixes nothing a figure needs (a warning names it); its figures are left out.</summary>
         public bool Unknown { get; set; }
+
+        /// <summary>Its header names a quantity other than the table's title does ("Số mẫu xét nghiệm" under "GIÁM SÁT SỐT PHÁT BAN").</summary>
+        public bool OwnQuantity { get; set; }
     }
 
     private void ReadTable(Sheet sheet, TableRegion table, IReadOnlyList<TableRegion> tables, AreaRecord? unit, IReadOnlyList<TitleLine> titleLines, ReadState state)
@@ -366,7 +369,7 @@ public sealed partial class TableReader
 
         if (!rowsNameIndicators)
         {
-            InheritIndicators(columns);
+            InheritIndicators(columns, vocabulary);
         }
 
         var columnsNameIndicators = columns.Any(c => c.Indicator is not null);
@@ -377,6 +380,16 @@ public sealed partial class TableReader
                 ?? titles.Select(indicators.FindIn).FirstOrDefault(c => c is not null)
                 ?? indicators.Resolve(sheet.Name).Code
                 ?? titleLines.Where(l => l.Kind == TitleLineKind.Title).Select(l => indicators.FindIn(l.Text)).FirstOrDefault(c => c is not null);
+        }
+
+        if (tableIndicator is not null)
+        {
+            // The title's indicator is the figure of a column that names none of its own ("Số ca", "Tháng 9/2024"),
+            // or names it in other words ("Số ca sốt phát ban nghi ngờ"); "Số mẫu xét nghiệm" counts something else.
+            foreach (var column in columns.Where(c => c.Skip is null && !c.Value && NamesOtherThan(c.Path, tableIndicator, state)))
+            {
+                column.OwnQuantity = true;
+            }
         }
 
         var layout = rowsNameIndicators && (areaColumns.Count > 0 || roles.ContainsValue(LabelRole.Period)) ? "long"
@@ -829,17 +842,7 @@ public sealed partial class TableReader
             var contexts = Nearest(path, i).Concat(titles).ToList();
 
             var key = HeaderKey.Of(path[i]);
-            var stripped = key;
-            foreach (var (phrase, _) in vocabulary.Measures.Where(m => m.Rule.Ignore is null))
-            {
-                stripped = HeaderKey.Without(stripped, phrase);
-            }
-
-            foreach (var word in vocabulary.DeathWords.Append("mac").Append("so ca"))
-            {
-                stripped = HeaderKey.Without(stripped, word);
-            }
-
+            var stripped = WithoutKindWords(key, vocabulary);
             if (stripped != key && stripped.Length > 1 && indicators.Resolve(stripped, contexts).Code is { } bare)
             {
                 return bare;
@@ -849,27 +852,72 @@ public sealed partial class TableReader
         return null;
     }
 
+    /// <summary>A header's key without the words of a measure, cases or deaths ("Số mắc SXH trong tháng" → "sxh").</summary>
+    private static string WithoutKindWords(string key, TableVocabulary vocabulary)
+    {
+        foreach (var (phrase, _) in vocabulary.Measures.Where(m => m.Rule.Ignore is null))
+        {
+            key = HeaderKey.Without(key, phrase);
+        }
+
+        foreach (var word in vocabulary.DeathWords.Append("mac").Append("so ca"))
+        {
+            key = HeaderKey.Without(key, word);
+        }
+
+        return key;
+    }
+
+    /// <summary>
+    /// What a header text says a figure is of, without what kind of figure and which period it is
+    /// ("Số ca dương tính sởi tháng 9" → "duong tinh soi"; "Chỉ tiêu giao năm 2024 (%)" → nothing).
+    /// </summary>
+    private static string WhatItNames(string text, TableVocabulary vocabulary)
+    {
+        var key = WithoutKindWords(HeaderKey.Of(text), vocabulary);
+        return string.Join(' ', key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !w.All(char.IsAsciiDigit) && w is not ("thang" or "nam" or "quy" or "ky")));
+    }
+
+    /// <summary>
+    /// True when a column's header path, leaving out the texts that name a period, a kind of figure,
+    /// cases or deaths, a part or a total, names a quantity other than <paramref name="code"/> by the
+    /// words that tell indicators apart (<see cref="IndicatorLabels.Relation"/>).
+    /// </summary>
+    private bool NamesOtherThan(IReadOnlyList<string> path, string code, ReadState state)
+    {
+        var vocabulary = state.Vocabulary;
+        var own = path.Where(t => t.Trim().Length > 0 && !TotalRow.Is(t) && vocabulary.Role(t) is null && vocabulary.Part(t) is null
+                && vocabulary.Event(t) is null && !vocabulary.NamesDeaths(t) && MeasureTagger.Read([t], vocabulary, state.Period) is not { NamedMonth: not null })
+            .Select(t => WhatItNames(t, vocabulary))
+            .Where(k => k.Length > 0);
+        return indicators.Relation(string.Join(" ", own), code) == WordsRelation.Other;
+    }
+
     /// <summary>
     /// In a table whose columns name indicators, a column that names none but says what kind of
     /// figure it holds ("Tỷ lệ (%)", "Chỉ tiêu giao (%)") or which part of a total ("Trong đó: trẻ em
     /// &lt; 15 tuổi") belongs to the nearest column on its left that names one ("Số người tham gia BHYT").
     /// </summary>
-    private static void InheritIndicators(List<ColumnTags> columns)
+    private void InheritIndicators(List<ColumnTags> columns, TableVocabulary vocabulary)
     {
         for (var i = 1; i < columns.Count; i++)
         {
             var column = columns[i];
-            if (column.Indicator is null && column.Skip is null && KindOnly(column) && OwnerOnLeft(columns, i, c => c.Indicator is not null) is { } left)
+            if (column.Indicator is null && column.Skip is null && KindOnly(column, vocabulary) && OwnerOnLeft(columns, i, c => c.Indicator is not null) is { } left)
             {
                 column.Indicator = left.Indicator;
             }
         }
     }
 
-    /// <summary>A column that says what kind of figure it holds or which part of a total, not of what.</summary>
-    private static bool KindOnly(ColumnTags column) =>
-        column.Meaning is { } meaning && (meaning.Rule.Target || meaning.Rule.Measure is not HeaderMeasures.Month and not HeaderMeasures.YearToDate)
-        || column.Disaggregation is not null;
+    /// <summary>
+    /// A column that says what kind of figure it holds or which part of a total, not of what ("Tỷ lệ
+    /// (%)", "Trong đó: nữ"); "Số ca dương tính sởi" says of what.
+    /// </summary>
+    private bool KindOnly(ColumnTags column, TableVocabulary vocabulary) =>
+        column.Disaggregation is not null
+        || (column.Meaning is { } meaning && (meaning.Rule.Target || meaning.Rule.Measure is not HeaderMeasures.Month and not HeaderMeasures.YearToDate)
+            && !(column.Path.Count > 0 && indicators.Tells(WhatItNames(column.Path[^1], vocabulary))));
 
     /// <summary>
     /// The nearest column on the left of <c>columns[i]</c> that <paramref name="owns"/>, at the same
@@ -925,7 +973,7 @@ public sealed partial class TableReader
             }
 
             var unknown = column.Path.Count == 0
-                || (rowsNameIndicators ? column.Meaning is null && column.Area is null && column.Event is null : column.Indicator is null && tableIndicator is null);
+                || (rowsNameIndicators ? column.Meaning is null && column.Area is null && column.Event is null : column.Indicator is null && (tableIndicator is null || column.OwnQuantity));
             if (!unknown)
             {
                 continue;
@@ -964,7 +1012,7 @@ public sealed partial class TableReader
             {
                 var at = CellRef.Address(table.HeaderBottom, column.Column);
                 var unmatched = $"Trang '{sheet.Name}', ô {at}: cột '{SafeText.Clip(header)}' không ứng với chỉ tiêu nào; {figures.Count} số trong cột (ví dụ {first.Address} = {first.Text}) không được nạp.";
-                if (KindOnly(column) && OwnerOnLeft(columns, index, c => c.Indicator is not null || c.Unknown) is { Unknown: true } owner && taught.Contains(owner.Column))
+                if (KindOnly(column, vocabulary) && OwnerOnLeft(columns, index, c => c.Indicator is not null || c.Unknown) is { Unknown: true } owner && taught.Contains(owner.Column))
                 {
                     // "Tỷ lệ %" beside an unknown "Số trẻ SDD": it is read as soon as that column is.
                     var named = CellRef.ColumnName(owner.Column);

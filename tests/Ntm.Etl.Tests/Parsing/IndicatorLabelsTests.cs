@@ -78,6 +78,15 @@ public sealed class IndicatorLabelsTests
         Assert.DoesNotContain(Labels.Suggest("Số trẻ SDD").Indicators, s => s.Code.StartsWith("epi.", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Số ca sốt phát ban nghi ngờ", WordsRelation.Shares)]
+    [InlineData("Số mẫu xét nghiệm", WordsRelation.Other)]
+    [InlineData("Số ca dương tính sởi", WordsRelation.Other)]
+    [InlineData("(%)", WordsRelation.Silent)]
+    [InlineData("", WordsRelation.Silent)]
+    public void A_header_under_a_title_naming_an_indicator_names_it_another_quantity_or_nothing(string header, WordsRelation expected) =>
+        Assert.Equal(expected, Labels.Relation(header, "disease.rash_fever.cases"));
+
     [Fact]
     public void An_unknown_label_matches_nothing()
     {

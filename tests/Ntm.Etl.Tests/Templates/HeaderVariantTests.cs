@@ -225,6 +225,33 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal(!totalIsYearToDate, result.Findings.Any(f => f.Rule == "quarter_flows"));
     }
 
+    [Fact]
+    public void A_title_names_the_figure_only_of_columns_that_name_no_other_quantity()
+    {
+        var path = new XlsxBuilder().Sheet("SPB")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ")
+            .Row(1, "BÁO CÁO GIÁM SÁT SỐT PHÁT BAN THÁNG 9 NĂM 2024")
+            .Row(3, "TT", "Xã", "Trong tháng", null, null, "Cộng dồn từ đầu năm")
+            .Row(4, null, null, "Số ca", "Số mẫu xét nghiệm", "Số ca dương tính sởi", "Số ca")
+            .Row(5, 1, "Xã Thuận Hưng", 3, 2, 1, 14)
+            .Row(6, 2, "Xã Thuận Hòa", 1, 1, 0, 6)
+            .Merge("A4:A5").Merge("B4:B5").Merge("C4:E4")
+            .Save(directory.File("spb.xlsx"));
+
+        var (_, result) = fixture.Read(directory, path);
+
+        // "Số ca" is the title's indicator, under "Cộng dồn" the year-to-date's.
+        Assert.Equal([3m, 1m], result.Values.Where(v => v.IndicatorCode == "disease.rash_fever.cases" && v.Measure == Measure.Month).Select(v => v.Value));
+        Assert.Equal([14m, 6m], result.Values.Where(v => v.IndicatorCode == "disease.rash_fever.cases" && v.Measure == Measure.YearToDate).Select(v => v.Value));
+        Assert.Equal(4, result.Values.Count);
+        Assert.DoesNotContain(result.Findings, f => f.Severity == Ntm.Etl.Validation.Severity.Error);
+        // The samples and the measles-positive name quantities of their own: each is left out with the command that teaches it.
+        var warnings = result.Findings.Where(f => f.Rule == "unknown_indicator").OrderBy(f => f.Cell, StringComparer.Ordinal).ToList();
+        Assert.Equal(["D5", "E5"], warnings.Select(w => w.Cell));
+        Assert.Contains("ntm alias add \"Số mẫu xét nghiệm\"", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("ntm alias add \"Số ca dương tính sởi\"", warnings[1].Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
