@@ -27,6 +27,15 @@ namespace Ntm.Etl.Ingestion;
 /// </summary>
 public sealed class IngestionService
 {
+    /// <summary>
+    /// Where files are read ahead: on the thread pool, at most as many at once as there are cores,
+    /// however many files wait in the window and however many ingestions the process runs. The files
+    /// wait in this scheduler's queue, not the pool's, and each is a work item of its own, so that a web
+    /// page's request or a scheduled job never waits behind hundreds of files, only behind those being read.
+    /// </summary>
+    private static readonly TaskScheduler Readers =
+        new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Environment.ProcessorCount, maxItemsPerTask: 1).ConcurrentScheduler;
+
     private readonly WarehouseHome home;
     private readonly TimeProvider clock;
     private readonly TemplateCatalog templates;
@@ -741,7 +750,7 @@ public sealed class IngestionService
 
         aheadBytes += length;
         ReadingAhead?.Invoke(file);
-        ahead[file] = new ReadAhead(file, index, length, Task.Run(() =>
+        ahead[file] = new ReadAhead(file, index, length, Task.Factory.StartNew(() =>
         {
             string? sha = null;
             var begun = false;
@@ -772,8 +781,9 @@ public sealed class IngestionService
                 // Given back to the file's turn, to be handled there as reading it then would have been.
                 return new ReadAhead.Outcome(sha, begun, before, null, ExceptionDispatchInfo.Capture(ex));
             }
-        }));
+        }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Readers));
     }
+
 
     /// <summary>
     /// The read-ahead of <paramref name="file"/> when it began the attempt of these bytes
