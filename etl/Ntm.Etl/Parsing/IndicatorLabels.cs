@@ -141,6 +141,9 @@ public sealed partial class IndicatorLabels
     /// <summary>The indicator with this code, or null.</summary>
     public IndicatorLabel? this[string code] => byCode.GetValueOrDefault(code);
 
+    /// <summary>True when some ratio of the catalogue counts <paramref name="code"/> as its numerator.</summary>
+    public bool IsNumerator(string code) => numeratorOf.ContainsKey(code);
+
     /// <summary>
     /// The ratio whose numerator is <paramref name="code"/>, when there is exactly one (a count's rate
     /// column belongs to it); with <paramref name="factor"/>, the one per that many (100 for a
@@ -274,7 +277,9 @@ public sealed partial class IndicatorLabels
     /// </summary>
     public static string AliasOf(string label, string? context)
     {
-        var alias = label.Trim().Replace(" > ", " >", StringComparison.Ordinal);
+        // A row's bullet ("- Khám trẻ em dưới 6 tuổi") is no part of its name.
+        var name = label.Trim().TrimStart('-', '*', '+', '•', '–', ' ');
+        var alias = (name.Length > 0 ? name : label.Trim()).Replace(" > ", " >", StringComparison.Ordinal);
         return string.IsNullOrWhiteSpace(context) ? alias : $"{context.Trim().Replace(" > ", " >", StringComparison.Ordinal)} > {alias}";
     }
 

@@ -39,6 +39,15 @@ public static partial class NumberParser
 
     private static ParsedValue ParseText(string? text, NumberContext context, NumberStyle? columnStyle)
     {
+        // A remark in parentheses after the number ("12 (3 tử vong)", "45 (ước tính)") is words beside the
+        // figure, which is the number: said in a warning, never a reason to refuse the file.
+        string? remark = null;
+        if (text is not null && RemarkPattern().Match(text.TrimEnd()) is { Success: true, Index: > 0 } aside)
+        {
+            remark = string.Join(' ', aside.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            text = text[..aside.Index];
+        }
+
         var s = Squeeze(text);
         if (s.Length == 0 || s is "-" or "–" or "—" or "_" or "..")
         {
@@ -79,6 +88,8 @@ public static partial class NumberParser
             footnote = mark.Value.Trim();
             s = s[..mark.Index].TrimEnd();
         }
+
+        footnote ??= remark;
 
         // A trailing unit word ("1.178 ca", "giảm 11 ca") is not part of the number.
         var unit = TrailingUnit().Match(s);
@@ -362,6 +373,9 @@ public static partial class NumberParser
 
     [GeneratedRegex(@"^(.*\d%?)\s*(\p{L}[\p{L}\s]*)$")]
     private static partial Regex TrailingUnit();
+
+    [GeneratedRegex(@"(?<=\d)\s*\((?=[^()]*\p{L})[^()]*\)$")]
+    private static partial Regex RemarkPattern();
 
     [GeneratedRegex(@"^co (?<n>\d{1,6})(?: [a-z ]{1,40})?$")]
     private static partial Regex YesWithCount();

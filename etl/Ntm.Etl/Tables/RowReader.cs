@@ -274,7 +274,8 @@ public sealed partial class TableReader
 
             var outer = labelCells.Take(labelCells.Count - 1).Select(c => c.Text).Reverse();
             var labelHeader = indicatorColumns.SelectMany(c => paths[c]).LastOrDefault() ?? string.Empty;
-            var contexts = outer.Concat(ancestors.Select(a => a.Label).Reverse()).Concat(titles).Append(labelHeader).Where(t => t.Trim().Length > 0).ToList();
+            var groups = outer.Concat(ancestors.Select(a => a.Label).Reverse()).Where(t => t.Trim().Length > 0).ToList();
+            var contexts = groups.Concat(titles).Append(labelHeader).Where(t => t.Trim().Length > 0).ToList();
             var (code, candidates) = owner.indicators.Resolve(label, contexts);
             foreach (var reading in Readings(label).Skip(1))
             {
@@ -346,14 +347,15 @@ public sealed partial class TableReader
 
             if (code is null)
             {
-                // A generic label ("Tổng số") is suggested with the group it sits under ("Điều trị khỏi").
-                var group = ancestors.Count > 1 ? ancestors[^2].Label : null;
+                // A generic label ("Tổng số") is suggested with the group it sits under ("Điều trị khỏi"), a
+                // row above it or a label cell on its left; a title or a period line is no group.
+                var group = groups.Count > 0 ? groups[0] : null;
                 var suggestion = candidates.Count > 1
                     ? new Suggestion(IndicatorLabels.AliasOf(label, group), candidates.Select(c => owner.indicators[c]!).ToList())
                     : owner.indicators.Suggest(label, group);
                 Result.Findings.Add(Finding.Warning(sheet.Name, labelCell.Address, candidates.Count > 1 ? "ambiguous_indicator" : "unknown_indicator",
                     $"Trang '{sheet.Name}', dòng {row + 1}: chỉ tiêu '{SafeText.Clip(label.Trim())}'"
-                    + (contexts.Count > 0 ? $" (thuộc '{SafeText.Clip(contexts[0].Trim())}')" : string.Empty)
+                    + (group is not null ? $" (thuộc '{SafeText.Clip(group.Trim())}')" : string.Empty)
                     + (candidates.Count > 1 ? $" ứng với nhiều chỉ tiêu ({string.Join(", ", candidates)})" : " không có trong danh mục")
                     + $"; các số {string.Join("; ", values.Select(v => $"{v.Address}={v.Text}"))} không được nạp."
                     + Teach(suggestion), label));

@@ -896,14 +896,18 @@ public sealed partial class TableReader
     /// <summary>
     /// In a table whose columns name indicators, a column that names none but says what kind of
     /// figure it holds ("Tỷ lệ (%)", "Chỉ tiêu giao (%)") or which part of a total ("Trong đó: trẻ em
-    /// &lt; 15 tuổi") belongs to the nearest column on its left that names one ("Số người tham gia BHYT").
+    /// &lt; 15 tuổi") belongs to the nearest column on its left that names one ("Số người tham gia BHYT");
+    /// a rate, to the nearest that names a rate or what a rate counts, not to "Dân số".
     /// </summary>
     private void InheritIndicators(List<ColumnTags> columns, TableVocabulary vocabulary)
     {
         for (var i = 1; i < columns.Count; i++)
         {
             var column = columns[i];
-            if (column.Indicator is null && column.Skip is null && KindOnly(column, vocabulary) && OwnerOnLeft(columns, i, c => c.Indicator is not null) is { } left)
+            // A rate (or a plan in percent) belongs to a count some ratio counts, never to a population beside it.
+            var rate = column.Meaning is { } meaning && (meaning.Rule.Measure == HeaderMeasures.ReportedRate || FigureReader.RateScale(meaning.Header) is not null);
+            if (column.Indicator is null && column.Skip is null && KindOnly(column, vocabulary)
+                && OwnerOnLeft(columns, i, c => c.Indicator is { } code && (!rate || indicators[code] is { Kind: "ratio" or "rate" } || indicators.IsNumerator(code))) is { } left)
             {
                 column.Indicator = left.Indicator;
             }
@@ -1021,10 +1025,12 @@ public sealed partial class TableReader
                 }
                 else
                 {
-                    // A sub-header ("Số trẻ SDD") is suggested with the group header above it ("Cân nặng/tuổi"),
-                    // the nearest that names neither a period nor a kind of figure ("Tháng 10/2024", "Thực hiện").
-                    var text = column.Path[^1];
-                    var context = column.Path.Take(column.Path.Count - 1).LastOrDefault(t => t.Trim().Length > 0 && !TotalRow.Is(t) && MeasureTagger.Read([t], vocabulary, null) is null);
+                    // The text taught is the lowest that says of what ("Số trẻ SDD"; not "Số" or "Trong kỳ báo cáo" under
+                    // "Số người tử vong do AIDS"), with the nearest above it that does too as its context ("Cân nặng/tuổi";
+                    // not "Tháng 10/2024" or "Thực hiện").
+                    var naming = Enumerable.Range(0, column.Path.Count).Where(i => !TotalRow.Is(column.Path[i]) && indicators.Tells(WhatItNames(column.Path[i], vocabulary))).ToList();
+                    var text = column.Path[naming.Count > 0 ? naming[^1] : column.Path.Count - 1];
+                    var context = naming.Count > 1 ? column.Path[naming[^2]] : null;
                     taught.Add(column.Column);
                     result.Findings.Add(Finding.Warning(sheet.Name, at, "unknown_indicator", unmatched + Teach(indicators.Suggest(text, context)), text));
                 }

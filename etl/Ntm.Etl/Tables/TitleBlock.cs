@@ -145,11 +145,32 @@ public static partial class TitleBlock
 
         foreach (var line in list.Where(l => l.Kind == TitleLineKind.DataUntil && l.Date is { } d && d.Day == DateTime.DaysInMonth(d.Year, d.Month)))
         {
-            return (new ReportPeriod(line.Date!.Value.Year, line.Date.Value.Month, false), line);
+            if (Spanned(Since(line.Text), line.Date!.Value) is { } spanned)
+            {
+                return (spanned, line);
+            }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The period of the days from <paramref name="from"/> (when a line gives it) to the last day of a
+    /// month: from the first of January, the months since January (the year, when it ends in December);
+    /// from the first day of a quarter, that quarter; from the first of its month or from no given day,
+    /// that month; null for any other span (two months in the middle of a year are no period kept).
+    /// </summary>
+    private static ReportPeriod? Spanned(DateOnly? from, DateOnly end) => from switch
+    {
+        null => new ReportPeriod(end.Year, end.Month, false),
+        { Day: 1 } start when start.Year == end.Year && start.Month == end.Month => new ReportPeriod(end.Year, end.Month, false),
+        { Day: 1, Month: 1 } start when start.Year == end.Year => new ReportPeriod(end.Year, end.Month, true),
+        { Day: 1 } start when start.Year == end.Year && end.Month % 3 == 0 && start.Month == end.Month - 2 => new ReportPeriod(end.Year, end.Month, false, Quarter: true),
+        _ => null,
+    };
+
+    /// <summary>The first day a line says its data run from ("Từ ngày 01/01/2024 đến ngày 31/12/2024"), or null.</summary>
+    private static DateOnly? Since(string line) => From().Match(HeaderKey.Of(line)) is { Success: true } match ? DateOf(match) : null;
 
     /// <summary>The last day a period covers: the day its data run to when a line says so, else the last day of its last month.</summary>
     public static DateOnly End(ReportPeriod period) => new(period.Year, period.Month, DateTime.DaysInMonth(period.Year, period.Month));
@@ -171,6 +192,10 @@ public static partial class TitleBlock
     // "(Số liệu từ ngày 16/9/2024 đến ngày 15/10/2024)", "tính đến ngày 30 tháng 9 năm 2024": the day the data run to.
     [GeneratedRegex(@"\b(?:den|toi)(?: het)?(?: ngay)? (?<d>\d{1,2})(?: thang | )(?<m>\d{1,2})(?: nam | )(?<y>(?:19|20)\d{2})\b")]
     private static partial Regex Until();
+
+    // "Từ ngày 01/01/2024 đến …", "(Số liệu từ 16/9/2024 …)": the day the data run from.
+    [GeneratedRegex(@"\btu(?: ngay)? (?<d>\d{1,2})(?: thang | )(?<m>\d{1,2})(?: nam | )(?<y>(?:19|20)\d{2})\b")]
+    private static partial Regex From();
 
     // A whole line that is a place and a date: "Phong Điền, ngày 03 tháng 11 năm 2024", "Hà Nội, ngày 3/11/2024",
     // "ngày … tháng … năm 2024". A date inside a title ("Nghị quyết số 20-NQ/TW ngày 25/10/2017 của …") is not a signing.

@@ -155,6 +155,16 @@ public sealed class NumberParserTests
     }
 
     [Theory]
+    [InlineData("12 (3 tử vong)", 12, "(3 tử vong)")]
+    [InlineData("45  (ước tính)", 45, "(ước tính)")]
+    [InlineData("1.178 (trong đó 12 nữ)", 1178, "(trong đó 12 nữ)")]
+    public void A_remark_in_parentheses_after_a_number_is_words_beside_it(string text, double value, string words)
+    {
+        var parsed = NumberParser.Parse(text, NumberContext.Count);
+        Assert.Equal((ValueKind.Number, (decimal)value, words), (parsed.Kind, parsed.Value!.Value, parsed.Words));
+    }
+
+    [Theory]
     [InlineData("(5)")]
     [InlineData("*")]
     public void A_mark_without_a_number_before_it_is_no_number(string text) =>

@@ -225,6 +225,66 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal(!totalIsYearToDate, result.Findings.Any(f => f.Rule == "quarter_flows"));
     }
 
+    [Theory]
+    [InlineData("(Từ ngày 01/01/2024 đến ngày 31/12/2024)", 202412, true, false)]
+    [InlineData("Số liệu từ ngày 01/01/2024 đến ngày 30/6/2024", 202406, true, false)]
+    [InlineData("(Từ ngày 01/7/2024 đến ngày 30/9/2024)", 202409, false, true)]
+    [InlineData("(Từ ngày 01/10/2024 đến ngày 31/10/2024)", 202410, false, false)]
+    [InlineData("(Số liệu đến ngày 31/10/2024)", 202410, false, false)]
+    public void A_line_of_the_days_the_data_run_from_and_to_is_the_period_they_span(string line, int period, bool sinceJanuary, bool quarter)
+    {
+        var path = new XlsxBuilder().Sheet("BC")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ")
+            .Row(1, "BÁO CÁO TÌNH HÌNH BỆNH TRUYỀN NHIỄM")
+            .Row(2, line)
+            .Row(4, "Tên bệnh", "Mắc", "Chết")
+            .Row(5, "Sốt xuất huyết", 40, 0)
+            .Save(directory.File("ky.xlsx"));
+
+        var (_, result) = fixture.Read(directory, path);
+
+        Assert.Equal(period, result.Period!.Period.Key);
+        Assert.Equal((sinceJanuary, quarter), (result.Period.WholeYear, result.Period.Quarter));
+    }
+
+    [Fact]
+    public void Two_months_in_the_middle_of_a_year_are_no_period()
+    {
+        var path = new XlsxBuilder().Sheet("BC")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ")
+            .Row(1, "BÁO CÁO TÌNH HÌNH BỆNH TRUYỀN NHIỄM")
+            .Row(2, "(Từ ngày 01/4/2024 đến ngày 31/5/2024)")
+            .Row(4, "Tên bệnh", "Mắc", "Chết")
+            .Row(5, "Sốt xuất huyết", 40, 0)
+            .Save(directory.File("hai-thang.xlsx"));
+
+        var (_, result) = fixture.Read(directory, path);
+
+        Assert.Null(result.Period);
+        Assert.Empty(result.Values);
+    }
+
+    [Fact]
+    public void An_unknown_group_over_a_bare_count_and_its_rate_is_taught_by_the_group_s_name()
+    {
+        var path = new XlsxBuilder().Sheet("SKSS")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ")
+            .Row(1, "BÁO CÁO CHĂM SÓC SỨC KHỎE SINH SẢN THÁNG 10 NĂM 2024")
+            .Row(3, "TT", "Xã", "Số trẻ đẻ sống", "Số trẻ sơ sinh được tiêm vitamin K1", null)
+            .Row(4, null, null, null, "Số", "Tỷ lệ %")
+            .Row(5, 1, "Xã Thuận Hưng", 20, 19, 95)
+            .Row(6, 2, "Xã Thuận Hòa", 10, 10, 100)
+            .Merge("A4:A5").Merge("B4:B5").Merge("C4:C5").Merge("D4:E4")
+            .Save(directory.File("k1.xlsx"));
+
+        var (_, result) = fixture.Read(directory, path);
+
+        // Never "Số", which would make every bare "Số" of every file this count: the group names it.
+        var warning = Assert.Single(result.Findings, f => f.Rule == "unknown_indicator" && f.Cell == "D5");
+        Assert.Contains("ntm alias add \"Số trẻ sơ sinh được tiêm vitamin K1\"", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Findings, f => f.Rule == "unknown_indicator" && f.Cell == "E5" && f.Message.Contains("thuộc chỉ tiêu của cột D", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_title_names_the_figure_only_of_columns_that_name_no_other_quantity()
     {
