@@ -29,7 +29,8 @@ public sealed record ColumnMeaning(HeaderRule Rule, int? Year, string Header, He
     {
         var what = Rule.Ignore is not null ? "bỏ qua"
             : Rule.Target ? "mục tiêu"
-            : Rule.Part is "numerator" ? "tử số"
+            // "Số trẻ", "Số ca": a count, the numerator only of a row's ratio.
+            : Rule.Part is "numerator" ? "số đếm"
             : Rule.Part is "denominator" ? "mẫu số"
             : Rule.Measure is null ? "số liệu"
             : Rule.Second is null ? Rule.Measure

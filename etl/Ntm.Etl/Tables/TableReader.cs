@@ -985,7 +985,10 @@ public sealed partial class TableReader
 
             column.Unknown = true;
 
-            var figures = Enumerable.Range(table.BodyTop, table.BodyEnd - table.BodyTop).Select(r => sheet.At(r, column.Column))
+            // The figures that would be read: a total row of units is made again from them.
+            var figures = Enumerable.Range(table.BodyTop, table.BodyEnd - table.BodyTop)
+                .Where(r => rowsNameIndicators || !table.LabelColumns.Any(c => sheet.At(r, c) is { } label && TotalRow.Is(label.Text)))
+                .Select(r => sheet.At(r, column.Column))
                 .Where(cell => cell is not null && NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value).HasValue).ToList();
             if (figures.Count == 0)
             {
