@@ -76,25 +76,40 @@ public static class CurrentFigures
         JOIN v_pooled_unit u USING (area_id)
         """;
 
-    /// <summary>The pooled rows that hold a figure <paramref name="ids"/> state, computed again from the current figures.</summary>
+    /// <summary>
+    /// The pooled rows that hold a figure <paramref name="ids"/> state, computed again from the current
+    /// figures. Their keys are worked out once; the rule (<c>v_fact_pooled</c>) is asked only for their
+    /// months, indicators and units (constants, which DuckDB applies before it sums), so that a commit
+    /// sums the figures of the units it touched, not those of every unit for those months.
+    /// </summary>
     private static void Pool(IDbConnection connection, long[] ids)
     {
-        // The months are given as values, so that DuckDB reads only their facts when it sums them again.
-        var periods = connection.Query<int>("SELECT DISTINCT period_key FROM fact_observation WHERE submission_id IN $ids AND disaggregation = ''", new { ids }).ToArray();
-        if (periods.Length == 0)
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE pool_touched AS {Touched}", new { ids });
+        try
         {
-            return;
-        }
+            var areas = connection.Query<int>("SELECT DISTINCT area_id FROM pool_touched").ToArray();
+            if (areas.Length == 0)
+            {
+                return;
+            }
 
-        connection.Execute($"""
-            DELETE FROM fact_pooled p USING ({Touched}) t
-            WHERE p.area_id = t.area_id AND p.valid_from = t.valid_from AND p.period_key = t.period_key
-              AND p.indicator_code = t.indicator_code AND p.measure = t.measure AND p.pooled = t.pooled
-            """, new { ids });
-        connection.Execute($"""
-            INSERT INTO fact_pooled
-            SELECT s.* FROM v_fact_pooled s SEMI JOIN ({Touched}) t USING (area_id, valid_from, period_key, indicator_code, measure, pooled)
-            WHERE s.period_key IN $periods
-            """, new { ids, periods });
+            var periods = connection.Query<int>("SELECT DISTINCT period_key FROM pool_touched").ToArray();
+            var indicators = connection.Query<string>("SELECT DISTINCT indicator_code FROM pool_touched").ToArray();
+
+            connection.Execute("""
+                DELETE FROM fact_pooled p USING pool_touched t
+                WHERE p.area_id = t.area_id AND p.valid_from = t.valid_from AND p.period_key = t.period_key
+                  AND p.indicator_code = t.indicator_code AND p.measure = t.measure AND p.pooled = t.pooled
+                """);
+            connection.Execute("""
+                INSERT INTO fact_pooled
+                SELECT s.* FROM v_fact_pooled s SEMI JOIN pool_touched t USING (area_id, valid_from, period_key, indicator_code, measure, pooled)
+                WHERE s.period_key IN $periods AND s.indicator_code IN $indicators AND s.area_id IN $areas
+                """, new { periods, indicators, areas });
+        }
+        finally
+        {
+            connection.Execute("DROP TABLE IF EXISTS pool_touched");
+        }
     }
 }
