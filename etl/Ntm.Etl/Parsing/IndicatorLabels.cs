@@ -196,9 +196,13 @@ public sealed partial class IndicatorLabels
         return keys.AsReadOnly();
     }
 
-    /// <summary>Spellings of one word made one: "virus" and "vi vút" (a common typing slip) are "vi rút".</summary>
+    /// <summary>
+    /// Spellings of one word made one: "virus" and "vi vút" (a common typing slip) are "vi rút"; "BN" is
+    /// "bệnh nhân"; "trẻ em" is "trẻ" ("Tử vong trẻ &lt; 1 tuổi" and "Tử vong trẻ em dưới 1 tuổi" name one count).
+    /// </summary>
     private static string Canonical(string key) =>
-        $" {key} ".Replace(" virus ", " vi rut ", StringComparison.Ordinal).Replace(" vi vut ", " vi rut ", StringComparison.Ordinal).Trim();
+        $" {key} ".Replace(" virus ", " vi rut ", StringComparison.Ordinal).Replace(" vi vut ", " vi rut ", StringComparison.Ordinal)
+            .Replace(" bn ", " benh nhan ", StringComparison.Ordinal).Replace(" tre em ", " tre ", StringComparison.Ordinal).Trim();
 
     /// <summary>
     /// A key with the words that change nothing taken out: a leading "số" ("Số trẻ…" and "Trẻ…"

@@ -26,7 +26,7 @@ namespace Ntm.Etl.Tables;
 /// Differences ("giảm 51", "↑15,19") are left out (recomputed); bounds ("&lt;1%") and remarks
 /// ("tương đương") are warnings; text that should be a number and is not ("1.3o9") is an error.
 /// </summary>
-public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult result, string sheet, bool sectionHasPlan = false, IReadOnlySet<int>? thousandsAsDecimals = null)
+public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult result, string sheet, Func<string, bool>? planned = null, IReadOnlySet<int>? thousandsAsDecimals = null)
 {
     private AreaRecord area = null!;
     private string? explanation;
@@ -271,7 +271,7 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
 
     /// <summary>
     /// Whose rate a count's rate column holds. Under "Lũy kế/Trẻ sinh sống" it is the ratio the
-    /// count is the numerator of; in a table of plans ("Lũy kế/chỉ tiêu năm") or under "Tỷ lệ đạt" it
+    /// count is the numerator of; in a table with the count's plan ("Lũy kế/chỉ tiêu năm") or under "Tỷ lệ đạt" it
     /// is the share of the plan reached, the count's own; elsewhere it is the ratio the count is the numerator of,
     /// per as many as the header says (a percentage unless it writes "‰" or "/100.000 dân": the
     /// share of children fully immunised, the infant mortality rate, new HIV infections per
@@ -280,7 +280,7 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
     private IndicatorLabel RateOwner(IndicatorLabel count, ColumnMeaning column)
     {
         var ratio = indicators.RatioOf(count.Code, RateScale(column.Header) ?? (column.Group?.Second == "denominator" ? null : 100m));
-        if (ratio is null || column.Group?.Second == HeaderMeasures.TargetYear || sectionHasPlan || column.Rule.Of == "plan")
+        if (ratio is null || column.Group?.Second == HeaderMeasures.TargetYear || planned?.Invoke(count.Code) == true || column.Rule.Of == "plan")
         {
             return column.Group?.Second == "denominator" && ratio is not null ? ratio : count;
         }

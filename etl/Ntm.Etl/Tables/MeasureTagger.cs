@@ -129,6 +129,14 @@ public static partial class MeasureTagger
                 : new ColumnMeaning(new HeaderRule { Ignore = $"số liệu của {span.Describe()}, không phải của kỳ báo cáo ({period.Describe()}); không lưu" }, null, text.Trim());
         }
 
+        if (MonthsSinceJanuary().Match(key) is { Success: true } since && int.Parse(since.Groups["m"].Value, CultureInfo.InvariantCulture) is >= 2 and <= 12 and var count)
+        {
+            // "6 tháng đầu năm", "9 tháng" under a report's period: the months since January of its year, or of another period.
+            return period is null || period.Month == count
+                ? new ColumnMeaning(new HeaderRule { Measure = HeaderMeasures.YearToDate }, null, text.Trim())
+                : new ColumnMeaning(new HeaderRule { Ignore = $"số liệu của {count} tháng đầu năm, không phải của kỳ báo cáo ({period.Describe()}); không lưu" }, null, text.Trim());
+        }
+
         foreach (var (ruleKey, rule) in vocabulary.Measures)
         {
             if (HeaderKey.Contains(key, ruleKey))
@@ -189,6 +197,9 @@ public static partial class MeasureTagger
 
     [GeneratedRegex(@"(?:^| )(\d{1,2}) thang(?: |$)")]
     private static partial Regex Months();
+
+    [GeneratedRegex(@"^(?<m>\d{1,2}) thang(?: dau nam)?$")]
+    private static partial Regex MonthsSinceJanuary();
 
     [GeneratedRegex(@"\b(\d{1,2}) th\b")]
     private static partial Regex AbbreviatedMonths();

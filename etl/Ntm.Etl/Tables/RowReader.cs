@@ -171,6 +171,20 @@ public sealed partial class TableReader
                 return (null, $"dòng '{text.Trim()}': {Vocabulary.Measures.First(m => m.Key == reference).Rule.Ignore}", false);
             }
 
+            // A unit's code beside its name ("05908 | Trạm Y tế xã Bàn Đạt") says which unit it is: the name
+            // may be shared by several in the country, the code never.
+            var code = areaColumns.Select(c => sheet.Effective(row, c)).FirstOrDefault(c => c is not null && c != cell && c.Text.Trim() is { Length: > 0 } t && TextChars.All(t, char.IsAsciiDigit));
+            if (code is not null && asOf is not null && Lookup(code.Text.Trim(), null, null, asOf) is { Area: { } coded })
+            {
+                if (Readings(text).Select(r => Lookup(r, areaLevel, groupArea ?? unit, asOf)).FirstOrDefault(l => l.IsFound) is { Area: { } named } && named.AreaId != coded.AreaId)
+                {
+                    Result.Findings.Add(Finding.Warning(sheet.Name, cell.Address, "area_code_mismatch",
+                        $"Trang '{sheet.Name}', dòng {row + 1}: mã {code.Text.Trim()} ({code.Address}) là {coded.FullName}, nhưng tên ghi '{SafeText.Clip(text)}' ({cell.Address}) là {named.FullName}; số liệu của dòng được ghi cho đơn vị theo mã.", cell.Text));
+                }
+
+                return Placed(coded);
+            }
+
             var digits = TextChars.All(text, char.IsAsciiDigit);
             AreaLookup lookup = null!;
             foreach (var reading in Readings(text))
@@ -207,19 +221,24 @@ public sealed partial class TableReader
                 return (null, null, true);
             }
 
-            var area = lookup.Area!;
-            if (unit is not null && area.AreaId == unit.AreaId)
-            {
-                return (null, "dòng tổng cộng của đơn vị báo cáo (tính lại từ các đơn vị)", false);
-            }
+            return Placed(lookup.Area!);
 
-            if (areaLevel is not null && area.Level < areaLevel)
+            // A unit found: the reporting unit's own row and a unit above the others' level are their totals.
+            (AreaRecord? Area, string? Skip, bool Stop) Placed(AreaRecord area)
             {
-                groupArea = area;
-                return (null, $"dòng cộng của {area.FullName} (tính lại từ các đơn vị bên dưới)", false);
-            }
+                if (unit is not null && area.AreaId == unit.AreaId)
+                {
+                    return (null, "dòng tổng cộng của đơn vị báo cáo (tính lại từ các đơn vị)", false);
+                }
 
-            return (area, null, false);
+                if (areaLevel is not null && area.Level < areaLevel)
+                {
+                    groupArea = area;
+                    return (null, $"dòng cộng của {area.FullName} (tính lại từ các đơn vị bên dưới)", false);
+                }
+
+                return (area, null, false);
+            }
         }
 
         private AreaLookup Lookup(string text, AreaLevel? level, AreaRecord? parent, DateOnly? when) =>

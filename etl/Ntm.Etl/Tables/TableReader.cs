@@ -302,6 +302,9 @@ public sealed partial class TableReader
 
         /// <summary>The titles over the table being read, outermost context of its headers ("… BỘ TIÊU CHÍ QUỐC GIA VỀ Y TẾ XÃ").</summary>
         public IReadOnlyList<string> Titles { get; set; } = [];
+
+        /// <summary>The indicators, by sheet and kind, whose cases or deaths the catalogue lacks and a warning has named.</summary>
+        public HashSet<(string Sheet, string Code, string Event)> EventsWarned { get; } = [];
     }
 
     /// <summary>What a column of figures fixes.</summary>
@@ -374,12 +377,26 @@ public sealed partial class TableReader
 
         var columnsNameIndicators = columns.Any(c => c.Indicator is not null);
         string? tableIndicator = null;
-        if (!rowsNameIndicators && !columnsNameIndicators)
+        if (!rowsNameIndicators)
         {
-            tableIndicator = state.Template?.Indicator
+            var titleIndicator = state.Template?.Indicator
                 ?? titles.Select(indicators.FindIn).FirstOrDefault(c => c is not null)
                 ?? indicators.Resolve(sheet.Name).Code
                 ?? titleLines.Where(l => l.Kind == TitleLineKind.Title).Select(l => indicators.FindIn(l.Text)).FirstOrDefault(c => c is not null);
+            if (!columnsNameIndicators)
+            {
+                tableIndicator = titleIndicator;
+            }
+            else if (titleIndicator is not null)
+            {
+                // Beside columns that name their indicators, one that only says cases or deaths ("Tử vong" under
+                // "… PHÒNG CHỐNG SỐT RÉT") is of the disease the title names.
+                foreach (var column in columns.Where(c => c.Indicator is null && c.Skip is null && c.Event is not null
+                    && !c.Path.Any(t => indicators.Tells(WhatItNames(t, vocabulary)))))
+                {
+                    column.Indicator = titleIndicator;
+                }
+            }
         }
 
         if (tableIndicator is not null)
@@ -402,11 +419,14 @@ public sealed partial class TableReader
             result.Ignored.Add(new IgnoredCell(sheet.Name, $"cột {CellRef.ColumnName(column.Column)}", column.PathText, column.Skip!));
         }
 
-        // A table with a plan of counts (not a plan in percent, "Chỉ tiêu giao năm 2024 (%)", which is a rate's target).
-        var hasPlan = columns.Any(c => c.Meaning is { Loads: true } m && (m.Rule.Measure == HeaderMeasures.TargetYear || m.Rule.Second == HeaderMeasures.TargetYear || m.Group?.Second == HeaderMeasures.TargetYear)
-            && FigureReader.RateScale(c.Meaning.Header) is null);
+        // A table with a plan of counts (not a plan in percent, "Chỉ tiêu giao năm 2024 (%)", which is a rate's target):
+        // the plan of every row's indicator when rows name them, else of the indicators whose columns hold a plan
+        // (beside "Số trẻ < 1 tuổi (kế hoạch)", the rate of children fully immunised is still the ratio's).
+        var plans = columns.Where(c => c.Meaning is { Loads: true } m && (m.Rule.Measure == HeaderMeasures.TargetYear || m.Rule.Second == HeaderMeasures.TargetYear || m.Group?.Second == HeaderMeasures.TargetYear)
+            && FigureReader.RateScale(c.Meaning.Header) is null).ToList();
+        Func<string, bool> planned = rowsNameIndicators || plans.Any(c => c.Indicator is null) ? _ => plans.Count > 0 : plans.Select(c => c.Indicator!).ToHashSet(StringComparer.Ordinal).Contains;
         var thousands = ThousandsTypedAsDecimals(sheet, table, columns);
-        var reader = new FigureReader(indicators, result, sheet.Name, hasPlan, thousands);
+        var reader = new FigureReader(indicators, result, sheet.Name, planned, thousands);
         ReportUnknownColumns(sheet, table, columns, rowsNameIndicators, tableIndicator, vocabulary, result);
 
         var rows = new RowReader(this, sheet, roles, titles, paths, unit, areaLevel, state);
@@ -492,7 +512,15 @@ public sealed partial class TableReader
             var applied = ApplyEvent(code, eventName);
             if (applied is null)
             {
-                result.Ignored.Add(new IgnoredCell(sheet.Name, cell.Address, cell.Text, $"số tử vong của '{indicators[code]?.NameVi ?? code}', chỉ tiêu không có loại tử vong trong danh mục; không nạp"));
+                var reason = $"số tử vong của '{indicators[code]?.NameVi ?? code}', chỉ tiêu không có loại tử vong trong danh mục; không nạp";
+                result.Ignored.Add(new IgnoredCell(sheet.Name, cell.Address, cell.Text, reason));
+                if (state.EventsWarned.Add((sheet.Name, code, eventName)))
+                {
+                    // Figures are never left out in silence: once a sheet, the first of them.
+                    result.Findings.Add(Finding.Warning(sheet.Name, cell.Address, "unknown_indicator",
+                        $"Trang '{sheet.Name}', ô {cell.Address}: {reason} (và các ô khác như thế trên trang; xem danh sách ô bỏ qua).", cell.Text));
+                }
+
                 return;
             }
 
@@ -792,7 +820,7 @@ public sealed partial class TableReader
         string? indicator = pin?.Indicator;
         if (indicator is null && !rowsNameIndicators)
         {
-            indicator = HeaderIndicator(path, vocabulary, state.Titles);
+            indicator = HeaderIndicator(path, vocabulary, state.Titles, eventName);
         }
 
         // A part of a total ("Trong đó nữ", "< 15 tuổi", "Trong đó: vị thành niên"), unless the text is an indicator's own name ("Số trẻ em dưới 1 tuổi").
@@ -825,15 +853,19 @@ public sealed partial class TableReader
         }
     }
 
-    private string? HeaderIndicator(List<string> path, TableVocabulary vocabulary, IReadOnlyList<string> titles)
+    private string? HeaderIndicator(List<string> path, TableVocabulary vocabulary, IReadOnlyList<string> titles, string? eventName)
     {
+        // Under "Tử vong", an indicator that has no deaths is not the column's: "Tử vong trẻ < 1 tuổi" less its
+        // death words names the children, and their deaths are another count.
+        bool Takes(string code) => eventName is null || ApplyEvent(code, eventName) is not null;
+
         for (var i = path.Count - 1; i >= 0; i--)
         {
             // The text alone, then with the texts above it as one phrase ("Lao phổi có bằng chứng vi khuẩn học" over "Mới").
             for (var start = i; start >= Math.Max(0, i - 3); start--)
             {
                 var phrase = string.Join(" ", path.Skip(start).Take(i - start + 1));
-                if (indicators.Resolve(phrase, [.. Nearest(path, start), .. titles]).Code is { } joined)
+                if (indicators.Resolve(phrase, [.. Nearest(path, start), .. titles]).Code is { } joined && Takes(joined))
                 {
                     return joined;
                 }
@@ -843,7 +875,7 @@ public sealed partial class TableReader
 
             var key = HeaderKey.Of(path[i]);
             var stripped = WithoutKindWords(key, vocabulary);
-            if (stripped != key && stripped.Length > 1 && indicators.Resolve(stripped, contexts).Code is { } bare)
+            if (stripped != key && stripped.Length > 1 && indicators.Resolve(stripped, contexts).Code is { } bare && Takes(bare))
             {
                 return bare;
             }
@@ -874,7 +906,8 @@ public sealed partial class TableReader
     /// </summary>
     private static string WhatItNames(string text, TableVocabulary vocabulary)
     {
-        var key = WithoutKindWords(HeaderKey.Of(text), vocabulary);
+        // "Trong đó" says a part follows, not of what.
+        var key = HeaderKey.Without(WithoutKindWords(HeaderKey.Of(text), vocabulary), "trong do");
         return string.Join(' ', key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !w.All(char.IsAsciiDigit) && w is not ("thang" or "nam" or "quy" or "ky")));
     }
 

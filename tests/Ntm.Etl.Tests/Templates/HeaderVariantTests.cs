@@ -265,6 +265,23 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void A_unit_s_code_beside_its_name_says_which_unit_and_a_name_of_another_unit_is_a_warning()
+    {
+        var path = directory.File("xuat.csv");
+        File.WriteAllText(path, """
+            Mã đơn vị;Tên đơn vị;Kỳ báo cáo;Chỉ tiêu;Giá trị
+            31483;Trạm Y tế xã Thuận Hưng;202410;Số trẻ đẻ sống;12
+            31484;Trạm Y tế xã Vĩnh Thuận Đông;202410;Số trẻ đẻ sống;7
+            """);
+
+        var (_, result) = fixture.Read(directory, path);
+
+        Assert.Equal([("31483", 12m), ("31484", 7m)], result.Values.Select(v => (v.Area.Code, v.Value)).Order());
+        var warning = Assert.Single(result.Findings, f => f.Rule == "area_code_mismatch");
+        Assert.Equal("B3", warning.Cell);
+    }
+
+    [Fact]
     public void An_unknown_group_over_a_bare_count_and_its_rate_is_taught_by_the_group_s_name()
     {
         var path = new XlsxBuilder().Sheet("SKSS")
