@@ -93,7 +93,9 @@ public static class TemplateCommand
         var values = new Table().Border(TableBorder.Rounded).AddColumn("Ô").AddColumn("Ghi").AddColumn("Đơn vị").AddColumn("Kỳ").AddColumn("Chỉ tiêu").AddColumn("Loại").AddColumn(new TableColumn("Số").RightAligned()).AddColumn("Theo tiêu đề");
         foreach (var v in prepared.Values.Take(200))
         {
-            values.AddRow($"{Terminal.Escape(v.Sheet)}!{v.Cell}", Terminal.Quote(v.Text), Terminal.Escape(v.Area.Name), v.Period.ToString(), Terminal.Escape(v.IndicatorCode), v.Measure.ToCode(),
+            // A part of a total ("Trong đó: nữ") is shown with its part, never as the total.
+            values.AddRow($"{Terminal.Escape(v.Sheet)}!{v.Cell}", Terminal.Quote(v.Text), Terminal.Escape(v.Area.Name), v.Period.ToString(),
+                Terminal.Escape(v.Disaggregation.Length == 0 ? v.IndicatorCode : $"{v.IndicatorCode} (phân tổ {v.Disaggregation})"), v.Measure.ToCode(),
                 v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Quote(v.Explanation));
         }
 
@@ -159,7 +161,7 @@ public static class TemplateCommand
             prepared.Result.Period?.Text,
             prepared.Result.ReportingArea?.Code,
             prepared.Result.Sections.ToList(),
-            prepared.Values.Select(v => new Json.TemplateValueDocument(v.Sheet, v.Cell, v.Text, v.Area.Code, v.Period.ToString(), v.IndicatorCode, v.Measure.ToCode(), v.Value, v.Explanation)).ToList(),
+            prepared.Values.Select(v => new Json.TemplateValueDocument(v.Sheet, v.Cell, v.Text, v.Area.Code, v.Period.ToString(), v.IndicatorCode, v.Measure.ToCode(), v.Disaggregation, v.Value, v.Explanation)).ToList(),
             prepared.Result.Targets.Select(t => new Json.TemplateTargetDocument(t.Sheet, t.Cell, t.Text, t.Area.Code, t.Year, t.IndicatorCode, t.Comparator, t.Value, t.Explanation)).ToList(),
             prepared.Result.Plans.Select(p => new Json.TemplatePlanDocument(p.Sheet, p.Cell, p.Area.Code, p.Area.FullName, p.Year, p.TargetCode, p.Planned,
                 p.Communes.Select(c => new Json.TemplatePlanCommuneDocument(c.Commune.Code, c.Commune.FullName, c.Written, c.Sheet, c.Cell)).ToList(), p.Explanation)).ToList(),

@@ -18,7 +18,7 @@ public sealed record TemplateDocument(
     IReadOnlyList<FindingRecord> Findings);
 
 /// <summary>A value read, with its cell.</summary>
-public sealed record TemplateValueDocument(string Sheet, string Cell, string Text, string AreaCode, string Period, string IndicatorCode, string Measure, decimal Value, string? HeaderPaths);
+public sealed record TemplateValueDocument(string Sheet, string Cell, string Text, string AreaCode, string Period, string IndicatorCode, string Measure, string Part, decimal Value, string? HeaderPaths);
 
 /// <summary>A target read, with its cell.</summary>
 public sealed record TemplateTargetDocument(string Sheet, string Cell, string Text, string AreaCode, int Year, string IndicatorCode, string Comparator, decimal Value, string? HeaderPaths);
