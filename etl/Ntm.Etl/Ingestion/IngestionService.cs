@@ -656,7 +656,7 @@ public sealed class IngestionService
             var previous = PreviousYearToDates(ytdKeys);
             var crosswalked = ledger.MonthsAcrossCrosswalk(ytdKeys);
             var file = checkedEarly is not null && checkedEarly.Today == today ? checkedEarly : validator.CheckFile(values, today, sums);
-            return result.Findings.Concat(Validator.Complete(file,
+            return result.Findings.Concat(validator.CheckTargets(result.Targets)).Concat(Validator.Complete(file,
                 (area, indicator, period) => previous.TryGetValue((area, indicator, period), out var value) ? value : null,
                 (area, indicator, period) => crosswalked.TryGetValue((area, indicator, period), out var months) ? months : null)).ToList();
         }

@@ -109,6 +109,28 @@ public static partial class PeriodParser
         return null;
     }
 
+    /// <summary>
+    /// The period a cell of a column of periods names: a date, "2023-01", "01/2023", "202301", "tháng
+    /// 1/2023"; "Tháng 1", "T1" in <paramref name="year"/> (the report's); "Cộng 9 tháng" the months
+    /// since January. Without a year, a bare number is no period.
+    /// </summary>
+    public static ReportPeriod? FromCell(object? value, string text, int? year)
+    {
+        if (value is DateTime date)
+        {
+            return new ReportPeriod(date.Year, date.Month, false);
+        }
+
+        text = text.Trim();
+        if (DateTime.TryParseExact(text, ["yyyy-MM", "yyyy-M", "MM/yyyy", "M/yyyy", "yyyyMM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return new ReportPeriod(parsed.Year, parsed.Month, false);
+        }
+
+        return FromTitle(text) ?? FromTitle("tháng " + text)
+            ?? (year is { } y ? FromTitle($"{text} năm {y}") ?? FromTitle($"tháng {text} năm {y}") : null);
+    }
+
     /// <summary>The year a file name holds ("Nien giam 2011r.xls" → 2011), or null.</summary>
     /// <remarks>
     /// Only a date-like token counts: the year must stand in a word of the name that is not an

@@ -656,7 +656,8 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         }
 
         var stated = Comparison(value.Text);
-        var labelKey = $" {VietnameseText.Key(label.Text)} ";
+        // "dưới 1 tuổi", "trên 60 tuổi", "dưới 2.500 gram" name who is counted, not which way the target points.
+        var labelKey = $" {AgeOrWeight().Replace(VietnameseText.Key(label.Text), " ")} ";
         var comparator = stated?.Comparator
             ?? (labelKey.Contains(" tren ", StringComparison.Ordinal) || labelKey.Contains(" hon ", StringComparison.Ordinal) ? ">"
                 : labelKey.Contains(" duoi ", StringComparison.Ordinal) ? "<" : ">=");
@@ -752,6 +753,9 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
 
     [GeneratedRegex(@"^(?:(?:\d+(?:\s*\.\s*\d+)*\s*[.)]|\(\s*\d+\s*\)|[a-zđ]\s*[.)]|[IVXivx]+\s*[.)]|[-*+•–])\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex Numbering();
+
+    [GeneratedRegex(@"\b(?:tren|duoi|tu)\s+\d[\d.,]*\s*(?:tuoi|thang|ngay|tuan|gram|gam|g|kg)\b")]
+    private static partial Regex AgeOrWeight();
 
     [GeneratedRegex(@"^(?:dat\s+)?(?<op>tren|hon|cao hon|duoi|thap hon|toi da|khong qua|khong vuot qua|toi thieu|it nhat|khong duoi|tu)\s+(?=\d)")]
     private static partial Regex ComparisonWords();

@@ -73,7 +73,7 @@ public sealed partial class TableReader
                         return new RowTags(cell.Text.Trim()) { Skip = other, SkipCell = cell };
                     }
 
-                    period = ParsePeriod(cell, state.Period?.Year ?? state.YearContext);
+                    period = PeriodParser.FromCell(cell.Value, cell.Text, state.Period?.Year ?? state.YearContext);
                     if (period is null)
                     {
                         Result.Findings.Add(Finding.Error(sheet.Name, cell.Address, "no_period", $"Trang '{sheet.Name}', ô {cell.Address}: không đọc được kỳ báo cáo '{cell.Text}'.", cell.Text, "YYYY-MM hoặc 'tháng MM/YYYY'"));
@@ -435,26 +435,6 @@ public sealed partial class TableReader
             };
         }
 
-        /// <summary>
-        /// A period cell of a column of periods: a date, "2023-01", "01/2023", "202301", "tháng 1/2023";
-        /// "Tháng 1", "T1" in the year of the report; "Cộng 9 tháng" the months since January.
-        /// </summary>
-        private static ReportPeriod? ParsePeriod(Cell cell, int? year)
-        {
-            if (cell.Value is DateTime date)
-            {
-                return new ReportPeriod(date.Year, date.Month, false);
-            }
-
-            var text = cell.Text.Trim();
-            if (DateTime.TryParseExact(text, ["yyyy-MM", "yyyy-M", "MM/yyyy", "M/yyyy", "yyyyMM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                return new ReportPeriod(parsed.Year, parsed.Month, false);
-            }
-
-            return PeriodParser.FromTitle(text) ?? PeriodParser.FromTitle("tháng " + text)
-                ?? (year is { } y ? PeriodParser.FromTitle($"{text} năm {y}") ?? PeriodParser.FromTitle($"tháng {text} năm {y}") : null);
-        }
     }
 
     /// <summary>A row naming a region of the country ("Đồng bằng sông Hồng", "Miền Bắc"): an aggregate of provinces.</summary>

@@ -407,11 +407,18 @@ public static partial class SheetLayout
         var cellsIn = new int[width];
         var codes = new int[width];
         var wordy = new int[width];
+        var periods = new int[width];
         for (var r = bodyTop; r < bodyEnd && r < rows.Length; r++)
         {
             foreach (var cell in rows[r])
             {
                 cellsIn[cell.Column]++;
+                // A period is a few words ("Tháng 10/2024", "202410"): a long text is not looked at as one.
+                if (cell.Text.Length <= 40 && PeriodParser.FromCell(cell.Value, cell.Text, null) is not null)
+                {
+                    periods[cell.Column]++;
+                }
+
                 if (cell.Text.Trim() is { Length: >= 2 and <= 5 } code && TextChars.All(code, char.IsAsciiDigit))
                 {
                     // Unit codes are written as numbers: 93, 936, 31483.
@@ -462,7 +469,9 @@ public static partial class SheetLayout
         bool RoleColumn(int c) => roles[c] switch
         {
             null or LabelRole.Value => false,
-            LabelRole.Numbering or LabelRole.Code or LabelRole.Period or LabelRole.Measure => true,
+            LabelRole.Numbering or LabelRole.Code or LabelRole.Measure => true,
+            // "Kỳ báo cáo" over "2024-10", "T10": periods; "Tháng báo cáo" over the month's counts: figures.
+            LabelRole.Period => 2 * periods[c] >= cellsIn[c],
             LabelRole.Area => figures[c] - codes[c] <= texts[c] + codes[c] || HeaderKey.Contains(HeaderKey.Of(HeaderText(sheet, top, bottom, c)), "ma"),
             { } named when JudgedByCells(named) => figures[c] <= texts[c],
             _ => false,

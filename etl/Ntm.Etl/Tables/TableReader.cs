@@ -827,9 +827,10 @@ public sealed partial class TableReader
         var part = path.Where(t => indicators.Resolve(t).Code is null).Select(vocabulary.Part).LastOrDefault(d => d is not null);
 
         AreaRecord? area = null;
-        if (rowsNameIndicators && !rowsNameAreas && meaning is null && path.Count > 0 && unit is not null && state.AsOf is { } asOf)
+        if (rowsNameIndicators && !rowsNameAreas && path.Count > 0 && (meaning is null || MeasureTagger.Read([path[^1]], vocabulary, state.Period) is null) && unit is not null && state.AsOf is { } asOf)
         {
-            // A table whose columns are units ("Vị Thanh | Long Mỹ | … | Toàn tỉnh").
+            // A table whose columns are units ("Vị Thanh | Long Mỹ | … | Toàn tỉnh"), under a group that may say what
+            // their figures are ("Điểm đạt của các xã, thị trấn").
             area = areas.Find(ReportingUnit.WithoutOrganisation(path[^1], vocabulary), new AreaContextHint(asOf, null, unit)).Area;
         }
 

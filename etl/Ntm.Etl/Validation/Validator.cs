@@ -75,6 +75,9 @@ public sealed class Validator(IndicatorLabels indicators, IReadOnlyList<Ntm.Doma
         return findings;
     }
 
+    /// <summary>The findings on a file's targets: one target given twice with different values is an error.</summary>
+    public IReadOnlyList<Finding> CheckTargets(IReadOnlyList<Templates.ExtractedTarget> targets) => Collect(ConflictingValuesRule.OfTargets(targets, indicators));
+
     private static List<Finding> Collect(IEnumerable<Finding> found)
     {
         var findings = new List<Finding>();

@@ -282,6 +282,22 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void One_unit_s_target_given_twice_with_two_values_is_an_error_naming_both_cells_not_the_first_kept()
+    {
+        // A district's plan with a column per commune (typed by a tester): the communes' columns are not read as
+        // theirs yet, so each row gives the district thirteen targets; the file is refused, not read as the first.
+        var path = TestData.Fixtures("plans-typed", "chi-tieu-tam-duong-2025-cot-xa.xlsx");
+        var home = fixture.NewHome(directory);
+        using var connection = new Ntm.Warehouse.WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
+        var file = new Ntm.Etl.Ingestion.IngestionService(connection, home, TimeProvider.System).Check(path, new Ntm.Etl.Ingestion.IngestionOptions());
+
+        var errors = file.Findings.Where(f => f.Rule == "conflicting_targets").ToList();
+        Assert.NotEmpty(errors);
+        Assert.Contains(errors, e => e.Cell == "D12" && e.Message.Contains("Chi tieu 2025!E12", StringComparison.Ordinal));
+        Assert.False(file.Accepted);
+    }
+
+    [Fact]
     public void An_unknown_group_over_a_bare_count_and_its_rate_is_taught_by_the_group_s_name()
     {
         var path = new XlsxBuilder().Sheet("SKSS")

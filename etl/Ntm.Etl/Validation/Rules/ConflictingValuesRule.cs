@@ -20,4 +20,17 @@ public sealed class ConflictingValuesRule : IValidationRule
                 string.Join("; ", group.Select(v => v.Text)), "một giá trị duy nhất");
         }
     }
+
+    /// <summary>The same for targets: one unit's target of one indicator for one year, given twice with different values or directions.</summary>
+    public static IEnumerable<Finding> OfTargets(IReadOnlyList<Templates.ExtractedTarget> targets, Parsing.IndicatorLabels indicators)
+    {
+        foreach (var group in targets.GroupBy(t => (t.Area.AreaId, t.Year, t.IndicatorCode)).Where(g => g.Select(t => (t.Comparator, t.Value)).Distinct().Count() > 1))
+        {
+            var first = group.First();
+            yield return Finding.Error(first.Sheet, first.Cell, "conflicting_targets",
+                $"Cùng một mục tiêu ({indicators[first.IndicatorCode]?.NameVi ?? first.IndicatorCode}, {first.Area.Name}, năm {first.Year}) được ghi với các giá trị khác nhau: "
+                + string.Join("; ", group.Select(t => $"{t.Sheet}!{t.Cell} = {t.Text}")) + ".",
+                string.Join("; ", group.Select(t => t.Text)), "một giá trị duy nhất");
+        }
+    }
 }
