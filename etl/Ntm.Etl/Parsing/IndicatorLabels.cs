@@ -84,7 +84,7 @@ public sealed partial class IndicatorLabels
                 var split = text.IndexOf(" > ", StringComparison.Ordinal);
                 if (split > 0)
                 {
-                    var context = VietnameseText.Key(text[..split]);
+                    var context = Canonical(VietnameseText.Key(text[..split]));
                     foreach (var key in Keys(text[(split + 3)..], numbered: false))
                     {
                         if (!byContext.TryGetValue(key, out var list))
@@ -141,8 +141,8 @@ public sealed partial class IndicatorLabels
     /// <summary>The indicator with this code, or null.</summary>
     public IndicatorLabel? this[string code] => byCode.GetValueOrDefault(code);
 
-    /// <summary>True when some ratio of the catalogue counts <paramref name="code"/> as its numerator.</summary>
-    public bool IsNumerator(string code) => numeratorOf.ContainsKey(code);
+    /// <summary>True when ratios of the catalogue divide by <paramref name="code"/> and none counts it ("Dân số").</summary>
+    public bool IsDenominatorOnly(string code) => !numeratorOf.ContainsKey(code) && Ratios.Any(r => r.DenominatorCode == code);
 
     /// <summary>
     /// The ratio whose numerator is <paramref name="code"/>, when there is exactly one (a count's rate
@@ -237,7 +237,7 @@ public sealed partial class IndicatorLabels
         // Contexts are read only for a label some alias names in a context (most have none).
         foreach (var context in contexts is not null && InContext(keys) ? contexts : [])
         {
-            var contextKey = $" {VietnameseText.Key(context)} ";
+            var contextKey = $" {Canonical(VietnameseText.Key(context))} ";
             foreach (var key in keys)
             {
                 if (byContext.TryGetValue(key, out var grouped))
@@ -431,7 +431,7 @@ public sealed partial class IndicatorLabels
         public NameWords(IEnumerable<IndicatorLabel> indicators)
         {
             Indicators = indicators.Select(i => (i, i.Aliases.Prepend(i.NameVi)
-                .Select(a => VietnameseText.Key(a.Replace(" > ", " ", StringComparison.Ordinal)).Split(' ').Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal))
+                .Select(a => Canonical(VietnameseText.Key(a.Replace(" > ", " ", StringComparison.Ordinal))).Split(' ').Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal))
                 .Where(w => w.Count > 0).ToList())).ToList();
             var used = Indicators.SelectMany(n => n.Names.SelectMany(w => w).Distinct(StringComparer.Ordinal)).CountBy(w => w, StringComparer.Ordinal);
             weights = used.ToDictionary(u => u.Key, u => Math.Log(1 + ((double)Indicators.Count / u.Value)), StringComparer.Ordinal);

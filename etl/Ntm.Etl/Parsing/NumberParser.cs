@@ -42,7 +42,7 @@ public static partial class NumberParser
         // A remark in parentheses after the number ("12 (3 tử vong)", "45 (ước tính)") is words beside the
         // figure, which is the number: said in a warning, never a reason to refuse the file.
         string? remark = null;
-        if (text is not null && RemarkPattern().Match(text.TrimEnd()) is { Success: true, Index: > 0 } aside)
+        if (text is { Length: <= 200 } && RemarkPattern().Match(text.TrimEnd()) is { Success: true, Index: > 0 } aside)
         {
             remark = string.Join(' ', aside.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             text = text[..aside.Index];

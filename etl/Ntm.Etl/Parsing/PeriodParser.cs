@@ -127,6 +127,12 @@ public static partial class PeriodParser
             return new ReportPeriod(parsed.Year, parsed.Month, false);
         }
 
+        if (year is { } reportYear && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12)
+        {
+            // "9" in a column of months: September of the report's year.
+            return new ReportPeriod(reportYear, month, false);
+        }
+
         return FromTitle(text) ?? FromTitle("tháng " + text)
             ?? (year is { } y ? FromTitle($"{text} năm {y}") ?? FromTitle($"tháng {text} năm {y}") : null);
     }

@@ -64,8 +64,9 @@ public static partial class MeasureTagger
             var upper = meaning;
             var own = lower.Rule.Part is not null || lower.Rule.Target || lower.NamedMonth is not null || lower.Rule.Measure is HeaderMeasures.ReportedRate or HeaderMeasures.Annual;
             // A part says which figure of a ratio, not of which period: "Số ca" under "Cộng dồn từ đầu năm" is the year-to-date's.
-            var rule = lower.Rule is { Part: not null, Measure: null } && upper.Rule.Measure is { } measure
-                ? new HeaderRule { Keys = lower.Rule.Keys, Part = lower.Rule.Part, Of = lower.Rule.Of, Measure = measure }
+            // Only a period's measure is kept: "Số người" under "Tỷ lệ bao phủ" or "Kế hoạch năm" is no rate and no plan.
+            var rule = lower.Rule is { Part: not null, Measure: null } && upper.Rule.Measure is HeaderMeasures.Month or HeaderMeasures.YearToDate or HeaderMeasures.SinceStart or HeaderMeasures.Annual or HeaderMeasures.Stock
+                ? new HeaderRule { Keys = lower.Rule.Keys, Part = lower.Rule.Part, Of = lower.Rule.Of, Measure = upper.Rule.Measure }
                 : lower.Rule;
             meaning = own || (upper.Rule.Second is null && (lower.Rule.Measure is not null || upper.Rule.Measure is null))
                 ? lower with { Rule = rule, Year = lower.Year ?? upper.Year, Group = upper.Rule, NamedMonth = lower.NamedMonth ?? upper.NamedMonth, NamedYear = lower.NamedYear ?? upper.NamedYear }
@@ -131,7 +132,8 @@ public static partial class MeasureTagger
 
         if (MonthsSinceJanuary().Match(key) is { Success: true } since && int.Parse(since.Groups["m"].Value, CultureInfo.InvariantCulture) is >= 2 and <= 12 and var count)
         {
-            // "6 tháng đầu năm", "9 tháng" under a report's period: the months since January of its year, or of another period.
+            // "6 tháng đầu năm" under a report's period: the months since January of its year, or of another period ("2 tháng"
+            // alone may be a child's age).
             return period is null || period.Month == count
                 ? new ColumnMeaning(new HeaderRule { Measure = HeaderMeasures.YearToDate }, null, text.Trim())
                 : new ColumnMeaning(new HeaderRule { Ignore = $"số liệu của {count} tháng đầu năm, không phải của kỳ báo cáo ({period.Describe()}); không lưu" }, null, text.Trim());
@@ -198,7 +200,7 @@ public static partial class MeasureTagger
     [GeneratedRegex(@"(?:^| )(\d{1,2}) thang(?: |$)")]
     private static partial Regex Months();
 
-    [GeneratedRegex(@"^(?<m>\d{1,2}) thang(?: dau nam)?$")]
+    [GeneratedRegex(@"^(?<m>\d{1,2}) thang dau nam$")]
     private static partial Regex MonthsSinceJanuary();
 
     [GeneratedRegex(@"\b(\d{1,2}) th\b")]

@@ -647,7 +647,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
     private static string Clean(string name) => Numbering().Replace(name.Trim(), string.Empty).Trim().TrimEnd('.', '…').Trim();
 
     /// <summary>An indicator's target in a plan ("Tỷ lệ người dân tham gia BHYT | % | trên 99,3").</summary>
-    private static void AddIndicatorTarget(Sheet sheet, Tag value, Tag label, AreaRecord? area, int year, ExtractionResult result)
+    private void AddIndicatorTarget(Sheet sheet, Tag value, Tag label, AreaRecord? area, int year, ExtractionResult result)
     {
         if (area is null)
         {
@@ -658,9 +658,11 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         var stated = Comparison(value.Text);
         // "dưới 1 tuổi", "trên 60 tuổi", "dưới 2.500 gram" name who is counted, not which way the target points.
         var labelKey = $" {AgeOrWeight().Replace(VietnameseText.Key(label.Text), " ")} ";
+        // The label's own words first ("… giảm xuống dưới"); else the way the indicator is better, as a report's targets are read.
         var comparator = stated?.Comparator
             ?? (labelKey.Contains(" tren ", StringComparison.Ordinal) || labelKey.Contains(" hon ", StringComparison.Ordinal) ? ">"
-                : labelKey.Contains(" duoi ", StringComparison.Ordinal) ? "<" : ">=");
+                : labelKey.Contains(" duoi ", StringComparison.Ordinal) ? "<"
+                : indicators[label.Indicator!]?.Better == "lower" ? "<=" : ">=");
         result.Targets.Add(new ExtractedTarget(sheet.Name, value.Cell!.Address, area, year, label.Indicator!, comparator, stated?.Value ?? value.Number!.Value, value.Text, null)
         {
             Explanation = $"hàng: {label.Text.Trim()} (kế hoạch năm {year})",
@@ -754,7 +756,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
     [GeneratedRegex(@"^(?:(?:\d+(?:\s*\.\s*\d+)*\s*[.)]|\(\s*\d+\s*\)|[a-zđ]\s*[.)]|[IVXivx]+\s*[.)]|[-*+•–])\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex Numbering();
 
-    [GeneratedRegex(@"\b(?:tren|duoi|tu)\s+\d[\d.,]*\s*(?:tuoi|thang|ngay|tuan|gram|gam|g|kg)\b")]
+    [GeneratedRegex(@"\b(?:tren|duoi|tu)\s+\d[\d.,]*(?:\s\d{3})*\s*(?:tuoi|thang|ngay|tuan|gram|gam|g|kg)\b")]
     private static partial Regex AgeOrWeight();
 
     [GeneratedRegex(@"^(?:dat\s+)?(?<op>tren|hon|cao hon|duoi|thap hon|toi da|khong qua|khong vuot qua|toi thieu|it nhat|khong duoi|tu)\s+(?=\d)")]

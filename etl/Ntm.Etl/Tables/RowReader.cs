@@ -147,7 +147,8 @@ public sealed partial class TableReader
             if (!hasCells)
             {
                 // A row that only names a unit (a district above its communes) groups the rows under it.
-                if (Lookup(text, null, unit, asOf) is { Area: { } named } && (areaLevel is null || named.Level < areaLevel))
+                // (A commune groups nothing: its row without figures is a row left blank.)
+                if (Lookup(text, null, unit, asOf) is { Area: { } named } && (areaLevel is null ? named.Level < AreaLevel.Commune : named.Level < areaLevel))
                 {
                     groupArea = named;
                 }
@@ -173,13 +174,16 @@ public sealed partial class TableReader
 
             // A unit's code beside its name ("05908 | Trạm Y tế xã Bàn Đạt") says which unit it is: the name
             // may be shared by several in the country, the code never.
-            var code = areaColumns.Select(c => sheet.Effective(row, c)).FirstOrDefault(c => c is not null && c != cell && c.Text.Trim() is { Length: > 0 } t && TextChars.All(t, char.IsAsciiDigit));
-            if (code is not null && asOf is not null && Lookup(code.Text.Trim(), null, null, asOf) is { Area: { } coded })
+            var code = areaColumns.Select(c => sheet.Effective(row, c)).FirstOrDefault(c => c is { Text.Length: <= 16 } && c != cell && c.Text.Trim() is { Length: > 0 } t && TextChars.All(t, char.IsAsciiDigit));
+            // Only a code of a unit within the reporting unit (or the group row above) counts: a mistyped code elsewhere is not taken.
+            if (code is not null && asOf is not null && Lookup(code.Text.Trim(), null, null, asOf) is { Area: { } coded } && Within(coded, groupArea ?? unit))
             {
                 if (Readings(text).Select(r => Lookup(r, areaLevel, groupArea ?? unit, asOf)).FirstOrDefault(l => l.IsFound) is { Area: { } named } && named.AreaId != coded.AreaId)
                 {
-                    Result.Findings.Add(Finding.Warning(sheet.Name, cell.Address, "area_code_mismatch",
-                        $"Trang '{sheet.Name}', dòng {row + 1}: mã {code.Text.Trim()} ({code.Address}) là {coded.FullName}, nhưng tên ghi '{SafeText.Clip(text)}' ({cell.Address}) là {named.FullName}; số liệu của dòng được ghi cho đơn vị theo mã.", cell.Text));
+                    // Code and name say two units: which one the figures are of would be a guess.
+                    Result.Findings.Add(Finding.Error(sheet.Name, cell.Address, "area_code_mismatch",
+                        $"Trang '{sheet.Name}', dòng {row + 1}: mã {code.Text.Trim()} ({code.Address}) là {coded.FullName}, nhưng tên ghi '{SafeText.Clip(text)}' ({cell.Address}) là {named.FullName}; hãy sửa mã hoặc tên.", cell.Text));
+                    return (null, null, true);
                 }
 
                 return Placed(coded);
@@ -239,6 +243,25 @@ public sealed partial class TableReader
 
                 return (area, null, false);
             }
+        }
+
+        /// <summary>True when <paramref name="area"/> is <paramref name="scope"/> or lies under it (any area when there is no scope).</summary>
+        private bool Within(AreaRecord area, AreaRecord? scope)
+        {
+            for (var at = (AreaRecord?)area; scope is not null; at = at.ParentId is { } parent ? owner.areas.TryGet(parent) : null)
+            {
+                if (at is null)
+                {
+                    return false;
+                }
+
+                if (at.AreaId == scope.AreaId)
+                {
+                    return true;
+                }
+            }
+
+            return true;
         }
 
         private AreaLookup Lookup(string text, AreaLevel? level, AreaRecord? parent, DateOnly? when) =>

@@ -407,17 +407,11 @@ public static partial class SheetLayout
         var cellsIn = new int[width];
         var codes = new int[width];
         var wordy = new int[width];
-        var periods = new int[width];
         for (var r = bodyTop; r < bodyEnd && r < rows.Length; r++)
         {
             foreach (var cell in rows[r])
             {
                 cellsIn[cell.Column]++;
-                // A period is a few words ("Tháng 10/2024", "202410"): a long text is not looked at as one.
-                if (cell.Text.Length <= 40 && PeriodParser.FromCell(cell.Value, cell.Text, null) is not null)
-                {
-                    periods[cell.Column]++;
-                }
 
                 if (cell.Text.Trim() is { Length: >= 2 and <= 5 } code && TextChars.All(code, char.IsAsciiDigit))
                 {
@@ -452,6 +446,7 @@ public static partial class SheetLayout
         }
 
         var roles = new LabelRole?[width];
+        var periodHeaders = new string?[width];
         for (var c = 0; c < width; c++)
         {
             for (var r = top; r <= bottom; r++)
@@ -459,8 +454,28 @@ public static partial class SheetLayout
                 if (!numberRows.Contains(r) && vocabulary.Role(sheet.Text(r, c)) is { } role)
                 {
                     roles[c] = role;
+                    periodHeaders[c] = role == LabelRole.Period ? sheet.Text(r, c) : null;
                 }
             }
+        }
+
+        // A column headed by a period's words holds periods ("Kỳ báo cáo" over "2024-10", "Tháng" over "1", "2"), unless
+        // its header also says a kind of figure ("Tháng báo cáo") and its cells are no periods but counts.
+        bool Periods(int c)
+        {
+            if (!MeasureTagger.Knows(periodHeaders[c] ?? string.Empty, vocabulary))
+            {
+                return true;
+            }
+
+            var named = 0;
+            for (var r = bodyTop; r < bodyEnd && r < rows.Length; r++)
+            {
+                // A period is a few words ("Tháng 10/2024", "202410"): a long text is not looked at as one.
+                named += sheet.At(r, c) is { Text.Length: <= 40 } cell && PeriodParser.FromCell(cell.Value, cell.Text, null) is not null ? 1 : 0;
+            }
+
+            return 2 * named >= cellsIn[c];
         }
 
         // A numbering column stands left of the labels: 1, 2, 3 (or I, II, a)) beside text.
@@ -471,7 +486,7 @@ public static partial class SheetLayout
             null or LabelRole.Value => false,
             LabelRole.Numbering or LabelRole.Code or LabelRole.Measure => true,
             // "Kỳ báo cáo" over "2024-10", "T10": periods; "Tháng báo cáo" over the month's counts: figures.
-            LabelRole.Period => 2 * periods[c] >= cellsIn[c],
+            LabelRole.Period => Periods(c),
             LabelRole.Area => figures[c] - codes[c] <= texts[c] + codes[c] || HeaderKey.Contains(HeaderKey.Of(HeaderText(sheet, top, bottom, c)), "ma"),
             { } named when JudgedByCells(named) => figures[c] <= texts[c],
             _ => false,

@@ -399,13 +399,20 @@ public sealed partial class TableReader
             }
         }
 
-        if (tableIndicator is not null)
+        if (tableIndicator is not null && state.Template?.Indicator is null)
         {
-            // The title's indicator is the figure of a column that names none of its own ("Số ca", "Tháng 9/2024"),
-            // or names it in other words ("Số ca sốt phát ban nghi ngờ"); "Số mẫu xét nghiệm" counts something else.
-            foreach (var column in columns.Where(c => c.Skip is null && !c.Value && NamesOtherThan(c.Path, tableIndicator, state)))
+            // The title's indicator is the figure of every column that names none of its own. Where two columns of
+            // one kind of figure would both take it ("Số ca sốt phát ban nghi ngờ", "Số mẫu xét nghiệm" under
+            // "Tháng 9/2024"), one that names another quantity by the words that tell indicators apart is left out
+            // with a warning, so that the file is not refused for one figure with two values.
+            foreach (var kind in columns.Where(c => c.Skip is null && !c.Value && c.Indicator is null && c.Disaggregation is null)
+                .GroupBy(c => (c.Meaning?.Rule.Target, c.Meaning?.Rule.Measure ?? HeaderMeasures.Month, c.Meaning?.NamedMonth, c.Meaning?.NamedYear, c.Meaning?.Year, c.Event))
+                .Where(g => g.Count() > 1))
             {
-                column.OwnQuantity = true;
+                foreach (var column in kind.Where(c => NamesOtherThan(c.Path, tableIndicator, state)))
+                {
+                    column.OwnQuantity = true;
+                }
             }
         }
 
@@ -518,7 +525,7 @@ public sealed partial class TableReader
                 {
                     // Figures are never left out in silence: once a sheet, the first of them.
                     result.Findings.Add(Finding.Warning(sheet.Name, cell.Address, "unknown_indicator",
-                        $"Trang '{sheet.Name}', ô {cell.Address}: {reason} (và các ô khác như thế trên trang; xem danh sách ô bỏ qua).", cell.Text));
+                        $"Trang '{sheet.Name}', ô {cell.Address}: {reason} (ô đầu tiên như thế trên trang; các ô khác, nếu có, ở danh sách ô bỏ qua).", cell.Text));
                 }
 
                 return;
@@ -931,17 +938,17 @@ public sealed partial class TableReader
     /// In a table whose columns name indicators, a column that names none but says what kind of
     /// figure it holds ("Tỷ lệ (%)", "Chỉ tiêu giao (%)") or which part of a total ("Trong đó: trẻ em
     /// &lt; 15 tuổi") belongs to the nearest column on its left that names one ("Số người tham gia BHYT");
-    /// a rate, to the nearest that names a rate or what a rate counts, not to "Dân số".
+    /// a rate, to the nearest that is not only what ratios divide by ("Dân số").
     /// </summary>
     private void InheritIndicators(List<ColumnTags> columns, TableVocabulary vocabulary)
     {
         for (var i = 1; i < columns.Count; i++)
         {
             var column = columns[i];
-            // A rate (or a plan in percent) belongs to a count some ratio counts, never to a population beside it.
+            // A rate (or a plan in percent) belongs to a count, never to a population beside it (what ratios divide by).
             var rate = column.Meaning is { } meaning && (meaning.Rule.Measure == HeaderMeasures.ReportedRate || FigureReader.RateScale(meaning.Header) is not null);
             if (column.Indicator is null && column.Skip is null && KindOnly(column, vocabulary)
-                && OwnerOnLeft(columns, i, c => c.Indicator is { } code && (!rate || indicators[code] is { Kind: "ratio" or "rate" } || indicators.IsNumerator(code))) is { } left)
+                && OwnerOnLeft(columns, i, c => c.Indicator is { } code && !(rate && indicators.IsDenominatorOnly(code))) is { } left)
             {
                 column.Indicator = left.Indicator;
             }
@@ -954,8 +961,8 @@ public sealed partial class TableReader
     /// </summary>
     private bool KindOnly(ColumnTags column, TableVocabulary vocabulary) =>
         column.Disaggregation is not null
-        || (column.Meaning is { } meaning && (meaning.Rule.Target || meaning.Rule.Measure is not HeaderMeasures.Month and not HeaderMeasures.YearToDate)
-            && !(column.Path.Count > 0 && indicators.Tells(WhatItNames(column.Path[^1], vocabulary))));
+        || (column.Meaning is { } meaning && (meaning.Rule.Target || meaning.Rule.Measure is not null and not HeaderMeasures.Month and not HeaderMeasures.YearToDate
+            || (meaning.Rule.Measure is null && !(column.Path.Count > 0 && indicators.Tells(WhatItNames(column.Path[^1], vocabulary))))));
 
     /// <summary>
     /// The nearest column on the left of <c>columns[i]</c> that <paramref name="owns"/>, at the same
@@ -1002,6 +1009,9 @@ public sealed partial class TableReader
     {
         // The columns whose warning says how to teach them: a column of rates beside one of them points to it.
         var taught = new HashSet<int>();
+        // The rows of a list of units that total it, whose figures would be made again, not read (worked out once).
+        var totals = rowsNameIndicators ? [] : Enumerable.Range(table.BodyTop, table.BodyEnd - table.BodyTop)
+            .Where(r => table.LabelColumns.Any(c => sheet.At(r, c) is { Text.Length: <= 64 } label && TotalRow.Is(label.Text))).ToHashSet();
         for (var index = 0; index < columns.Count; index++)
         {
             var column = columns[index];
@@ -1021,7 +1031,7 @@ public sealed partial class TableReader
 
             // The figures that would be read: a total row of units is made again from them.
             var figures = Enumerable.Range(table.BodyTop, table.BodyEnd - table.BodyTop)
-                .Where(r => rowsNameIndicators || !table.LabelColumns.Any(c => sheet.At(r, c) is { } label && TotalRow.Is(label.Text)))
+                .Where(r => !totals.Contains(r))
                 .Select(r => sheet.At(r, column.Column))
                 .Where(cell => cell is not null && NumberParser.Parse(cell.Text, NumberContext.Unknown, cell.Value).HasValue).ToList();
             if (figures.Count == 0)

@@ -265,7 +265,7 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
-    public void A_unit_s_code_beside_its_name_says_which_unit_and_a_name_of_another_unit_is_a_warning()
+    public void A_unit_s_code_beside_its_name_says_which_unit_and_a_name_of_another_unit_is_an_error()
     {
         var path = directory.File("xuat.csv");
         File.WriteAllText(path, """
@@ -276,9 +276,10 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
 
         var (_, result) = fixture.Read(directory, path);
 
-        Assert.Equal([("31483", 12m), ("31484", 7m)], result.Values.Select(v => (v.Area.Code, v.Value)).Order());
-        var warning = Assert.Single(result.Findings, f => f.Rule == "area_code_mismatch");
-        Assert.Equal("B3", warning.Cell);
+        // The first row's name is shared by communes of other provinces: its code says which.
+        Assert.Equal([("31483", 12m)], result.Values.Select(v => (v.Area.Code, v.Value)));
+        var error = Assert.Single(result.Findings, f => f.Rule == "area_code_mismatch");
+        Assert.Equal(("B3", Ntm.Etl.Validation.Severity.Error), (error.Cell, error.Severity));
     }
 
     [Fact]
@@ -293,8 +294,45 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
 
         var errors = file.Findings.Where(f => f.Rule == "conflicting_targets").ToList();
         Assert.NotEmpty(errors);
-        Assert.Contains(errors, e => e.Cell == "D12" && e.Message.Contains("Chi tieu 2025!E12", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("Chi tieu 2025!D12", StringComparison.Ordinal) && e.Message.Contains("Chi tieu 2025!E12", StringComparison.Ordinal));
+        Assert.False(new Ntm.Etl.Ingestion.IngestionService(connection, home, TimeProvider.System).Check(path, new Ntm.Etl.Ingestion.IngestionOptions { KeepValid = true }).Accepted);
         Assert.False(file.Accepted);
+    }
+
+    [Fact]
+    public void A_count_under_a_rate_s_group_is_the_count_and_the_rate_beside_it_the_rate()
+    {
+        var path = new XlsxBuilder().Sheet("BHYT")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ")
+            .Row(1, "BÁO CÁO BẢO HIỂM Y TẾ THÁNG 10 NĂM 2024")
+            .Row(3, "TT", "Xã", "Tỷ lệ người dân tham gia BHYT", null)
+            .Row(4, null, null, "Số người", "%")
+            .Row(5, 1, "Xã Thuận Hưng", "14.230", 92.5)
+            .Merge("A4:A5").Merge("B4:B5").Merge("C4:D4")
+            .Save(directory.File("bhyt.xlsx"));
+
+        var (_, result) = fixture.Read(directory, path);
+
+        // "Số người" is the people insured (14 230 of them), never a rate of 14.23.
+        Assert.Contains(result.Values, v => v.IndicatorCode == "bhyt.insured" && v.Value == 14230m);
+        Assert.Contains(result.Values, v => v.IndicatorCode == "bhyt.coverage" && v.Measure == Measure.ReportedRate && v.Value == 92.5m);
+        Assert.DoesNotContain(result.Values, v => v.Value == 14.23m);
+    }
+
+    [Fact]
+    public void A_column_of_month_numbers_under_tháng_is_a_column_of_periods()
+    {
+        var path = directory.File("dai.csv");
+        File.WriteAllText(path, """
+            Mã xã;Tên xã;Tháng;Chỉ tiêu;Giá trị
+            31483;Xã Thuận Hưng;9;Số trẻ đẻ sống;12
+            31483;Xã Thuận Hưng;10;Số trẻ đẻ sống;7
+            """);
+        File.Move(path, directory.File("so-tre-de-song-2024.csv"));
+
+        var (_, result) = fixture.Read(directory, directory.File("so-tre-de-song-2024.csv"));
+
+        Assert.Equal([(202409, 12m), (202410, 7m)], result.Values.Select(v => (v.Period.Key, v.Value)).Order());
     }
 
     [Fact]

@@ -84,18 +84,13 @@ public static class CurrentFigures
     /// </summary>
     private static void Pool(IDbConnection connection, long[] ids)
     {
+        // Made again by the next commit if a statement fails (the group's rollback takes it away with the rest).
         connection.Execute($"CREATE OR REPLACE TEMP TABLE pool_touched AS {Touched}", new { ids });
-        try
+        var areas = connection.Query<int>("SELECT DISTINCT area_id FROM pool_touched").ToArray();
+        if (areas.Length > 0)
         {
-            var areas = connection.Query<int>("SELECT DISTINCT area_id FROM pool_touched").ToArray();
-            if (areas.Length == 0)
-            {
-                return;
-            }
-
             var periods = connection.Query<int>("SELECT DISTINCT period_key FROM pool_touched").ToArray();
             var indicators = connection.Query<string>("SELECT DISTINCT indicator_code FROM pool_touched").ToArray();
-
             connection.Execute("""
                 DELETE FROM fact_pooled p USING pool_touched t
                 WHERE p.area_id = t.area_id AND p.valid_from = t.valid_from AND p.period_key = t.period_key
@@ -107,9 +102,7 @@ public static class CurrentFigures
                 WHERE s.period_key IN $periods AND s.indicator_code IN $indicators AND s.area_id IN $areas
                 """, new { periods, indicators, areas });
         }
-        finally
-        {
-            connection.Execute("DROP TABLE IF EXISTS pool_touched");
-        }
+
+        connection.Execute("DROP TABLE pool_touched");
     }
 }

@@ -27,7 +27,8 @@ public sealed class ConflictingValuesRule : IValidationRule
         foreach (var group in targets.GroupBy(t => (t.Area.AreaId, t.Year, t.IndicatorCode)).Where(g => g.Select(t => (t.Comparator, t.Value)).Distinct().Count() > 1))
         {
             var first = group.First();
-            yield return Finding.Error(first.Sheet, first.Cell, "conflicting_targets",
+            // Named by its cells in the message, not tied to one: --keep-valid leaves out figures, and cannot choose between two targets.
+            yield return Finding.Error(first.Sheet, null, "conflicting_targets",
                 $"Cùng một mục tiêu ({indicators[first.IndicatorCode]?.NameVi ?? first.IndicatorCode}, {first.Area.Name}, năm {first.Year}) được ghi với các giá trị khác nhau: "
                 + string.Join("; ", group.Select(t => $"{t.Sheet}!{t.Cell} = {t.Text}")) + ".",
                 string.Join("; ", group.Select(t => t.Text)), "một giá trị duy nhất");
