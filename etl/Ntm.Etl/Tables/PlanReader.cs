@@ -126,7 +126,12 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
 
         var end = Enumerable.Range(top, sheet.RowCount - top).FirstOrDefault(r => IsNote(sheet, r), sheet.RowCount);
         // A header row holds labels and no figure; the body rows under it hold the figures.
-        var header = Enumerable.Range(0, sheet.RowCount).Select(r => r >= top && r < end && Row(grid, r).Any(t => t.Kind != Kind.Empty) && !IsBody(grid, r)).ToArray();
+        var communeRows = Enumerable.Range(top, Math.Max(0, end - top)).Where(r => CommuneHeader(grid, r, end, unit, asOf)).ToHashSet();
+        var header = Enumerable.Range(0, sheet.RowCount).Select(r => r >= top && r < end && Row(grid, r).Any(t => t.Kind != Kind.Empty)
+            && (!IsBody(grid, r) || communeRows.Contains(r))).ToArray();
+        // A column headed by one commune of the unit ("Hoàng Hoa" under "Chia ra các xã, thị trấn") holds its targets, whatever group rows lie between.
+        var communeOf = communeRows.SelectMany(r => Row(grid, r)).Where(t => t.Kind == Kind.Names)
+            .GroupBy(t => t.Cell!.Column).ToDictionary(g => g.Key, g => OneCommune(g.Last().Text, unit, asOf)!);
 
         // What the title says the table is about, when it names one target ("… Bộ tiêu chí quốc gia về y tế xã năm 2023").
         var titled = lines.Where(l => l.Cell.Row < top && l.Kind == TitleLineKind.Title).Select(l => vocabulary.TargetsIn(l.Text)).LastOrDefault(t => t.Count > 0);
@@ -204,7 +209,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
 
                 if (rowIndicator is not null && tag.Kind == Kind.Number || column.Indicator is not null && tag.Kind == Kind.Number && rowLabel is null)
                 {
-                    AddIndicatorTarget(sheet, tag, rowIndicator ?? column.Indicator!, rowArea ?? column.Area ?? groupArea ?? unit, year, result);
+                    AddIndicatorTarget(sheet, tag, rowIndicator ?? column.Indicator!, rowArea ?? column.Area ?? communeOf.GetValueOrDefault(c) ?? groupArea ?? unit, year, result);
                     found = true;
                     continue;
                 }
@@ -348,6 +353,28 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         }
 
         return new ColumnContext(target, keep, area, indicator, total, ignore, counts);
+    }
+
+    /// <summary>The one commune of <paramref name="unit"/> a text names, or null.</summary>
+    private AreaRecord? OneCommune(string text, AreaRecord? unit, DateOnly asOf) =>
+        unit is not null && Names(text).ToList() is [var name] && areas.Find(name, new AreaContextHint(asOf, AreaLevel.Commune, unit)) is { Area: { } commune } ? commune : null;
+
+    /// <summary>
+    /// A row of communes' names, one a cell, over columns that hold the rows' numbers below it ("TT Hợp
+    /// Hòa | Hoàng Hoa | Đồng Tĩnh" under "Chia ra các xã, thị trấn"): a header, each column its commune's.
+    /// </summary>
+    private bool CommuneHeader(Tag[,] grid, int row, int end, AreaRecord? unit, DateOnly asOf)
+    {
+        var tags = Row(grid, row).Where(t => t.Kind != Kind.Empty).ToList();
+        if (tags.Count < 2 || tags.Any(t => t.Kind is not (Kind.Names or Kind.Skip)) || tags.Any(t => t.Kind == Kind.Names && OneCommune(t.Text, unit, asOf) is null))
+        {
+            return false;
+        }
+
+        // The first row below with numbers (a group row may come between) has them under those names.
+        var columns = tags.Where(t => t.Kind == Kind.Names).Select(t => t.Cell!.Column).ToHashSet();
+        var next = Enumerable.Range(row + 1, Math.Max(0, end - row - 1)).FirstOrDefault(r => Row(grid, r).Any(t => t.Kind == Kind.Number), -1);
+        return next >= 0 && Row(grid, next).Count(t => t.Kind == Kind.Number && columns.Contains(t.Cell!.Column)) >= 2;
     }
 
     /// <summary>

@@ -283,20 +283,33 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void A_district_s_plan_with_a_column_per_commune_gives_each_commune_its_targets()
+    {
+        // Typed by a tester: 'Toàn huyện' then twelve communes under 'Chia ra các xã, thị trấn', group rows between.
+        var (_, result) = fixture.Read(directory, TestData.Fixtures("plans-typed", "chi-tieu-tam-duong-2025-cot-xa.xlsx"));
+
+        Assert.Equal(91, result.Targets.Count);
+        Assert.Equal(13, result.Targets.Select(t => t.Area.AreaId).Distinct().Count());
+        Assert.Contains(result.Targets, t => t.Cell == "F12" && t.Area.Name == "Hoàng Hoa" && t.IndicatorCode == "bhyt.coverage" && t.Value == 96m);
+        Assert.Contains(result.Targets, t => t.Cell == "D12" && t.Area.Name == "Tam Dương" && t.Value == 95.5m);
+        // Immunisation under 1 year is a floor; stunting a ceiling (the indicator's way, not the label's "dưới").
+        Assert.All(result.Targets.Where(t => t.IndicatorCode == "epi.fully_immunized_u1"), t => Assert.Equal(">=", t.Comparator));
+        Assert.Contains(result.Targets, t => t.Cell == "E18" && t.Comparator == "<=" && t.Value == 12.5m);
+    }
+
+    [Fact]
     public void One_unit_s_target_given_twice_with_two_values_is_an_error_naming_both_cells_not_the_first_kept()
     {
-        // A district's plan with a column per commune (typed by a tester): the communes' columns are not read as
-        // theirs yet, so each row gives the district thirteen targets; the file is refused, not read as the first.
-        var path = TestData.Fixtures("plans-typed", "chi-tieu-tam-duong-2025-cot-xa.xlsx");
+        // The same plan with "Hoàng Hoa" over two columns: the commune has two targets for each indicator.
+        var path = TestData.Fixtures("plans-typed", "chi-tieu-tam-duong-2025-hai-cot-mot-xa.xlsx");
         var home = fixture.NewHome(directory);
         using var connection = new Ntm.Warehouse.WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
         var file = new Ntm.Etl.Ingestion.IngestionService(connection, home, TimeProvider.System).Check(path, new Ntm.Etl.Ingestion.IngestionOptions());
 
         var errors = file.Findings.Where(f => f.Rule == "conflicting_targets").ToList();
-        Assert.NotEmpty(errors);
-        Assert.Contains(errors, e => e.Message.Contains("Chi tieu 2025!D12", StringComparison.Ordinal) && e.Message.Contains("Chi tieu 2025!E12", StringComparison.Ordinal));
-        Assert.False(new Ntm.Etl.Ingestion.IngestionService(connection, home, TimeProvider.System).Check(path, new Ntm.Etl.Ingestion.IngestionOptions { KeepValid = true }).Accepted);
+        Assert.Contains(errors, e => e.Message.Contains("Chi tieu 2025!F12", StringComparison.Ordinal) && e.Message.Contains("Chi tieu 2025!G12", StringComparison.Ordinal));
         Assert.False(file.Accepted);
+        Assert.False(new Ntm.Etl.Ingestion.IngestionService(connection, home, TimeProvider.System).Check(path, new Ntm.Etl.Ingestion.IngestionOptions { KeepValid = true }).Accepted);
     }
 
     [Fact]
