@@ -142,7 +142,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         var namesColumns = Enumerable.Range(0, sheet.ColumnCount).Where(c => Enumerable.Range(top, end - top).Any(r => !header[r] && grid[r, c].Kind == Kind.Names)).ToHashSet();
 
         // A table of marks under targets' columns: a commune's row without a mark is in none of them.
-        var marksTable = Enumerable.Range(top, end - top).Any(r => !header[r] && Row(grid, r).Any(t => t.Kind == Kind.Mark));
+        var marksTable = Enumerable.Range(top, end - top).Any(r => !header[r] && Row(grid, r).Any(t => t.Kind == Kind.Mark && !communeOf.ContainsKey(t.Cell!.Column)));
 
         var plans = new Dictionary<(int AreaId, string Target), Entry>();
         var found = false;
@@ -167,6 +167,36 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
             var marked = Enumerable.Range(0, sheet.ColumnCount).Where(c => grid[r, c].Kind == Kind.Mark)
                 .Select(c => Column(grid, header, r, c, sheet)).Where(c => (c.Target ?? titleTarget) is not null)
                 .Select(c => vocabulary.Apply((c.Target ?? titleTarget)!, c.Keep ?? rowKeep)).Distinct().ToList();
+            // A mark under a commune's column in a target's row ("x" under "Duy Phiên" beside "Xã xây dựng mới đạt …"): the commune is named for the row's target.
+            foreach (var c in Enumerable.Range(0, sheet.ColumnCount).Where(c => grid[r, c].Kind == Kind.Mark && communeOf.ContainsKey(c)))
+            {
+                var column = Column(grid, header, r, c, sheet);
+                if (column.Ignore || (rowLabel?.Target ?? group?.Target ?? titleTarget) is not { } markTarget)
+                {
+                    result.Ignored.Add(new IgnoredCell(sheet.Name, grid[r, c].Cell!.Address, grid[r, c].Text, "dấu ở cột của xã nhưng hàng không ghi mục tiêu nào"));
+                    continue;
+                }
+
+                if ((rowArea ?? groupArea ?? unit) is not { } markArea)
+                {
+                    continue;
+                }
+
+                var code = vocabulary.Apply(markTarget, rowKeep ?? group?.Keep ?? titleKeep);
+                if (!plans.TryGetValue((markArea.AreaId, code), out var entry))
+                {
+                    plans[(markArea.AreaId, code)] = entry = new Entry(markArea, code, grid[r, c].Cell!, Explain(row, column with { Area = markArea }, rowTotal));
+                }
+
+                var commune = communeOf[c];
+                if (entry.Communes.All(n => n.Commune.AreaId != commune.AreaId))
+                {
+                    entry.Communes.Add(new PlannedCommune(commune, commune.Name, sheet.Name, grid[r, c].Cell!.Address));
+                }
+
+                found = true;
+            }
+
             // A total's count written with it ("Tổng cộng: 10 xã, phường") on a row with no other count: the unit's planned count.
             if (row.FirstOrDefault(t => t.Kind == Kind.Total && t.Number is not null) is { } total && !row.Any(t => t.Kind is Kind.Number or Kind.Counts)
                 && (rowLabel?.Target ?? group?.Target ?? titleTarget) is { } totalTarget && (rowArea ?? groupArea ?? unit) is { } totalArea)
@@ -373,8 +403,8 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
 
         // The first row below with numbers (a group row may come between) has them under those names.
         var columns = tags.Where(t => t.Kind == Kind.Names).Select(t => t.Cell!.Column).ToHashSet();
-        var next = Enumerable.Range(row + 1, Math.Max(0, end - row - 1)).FirstOrDefault(r => Row(grid, r).Any(t => t.Kind == Kind.Number), -1);
-        return next >= 0 && Row(grid, next).Count(t => t.Kind == Kind.Number && columns.Contains(t.Cell!.Column)) >= 2;
+        var next = Enumerable.Range(row + 1, Math.Max(0, end - row - 1)).FirstOrDefault(r => Row(grid, r).Any(t => t.Kind is Kind.Number or Kind.Mark), -1);
+        return next >= 0 && Row(grid, next).Count(t => t.Kind is Kind.Number or Kind.Mark && columns.Contains(t.Cell!.Column)) >= 2;
     }
 
     /// <summary>

@@ -295,6 +295,12 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
         // Immunisation under 1 year is a floor; stunting a ceiling (the indicator's way, not the label's "dưới").
         Assert.All(result.Targets.Where(t => t.IndicatorCode == "epi.fully_immunized_u1"), t => Assert.Equal(">=", t.Comparator));
         Assert.Contains(result.Targets, t => t.Cell == "E18" && t.Comparator == "<=" && t.Value == 12.5m);
+        // An 'x' under a commune's column in a target's row names that commune for the row's target, beside the district's count.
+        Assert.Equal(
+            [("health_standard", 2m, "Duy Phiên M23, Hoàng Đan N23"), ("health_standard_keep", 10m, "Hợp Hòa E24, Hoàng Hoa F24, Đồng Tĩnh G24, Kim Long H24, Hướng Đạo I24, Đạo Tú J24, An Hòa K24, Thanh Vân L24, Hoàng Lâu O24, Hội Thịnh P24")],
+            result.Plans.Select(p => (p.TargetCode, p.Planned, string.Join(", ", p.Communes.Select(c => $"{c.Commune.Name} {c.Cell}")))).Order());
+        Assert.All(result.Plans, p => Assert.Equal("247", p.Area.Code));
+        Assert.DoesNotContain(result.Findings, f => f.Rule == "plan_count");
     }
 
     [Fact]
