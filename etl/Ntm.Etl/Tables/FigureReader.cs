@@ -47,6 +47,13 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
             return;
         }
 
+        if (column.Rule.Units.Count > 0 && !column.Rule.Units.Contains(indicator.Unit ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        {
+            // "Điểm tự chấm" beside "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ": the item's points, not the rate.
+            result.Ignored.Add(new IgnoredCell(sheet, cell.Address, cell.Text, PointsReason));
+            return;
+        }
+
         area = unit;
         explanation = why;
         part = disaggregation;
@@ -349,6 +356,9 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
         var value = (decimal)d;
         return value * 1000m == decimal.Truncate(value * 1000m) ? decimal.Truncate(value * 1000m) : null;
     }
+
+    /// <summary>Why a figure in a column of points beside an indicator not counted in points is left out.</summary>
+    public const string PointsReason = "điểm chấm cho mục ghi ở hàng, không phải số liệu của chỉ tiêu";
 
     /// <summary>Why a stock's or a rate's figure in a cumulative column is left out when the month's column has one.</summary>
     public const string CumulativeOfStockReason = "số cộng dồn của một chỉ tiêu không cộng dồn được (số hiện có hoặc tỷ lệ); đã lưu số của tháng báo cáo; không lưu";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Ntm.Domain.Areas;
 using Ntm.Domain.Text;
 using Ntm.Etl.Parsing;
@@ -308,7 +309,7 @@ public sealed partial class TableReader
 
             var label = VietnameseText.Head(labelCell.Text);
             // "Trong đó: nữ" is of the row above it, whatever marks either has.
-            var level = StartsWithOfWhich(label) && ancestors.Count > 0 ? ancestors[^1].Level + 1 : MarkerLevel(label);
+            var level = StartsWithOfWhich(label) && ancestors.Count > 0 ? ancestors[^1].Level + 1 : MarkerLevel(label, NumberOf(row));
             while (ancestors.Count > 0 && ancestors[^1].Level >= level)
             {
                 ancestors.RemoveAt(ancestors.Count - 1);
@@ -387,14 +388,27 @@ public sealed partial class TableReader
                 return tags with { Skip = "dòng tổng cộng của các chỉ tiêu bên trên (không phải một chỉ tiêu)", SkipCell = labelCell };
             }
 
+            if (code is null && parent is not null && owner.indicators[parent]?.Unit is "điểm")
+            {
+                // "1.1 Xây dựng kế hoạch…" under "Tiêu chí 1": a part of the criterion's points, which the criterion's row gives.
+                return tags with { Skip = "điểm của mục con (phần của điểm ở hàng trên)", SkipCell = labelCell };
+            }
+
             if (code is null)
             {
                 // A generic label ("Tổng số") is suggested with the group it sits under ("Điều trị khỏi"), a
-                // row above it or a label cell on its left; a title or a period line is no group.
+                // row above it or a label cell on its left; a title or a period line is no group. An item
+                // of a row the catalogue names ("1.1" under "Tiêu chí 1") is a part of it: only that
+                // indicator's own parts are suggested, never another quantity whose words it shares.
                 var group = groups.Count > 0 ? groups[0] : null;
                 var suggestion = candidates.Count > 1
                     ? new Suggestion(IndicatorLabels.AliasOf(label, group), candidates.Select(c => owner.indicators[c]!).ToList())
                     : owner.indicators.Suggest(label, group);
+                if (parent is not null && candidates.Count <= 1)
+                {
+                    suggestion = suggestion with { Indicators = suggestion.Indicators.Where(i => i.Code.StartsWith(parent + ".", StringComparison.Ordinal)).ToList() };
+                }
+
                 Result.Findings.Add(Finding.Warning(sheet.Name, labelCell.Address, candidates.Count > 1 ? "ambiguous_indicator" : "unknown_indicator",
                     $"Trang '{sheet.Name}', dòng {row + 1}: chỉ tiêu '{SafeText.Clip(label.Trim())}'"
                     + (group is not null ? $" (thuộc '{SafeText.Clip(group.Trim())}')" : string.Empty)
@@ -446,16 +460,39 @@ public sealed partial class TableReader
         }
 
         /// <summary>How deep a label sits by its leading mark: none, "*", then "-", then "+".</summary>
-        private static int MarkerLevel(string label)
+        /// <summary>
+        /// How deep a row lies: a part numbered in Roman numerals ("I", "II. KHÁM CHỮA BỆNH") holds the
+        /// rows under it; a bullet's mark ('*' over '-' over '+') or a number's depth, written before the
+        /// label or in a column of numbers ("1.1" under "1", "1.1.1" under "1.1"), puts a row under the one above.
+        /// </summary>
+        private static int MarkerLevel(string label, string? number)
         {
             var text = label.TrimStart();
-            return text.Length == 0 ? 0 : text[0] switch
+            return text.Length == 0 ? 1 : text[0] switch
             {
-                '*' or '•' => 1,
-                '-' or '–' or '—' => 2,
-                '+' => 3,
-                _ => 0,
+                '*' or '•' => 2,
+                '-' or '–' or '—' => 3,
+                '+' => 4,
+                _ when RomanPart().IsMatch(text) || (number is not null && RomanPart().IsMatch(number)) => 0,
+                _ => 1 + Math.Max(Depth(text), number is null ? 0 : Depth(number)),
             };
+
+            static int Depth(string text) =>
+                DottedNumber().Match(text) is { Success: true } match ? Math.Min(match.Groups["n"].Captures.Count - 1, 3) : 0;
+        }
+
+        /// <summary>The text of the row's cell in a column of numbers (TT, STT), or null.</summary>
+        private string? NumberOf(int row)
+        {
+            foreach (var (column, role) in roles)
+            {
+                if (role == LabelRole.Numbering && sheet.At(row, column) is { } cell && cell.Text.Length <= 16)
+                {
+                    return cell.Text.Trim();
+                }
+            }
+
+            return null;
         }
 
     }
@@ -469,4 +506,12 @@ public sealed partial class TableReader
     }
 
     private HashSet<string>? regionKeys;
+
+    /// <summary>An item's number of two parts or more ("1.1", "2.3.1."), each part one of its levels.</summary>
+    [GeneratedRegex(@"^(?<n>\d{1,3})(?:\.(?<n>\d{1,3}))+\.?(?![\d,])")]
+    private static partial Regex DottedNumber();
+
+    /// <summary>A part's Roman number, alone in its cell or before the part's name ("II", "III. TIÊM CHỦNG").</summary>
+    [GeneratedRegex(@"^(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})(?:$|[.):]\s*|\s+(?=\p{Lu}))")]
+    private static partial Regex RomanPart();
 }

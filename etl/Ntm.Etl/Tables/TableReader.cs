@@ -1209,7 +1209,8 @@ public sealed partial class TableReader
     /// <summary>
     /// A report signed before the period it reports has ended cannot hold that period's figures: the
     /// period or the signing line was written wrong. The figures of a plan are exempt; a year's report
-    /// signed in its December (a self-assessment) is a warning: its figures stand at the signing day.
+    /// signed in its December (a self-assessment), or a month's signed from its 25th (the day many offices
+    /// close a month's figures), is a warning: its figures stand at the signing day.
     /// </summary>
     private static void CheckSigning(IReadOnlyList<TitleLine> lines, ExtractionResult result)
     {
@@ -1236,6 +1237,14 @@ public sealed partial class TableReader
         {
             result.Findings.Add(Finding.Warning(signing.Sheet, signing.Cell.Address, "signed_before_period_end",
                 $"Trang '{signing.Sheet}', ô {signing.Cell.Address}: báo cáo năm {year.Year} ký ngày {signing.Date:dd/MM/yyyy}, trước khi hết năm: số liệu được hiểu là tính đến ngày ký.",
+                signing.Text));
+        }
+        else if (signing.Date < end && result.Period is { WholeYear: false, Quarter: false } month && month.Year == end.Year && month.Month == end.Month
+            && signing.Date >= new DateOnly(end.Year, end.Month, 25))
+        {
+            // A month's report signed in its last days ("ngày 28 tháng 10" under "THÁNG 10"): the figures were closed before the month ended.
+            result.Findings.Add(Finding.Warning(signing.Sheet, signing.Cell.Address, "signed_before_period_end",
+                $"Trang '{signing.Sheet}', ô {signing.Cell.Address}: báo cáo tháng {month.Month}/{month.Year} ký ngày {signing.Date:dd/MM/yyyy}, trước khi hết tháng: số liệu được hiểu là tính đến ngày ký.",
                 signing.Text));
         }
         else if (signing.Date < end)

@@ -129,6 +129,13 @@ public sealed class HeaderRule
     /// <summary>The column holds targets ("&gt; 95", "&lt; 20", "18,5"), for the header's year or the report's.</summary>
     public bool Target { get; set; }
 
+    /// <summary>
+    /// The units the column's figures are in, whatever the row (points and items under "Điểm tự
+    /// chấm"): only an indicator measured in one of them takes them; beside any other ("Tỷ lệ trẻ em
+    /// dưới 1 tuổi được tiêm chủng đầy đủ", in %), a figure is the row's points, not its quantity.
+    /// </summary>
+    public List<string> Units { get; set; } = [];
+
     /// <summary>The column numbers the rows (STT, TT): never a label, whatever its values.</summary>
     public bool Numbering { get; set; }
 

@@ -131,6 +131,33 @@ public sealed class ReadingRuleTests(WarehouseFixture fixture) : IDisposable
             .Row(2, "BÁO CÁO TÌNH HÌNH DỊCH BỆNH THÁNG 10 NĂM 2024")
             .Row(3, "(Số liệu từ ngày 26/9/2024 đến ngày 25/10/2024)"), 5), "bc.xlsx");
         Assert.True(cutOff.Accepted, string.Join("\n", cutOff.Findings.Select(f => f.Message)));
+
+        // Signed in the month's last days without a cut-off written: figures closed early, a warning.
+        var late = Check(DiseaseTable(new XlsxBuilder().Sheet("BC")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ", null, null, "Long Mỹ, ngày 28 tháng 10 năm 2024")
+            .Row(2, "BÁO CÁO TÌNH HÌNH DỊCH BỆNH THÁNG 10 NĂM 2024"), 4), "bc.xlsx");
+        Assert.True(late.Accepted, string.Join("\n", late.Findings.Select(f => f.Message)));
+        Assert.Equal(Severity.Warning, Assert.Single(late.Findings, f => f.Rule == "signed_before_period_end").Severity);
+    }
+
+    [Fact]
+    public void A_part_numbered_in_Roman_numerals_is_the_group_of_the_rows_numbered_under_it()
+    {
+        // "Chuyển tuyến" alone is a referral only under "KHÁM CHỮA BỆNH", the part it is numbered under.
+        var file = Check(new XlsxBuilder().Sheet("BC T10")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN TIÊN DU")
+            .Row(1, "TRẠM Y TẾ XÃ ĐẠI ĐỒNG")
+            .Row(3, "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG Y TẾ THÁNG 10 NĂM 2024")
+            .Row(5, "TT", "Nội dung", "ĐVT", "Tháng 10", "Cộng dồn")
+            .Row(6, "I", "KHÁM CHỮA BỆNH")
+            .Row(7, 1, "Tổng số lượt khám bệnh", "lượt", 1200, 10500)
+            .Row(8, 2, "Chuyển tuyến", "lượt", 35, 310)
+            .Row(9, "II", "PHÒNG CHỐNG SỐT RÉT")
+            .Row(10, 1, "Số lam máu xét nghiệm", "lam", 40, 400), "kcb.xlsx");
+
+        Assert.Equal(35m, Value(file, "hospital.referrals.total", Measure.Month));
+        Assert.Equal(310m, Value(file, "hospital.referrals.total", Measure.YearToDate));
+        Assert.Equal(40m, Value(file, "malaria.blood_smears", Measure.Month));
     }
 
     [Theory]
