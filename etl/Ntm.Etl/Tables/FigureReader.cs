@@ -26,7 +26,7 @@ namespace Ntm.Etl.Tables;
 /// Differences ("giảm 51", "↑15,19") are left out (recomputed); bounds ("&lt;1%") and remarks
 /// ("tương đương") are warnings; text that should be a number and is not ("1.3o9") is an error.
 /// </summary>
-public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult result, string sheet, Func<string, bool>? planned = null, IReadOnlySet<int>? thousandsAsDecimals = null)
+public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult result, string sheet, Func<string, bool>? planned = null, IReadOnlySet<int>? thousandsAsDecimals = null, Func<string, bool>? holds = null)
 {
     private AreaRecord area = null!;
     private string? explanation;
@@ -141,6 +141,13 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
 
         var value = parsed.Value!.Value;
         var counted = value * (CountScale(column.Header) ?? 1m); // "Dân số trung bình (nghìn người)": 8.435,7 is 8 435 700 people
+        if (indicator.Kind is "ratio" or "rate" && indicator.IsFlow && rule.Part is null && flowMeasure == QuarterFlow)
+        {
+            // "Tỷ lệ sinh con thứ 3 trở lên | Thực hiện quý III": a rate of the quarter's own flows, like them not a month's.
+            result.Ignored.Add(new IgnoredCell(sheet, cell.Address, cell.Text, QuarterReason));
+            return;
+        }
+
         switch (indicator.Kind)
         {
             case "ratio" when rule.Part is "numerator" or "denominator":
@@ -287,13 +294,20 @@ public sealed class FigureReader(IndicatorLabels indicators, ExtractionResult re
     private IndicatorLabel RateOwner(IndicatorLabel count, ColumnMeaning column)
     {
         var ratio = indicators.RatioOf(count.Code, RateScale(column.Header) ?? (column.Group?.Second == "denominator" ? null : 100m));
-        if (ratio is null || column.Group?.Second == HeaderMeasures.TargetYear || planned?.Invoke(count.Code) == true || column.Rule.Of == "plan")
+        // "Tỷ lệ đạt (%)" is the share of the plan, unless the table's columns also hold what the count's ratio
+        // divides by ("Số cơ sở được kiểm tra | Số cơ sở đạt | Tỷ lệ đạt (%)": the share that passed).
+        if (ratio is null || column.Group?.Second == HeaderMeasures.TargetYear || planned?.Invoke(count.Code) == true
+            || (column.Rule.Of == "plan" && (SaysPlan(column.Header) || holds?.Invoke(ratio.DenominatorCode ?? string.Empty) != true)))
         {
             return column.Group?.Second == "denominator" && ratio is not null ? ratio : count;
         }
 
         return ratio;
     }
+
+    /// <summary>True when a header names the plan ("so với kế hoạch", "% KH", "chỉ tiêu giao").</summary>
+    private static bool SaysPlan(string header) =>
+        $" {Ntm.Domain.Text.VietnameseText.Key(header)} " is var key && (key.Contains(" ke hoach ", StringComparison.Ordinal) || key.Contains(" kh ", StringComparison.Ordinal) || key.Contains(" chi tieu ", StringComparison.Ordinal));
 
     /// <summary>Per how many a rate's header says it is: 100 ("%"), 1000 ("‰", "/1000 trẻ đẻ sống"), 10000 ("/vạn dân"), 100000 ("/100.000 dân"); null when it does not say.</summary>
     public static decimal? RateScale(string header)

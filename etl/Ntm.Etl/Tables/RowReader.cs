@@ -34,6 +34,9 @@ public sealed partial class TableReader
         private readonly List<int> indicatorColumns = roles.Where(r => r.Value == LabelRole.Indicator).Select(r => r.Key).Order().ToList();
         private readonly List<int> areaColumns = roles.Where(r => r.Value == LabelRole.Area).Select(r => r.Key).Order().ToList();
         private Cell? previousLabel;
+
+        /// <summary>The depth of the row above when it was a part of its row ("Trong đó: nữ"), else null.</summary>
+        private int? partsLevel;
         private AreaRecord? groupArea;
 
         private ExtractionResult Result => state.Result;
@@ -308,8 +311,14 @@ public sealed partial class TableReader
             }
 
             var label = VietnameseText.Head(labelCell.Text);
-            // "Trong đó: nữ" is of the row above it, whatever marks either has.
-            var level = StartsWithOfWhich(label) && ancestors.Count > 0 ? ancestors[^1].Level + 1 : MarkerLevel(label, NumberOf(row));
+            // "Trong đó: nữ" is of the row above it, whatever marks either has; a part on the next row without a
+            // number ("trẻ em < 15 tuổi" under "Trong đó: nữ", "- Trẻ gái" under "Trong đó: - Trẻ trai") is one more of the same list.
+            var number = NumberOf(row);
+            var level = StartsWithOfWhich(label) && ancestors.Count > 0 ? ancestors[^1].Level + 1
+                : partsLevel is { } listed && string.IsNullOrEmpty(number) && !char.IsAsciiDigit(label.TrimStart(' ', '-', '–', '*', '+', '•')[0])
+                    && Vocabulary.Disaggregation(label.TrimStart(' ', '-', '–', '—', '*', '+', '•')) is not null ? listed
+                : MarkerLevel(label, number);
+            partsLevel = null;
             while (ancestors.Count > 0 && ancestors[^1].Level >= level)
             {
                 ancestors.RemoveAt(ancestors.Count - 1);
@@ -376,6 +385,7 @@ public sealed partial class TableReader
             }
 
             ancestors.Add((level, label, part is null && eventName is null ? code : parent));
+            partsLevel = part is not null && parent is not null ? level : null;
             if (!hasFigures)
             {
                 // A row without figures names the group of the rows under it; its words are still read (a remark).

@@ -320,6 +320,9 @@ public sealed partial class TableReader
 
         public AreaRecord? Area { get; init; }
 
+        /// <summary>The units a header's name may be when it names several ("Vị Thanh": the city and a commune).</summary>
+        public IReadOnlyList<AreaRecord> AreaCandidates { get; init; } = [];
+
         public string? Skip { get; init; }
 
         public bool Value { get; init; }
@@ -352,6 +355,14 @@ public sealed partial class TableReader
 
         // What each column of figures fixes.
         var columns = table.BodyColumns.Select(c => TagColumn(c, paths[c], rowsNameIndicators, areaColumns.Count > 0, unit, state)).ToList();
+        if (unit is not null && columns.Any(c => c.Area is null && c.AreaCandidates.Count > 1))
+        {
+            // A name two units of the reporting unit share ("Vị Thanh", "Phụng Hiệp" of a province) is the one at the
+            // level of the other columns' units, else a unit right under the reporting unit (a province's columns are its districts).
+            var level = columns.Where(c => c.Area is not null).GroupBy(c => c.Area!.Level).OrderByDescending(g => g.Count()).Select(g => (AreaLevel?)g.Key).FirstOrDefault()
+                ?? unit.Level + 1;
+            columns = columns.Select(c => c.Area is null && c.AreaCandidates.Where(a => a.Level == level).ToList() is [var one] ? c with { Area = one } : c).ToList();
+        }
         if (columns.Any(c => c.Area is not null))
         {
             // Beside columns of units, a total column adds them up; beside parts of a total ("Trong đó: nữ")
@@ -433,7 +444,8 @@ public sealed partial class TableReader
             && FigureReader.RateScale(c.Meaning.Header) is null).ToList();
         Func<string, bool> planned = rowsNameIndicators || plans.Any(c => c.Indicator is null) ? _ => plans.Count > 0 : plans.Select(c => c.Indicator!).ToHashSet(StringComparer.Ordinal).Contains;
         var thousands = ThousandsTypedAsDecimals(sheet, table, columns);
-        var reader = new FigureReader(indicators, result, sheet.Name, planned, thousands);
+        var held = columns.Where(c => c.Skip is null && c.Indicator is not null).Select(c => c.Indicator!).ToHashSet(StringComparer.Ordinal);
+        var reader = new FigureReader(indicators, result, sheet.Name, planned, thousands, held.Contains);
         ReportUnknownColumns(sheet, table, columns, rowsNameIndicators, tableIndicator, vocabulary, result);
 
         var rows = new RowReader(this, sheet, roles, titles, paths, unit, areaLevel, state);
@@ -827,21 +839,25 @@ public sealed partial class TableReader
         string? indicator = pin?.Indicator;
         if (indicator is null && !rowsNameIndicators)
         {
-            indicator = HeaderIndicator(path, vocabulary, state.Titles, eventName);
+            indicator = HeaderIndicator(path, state, eventName);
         }
 
         // A part of a total ("Trong đó nữ", "< 15 tuổi", "Trong đó: vị thành niên"), unless the text is an indicator's own name ("Số trẻ em dưới 1 tuổi").
         var part = path.Where(t => indicators.Resolve(t).Code is null).Select(vocabulary.Part).LastOrDefault(d => d is not null);
 
-        AreaRecord? area = null;
-        if (rowsNameIndicators && !rowsNameAreas && path.Count > 0 && (meaning is null || MeasureTagger.Read([path[^1]], vocabulary, state.Period) is null) && unit is not null && state.AsOf is { } asOf)
+        AreaLookup? area = null;
+        var total = path.Count > 0 && TotalRow.Is(path[^1]);
+        if (rowsNameIndicators && !rowsNameAreas && unit is not null && state.AsOf is { } asOf
+            && path.LastOrDefault(t => MeasureTagger.Read([t], vocabulary, state.Period) is null or { Rule.Numbering: true } && vocabulary.Event(t) is null && !vocabulary.NamesDeaths(t)) is { } named)
         {
-            // A table whose columns are units ("Vị Thanh | Long Mỹ | … | Toàn tỉnh"), under a group that may say what
-            // their figures are ("Điểm đạt của các xã, thị trấn").
-            area = areas.Find(ReportingUnit.WithoutOrganisation(path[^1], vocabulary), new AreaContextHint(asOf, null, unit)).Area;
+            // A table whose columns are units ("Vị Thanh | Long Mỹ | … | Toàn tỉnh"), each perhaps over its cases and
+            // deaths ("M | C") or its month and year to date, under a group that may say what their figures are
+            // ("Điểm đạt của các xã, thị trấn"): the lowest header that is neither names the unit ("TT Đoan Hùng" is a town).
+            total |= TotalRow.Is(named);
+            area = total ? null : areas.Find(ReportingUnit.WithoutOrganisation(named, vocabulary), new AreaContextHint(asOf, null, unit));
         }
 
-        return new ColumnTags(column, path, meaning) { Event = eventName, Indicator = indicator, Disaggregation = part, Area = area, Value = value, Total = path.Count > 0 && TotalRow.Is(path[^1]) };
+        return new ColumnTags(column, path, meaning) { Event = eventName, Indicator = indicator, Disaggregation = part, Area = area?.Area, AreaCandidates = area?.Candidates ?? [], Value = value, Total = total };
     }
 
     /// <summary>
@@ -861,11 +877,15 @@ public sealed partial class TableReader
         }
     }
 
-    private string? HeaderIndicator(List<string> path, TableVocabulary vocabulary, IReadOnlyList<string> titles, string? eventName)
+    private string? HeaderIndicator(List<string> path, ReadState state, string? eventName)
     {
+        var (vocabulary, titles) = (state.Vocabulary, state.Titles);
         // Under "Tử vong", an indicator that has no deaths is not the column's: "Tử vong trẻ < 1 tuổi" less its
         // death words names the children, and their deaths are another count.
         bool Takes(string code) => eventName is null || ApplyEvent(code, eventName) is not null;
+        // A group's indicator is a sub-column's only when the texts under it say no other quantity ("Số người
+        // đi viện" under "Ngộ độc thực phẩm" is not the outbreaks; "Mắc", "Nữ", "Trong tháng" say none).
+        bool Under(int i, string code) => i == path.Count - 1 || path.Skip(i + 1).All(t => SaysNoOther(t, code, state));
 
         for (var i = path.Count - 1; i >= 0; i--)
         {
@@ -875,7 +895,7 @@ public sealed partial class TableReader
                 var phrase = string.Join(" ", path.Skip(start).Take(i - start + 1));
                 if (indicators.Resolve(phrase, [.. Nearest(path, start), .. titles]).Code is { } joined && Takes(joined))
                 {
-                    return joined;
+                    return Under(i, joined) ? joined : null;
                 }
             }
 
@@ -885,7 +905,7 @@ public sealed partial class TableReader
             var stripped = WithoutKindWords(key, vocabulary);
             if (stripped != key && stripped.Length > 1 && indicators.Resolve(stripped, contexts).Code is { } bare && Takes(bare))
             {
-                return bare;
+                return Under(i, bare) ? bare : null;
             }
         }
 
@@ -918,6 +938,27 @@ public sealed partial class TableReader
         var key = HeaderKey.Without(WithoutKindWords(HeaderKey.Of(text), vocabulary), "trong do");
         return string.Join(' ', key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !w.All(char.IsAsciiDigit) && w is not ("thang" or "nam" or "quy" or "ky")));
     }
+
+    /// <summary>
+    /// True when a sub-column's text says nothing of its own beside the group's indicator <paramref name="code"/>:
+    /// a period, a kind of figure, cases or deaths, a part, a total, or only a count's words ("Số", "Tổng số người");
+    /// any other word must be the indicator's ("Mới" under "Lao phổi có bằng chứng vi khuẩn học").
+    /// </summary>
+    private bool SaysNoOther(string text, string code, ReadState state)
+    {
+        var vocabulary = state.Vocabulary;
+        if (text.Trim().Length == 0 || TotalRow.Is(text) || vocabulary.Role(text) is not null || vocabulary.Part(text) is not null || vocabulary.Event(text) is not null
+            || MeasureTagger.Read([text], vocabulary, state.Period) is { NamedMonth: not null })
+        {
+            return true;
+        }
+
+        var own = WhatItNames(text, vocabulary).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !CountWords.Contains(w)).ToList();
+        return own.Count == 0 || indicators.Relation(string.Join(' ', own), code) == WordsRelation.Shares;
+    }
+
+    /// <summary>The words that say a figure is a count, not of what ("Số", "Tổng số người", "Số lượt"), or of when ("6 tháng đầu năm", "kỳ báo cáo").</summary>
+    private static readonly HashSet<string> CountWords = new(StringComparer.Ordinal) { "so", "tong", "cong", "luong", "nguoi", "ca", "luot", "tre", "em", "lan", "vu", "dau", "cuoi", "nay", "bao", "cao" };
 
     /// <summary>
     /// True when a column's header path, leaving out the texts that name a period, a kind of figure,

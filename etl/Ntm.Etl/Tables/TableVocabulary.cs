@@ -165,13 +165,22 @@ public sealed class TableVocabulary
             }
         }
 
-        // "Xã, thị trấn", "Tên xã", "Huyện/TP", "Quận, huyện": a short header that starts with a unit word.
+        // "Xã, thị trấn", "Tên xã", "Huyện/TP", "Quận, huyện": a short header of a unit's words only. "Huyện Vị
+        // Thủy" or "Xã Đại Đồng" over a column names one unit: its figures', not a column of names.
         var words = key.Split(' ');
         return words.Length <= 5 && (words[0] is "xa" or "phuong" or "huyen" or "quan" or "tinh" || (words.Length > 1 && words[0] == "ten" && words[1] is "xa" or "huyen" or "tinh" or "don" or "phuong"))
             && !(words.Length > 1 && words[0] == "xa" && words[1] == "hoi")
+            && words.All(UnitWords.Contains)
             ? LabelRole.Area
             : null;
     }
+
+    /// <summary>The words of a header that names a column of units ("Huyện, thị xã, thành phố", "Tên đơn vị báo cáo").</summary>
+    private static readonly HashSet<string> UnitWords = new(StringComparer.Ordinal)
+    {
+        "xa", "phuong", "thi", "tran", "huyen", "quan", "tinh", "thanh", "pho", "tp", "tx", "tt", "ten", "don", "vi", "bao", "cao",
+        "dac", "khu", "cap", "truc", "thuoc", "trung", "uong", "tuyen", "dia", "ban", "hanh", "chinh", "co", "so", "tram", "y", "te",
+    };
 
     /// <summary>"cases" or "deaths" when <paramref name="text"/> is an event word ("Mắc", "C", "Tử vong"), else null.</summary>
     public string? Event(string text) => events.GetValueOrDefault(HeaderKey.Of(text));

@@ -160,6 +160,21 @@ public sealed class ReadingRuleTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal(40m, Value(file, "malaria.blood_smears", Measure.Month));
     }
 
+    [Fact]
+    public void A_column_headed_by_one_unit_s_name_is_that_unit_s_figures_not_a_column_of_names()
+    {
+        // "Huyện Vị Thủy" starts with a unit's word, as "Huyện/TP" does, but names one district: its figures.
+        var file = Check(new XlsxBuilder().Sheet("S")
+            .Row(0, "SỞ Y TẾ TỈNH HẬU GIANG")
+            .Row(3, "SỐ MẮC BỆNH TRUYỀN NHIỄM THÁNG 8 NĂM 2024")
+            .Row(5, "TT", "Tên bệnh", "Huyện Vị Thủy", "TP. Ngã Bảy", "Phụng Hiệp")
+            .Row(6, 1, "Sốt xuất huyết", 12, 7, 15), "s.xlsx");
+
+        Assert.True(file.Accepted, string.Join("\n", file.Findings.Select(f => f.Message)));
+        // "Phụng Hiệp" is a district and a commune of the province: beside districts, the district.
+        Assert.Equal(["931 7", "934 15", "935 12"], file.Values.Select(v => $"{v.Area.Code} {v.Value:0}").Order());
+    }
+
     [Theory]
     [InlineData("SỞ Y TẾ TỈNH HẬU GIANG", null, "93")]
     [InlineData("SỞ Y TẾ SÓC TRĂNG", "TRUNG TÂM KIỂM SOÁT BỆNH TẬT", "94")]
