@@ -127,7 +127,9 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         var end = Enumerable.Range(top, sheet.RowCount - top).FirstOrDefault(r => IsNote(sheet, r), sheet.RowCount);
         // A header row holds labels and no figure; the body rows under it hold the figures.
         var communeRows = Enumerable.Range(top, Math.Max(0, end - top)).Where(r => CommuneHeader(grid, r, end, unit, asOf)).ToHashSet();
-        var header = Enumerable.Range(0, sheet.RowCount).Select(r => r >= top && r < end && Row(grid, r).Any(t => t.Kind != Kind.Empty)
+        // The row of column numbers forms print under the header ("A | B | 1 | 2 | 3"): neither a header nor figures.
+        var columnNumbers = Enumerable.Range(top, Math.Max(0, end - top)).Where(r => SheetLayout.IsColumnNumbers(sheet.Row(r).Where(c => c.Text.Trim().Length > 0).ToList())).ToHashSet();
+        var header = Enumerable.Range(0, sheet.RowCount).Select(r => r >= top && r < end && !columnNumbers.Contains(r) && Row(grid, r).Any(t => t.Kind != Kind.Empty)
             && (!IsBody(grid, r) || communeRows.Contains(r))).ToArray();
         // A column headed by one commune of the unit ("Hoàng Hoa" under "Chia ra các xã, thị trấn") holds its targets, whatever group rows lie between.
         var communeOf = communeRows.SelectMany(r => Row(grid, r)).Where(t => t.Kind == Kind.Names)
@@ -148,7 +150,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         var found = false;
         for (var r = top; r < end; r++)
         {
-            if (header[r])
+            if (header[r] || columnNumbers.Contains(r))
             {
                 continue;
             }
@@ -195,6 +197,15 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
                 }
 
                 found = true;
+            }
+
+            // A target written as a sentence beside the row's label, with counts the cell's form does not give
+            // ("Duy trì 12 xã, thị trấn đã đạt; xây dựng mới 02 xã (Ca Đình, Chân Mộng) đạt …"): never left out unseen.
+            foreach (var sentence in row.Where(t => t.Kind == Kind.Target && !ReferenceEquals(t, rowLabel) && t.Text.Any(char.IsAsciiDigit)))
+            {
+                result.Findings.Add(Finding.Warning(sheet.Name, sentence.Cell!.Address, "plan_unread",
+                    $"Trang '{sheet.Name}', ô {sentence.Cell.Address}: mục tiêu viết thành câu ('{SafeText.Clip(sentence.Text.Trim())}') không đọc được số xã và tên xã; không được nạp. Hãy ghi mỗi mục tiêu một ô, ví dụ 'Duy trì 12 xã' và '02 xã: Ca Đình, Chân Mộng'.",
+                    sentence.Text));
             }
 
             // A total's count written with it ("Tổng cộng: 10 xã, phường") on a row with no other count: the unit's planned count.
@@ -507,6 +518,13 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         }
 
         var qualifier = vocabulary.Qualifier(text);
+        if ((text.Contains('%', StringComparison.Ordinal) || key.StartsWith("ty le ", StringComparison.Ordinal) || key.StartsWith("ti le ", StringComparison.Ordinal))
+            && !text.Any(char.IsAsciiDigit))
+        {
+            // "Tỷ lệ xã đạt BTCQG về y tế xã (%)": a share, never a count of communes; an indicator's target, or nothing of a plan.
+            return indicators.Resolve(text).Code is { } rate ? new Tag(Kind.Indicator, cell, text, Indicator: rate) : new Tag(Kind.Text, cell, text);
+        }
+
         if (vocabulary.TargetsIn(text) is [var target, ..])
         {
             // "Duy trì 14 xã đạt chuẩn quốc gia về y tế: Chiềng Sinh, Quài Tở, …": a target and its names in one cell;

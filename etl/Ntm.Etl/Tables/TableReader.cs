@@ -81,15 +81,24 @@ public sealed partial class TableReader
         {
             if (!issued.TryGetValue(sheet, out var found))
             {
-                found = ReportingUnit.Find(lines, areas, asOf, vocabulary);
+                found = Issuer(lines, () => Letterhead(sheet, lines));
                 issued[sheet] = found;
             }
 
             return found;
         }
 
+        // The issuer as units were on the day the figures stand, else, from the letterhead alone, at the start of the
+        // report's year: a district's plan or report of 2025 was issued before the districts were abolished on 1 July 2025.
+        ReportingUnit.Finding Issuer(List<TitleLine> lines, Func<List<TitleLine>> letterhead)
+        {
+            var found = ReportingUnit.Find(lines, areas, asOf, vocabulary);
+            return found.Area is null && period is { } p && asOf is { } day && day > new DateOnly(p.Year, 1, 1) && letterhead() is { Count: > 0 } head
+                && ReportingUnit.Find(head, areas, new DateOnly(p.Year, 1, 1), vocabulary) is { Area: not null } earlier ? earlier : found;
+        }
+
         var workbookUnit = settings.Area is null
-            ? titleLines.Count == 1 ? IssuedBy(titleLines[0].Sheet, titleLines[0].Lines) : ReportingUnit.Find(allLines, areas, asOf, vocabulary)
+            ? titleLines.Count == 1 ? IssuedBy(titleLines[0].Sheet, titleLines[0].Lines) : Issuer(allLines, () => [.. titleLines.SelectMany(t => Letterhead(t.Sheet, t.Lines))])
             : null;
         result.ReportingArea = settings.Area ?? workbookUnit?.Area;
         if (settings.Area is null)
@@ -1245,6 +1254,13 @@ public sealed partial class TableReader
         var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
         var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
         return month is >= 1 and <= 12 ? new ReportPeriod(year, month, false) : null;
+    }
+
+    /// <summary>The lines above a sheet's first row of three texts or more (its letterhead and title): no remark in a table.</summary>
+    private static List<TitleLine> Letterhead(Sheet sheet, List<TitleLine> lines)
+    {
+        var first = Enumerable.Range(0, sheet.RowCount).FirstOrDefault(r => sheet.Row(r).Count(x => !string.IsNullOrWhiteSpace(x.Text)) >= 3, 12);
+        return lines.Where(l => l.Cell.Row < first).ToList();
     }
 
     /// <summary>

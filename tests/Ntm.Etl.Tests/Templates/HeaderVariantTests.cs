@@ -304,6 +304,32 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void A_plan_s_row_of_column_numbers_is_no_unit_s_targets_and_a_share_of_communes_is_no_count()
+    {
+        // Typed by a tester: 'A | B | 1 | 2 | 3 | 4' under the header, 'Toàn tỉnh' then the districts, 'Tỷ lệ xã đạt BTCQG về y tế xã (%)'.
+        var (_, result) = fixture.Read(directory, TestData.Fixtures("plans-typed", "chi-tieu-phu-tho-2025-hang-so-cot-ty-le.xlsx"));
+
+        Assert.DoesNotContain(result.Plans, p => p.Cell.EndsWith("10", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Targets, t => t.Cell.EndsWith("10", StringComparison.Ordinal));
+        Assert.Contains(result.Plans, p => (p.Cell, p.Area.Code, p.TargetCode, p.Planned) == ("C11", "25", "ntm", 20m));
+        // The share is the indicator's target, never 100 communes.
+        Assert.DoesNotContain(result.Plans, p => p.TargetCode.StartsWith("health_standard", StringComparison.Ordinal));
+        Assert.Contains(result.Targets, t => (t.Cell, t.Area.Code, t.IndicatorCode, t.Comparator, t.Value) == ("D18", "234", "stations.health_standard.share", ">=", 94.1m));
+        Assert.DoesNotContain(result.Findings, f => f.Severity == Ntm.Etl.Validation.Severity.Error);
+    }
+
+    [Fact]
+    public void A_plan_s_model_villages_are_their_target_and_a_sentence_it_cannot_read_is_a_warning_on_its_cell()
+    {
+        var (_, result) = fixture.Read(directory, TestData.Fixtures("plans-typed", "ke-hoach-doan-hung-2025-cau-trong-o.xlsx"));
+
+        Assert.Equal("230", result.ReportingArea!.Code);
+        Assert.Contains(result.Plans, p => (p.Cell, p.TargetCode, p.Planned) == ("C12", "thon_ntm_kieu_mau", 5m));
+        Assert.Contains(result.Findings, f => (f.Rule, f.Cell) == ("plan_unread", "C11"));
+        Assert.Contains(result.Targets, t => (t.Cell, t.IndicatorCode, t.Comparator, t.Value) == ("C13", "bhyt.coverage", ">", 95.5m));
+    }
+
+    [Fact]
     public void One_unit_s_target_given_twice_with_two_values_is_an_error_naming_both_cells_not_the_first_kept()
     {
         // The same plan with "Hoàng Hoa" over two columns: the commune has two targets for each indicator.
