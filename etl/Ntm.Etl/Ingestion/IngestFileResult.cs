@@ -16,10 +16,10 @@ public sealed record IngestFileResult(
     IReadOnlyList<Finding> Findings)
 {
     /// <summary>Number of errors.</summary>
-    public int Errors => Findings.Count(f => f.Severity == Severity.Error);
+    public int Errors => Findings.Where(f => f.Severity == Severity.Error).Sum(f => f.Count);
 
     /// <summary>Number of warnings.</summary>
-    public int Warnings => Findings.Count(f => f.Severity == Severity.Warning);
+    public int Warnings => Findings.Where(f => f.Severity == Severity.Warning).Sum(f => f.Count);
 
     /// <summary>A file not read at all (a link, a name that cannot be opened, a file still being copied).</summary>
     public static IngestFileResult NotTaken(string file, IngestOutcome outcome, Finding finding) =>

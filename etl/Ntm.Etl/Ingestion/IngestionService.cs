@@ -548,7 +548,7 @@ public sealed class IngestionService
             .DistinctBy(v => v.Figure)
             .Select(v => new ObservationRow(v.Period, v.Area.AreaId, v.IndicatorCode, v.Measure, v.Value, v.Sheet, v.Cell, v.Disaggregation, v.Withdrawn)).ToList();
         var result = prepared.Result;
-        var errors = findings.Count(f => f.Severity == Severity.Error);
+        var errors = findings.Where(f => f.Severity == Severity.Error).Sum(f => f.Count);
         // The archive copy first: if recording fails, the copy this run wrote is removed; if the
         // process dies after recording, the copy is already on disk. An inbox file is linked into
         // the archive while the bytes of the group's linked files (kept until its commit, should one
@@ -575,7 +575,7 @@ public sealed class IngestionService
             }
 
             (submissionId, superseded) = ledger.Accept(
-                new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, prepared.Template, prepared.AreaId, prepared.Period, "accepted", errors, findings.Count - errors, home.Relative(archive))
+                new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, prepared.Template, prepared.AreaId, prepared.Period, "accepted", errors, findings.Where(f => f.Severity != Severity.Error).Sum(f => f.Count), home.Relative(archive))
                 {
                     SignedOn = result.SignedOn,
                     ArrivedAtUtc = file.ArrivedAtUtc,
@@ -687,7 +687,12 @@ public sealed class IngestionService
                     $"Tệp '{fileName}' không có số liệu nào được nạp: các ô {string.Join(", ", formulas.Take(10).Select(f => $"{f.Sheet}!{f.Cell}"))}{(formulas.Count > 10 ? "…" : string.Empty)} là công thức chưa được tính (tệp không lưu giá trị của chúng). Hãy mở tệp bằng Excel, để Excel tính lại, lưu rồi gửi lại.")
                 : result.Layout is null
                     ? Finding.Error(null, null, "no_table", $"Tệp '{fileName}' không có bảng số liệu nào đọc được: không tìm thấy hàng tiêu đề cột (ví dụ 'Nội dung | Thực hiện tháng | Cộng dồn', 'Xã | Tháng 1 | Tháng 2'). Hãy kiểm tra tệp, hoặc thêm một mẫu vào thư mục templates/.")
-                    : Finding.Error(null, null, "no_values", $"Tệp '{fileName}' được đọc (bảng dạng {result.Layout}) nhưng không có số liệu nào được nạp; xem các cảnh báo."));
+                    : Finding.Error(null, null, "no_values", $"Tệp '{fileName}' được đọc (bảng dạng {result.Layout}) nhưng không có số liệu nào được nạp; "
+                        + (findings.Any(f => f.Severity == Severity.Warning) ? "xem các cảnh báo."
+                            : result.Ignored.Count == 0 ? "bảng không có ô số nào."
+                            // Nothing warned of: what was left out, and why, is all there is to say.
+                            : "các ô được bỏ qua vì: " + string.Join("; ", result.Ignored.GroupBy(i => i.Reason).OrderByDescending(g => g.Count()).Take(3)
+                                .Select(g => $"{g.Key} ({g.Count()} ô, ví dụ {g.First().Sheet}!{g.First().Where})")) + ".")));
         }
 
         var periods = values.Select(v => v.Period).Distinct().Order().ToList();
@@ -883,8 +888,8 @@ public sealed class IngestionService
     private IngestFileResult Reject(SubmittedFile file, byte[] content, string sha, string? template, List<Finding> findings, int? areaId = null, PeriodKey? periodKey = null)
     {
         var target = QuarantinePath(file.Name);
-        var errors = findings.Count(f => f.Severity == Severity.Error);
-        var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, template, areaId, periodKey, "rejected", errors, findings.Count - errors, home.Relative(target)),
+        var errors = findings.Where(f => f.Severity == Severity.Error).Sum(f => f.Count);
+        var id = ledger.Reject(new SubmissionRow(file.Name, sha, clock.GetUtcNow().UtcDateTime, template, areaId, periodKey, "rejected", errors, findings.Where(f => f.Severity != Severity.Error).Sum(f => f.Count), home.Relative(target)),
             findings.Select(ToRow).ToList());
         Quarantine(() => FileStore.Quarantine(content, null, target, file.Name, sha, findings));
         return Finish(file, sha, new IngestFileResult(file.Name, IngestOutcome.Rejected, id, [], template, [], [], 0, findings));

@@ -52,6 +52,9 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
 
         /// <summary>The names are inside a sentence ("Xây dựng xã Mường Chanh và xã Quang Chiểu đạt …"): only those written after "xã" are names.</summary>
         public bool Sentence { get; init; }
+
+        /// <summary>A share ("Tỷ lệ xã đạt …(%)") no indicator names: the figures under or beside it are no count of communes.</summary>
+        public bool Share { get; init; }
     }
 
     /// <summary>
@@ -128,7 +131,20 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         // A header row holds labels and no figure; the body rows under it hold the figures.
         var communeRows = Enumerable.Range(top, Math.Max(0, end - top)).Where(r => CommuneHeader(grid, r, end, unit, asOf)).ToHashSet();
         // The row of column numbers forms print under the header ("A | B | 1 | 2 | 3"): neither a header nor figures.
-        var columnNumbers = Enumerable.Range(top, Math.Max(0, end - top)).Where(r => SheetLayout.IsColumnNumbers(sheet.Row(r).Where(c => c.Text.Trim().Length > 0).ToList())).ToHashSet();
+        var columnNumbers = new HashSet<int>();
+        for (var r = top; r < end && (columnNumbers.Count == 0 || columnNumbers.Contains(r - 1)); r++)
+        {
+            // Only right under the header rows: "3 | 4" in a body row with its label merged from above is figures.
+            if (SheetLayout.IsColumnNumbers(sheet.Row(r).Where(c => c.Text.Trim().Length > 0).ToList()))
+            {
+                columnNumbers.Add(r);
+            }
+            else if (IsBody(grid, r) && !communeRows.Contains(r))
+            {
+                break;
+            }
+        }
+
         var header = Enumerable.Range(0, sheet.RowCount).Select(r => r >= top && r < end && !columnNumbers.Contains(r) && Row(grid, r).Any(t => t.Kind != Kind.Empty)
             && (!IsBody(grid, r) || communeRows.Contains(r))).ToArray();
         // A column headed by one commune of the unit ("Hoàng Hoa" under "Chia ra các xã, thị trấn") holds its targets, whatever group rows lie between.
@@ -175,7 +191,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
                 var column = Column(grid, header, r, c, sheet);
                 if (column.Ignore || (rowLabel?.Target ?? group?.Target ?? titleTarget) is not { } markTarget)
                 {
-                    result.Ignored.Add(new IgnoredCell(sheet.Name, grid[r, c].Cell!.Address, grid[r, c].Text, "dấu ở cột của xã nhưng hàng không ghi mục tiêu nào"));
+                    result.Ignored.Add(new IgnoredCell(sheet.Name, grid[r, c].Cell!.Address, grid[r, c].Text, column.Ignore ? "cột bỏ qua" : "dấu ở cột của xã nhưng hàng không ghi mục tiêu nào"));
                     continue;
                 }
 
@@ -201,7 +217,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
 
             // A target written as a sentence beside the row's label, with counts the cell's form does not give
             // ("Duy trì 12 xã, thị trấn đã đạt; xây dựng mới 02 xã (Ca Đình, Chân Mộng) đạt …"): never left out unseen.
-            foreach (var sentence in row.Where(t => t.Kind == Kind.Target && !ReferenceEquals(t, rowLabel) && t.Text.Any(char.IsAsciiDigit)))
+            foreach (var sentence in row.Where(t => t.Kind == Kind.Target && !ReferenceEquals(t, rowLabel) && WithoutYears(t.Text).Any(char.IsAsciiDigit)))
             {
                 result.Findings.Add(Finding.Warning(sheet.Name, sentence.Cell!.Address, "plan_unread",
                     $"Trang '{sheet.Name}', ô {sentence.Cell.Address}: mục tiêu viết thành câu ('{SafeText.Clip(sentence.Text.Trim())}') không đọc được số xã và tên xã; không được nạp. Hãy ghi mỗi mục tiêu một ô, ví dụ 'Duy trì 12 xã' và '02 xã: Ca Đình, Chân Mộng'.",
@@ -252,6 +268,12 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
                 {
                     AddIndicatorTarget(sheet, tag, rowIndicator ?? column.Indicator!, rowArea ?? column.Area ?? communeOf.GetValueOrDefault(c) ?? groupArea ?? unit, year, result);
                     found = true;
+                    continue;
+                }
+
+                if (tag.Kind == Kind.Number && rowIndicator is null && (row.Any(t => t.Share) || Enumerable.Range(top, r - top).Any(h => header[h] && grid[h, c].Share)))
+                {
+                    result.Ignored.Add(new IgnoredCell(sheet.Name, tag.Cell!.Address, tag.Text, "tỷ lệ không có chỉ tiêu nào trong danh mục (không phải số xã)"));
                     continue;
                 }
 
@@ -519,10 +541,10 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
 
         var qualifier = vocabulary.Qualifier(text);
         if ((text.Contains('%', StringComparison.Ordinal) || key.StartsWith("ty le ", StringComparison.Ordinal) || key.StartsWith("ti le ", StringComparison.Ordinal))
-            && !text.Any(char.IsAsciiDigit))
+            && !WithoutYears(text).Any(char.IsAsciiDigit))
         {
-            // "Tỷ lệ xã đạt BTCQG về y tế xã (%)": a share, never a count of communes; an indicator's target, or nothing of a plan.
-            return indicators.Resolve(text).Code is { } rate ? new Tag(Kind.Indicator, cell, text, Indicator: rate) : new Tag(Kind.Text, cell, text);
+            // "Tỷ lệ xã đạt BTCQG về y tế xã năm 2025 (%)": a share, never a count of communes; an indicator's target, or nothing of a plan.
+            return indicators.Resolve(text).Code is { } rate ? new Tag(Kind.Indicator, cell, text, Indicator: rate) : new Tag(Kind.Skip, cell, text) { Share = true };
         }
 
         if (vocabulary.TargetsIn(text) is [var target, ..])
@@ -842,6 +864,12 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
 
     [GeneratedRegex(@"^(?<n>\d{1,4})(?:\s+(?<unit>[a-z ]+))?$")]
     private static partial Regex CountOnly();
+
+    /// <summary>A text without the years it names ("năm 2025", "2024 - 2025"), whose other digits are counts or values.</summary>
+    private static string WithoutYears(string text) => Year().Replace(text, " ");
+
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]
+    private static partial Regex Year();
 
     [GeneratedRegex(@"^(?<n>\d{1,4})\s+(?<words>\D{2,80})$")]
     private static partial Regex CountPhrase();

@@ -37,6 +37,9 @@ public sealed partial class TableReader
 
         /// <summary>The depth of the row above when it was a part of its row ("Trong đó: nữ"), else null.</summary>
         private int? partsLevel;
+
+        /// <summary>The depth of the number of the last row numbered or not marked (1 for "1" or none, 2 for "1.1").</summary>
+        private int numberDepth = 1;
         private AreaRecord? groupArea;
 
         private ExtractionResult Result => state.Result;
@@ -129,7 +132,9 @@ public sealed partial class TableReader
                 return tags with { Event = Qualifier(row)?.Suffix };
             }
 
-            return Indicator(row, tags, values, hasFigures);
+            // Figures only in columns of points ("Điểm tự chấm"): an unknown item's are a part of the points above.
+            var pointsOnly = values.Count > 0 && values.All(v => columns.FirstOrDefault(c => c.Column == v.Column)?.Meaning?.Rule.Units.Count > 0);
+            return Indicator(row, tags, values, hasFigures, pointsOnly);
         }
 
         /// <summary>The unit a row names; a total, a region or a group row (a district above its communes) to leave out; or stop (an error, or no label).</summary>
@@ -288,7 +293,7 @@ public sealed partial class TableReader
         }
 
         /// <summary>The indicator a row names, in its context, with the warnings for a label the catalogue does not know.</summary>
-        private RowTags? Indicator(int row, RowTags tags, List<Cell> values, bool hasFigures)
+        private RowTags? Indicator(int row, RowTags tags, List<Cell> values, bool hasFigures, bool pointsOnly)
         {
             var qualifier = Qualifier(row);
             var labelCells = indicatorColumns.Select(c => sheet.Effective(row, c)).Where(c => c is not null && SheetLayout.IsLabelText(c)).Cast<Cell>().ToList();
@@ -315,8 +320,8 @@ public sealed partial class TableReader
             // number ("trẻ em < 15 tuổi" under "Trong đó: nữ", "- Trẻ gái" under "Trong đó: - Trẻ trai") is one more of the same list.
             var number = NumberOf(row);
             var level = StartsWithOfWhich(label) && ancestors.Count > 0 ? ancestors[^1].Level + 1
-                : partsLevel is { } listed && string.IsNullOrEmpty(number) && !char.IsAsciiDigit(label.TrimStart(' ', '-', '–', '*', '+', '•')[0])
-                    && Vocabulary.Disaggregation(label.TrimStart(' ', '-', '–', '—', '*', '+', '•')) is not null ? listed
+                : partsLevel is { } listed && string.IsNullOrEmpty(number) && label.TrimStart(' ', '-', '–', '—', '*', '+', '•') is { Length: > 0 } item
+                    && !char.IsAsciiDigit(item[0]) && Vocabulary.Disaggregation(item) is not null ? listed
                 : MarkerLevel(label, number);
             partsLevel = null;
             while (ancestors.Count > 0 && ancestors[^1].Level >= level)
@@ -398,7 +403,7 @@ public sealed partial class TableReader
                 return tags with { Skip = "dòng tổng cộng của các chỉ tiêu bên trên (không phải một chỉ tiêu)", SkipCell = labelCell };
             }
 
-            if (code is null && parent is not null && owner.indicators[parent]?.Unit is "điểm")
+            if (code is null && pointsOnly && parent is not null && owner.indicators[parent]?.Unit is "điểm")
             {
                 // "1.1 Xây dựng kế hoạch…" under "Tiêu chí 1": a part of the criterion's points, which the criterion's row gives.
                 return tags with { Skip = "điểm của mục con (phần của điểm ở hàng trên)", SkipCell = labelCell };
@@ -408,13 +413,13 @@ public sealed partial class TableReader
             {
                 // A generic label ("Tổng số") is suggested with the group it sits under ("Điều trị khỏi"), a
                 // row above it or a label cell on its left; a title or a period line is no group. An item
-                // of a row the catalogue names ("1.1" under "Tiêu chí 1") is a part of it: only that
-                // indicator's own parts are suggested, never another quantity whose words it shares.
+                // of a criterion in points ("1.1" under "Tiêu chí 1") is a part of it: only the criterion's own
+                // parts are suggested, never another quantity whose words it shares.
                 var group = groups.Count > 0 ? groups[0] : null;
                 var suggestion = candidates.Count > 1
                     ? new Suggestion(IndicatorLabels.AliasOf(label, group), candidates.Select(c => owner.indicators[c]!).ToList())
                     : owner.indicators.Suggest(label, group);
-                if (parent is not null && candidates.Count <= 1)
+                if (parent is not null && candidates.Count <= 1 && owner.indicators[parent]?.Unit is "điểm")
                 {
                     suggestion = suggestion with { Indicators = suggestion.Indicators.Where(i => i.Code.StartsWith(parent + ".", StringComparison.Ordinal)).ToList() };
                 }
@@ -469,23 +474,35 @@ public sealed partial class TableReader
             return key.StartsWith("trong đó ", StringComparison.Ordinal) ? key["trong đó ".Length..] : text;
         }
 
-        /// <summary>How deep a label sits by its leading mark: none, "*", then "-", then "+".</summary>
         /// <summary>
-        /// How deep a row lies: a part numbered in Roman numerals ("I", "II. KHÁM CHỮA BỆNH") holds the
-        /// rows under it; a bullet's mark ('*' over '-' over '+') or a number's depth, written before the
-        /// label or in a column of numbers ("1.1" under "1", "1.1.1" under "1.1"), puts a row under the one above.
+        /// How deep a row lies: a part numbered in Roman numerals ("I", "II. KHÁM CHỮA BỆNH") holds the rows
+        /// under it; a number's depth, written before the label or in a column of numbers ("1.1" under "1",
+        /// "1.1.1" under "1.1"), puts a row under the one numbered above it; a bullet's mark ('*' over '-'
+        /// over '+') puts a row under the nearest row above it with fewer marks, at the depth of the number above.
         /// </summary>
-        private static int MarkerLevel(string label, string? number)
+        private int MarkerLevel(string label, string? number)
         {
             var text = label.TrimStart();
-            return text.Length == 0 ? 1 : text[0] switch
+            var bullet = text.Length == 0 ? 0 : text[0] switch
             {
-                '*' or '•' => 2,
-                '-' or '–' or '—' => 3,
-                '+' => 4,
-                _ when RomanPart().IsMatch(text) || (number is not null && RomanPart().IsMatch(number)) => 0,
-                _ => 1 + Math.Max(Depth(text), number is null ? 0 : Depth(number)),
+                '*' or '•' => 1,
+                '-' or '–' or '—' => 2,
+                '+' => 3,
+                _ => 0,
             };
+            if (bullet > 0)
+            {
+                return numberDepth * 10 + bullet;
+            }
+
+            if (RomanPart().IsMatch(text) || (number is not null && RomanPart().IsMatch(number)))
+            {
+                numberDepth = 1;
+                return 0;
+            }
+
+            numberDepth = 1 + Math.Max(Depth(text), number is null ? 0 : Depth(number));
+            return numberDepth * 10;
 
             static int Depth(string text) =>
                 DottedNumber().Match(text) is { Success: true } match ? Math.Min(match.Groups["n"].Captures.Count - 1, 3) : 0;
@@ -521,7 +538,7 @@ public sealed partial class TableReader
     [GeneratedRegex(@"^(?<n>\d{1,3})(?:\.(?<n>\d{1,3}))+\.?(?![\d,])")]
     private static partial Regex DottedNumber();
 
-    /// <summary>A part's Roman number, alone in its cell or before the part's name ("II", "III. TIÊM CHỦNG").</summary>
-    [GeneratedRegex(@"^(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})(?:$|[.):]\s*|\s+(?=\p{Lu}))")]
+    /// <summary>A part's Roman number, alone in its cell or before the part's name after a stop ("II", "III. TIÊM CHỦNG"; not "X QUANG", "V.A.C").</summary>
+    [GeneratedRegex(@"^(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})(?:$|[.):]\s+)")]
     private static partial Regex RomanPart();
 }

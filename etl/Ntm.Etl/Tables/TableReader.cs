@@ -94,7 +94,7 @@ public sealed partial class TableReader
         {
             var found = ReportingUnit.Find(lines, areas, asOf, vocabulary);
             return found.Area is null && period is { } p && asOf is { } day && day > new DateOnly(p.Year, 1, 1) && letterhead() is { Count: > 0 } head
-                && ReportingUnit.Find(head, areas, new DateOnly(p.Year, 1, 1), vocabulary) is { Area: not null } earlier ? earlier : found;
+                && ReportingUnit.Find(head, areas, new DateOnly(p.Year, 1, 1), vocabulary) is { Area: { } gone } earlier && !gone.IsValidOn(day) ? earlier : found;
         }
 
         var workbookUnit = settings.Area is null
@@ -951,7 +951,8 @@ public sealed partial class TableReader
     /// <summary>
     /// True when a sub-column's text says nothing of its own beside the group's indicator <paramref name="code"/>:
     /// a period, a kind of figure, cases or deaths, a part, a total, or only a count's words ("Số", "Tổng số người");
-    /// any other word must be the indicator's ("Mới" under "Lao phổi có bằng chứng vi khuẩn học").
+    /// any other word must not name another quantity by the words that tell indicators apart ("Mới" under "Lao phổi
+    /// có bằng chứng vi khuẩn học" says none; "đi viện" under "Ngộ độc thực phẩm" does).
     /// </summary>
     private bool SaysNoOther(string text, string code, ReadState state)
     {
@@ -963,7 +964,7 @@ public sealed partial class TableReader
         }
 
         var own = WhatItNames(text, vocabulary).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !CountWords.Contains(w)).ToList();
-        return own.Count == 0 || indicators.Relation(string.Join(' ', own), code) == WordsRelation.Shares;
+        return own.Count == 0 || indicators.Relation(string.Join(' ', own), code) != WordsRelation.Other;
     }
 
     /// <summary>The words that say a figure is a count, not of what ("Số", "Tổng số người", "Số lượt"), or of when ("6 tháng đầu năm", "kỳ báo cáo").</summary>

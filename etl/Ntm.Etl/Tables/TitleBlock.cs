@@ -199,9 +199,9 @@ public static partial class TitleBlock
 
     // A whole line that is a place and a date: "Phong Điền, ngày 03 tháng 11 năm 2024", "Hà Nội, ngày 3/11/2024",
     // "ngày … tháng … năm 2024". A date inside a title ("Nghị quyết số 20-NQ/TW ngày 25/10/2017 của …") is not a
-    // signing, nor a note's ("Ghi chú: Cộng dồn tính từ ngày 01/01/2024"): the day after "tính từ", "đến" is a span's
-    // ("Mỹ Tú, ngày 08 tháng 7 năm 2024" is a place's).
-    [GeneratedRegex(@"^(?!ghi chu )(?:[a-z ]{1,40} )?(?<!\b(?:tinh tu|ke tu|bat dau tu|den|toi|sau|truoc) )ngay (?:(?<d>\d{1,2}) )?thang (?:(?<m>\d{1,2}) )?nam (?<y>(?:19|20)\d{2})$|^(?!ghi chu )(?:[a-z ]{1,40} )?(?<!\b(?:tinh tu|ke tu|bat dau tu|den|toi|sau|truoc) )ngay (?<d>\d{1,2}) (?<m>\d{1,2}) (?<y>(?:19|20)\d{2})$")]
+    // signing, nor a note's or a span's ("Ghi chú: Cộng dồn tính từ ngày 01/01/2024", "Số liệu cộng dồn từ ngày …");
+    // a place's name may end as those words do ("Mỹ Tú, ngày 08 tháng 7 năm 2024", "Ngã Sáu, ngày 28 tháng 10 năm 2024").
+    [GeneratedRegex(@"^(?![a-z ]*\b(?:ghi chu|so lieu|cong don|luy ke|tinh tu|ke tu|bat dau|den ngay|toi ngay)\b)(?:[a-z ]{1,40} )?ngay (?:(?<d>\d{1,2}) )?thang (?:(?<m>\d{1,2}) )?nam (?<y>(?:19|20)\d{2})$|^(?![a-z ]*\b(?:ghi chu|so lieu|cong don|luy ke|tinh tu|ke tu|bat dau|den ngay|toi ngay)\b)(?:[a-z ]{1,40} )?ngay (?<d>\d{1,2}) (?<m>\d{1,2}) (?<y>(?:19|20)\d{2})$")]
     private static partial Regex SignedOn();
 
     // "Cần Thơ, 03/11/2024": a place, a comma and a date.

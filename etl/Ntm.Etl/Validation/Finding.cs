@@ -24,6 +24,9 @@ public sealed record Finding(Severity Severity, string? Sheet, string? Cell, str
     /// <summary>The longest value seen or expected kept.</summary>
     public const int MaxValue = 300;
 
+    /// <summary>How many findings this one stands for: 1, or the number a summary ("… và 280 lỗi khác cùng loại") holds.</summary>
+    public int Count { get; init; } = 1;
+
     /// <summary>The message, bounded and printable (<see cref="SafeText"/>).</summary>
     public string Message { get; init => field = Bound(value, MaxMessage); } = Bound(Message, MaxMessage);
 

@@ -145,8 +145,9 @@ public static class TemplateCommand
     /// <summary>What <c>ntm ingest</c> would do with the file: the same verdict, in words.</summary>
     private static string Verdict(PreparedFile prepared)
     {
-        var errors = prepared.Findings.Count(f => f.Severity == Ntm.Etl.Validation.Severity.Error);
-        var warnings = prepared.Findings.Count - errors;
+        // A summary of findings not listed one by one counts for all it stands for.
+        var errors = prepared.Findings.Where(f => f.Severity == Ntm.Etl.Validation.Severity.Error).Sum(f => f.Count);
+        var warnings = prepared.Findings.Where(f => f.Severity != Ntm.Etl.Validation.Severity.Error).Sum(f => f.Count);
         return prepared.DuplicateOf is { } duplicate ? $"[yellow]Kết luận:[/] tệp này đã được nhận (mã {duplicate}); nạp lại sẽ không thay đổi gì."
             : prepared.Accepted ? string.Create(Vi, $"[green]Kết luận:[/] tệp sẽ được nhận: {prepared.Values.Count:N0} số liệu, {prepared.Result.Targets.Count:N0} mục tiêu{(prepared.Result.Plans.Count > 0 ? string.Create(Vi, $", {prepared.Result.Plans.Count:N0} mục tiêu kế hoạch") : string.Empty)}, {warnings:N0} cảnh báo{(errors > 0 ? string.Create(Vi, $", {errors:N0} số liệu có lỗi được bỏ riêng (--keep-valid)") : string.Empty)}.")
             : $"[red]Kết luận:[/] tệp sẽ bị từ chối ({errors} lỗi); không số liệu nào được nạp.";

@@ -161,6 +161,26 @@ public sealed class ReadingRuleTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void A_bullet_belongs_to_the_row_numbered_just_above_it_however_deep_its_number()
+    {
+        var file = Check(new XlsxBuilder().Sheet("BTN")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ")
+            .Row(2, "BÁO CÁO BỆNH TRUYỀN NHIỄM THÁNG 10 NĂM 2024")
+            .Row(4, "TT", "Tên bệnh", "Trong tháng", "Cộng dồn")
+            .Row(5, "1", "Sốt xuất huyết", 12, 140)
+            .Row(6, null, "- Tử vong", 0, 1)
+            .Row(7, "2", "Bệnh lây qua đường tiêu hóa", null, null)
+            .Row(8, "2.1", "Tay chân miệng", 5, 61)
+            .Row(9, null, "- Tử vong", 1, 2)
+            .Row(10, "2.2", "Tiêu chảy", 30, 250), "btn.xlsx");
+
+        Assert.True(file.Accepted, string.Join("\n", file.Findings.Select(f => f.Message)));
+        Assert.Equal(1m, Value(file, "disease.dengue.deaths", Measure.YearToDate));
+        Assert.Equal(1m, Value(file, "disease.hfmd.deaths", Measure.Month));
+        Assert.Equal(30m, Value(file, "disease.diarrhoea.cases", Measure.Month));
+    }
+
+    [Fact]
     public void A_column_headed_by_one_unit_s_name_is_that_unit_s_figures_not_a_column_of_names()
     {
         // "Huyện Vị Thủy" starts with a unit's word, as "Huyện/TP" does, but names one district: its figures.

@@ -64,6 +64,14 @@ public sealed class BoundedInputTests(WarehouseFixture fixture) : IDisposable
         var unknown = result.Findings.Where(f => f.Rule == "unknown_indicator").ToList();
         Assert.Equal(21, unknown.Count);
         Assert.Contains("1.980", unknown[^1].Message, StringComparison.Ordinal);
+        // Counted as what they stand for: the file and its submission say 2,000 warnings, not 21.
+        Assert.Equal(2_000, unknown.Sum(f => f.Count));
+        Assert.Equal(result.Findings.Sum(f => f.Count), result.Warnings);
+        using (var ledger = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly())
+        {
+            Assert.Equal(result.Warnings, ledger.ExecuteScalar<int>("SELECT warnings FROM submission"));
+        }
+
         Assert.All(result.Findings, f => Assert.InRange(f.Message.Length, 1, 1000));
         using var connection = new WarehouseDatabase(home.WarehouseFile).OpenReadOnly();
         Assert.InRange(connection.ExecuteScalar<long>("SELECT sum(length(message) + coalesce(length(value_seen), 0))::BIGINT FROM finding"), 1, 100_000);
