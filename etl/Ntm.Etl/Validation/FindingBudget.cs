@@ -53,7 +53,8 @@ public static class FindingBudget
         var where = cells.Count == 0 ? string.Empty
             : $", ở các ô {string.Join(", ", cells.Take(CellsNamed))}{(cells.Count > CellsNamed ? $" và {Number(cells.Count - CellsNamed)} ô khác" : string.Empty)}";
         return new Finding(first.Severity, first.Sheet, first.Cell, first.Rule,
-            $"… và {Number(rest.Count)} {kind} khác cùng loại ('{first.Rule}') không liệt kê riêng{where}. Ví dụ: {first.Message}") { Count = rest.Count };
+            $"… và {Number(rest.Count)} {kind} khác cùng loại ('{first.Rule}') không liệt kê riêng{where}. Ví dụ: {first.Message}")
+        { Count = rest.Count };
     }
 
     private static string Number(int value) => value.ToString("#,##0", CultureInfo.GetCultureInfo("vi-VN"));
