@@ -664,7 +664,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         _ => m.Value,
     });
 
-    /// <summary>Reads the names of one cell into <paramref name="entry"/>; a count written before them ("02 xã:") is the planned count.</summary>
+    /// <summary>Reads the names of one cell into <paramref name="entry"/>; a count written before them ("02 xã:", or in the sentence that names them) is the planned count.</summary>
     private void ReadNames(Sheet sheet, Tag tag, AreaRecord area, DateOnly asOf, Entry entry, ExtractionResult result)
     {
         var text = tag.Text;
@@ -678,6 +678,11 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
             }
 
             text = text[(colon + 1)..];
+        }
+        else if (tag.Sentence && LeadingCount().Match(text) is { Success: true } counted)
+        {
+            // "Phấn đấu có thêm 02 xã đạt chuẩn NTM nâng cao là xã Ngọc Quan và xã Phú Lâm": the count in the sentence.
+            entry.AddCount(decimal.Parse(counted.Groups["n"].Value, CultureInfo.InvariantCulture), tag.Cell!, sheet.Name, result);
         }
 
         var parent = area.Level == AreaLevel.Commune ? Parent(area) : area;

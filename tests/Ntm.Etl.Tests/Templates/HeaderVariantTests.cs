@@ -325,6 +325,8 @@ public sealed class HeaderVariantTests(WarehouseFixture fixture) : IDisposable
 
         Assert.Equal("230", result.ReportingArea!.Code);
         Assert.Contains(result.Plans, p => (p.Cell, p.TargetCode, p.Planned) == ("C12", "thon_ntm_kieu_mau", 5m));
+        // "Phấn đấu có thêm 02 xã đạt chuẩn NTM nâng cao là xã Ngọc Quan và xã Phú Lâm": the count and the names of one sentence.
+        Assert.Contains(result.Plans, p => (p.Cell, p.TargetCode, p.Planned, p.Communes.Count) == ("C10", "ntm_nang_cao", 2m, 2));
         Assert.Contains(result.Findings, f => (f.Rule, f.Cell) == ("plan_unread", "C11"));
         Assert.Contains(result.Targets, t => (t.Cell, t.IndicatorCode, t.Comparator, t.Value) == ("C13", "bhyt.coverage", ">", 95.5m));
     }
