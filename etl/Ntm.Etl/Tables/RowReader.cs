@@ -175,6 +175,20 @@ public sealed partial class TableReader
                 return (null, "dòng của một vùng (tính lại từ các tỉnh)", false);
             }
 
+            // "Trong đó: nữ" under "Toàn tỉnh": a part of the total above it, recomputed with it, not a unit.
+            if (Readings(text).Any(t => Vocabulary.Disaggregation(t) is not null))
+            {
+                return (null, "phần của dòng tổng (tính lại từ các đơn vị, không phải một đơn vị)", false);
+            }
+
+            // "Không rõ địa chỉ", "Ngoại tỉnh": figures of no unit of the reporting unit, in its total but in none of its units.
+            if (Readings(text).Any(t => Vocabulary.Unplaced.Contains(HeaderKey.Of(t))))
+            {
+                Result.Findings.Add(Finding.Warning(sheet.Name, cell.Address, "unplaced_row",
+                    $"Trang '{sheet.Name}', dòng {row + 1}: '{SafeText.Clip(text)}' không phải một đơn vị của đơn vị báo cáo; số liệu của dòng không được nạp (tổng của đơn vị báo cáo được tính lại từ các đơn vị nên không gồm các số này).", cell.Text));
+                return (null, "dòng không thuộc đơn vị nào", false);
+            }
+
             // "Điểm tối đa", "Ngưỡng" among the units: the scale or the threshold the figures are read against, not a unit's figures.
             if (Readings(text).Select(HeaderKey.Of).FirstOrDefault(k => Vocabulary.Measures.Any(m => m.Key == k && m.Rule.Ignore is not null && !m.Rule.Numbering)) is { } reference)
             {

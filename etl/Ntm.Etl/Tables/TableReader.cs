@@ -1013,7 +1013,17 @@ public sealed partial class TableReader
     private bool KindOnly(ColumnTags column, TableVocabulary vocabulary) =>
         column.Disaggregation is not null
         || (column.Meaning is { } meaning && (meaning.Rule.Target || meaning.Rule.Measure is not null and not HeaderMeasures.Month and not HeaderMeasures.YearToDate
-            || (meaning.Rule.Measure is null && !(column.Path.Count > 0 && indicators.Tells(WhatItNames(column.Path[^1], vocabulary))))));
+            || (meaning.Rule.Measure is null && !(column.Path.Count > 0 && NamesSomething(column.Path[^1], vocabulary)))));
+
+    /// <summary>
+    /// True when a header says of what, beyond a count's words ("Số trẻ được đo", "Số ca dương tính sởi"; not
+    /// "Số ca", "Tổng số người"): a word the catalogue tells indicators apart by, or any word but a count's.
+    /// </summary>
+    private bool NamesSomething(string text, TableVocabulary vocabulary)
+    {
+        var named = WhatItNames(text, vocabulary);
+        return indicators.Tells(named) || named.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => !CountWords.Contains(w));
+    }
 
     /// <summary>
     /// The nearest column on the left of <c>columns[i]</c> that <paramref name="owns"/>, at the same

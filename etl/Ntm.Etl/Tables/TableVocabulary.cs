@@ -65,11 +65,13 @@ public sealed class TableVocabulary
         IReadOnlyList<string> unitOfMeasure,
         IReadOnlyList<string> notes,
         IReadOnlyList<SumRule> sums,
-        IReadOnlySet<string> regions)
+        IReadOnlySet<string> regions,
+        IReadOnlySet<string> unplaced)
     {
         this.roles = roles;
         labelPrefixes = roles.Where(r => r.Key.Contains(' ', StringComparison.Ordinal) && r.Value is LabelRole.Indicator or LabelRole.Area).OrderByDescending(r => r.Key.Length).ToArray();
         Regions = regions;
+        Unplaced = unplaced;
         Measures = measures;
         MeasureWords = measureWords;
         this.events = events;
@@ -139,6 +141,9 @@ public sealed class TableVocabulary
 
     /// <summary>Keys of the regions of the country: rows that aggregate provinces.</summary>
     public IReadOnlySet<string> Regions { get; }
+
+    /// <summary>Rows of figures of no unit of the reporting unit ("Không rõ địa chỉ", "Ngoại tỉnh"), by key.</summary>
+    public IReadOnlySet<string> Unplaced { get; }
 
     /// <summary>The role a label column's header gives it (the whole header, once normalised), or null.</summary>
     public LabelRole? Role(string text)
@@ -269,7 +274,7 @@ public sealed class TableVocabulary
             .Concat(Measures).Where(r => r.Key.Length > 0)
             .OrderByDescending(r => r.Key.Length).ToList();
         return new TableVocabulary(newRoles, measures, MeasureWords, newEvents, DeathWords, Disaggregations, Units, Organisations, StopWords, Motto, UnitOfMeasure, Notes,
-            template.Sums.Count > 0 ? [.. template.Sums, .. Sums] : Sums, Regions);
+            template.Sums.Count > 0 ? [.. template.Sums, .. Sums] : Sums, Regions, Unplaced);
     }
 
     private static TableVocabulary Load()
@@ -328,7 +333,8 @@ public sealed class TableVocabulary
             titles.UnitOfMeasure.Select(HeaderKey.Of).ToList(),
             titles.Notes.Select(HeaderKey.Of).ToList(),
             sums.Sums,
-            headers.Regions.Select(HeaderKey.Of).ToHashSet(StringComparer.Ordinal));
+            headers.Regions.Select(HeaderKey.Of).ToHashSet(StringComparer.Ordinal),
+            headers.Unplaced.Select(HeaderKey.Of).ToHashSet(StringComparer.Ordinal));
     }
 
     internal static string Resource(string name)
@@ -356,6 +362,8 @@ public sealed class TableVocabulary
         public List<HeaderRule> Measures { get; set; } = [];
 
         public List<string> Regions { get; set; } = [];
+
+        public List<string> Unplaced { get; set; } = [];
     }
 
     private sealed class DisaggregationEntry

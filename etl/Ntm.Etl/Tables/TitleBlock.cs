@@ -116,7 +116,8 @@ public static partial class TitleBlock
     /// the months the data run to when a line says they stop before the year's end ("năm 2024" with
     /// "Số liệu tính đến ngày 30/11/2024" is the first eleven months), or to the month of that year
     /// another title line names ("ĐỢT 1 NĂM 2024" over "tháng 6/2024" is June); else a line saying the data run
-    /// to the last day of a month ("Số liệu đến ngày 30/9/2024" is September).
+    /// to the last day of a month ("Số liệu đến ngày 30/9/2024" is September) or over a month's span ("từ ngày
+    /// 26/9 đến ngày 25/10/2024" is October).
     /// </summary>
     public static (ReportPeriod Period, TitleLine Line)? Period(IEnumerable<TitleLine> lines)
     {
@@ -127,11 +128,13 @@ public static partial class TitleBlock
             {
                 // "… NĂM 2024 (Số liệu tính đến ngày 30/11/2024)": the year's figures as they stand at the end
                 // of November, the first eleven months of the year.
-                var until = list.Where(l => l.Kind == TitleLineKind.DataUntil && l.Date is { } d && d.Year == period.Year && d.Month < period.Month)
-                    .Select(l => l.Date!.Value).Order().LastOrDefault();
-                if (period.WholeYear && !period.Quarter && until != default)
+                var untilLine = list.Where(l => l.Kind == TitleLineKind.DataUntil && l.Date is { } d && d.Year == period.Year && d.Month < period.Month)
+                    .OrderBy(l => l.Date!.Value).LastOrDefault();
+                if (period.WholeYear && !period.Quarter && untilLine is not null)
                 {
-                    return (period with { Month = until.Month }, line);
+                    // "ĐỢT 1 NĂM 2024" over "(Cân đo từ ngày 01/6 đến ngày 15/6/2024)": the span the line gives, when it says one.
+                    var until = untilLine.Date!.Value;
+                    return (Since(untilLine.Text, until.Year) is { } from && Spanned(from, until) is { } span ? span : period with { Month = until.Month }, line);
                 }
 
                 // "ĐỢT 1 NĂM 2024" over "(Thời điểm cân đo: tháng 6/2024)": the month of that year another line names.
@@ -143,9 +146,11 @@ public static partial class TitleBlock
             }
         }
 
-        foreach (var line in list.Where(l => l.Kind == TitleLineKind.DataUntil && l.Date is { } d && d.Day == DateTime.DaysInMonth(d.Year, d.Month)))
+        foreach (var line in list.Where(l => l.Kind == TitleLineKind.DataUntil && l.Date is not null))
         {
-            if (Spanned(Since(line.Text), line.Date!.Value) is { } spanned)
+            // To a month's last day, or over a span of that month ("từ ngày 26/9 đến ngày 25/10/2024": closed on the 25th).
+            var (from, end) = (Since(line.Text, line.Date!.Value.Year), line.Date!.Value);
+            if ((end.Day == DateTime.DaysInMonth(end.Year, end.Month) || from is not null) && Spanned(from, end) is { } spanned)
             {
                 return (spanned, line);
             }
@@ -158,7 +163,8 @@ public static partial class TitleBlock
     /// The period of the days from <paramref name="from"/> (when a line gives it) to the last day of a
     /// month: from the first of January, the months since January (the year, when it ends in December);
     /// from the first day of a quarter, that quarter; from the first of its month or from no given day,
-    /// that month; null for any other span (two months in the middle of a year are no period kept).
+    /// that month, as from a day of the month before to an earlier day of it (a month closed on the 25th);
+    /// null for any other span (two months in the middle of a year are no period kept).
     /// </summary>
     private static ReportPeriod? Spanned(DateOnly? from, DateOnly end) => from switch
     {
@@ -166,11 +172,20 @@ public static partial class TitleBlock
         { Day: 1 } start when start.Year == end.Year && start.Month == end.Month => new ReportPeriod(end.Year, end.Month, false),
         { Day: 1, Month: 1 } start when start.Year == end.Year => new ReportPeriod(end.Year, end.Month, true),
         { Day: 1 } start when start.Year == end.Year && end.Month % 3 == 0 && start.Month == end.Month - 2 => new ReportPeriod(end.Year, end.Month, false, Quarter: true),
+        // "Từ ngày 26/9 đến ngày 25/10/2024": a month closed before its end, the month it ends in.
+        { } start when start < end && end.DayNumber - start.DayNumber <= 31 && (start.Month == end.Month - 1 || (start.Month == 12 && end.Month == 1)) && start.Day > end.Day
+            => new ReportPeriod(end.Year, end.Month, false),
         _ => null,
     };
 
-    /// <summary>The first day a line says its data run from ("Từ ngày 01/01/2024 đến ngày 31/12/2024"), or null.</summary>
-    private static DateOnly? Since(string line) => From().Match(HeaderKey.Of(line)) is { Success: true } match ? DateOf(match) : null;
+    /// <summary>
+    /// The first day a line says its data run from ("Từ ngày 01/01/2024 đến ngày 31/12/2024"; "từ ngày 01/6 đến
+    /// ngày 15/6/2024" is of the year it runs to), or null.
+    /// </summary>
+    private static DateOnly? Since(string line, int year) =>
+        From().Match(HeaderKey.Of(line)) is { Success: true } match
+            ? Date(match.Groups["d"].Value, match.Groups["m"].Value, match.Groups["y"].Success ? match.Groups["y"].Value : year.ToString(CultureInfo.InvariantCulture))
+            : null;
 
     /// <summary>The last day a period covers: the day its data run to when a line says so, else the last day of its last month.</summary>
     public static DateOnly End(ReportPeriod period) => new(period.Year, period.Month, DateTime.DaysInMonth(period.Year, period.Month));
@@ -194,7 +209,7 @@ public static partial class TitleBlock
     private static partial Regex Until();
 
     // "Từ ngày 01/01/2024 đến …", "(Số liệu từ 16/9/2024 …)": the day the data run from.
-    [GeneratedRegex(@"\btu(?: ngay)? (?<d>\d{1,2})(?: thang | )(?<m>\d{1,2})(?: nam | )(?<y>(?:19|20)\d{2})\b")]
+    [GeneratedRegex(@"\btu(?: ngay)? (?<d>\d{1,2})(?: thang | )(?<m>\d{1,2})(?:(?: nam | )(?<y>(?:19|20)\d{2}))?\b")]
     private static partial Regex From();
 
     // A whole line that is a place and a date: "Phong Điền, ngày 03 tháng 11 năm 2024", "Hà Nội, ngày 3/11/2024",

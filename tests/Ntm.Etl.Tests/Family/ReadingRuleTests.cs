@@ -160,6 +160,20 @@ public sealed class ReadingRuleTests(WarehouseFixture fixture) : IDisposable
         Assert.Equal(40m, Value(file, "malaria.blood_smears", Measure.Month));
     }
 
+    [Theory]
+    [InlineData("BÁO CÁO BỆNH TRUYỀN NHIỄM ĐỢT 1 NĂM 2024", "(Số liệu từ ngày 01/6 đến ngày 15/6/2024)", 202406)]
+    [InlineData("BÁO CÁO BỆNH TRUYỀN NHIỄM", "(Số liệu từ ngày 26/9 đến ngày 25/10/2024)", 202410)]
+    public void A_span_of_days_within_or_across_one_month_is_that_month_not_the_months_since_January(string title, string span, int month)
+    {
+        var file = Check(DiseaseTable(new XlsxBuilder().Sheet("BC")
+            .Row(0, "TRUNG TÂM Y TẾ HUYỆN LONG MỸ")
+            .Row(2, title)
+            .Row(3, span), 5), "bc.xlsx");
+
+        Assert.Equal((month, false), (file.Result.Period!.Period.Key, file.Result.Period.WholeYear));
+        Assert.Equal(12m, Value(file, "disease.dengue.cases", Measure.Month));
+    }
+
     [Fact]
     public void A_bullet_belongs_to_the_row_numbered_just_above_it_however_deep_its_number()
     {
