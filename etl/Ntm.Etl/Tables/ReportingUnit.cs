@@ -125,11 +125,20 @@ public static partial class ReportingUnit
     {
         national = false;
         var mentions = new List<Mention>();
-        foreach (var line in all.Where(l => l.Kind == TitleLineKind.Organisation))
+        for (var i = 0; i < all.Count; i++)
         {
+            var line = all[i];
+            if (line.Kind != TitleLineKind.Organisation)
+            {
+                continue;
+            }
+
             var text = line.Text;
-            // "ỦY BAN NHÂN DÂN" over "HUYỆN TUẦN GIÁO": the unit's name on the line under the organisation's.
-            if (all.FirstOrDefault(l => l.Kind == TitleLineKind.Title && l.Cell.Column == line.Cell.Column && l.Cell.Row == line.Cell.Row + 1) is { } below
+            // "ỦY BAN NHÂN DÂN" over "HUYỆN TUẦN GIÁO": the unit's name on the line under the organisation's, in the
+            // row below or on the next line of the same cell.
+            var next = i + 1;
+            if ((next < all.Count && all[next] is { Kind: TitleLineKind.Title } sameCell && ReferenceEquals(sameCell.Cell, line.Cell) ? sameCell
+                    : all.FirstOrDefault(l => l.Kind == TitleLineKind.Title && l.Cell.Column == line.Cell.Column && l.Cell.Row == line.Cell.Row + 1)) is { } below
                 && vocabulary.Organisations.FirstOrDefault(o => HeaderKey.Of(text).EndsWith(o.Words, StringComparison.Ordinal)).Words is { } bare && bare == HeaderKey.Of(text))
             {
                 text = $"{text} {below.Text}";

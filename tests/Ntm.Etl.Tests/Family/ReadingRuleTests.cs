@@ -231,6 +231,14 @@ public sealed class ReadingRuleTests(WarehouseFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void An_organisation_over_its_unit_s_name_in_one_cell_names_that_unit()
+    {
+        var file = Check(DiseaseTable(new XlsxBuilder().Sheet("BC").Row(0, "ỦY BAN NHÂN DÂN\nHUYỆN LONG MỸ").Row(2, "BÁO CÁO THÁNG 10 NĂM 2024"), 4), "bc.xlsx");
+
+        Assert.Equal("936", file.Result.ReportingArea!.Code);
+    }
+
+    [Fact]
     public void A_national_office_names_no_unit_and_its_rows_are_provinces()
     {
         var file = Check(new XlsxBuilder().Sheet("SXH")
