@@ -94,8 +94,7 @@ public sealed partial class PlanReader(AreaDirectory areas, IndicatorLabels indi
         if (unit is null || !unit.IsValidOn(asOf))
         {
             // The letterhead only: a remark in the table ("đề nghị TYT xã Xuân Lai hỗ trợ") names no issuer.
-            var letterhead = sheet.Cells.Where(c => sheet.Row(c.Row).Count(x => x.Text.Trim().Length > 0) >= 3).Select(c => c.Row).DefaultIfEmpty(12).Min();
-            unit = ReportingUnit.Find(lines.Where(l => l.Cell.Row < letterhead).ToList(), areas, asOf, tables).Area
+            unit = ReportingUnit.Find(TitleBlock.Letterhead(sheet, lines), areas, asOf, tables).Area
                 ?? (unit is null ? null : areas.Areas.FirstOrDefault(a => a.Code == unit.Code && a.Level == unit.Level && a.IsValidOn(asOf)))
                 ?? unit;
         }

@@ -81,7 +81,7 @@ public sealed partial class TableReader
         {
             if (!issued.TryGetValue(sheet, out var found))
             {
-                found = Issuer(lines, () => Letterhead(sheet, lines));
+                found = Issuer(lines, () => TitleBlock.Letterhead(sheet, lines));
                 issued[sheet] = found;
             }
 
@@ -98,7 +98,7 @@ public sealed partial class TableReader
         }
 
         var workbookUnit = settings.Area is null
-            ? titleLines.Count == 1 ? IssuedBy(titleLines[0].Sheet, titleLines[0].Lines) : Issuer(allLines, () => [.. titleLines.SelectMany(t => Letterhead(t.Sheet, t.Lines))])
+            ? titleLines.Count == 1 ? IssuedBy(titleLines[0].Sheet, titleLines[0].Lines) : Issuer(allLines, () => [.. titleLines.SelectMany(t => TitleBlock.Letterhead(t.Sheet, t.Lines))])
             : null;
         result.ReportingArea = settings.Area ?? workbookUnit?.Area;
         if (settings.Area is null)
@@ -894,7 +894,7 @@ public sealed partial class TableReader
         bool Takes(string code) => eventName is null || ApplyEvent(code, eventName) is not null;
         // A group's indicator is a sub-column's only when the texts under it say no other quantity ("Số người
         // đi viện" under "Ngộ độc thực phẩm" is not the outbreaks; "Mắc", "Nữ", "Trong tháng" say none).
-        bool Under(int i, string code) => i == path.Count - 1 || path.Skip(i + 1).All(t => SaysNoOther(t, code, state));
+        bool Under(int i, string code) => i == path.Count - 1 || path.Skip(i + 1).All(t => !NamesOtherThan([t], code, state));
 
         for (var i = path.Count - 1; i >= 0; i--)
         {
@@ -945,30 +945,14 @@ public sealed partial class TableReader
     {
         // "Trong đó" says a part follows, not of what.
         var key = HeaderKey.Without(WithoutKindWords(HeaderKey.Of(text), vocabulary), "trong do");
-        return string.Join(' ', key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !w.All(char.IsAsciiDigit) && w is not ("thang" or "nam" or "quy" or "ky")));
+        return string.Join(' ', key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !w.All(char.IsAsciiDigit) && !PeriodWords.Contains(w)));
     }
 
-    /// <summary>
-    /// True when a sub-column's text says nothing of its own beside the group's indicator <paramref name="code"/>:
-    /// a period, a kind of figure, cases or deaths, a part, a total, or only a count's words ("Số", "Tổng số người");
-    /// any other word must not name another quantity by the words that tell indicators apart ("Mới" under "Lao phổi
-    /// có bằng chứng vi khuẩn học" says none; "đi viện" under "Ngộ độc thực phẩm" does).
-    /// </summary>
-    private bool SaysNoOther(string text, string code, ReadState state)
-    {
-        var vocabulary = state.Vocabulary;
-        if (text.Trim().Length == 0 || TotalRow.Is(text) || vocabulary.Role(text) is not null || vocabulary.Part(text) is not null || vocabulary.Event(text) is not null
-            || MeasureTagger.Read([text], vocabulary, state.Period) is { NamedMonth: not null })
-        {
-            return true;
-        }
+    /// <summary>The words of a period ("6 tháng đầu năm", "kỳ báo cáo", "tháng này"), which say when, not of what.</summary>
+    private static readonly HashSet<string> PeriodWords = new(StringComparer.Ordinal) { "thang", "nam", "quy", "ky", "dau", "cuoi", "nay", "bao", "cao" };
 
-        var own = WhatItNames(text, vocabulary).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !CountWords.Contains(w)).ToList();
-        return own.Count == 0 || indicators.Relation(string.Join(' ', own), code) != WordsRelation.Other;
-    }
-
-    /// <summary>The words that say a figure is a count, not of what ("Số", "Tổng số người", "Số lượt"), or of when ("6 tháng đầu năm", "kỳ báo cáo").</summary>
-    private static readonly HashSet<string> CountWords = new(StringComparer.Ordinal) { "so", "tong", "cong", "luong", "nguoi", "ca", "luot", "tre", "em", "lan", "vu", "dau", "cuoi", "nay", "bao", "cao" };
+    /// <summary>The words that say a figure is a count, not of what ("Số", "Tổng số người", "Số lượt").</summary>
+    private static readonly HashSet<string> CountWords = new(StringComparer.Ordinal) { "so", "tong", "cong", "luong", "nguoi", "ca", "luot", "tre", "em", "lan", "vu" };
 
     /// <summary>
     /// True when a column's header path, leaving out the texts that name a period, a kind of figure,
@@ -1265,13 +1249,6 @@ public sealed partial class TableReader
         var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
         var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
         return month is >= 1 and <= 12 ? new ReportPeriod(year, month, false) : null;
-    }
-
-    /// <summary>The lines above a sheet's first row of three texts or more (its letterhead and title): no remark in a table.</summary>
-    private static List<TitleLine> Letterhead(Sheet sheet, List<TitleLine> lines)
-    {
-        var first = Enumerable.Range(0, sheet.RowCount).FirstOrDefault(r => sheet.Row(r).Count(x => !string.IsNullOrWhiteSpace(x.Text)) >= 3, 12);
-        return lines.Where(l => l.Cell.Row < first).ToList();
     }
 
     /// <summary>

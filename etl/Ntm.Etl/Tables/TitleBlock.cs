@@ -95,6 +95,13 @@ public static partial class TitleBlock
         return (vocabulary.Organisations.Any(o => HeaderKey.Contains(key, o.Words)) ? TitleLineKind.Organisation : TitleLineKind.Title, null);
     }
 
+    /// <summary>The lines above a sheet's first row of three texts or more (its letterhead and title): no remark in a table.</summary>
+    public static List<TitleLine> Letterhead(Sheet sheet, IEnumerable<TitleLine> lines)
+    {
+        var first = Enumerable.Range(0, sheet.RowCount).FirstOrDefault(r => sheet.Row(r).Count(x => !string.IsNullOrWhiteSpace(x.Text)) >= 3, 12);
+        return lines.Where(l => l.Cell.Row < first).ToList();
+    }
+
     /// <summary>The lines of the cells in <paramref name="rows"/> of a sheet, each text line of a cell classified.</summary>
     public static IEnumerable<TitleLine> Lines(Sheet sheet, IEnumerable<int> rows, TableVocabulary vocabulary)
     {
